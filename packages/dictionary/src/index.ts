@@ -1,0 +1,3 @@
+export * from './types.js'
+export * from './catalog.js'
+export * from './check.js'

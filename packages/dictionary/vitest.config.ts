@@ -1,0 +1,15 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/vue/**'] },
+      },
+      { extends: true, test: { name: 'vue', environment: 'happy-dom', include: ['src/vue/**/*.test.ts'] } },
+    ],
+  },
+})

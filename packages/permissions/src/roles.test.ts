@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { PERMISSIONS, isPermissionCode, type PermissionCode } from './catalog.js'
+import { BUILT_IN_ROLES, builtInRole } from './roles.js'
+import { DATA_SCOPES } from './scopes.js'
+
+const role = (code: string) => {
+  const r = builtInRole(code)
+  if (!r) throw new Error(`no role ${code}`)
+  return { ...r, has: (p: PermissionCode) => r.permissions.includes(p) }
+}
+
+describe('built-in roles', () => {
+  it('store only explicit, known, unique codes and a valid scope', () => {
+    expect(BUILT_IN_ROLES.map((r) => r.code)).toEqual([
+      'super_admin',
+      'sales_rep',
+      'sales_manager',
+      'service_agent',
+      'finance_clerk',
+      'auditor',
+    ])
+    for (const r of BUILT_IN_ROLES) {
+      expect(r.permissions.length).toBeGreaterThan(0)
+      expect(r.permissions.every(isPermissionCode)).toBe(true)
+      expect(new Set(r.permissions).size).toBe(r.permissions.length)
+      expect(DATA_SCOPES).toContain(r.dataScope)
+      expect(r.name.zh).toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+
+  it('super_admin holds every permission with scope all', () => {
+    const r = role('super_admin')
+    expect([...r.permissions].sort()).toEqual(PERMISSIONS.map((p) => p.code).sort())
+    expect(r.dataScope).toBe('all')
+  })
+
+  it('sales_rep works its own records but cannot delete, transfer or purge', () => {
+    const r = role('sales_rep')
+    expect(r.dataScope).toBe('self')
+    for (const p of [
+      'sales.customer.create',
+      'sales.customer.update',
+      'sales.pool.claim',
+      'sales.followup.create',
+      'sales.lead.convert',
+    ] as const) {
+      expect(r.has(p), p).toBe(true)
+    }
+    for (const p of [
+      'sales.customer.delete',
+      'sales.customer.transfer',
+      'sales.pool.assign',
+      'admin.recycle.purge',
+      'orders.contract.approve',
+    ] as const) {
+      expect(r.has(p), p).toBe(false)
+    }
+  })
+
+  it('sales_manager adds transfer/assign/delete and reads orders across its departments', () => {
+    const r = role('sales_manager')
+    expect(r.dataScope).toBe('dept_and_children')
+    for (const p of [
+      'sales.customer.transfer',
+      'sales.pool.assign',
+      'sales.lead.delete',
+      'orders.contract.read',
+      'orders.order.read',
+    ] as const) {
+      expect(r.has(p), p).toBe(true)
+    }
+    expect(r.permissions.some((p) => p.startsWith('admin.') || p.startsWith('finance.'))).toBe(false)
+  })
+
+  it('service_agent, finance_clerk and auditor stay within their areas', () => {
+    const agent = role('service_agent')
+    expect(agent.dataScope).toBe('dept')
+    expect(agent.has('tickets.ticket.reopen') && agent.has('sales.customer.read')).toBe(true)
+    expect(agent.has('sales.customer.update')).toBe(false)
+
+    const clerk = role('finance_clerk')
+    expect(clerk.dataScope).toBe('all')
+    expect(clerk.has('finance.payment.writeoff') && clerk.has('orders.contract.read')).toBe(true)
+    expect(clerk.has('orders.contract.update')).toBe(false)
+
+    const auditor = role('auditor')
+    expect(auditor.has('admin.audit.read')).toBe(true)
+    expect(auditor.permissions.every((p) => p.endsWith('.read'))).toBe(true)
+    expect(auditor.permissions.length).toBe(PERMISSIONS.filter((p) => p.action === 'read').length)
+  })
+})

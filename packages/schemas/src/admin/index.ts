@@ -1,0 +1,6 @@
+export * from './auth.js'
+export * from './users.js'
+export * from './depts.js'
+export * from './roles.js'
+export * from './dictionaries.js'
+export * from './init.js'

@@ -1,0 +1,2 @@
+export * from './common.js'
+export * as admin from './admin/index.js'

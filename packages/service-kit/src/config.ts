@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+/** Settings every service reads; a service extends this with its own keys. */
+export const BaseConfig = z.object({
+  SERVICE_NAME: z.string().min(1),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** demo: may invent demo credentials; production: refuses to; test: quiet logs. */
+  MOSAIC_MODE: z.enum(['demo', 'production', 'test']).default('demo'),
+  /** A Postgres server; when absent the service runs on embedded Postgres (PGlite) in DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_ISSUER: z.string().default('mosaic-admin'),
+  JWT_AUDIENCE: z.string().default('mosaic'),
+  /** Where other services fetch the admin service's public keys. */
+  JWKS_URL: z.url().optional(),
+  BODY_LIMIT: z.string().default('1mb'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+})
+export type BaseConfig = z.infer<typeof BaseConfig>
+
+export class ConfigError extends Error {}
+
+/**
+ * Fail fast: a service with a bad environment must not half-start. The message lists every
+ * offending variable so an operator fixes them in one go.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+}

@@ -1,0 +1,63 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from 'pino'
+import { HttpError } from '../errors.js'
+
+const PROBLEM_TYPE_BASE = 'https://mosaic-crm.dev/problems/'
+
+function slug(title: string) {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+}
+
+function send(res: Parameters<RequestHandler>[1], status: number, body: Record<string, unknown>) {
+  res.status(status).type('application/problem+json').json(body)
+}
+
+/** Renders any thrown error as problem+json; only HttpError/status-carrying errors reveal a detail. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err)
+    const requestId = req.id as string | undefined
+    const instance = req.originalUrl
+    if (err instanceof HttpError) {
+      return send(res, err.status, {
+        type: PROBLEM_TYPE_BASE + slug(err.title),
+        title: err.title,
+        status: err.status,
+        detail: err.detail,
+        instance,
+        requestId,
+        ...err.extra,
+      })
+    }
+    // body-parser, permission guards and other libraries attach a status to client errors.
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500
+    if (status === 500) logger.error({ err, requestId }, 'unhandled error')
+    const title = status === 500 ? 'Internal Server Error' : (err.title ?? clientTitle(status, err))
+    send(res, status, {
+      type: PROBLEM_TYPE_BASE + slug(title),
+      title,
+      status,
+      detail: status === 500 ? 'An unexpected error occurred.' : clientDetail(status, err),
+      instance,
+      requestId,
+    })
+  }
+}
+
+function clientTitle(status: number, err: { type?: string; name?: string }) {
+  if (status === 413) return 'Payload Too Large'
+  if (status === 401) return 'Unauthorized'
+  if (status === 403) return 'Forbidden'
+  if (err.type === 'entity.parse.failed') return 'Malformed JSON'
+  return 'Bad Request'
+}
+
+function clientDetail(status: number, err: { message?: string; type?: string }) {
+  if (status === 413) return 'The request body is larger than this service accepts.'
+  if (err.type === 'entity.parse.failed') return 'The request body is not valid JSON.'
+  return err.message ?? 'Bad request.'
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}.`))
+}

@@ -1,0 +1,65 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import type { Page } from '@mosaic/schemas'
+import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
+
+export interface KeysetOptions {
+  alias: string
+  /** Sort column (SQL name) and the matching property on the entity. */
+  sortColumn: string
+  sortProperty: string
+  /** Postgres type of the sort column, for comparing against the cursor value. */
+  sortType?: 'timestamptz' | 'text' | 'int'
+  direction?: 'ASC' | 'DESC'
+  limit?: number
+  cursor?: string
+}
+
+/**
+ * Keyset pagination: (sort, id) strictly after the cursor, so deep pages cost the same as the
+ * first. The total is counted over at most COUNT_CAP + 1 rows.
+ */
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  options: KeysetOptions,
+): Promise<Page<T>> {
+  const { alias, sortColumn, sortProperty, sortType = 'timestamptz', direction = 'DESC' } = options
+  const limit = clampLimit(options.limit)
+  const total = await cappedCount(qb, alias)
+  const cursor = decodeCursor(options.cursor)
+  const page = qb.clone()
+  if (cursor) {
+    const op = direction === 'DESC' ? '<' : '>'
+    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) ${op} (CAST(:cursorKey AS ${sortType}), CAST(:cursorId AS uuid))`, {
+      cursorKey: cursor.key,
+      cursorId: cursor.id,
+    })
+  }
+  const rows = await page
+    .orderBy(`${alias}.${sortColumn}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(limit + 1)
+    .getMany()
+  const items = rows.slice(0, limit)
+  const last = items.at(-1)
+  const hasMore = rows.length > limit
+  return {
+    items,
+    nextCursor: hasMore && last ? encodeCursor({ key: cursorValue(last[sortProperty]), id: last.id }) : null,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  }
+}
+
+function cursorValue(value: unknown): string | number | null {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'number' || typeof value === 'string') return value
+  return value == null ? null : String(value)
+}
+
+async function cappedCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): Promise<number> {
+  const [sql, params] = qb.clone().select(`${alias}.id`).orderBy().limit(COUNT_CAP + 1).getQueryAndParameters()
+  // Through the builder's own query runner: inside a transaction a fresh pool connection would wait forever.
+  const runner = (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner ?? qb.connection
+  const [row] = await runner.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params)
+  return row.n
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager, EntitySchema } from 'typeorm'
+import type { Principal } from '@mosaic/permissions'
+import type { AuditEntry, VersionEntry } from '@mosaic/schemas'
+import { conflict, notFound, preconditionFailed } from '../errors.js'
+import { auditOf, diffRecords, normalise, writeAudit, type ActionContext, type Diff } from './audit.js'
+import { META_FIELDS, type RecordBase } from './columns.js'
+import { inScope, type ScopeFields } from './scope.js'
+
+export interface RecordTypeOptions<T extends RecordBase> {
+  /** Name used in audit rows, version snapshots and the recycle bin, e.g. 'user'. */
+  entityType: string
+  entity: EntitySchema<T>
+  /** Human label shown in the recycle bin and messages. */
+  title: (row: T) => string
+  /** Never written to audit diffs or snapshots (password hashes, tokens). */
+  secretFields?: readonly (keyof T & string)[]
+  /** Not part of the record's editable state: excluded from diffs and never brought back by a restore. */
+  internalFields?: readonly (keyof T & string)[]
+  /** Owner/department properties for data scope; omit for records everyone in the service may see. */
+  scope?: ScopeFields<T>
+  /** The API shape of a row, sent as `current` with a 412. */
+  present?: (m: EntityManager, row: T) => Promise<unknown>
+}
+
+/** A caller acting on records: who, which request, and (for scope checks) their principal. */
+export interface RecordContext extends ActionContext {
+  principal?: Principal
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Behaviour every business record shares, written once: audited create/update/delete/restore/purge
+ * in the caller's transaction, a version snapshot per change, soft delete, optimistic locking and
+ * data-scope visibility (a record outside the caller's scope is "not found", never "forbidden").
+ */
+export class RecordStore<T extends RecordBase> {
+  constructor(readonly options: RecordTypeOptions<T>) {}
+
+  get entityType() {
+    return this.options.entityType
+  }
+
+  repo(m: EntityManager) {
+    return m.getRepository<T>(this.options.entity)
+  }
+
+  /** The row if it exists, is not deleted (unless asked) and is visible to ctx.principal; else null. */
+  async find(m: EntityManager, id: string, ctx?: RecordContext, opts: { withDeleted?: boolean; lock?: boolean } = {}) {
+    if (!UUID.test(id)) return null
+    const qb = this.repo(m).createQueryBuilder('r').where('r.id = :id', { id })
+    if (opts.lock) qb.setLock('pessimistic_write')
+    const row = await qb.getOne()
+    if (!row || (row.deletedAt && !opts.withDeleted)) return null
+    if (ctx?.principal && this.options.scope && !inScope(ctx.principal, row, this.options.scope)) return null
+    return row
+  }
+
+  async get(m: EntityManager, id: string, ctx?: RecordContext, opts: { withDeleted?: boolean; lock?: boolean } = {}) {
+    const row = await this.find(m, id, ctx, opts)
+    if (!row) throw notFound(this.label())
+    return row
+  }
+
+  async create(m: EntityManager, ctx: RecordContext, values: Omit<T, keyof RecordBase> & Partial<RecordBase>): Promise<T> {
+    const now = new Date()
+    const row = this.repo(m).create({
+      ...values,
+      id: values.id ?? randomUUID(),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.actor.id,
+      updatedBy: ctx.actor.id,
+      deletedAt: null,
+      deletedBy: null,
+    } as T)
+    await this.repo(m).insert(row as never)
+    await this.record(m, ctx, 'create', row, diffRecords(null, this.state(row)))
+    return row
+  }
+
+  /**
+   * Applies `patch` if the stored version still equals `expectedVersion`. The UPDATE itself
+   * carries the version guard (TypeORM's @VersionColumn does not guard plain updates), so a
+   * concurrent writer can never be overwritten even without the row lock.
+   */
+  async update(
+    m: EntityManager,
+    ctx: RecordContext,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<T>,
+    opts: { action?: string; note?: string; allowDeleted?: boolean } = {},
+  ): Promise<T> {
+    const before = await this.get(m, id, ctx, { lock: true, withDeleted: opts.allowDeleted })
+    if (before.version !== expectedVersion) throw preconditionFailed(await this.present(m, before))
+    const after = { ...before, ...patch } as T
+    const diff = diffRecords(this.state(before), this.state(after))
+    if (Object.keys(diff).length === 0 && !opts.action) return before
+    const result = await this.repo(m)
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, version: () => 'version + 1', updatedAt: new Date(), updatedBy: ctx.actor.id } as never)
+      .where('id = :id AND version = :version', { id, version: expectedVersion })
+      .execute()
+    if (result.affected !== 1) throw preconditionFailed(await this.present(m, await this.get(m, id)))
+    const saved = await this.get(m, id, undefined, { withDeleted: true })
+    await this.record(m, ctx, opts.action ?? 'update', saved, diff, opts.note)
+    return saved
+  }
+
+  async softDelete(m: EntityManager, ctx: RecordContext, id: string, expectedVersion: number, note?: string) {
+    const row = await this.get(m, id, ctx, { lock: true })
+    if (row.version !== expectedVersion) throw preconditionFailed(await this.present(m, row))
+    await this.repo(m).update(id as never, { deletedAt: new Date(), deletedBy: ctx.actor.id } as never)
+    await writeAudit(m, ctx, { action: 'delete', entityType: this.entityType, entityId: id, note })
+  }
+
+  async restore(m: EntityManager, ctx: RecordContext, id: string): Promise<T> {
+    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true })
+    if (!row.deletedAt) throw conflict(`This ${this.label().toLowerCase()} is not in the recycle bin.`)
+    await this.repo(m).update(id as never, { deletedAt: null, deletedBy: null } as never)
+    await writeAudit(m, ctx, { action: 'restore', entityType: this.entityType, entityId: id })
+    return this.get(m, id)
+  }
+
+  /** Permanent removal from the recycle bin; the audit trail (append-only) survives it. */
+  async purge(m: EntityManager, ctx: RecordContext, id: string): Promise<void> {
+    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true })
+    if (!row.deletedAt) throw conflict('Only records in the recycle bin can be purged. Delete it first.')
+    await writeAudit(m, ctx, {
+      action: 'purge',
+      entityType: this.entityType,
+      entityId: id,
+      diff: diffRecords(this.state(row), null),
+    })
+    await m.query(`DELETE FROM record_version WHERE entity_type = $1 AND entity_id = $2`, [this.entityType, id])
+    try {
+      await this.repo(m).delete(id as never)
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw conflict('Other records still refer to this one, so it cannot be purged. Keep it in the recycle bin.')
+      }
+      throw error
+    }
+  }
+
+  async audit(m: EntityManager, id: string, ctx?: RecordContext): Promise<AuditEntry[]> {
+    await this.get(m, id, ctx, { withDeleted: true })
+    return auditOf(m, this.entityType, id)
+  }
+
+  async versions(m: EntityManager, id: string, ctx?: RecordContext): Promise<VersionEntry[]> {
+    await this.get(m, id, ctx, { withDeleted: true })
+    const rows = await m.query(
+      `SELECT version, at, actor_id, actor_name, action, snapshot FROM record_version
+       WHERE entity_type = $1 AND entity_id = $2 ORDER BY version DESC LIMIT 200`,
+      [this.entityType, id],
+    )
+    return rows.map((r: Record<string, unknown>) => ({
+      version: r.version as number,
+      at: new Date(r.at as string).toISOString(),
+      actorId: r.actor_id as string | null,
+      actorName: r.actor_name as string | null,
+      action: r.action as string,
+      snapshot: r.snapshot as Record<string, unknown>,
+    }))
+  }
+
+  /** Brings back an earlier version's editable fields as a new, audited version. */
+  async restoreVersion(m: EntityManager, ctx: RecordContext, id: string, version: number, expectedVersion: number) {
+    await this.get(m, id, ctx)
+    const [row] = await m.query(
+      'SELECT snapshot FROM record_version WHERE entity_type = $1 AND entity_id = $2 AND version = $3',
+      [this.entityType, id, version],
+    )
+    if (!row) throw notFound(`Version ${version}`)
+    const patch = this.restorablePatch(row.snapshot as Record<string, unknown>)
+    return this.update(m, ctx, id, expectedVersion, patch, { action: 'restore_version', note: `Restored version ${version}` })
+  }
+
+  /** The record's own editable state: no bookkeeping, secrets or internal counters. */
+  state(row: T): Record<string, unknown> {
+    const skip = new Set<string>([...META_FIELDS, ...(this.options.secretFields ?? []), ...(this.options.internalFields ?? [])])
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(row)) if (!skip.has(key)) out[key] = normalise(value)
+    return out
+  }
+
+  private restorablePatch(snapshot: Record<string, unknown>): Partial<T> {
+    const columns = this.columnTypes()
+    const patch: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(snapshot)) {
+      if (!columns.has(key)) continue
+      patch[key] = value !== null && columns.get(key) === 'timestamptz' ? new Date(value as string) : value
+    }
+    return patch as Partial<T>
+  }
+
+  private columnTypes(): Map<string, string> {
+    const columns = this.options.entity.options.columns as Record<string, { type?: unknown }>
+    const skip = new Set<string>([...META_FIELDS, ...(this.options.secretFields ?? []), ...(this.options.internalFields ?? [])])
+    return new Map(
+      Object.entries(columns)
+        .filter(([key]) => !skip.has(key))
+        .map(([key, col]) => [key, String(col.type)]),
+    )
+  }
+
+  private async record(m: EntityManager, ctx: RecordContext, action: string, row: T, diff: Diff, note?: string) {
+    await writeAudit(m, ctx, { action, entityType: this.entityType, entityId: row.id, diff, note })
+    await m.query(
+      `INSERT INTO record_version (entity_type, entity_id, version, actor_id, actor_name, action, snapshot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [this.entityType, row.id, row.version, ctx.actor.id, ctx.actor.name, action, JSON.stringify(this.state(row))],
+    )
+  }
+
+  private present(m: EntityManager, row: T) {
+    return this.options.present ? this.options.present(m, row) : Promise.resolve(this.state(row))
+  }
+
+  private label() {
+    const t = this.entityType.replace(/_/g, ' ')
+    return t.charAt(0).toUpperCase() + t.slice(1)
+  }
+}

@@ -1,0 +1,170 @@
+import type {} from '@mosaic/permissions/express'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
+import express, { type Express, type RequestHandler } from 'express'
+import helmet from 'helmet'
+import cookieParser from 'cookie-parser'
+import { pino, type Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+import type { BaseConfig } from './config.js'
+import { openDatabase, type Database, type DatabaseOptions } from './db/database.js'
+import { authenticate, type TokenVerifier } from './auth/verifier.js'
+import { ApiRouter } from './http/route.js'
+import { notFoundHandler, problemHandler } from './http/problem.js'
+
+export interface ServiceParts {
+  config: BaseConfig
+  db: Database
+  logger: Logger
+  api: ApiRouter
+}
+
+export interface ServiceDefinition<C extends BaseConfig> {
+  config: C
+  database: Pick<DatabaseOptions, 'entities' | 'migrations'>
+  /** Built after the database is open (the admin service reads its signing keys from it). */
+  verifier: (parts: { db: Database; config: C; logger: Logger }) => Promise<TokenVerifier> | TokenVerifier
+  /** Registers the service's routes; may return extra raw Express middleware mounted first (e.g. cookies). */
+  routes: (parts: ServiceParts & { config: C }) => Promise<void> | void
+  /** Runs once after the routes are in place (e.g. first-run initialisation). */
+  onReady?: (parts: ServiceParts & { config: C }) => Promise<void> | void
+}
+
+export interface Service {
+  app: Express
+  db: Database
+  logger: Logger
+  api: ApiRouter
+  /** Starts listening; resolves with the bound port. */
+  listen(port?: number): Promise<number>
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>
+}
+
+export async function createService<C extends BaseConfig>(def: ServiceDefinition<C>): Promise<Service> {
+  const { config } = def
+  const logger = pino({
+    name: config.SERVICE_NAME,
+    level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
+  })
+  // The data directory also holds service files (e.g. the admin init token), so Postgres gets its own folder.
+  const dataDir = config.DATA_DIR ? join(config.DATA_DIR, 'pgdata') : undefined
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir, ...def.database })
+  const verifier = await def.verifier({ db, config, logger })
+  const api = new ApiRouter(`/api/${config.SERVICE_NAME}`)
+  const parts = { config, db, logger, api }
+  await def.routes(parts)
+  const app = buildApp(parts, verifier)
+  await def.onReady?.(parts)
+
+  let server: Server | undefined
+  return {
+    app,
+    db,
+    logger,
+    api,
+    listen(port = config.PORT) {
+      return new Promise((resolve, reject) => {
+        server = app.listen(port, config.HOST, (error?: Error) => {
+          if (error) return reject(error)
+          const address = server!.address()
+          const bound = typeof address === 'object' && address ? address.port : port
+          logger.info({ port: bound, embedded: db.embedded }, `${config.SERVICE_NAME} service listening`)
+          resolve(bound)
+        })
+      })
+    },
+    async close() {
+      if (server) await stopServer(server, config.SHUTDOWN_TIMEOUT_MS)
+      await db.close()
+      logger.info('stopped')
+    },
+  }
+}
+
+function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
+  const { config, db, logger, api } = parts
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id']
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      customProps: (req) => ({ userId: req.principal?.userId, route: req.route?.path }),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  )
+  app.use(helmet())
+  app.use(cookieParser())
+  app.use(express.json({ limit: config.BODY_LIMIT }))
+
+  const health = healthRoutes(db)
+  app.use(health)
+  app.use(api.basePath, health)
+  app.get(`${api.basePath}/openapi.json`, (_req, res) => {
+    res.json(api.openApi({ title: `Mosaic ${config.SERVICE_NAME} API`, version: '1.0.0' }))
+  })
+  app.use(authenticate(verifier))
+  app.use(api.basePath, api.router)
+  app.use(notFoundHandler)
+  app.use(problemHandler(logger))
+  return app
+}
+
+function healthRoutes(db: Database) {
+  const router = express.Router()
+  router.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
+  const ready: RequestHandler = async (_req, res) => {
+    try {
+      await db.ping()
+      res.json({ status: 'ready' })
+    } catch {
+      res.status(503).type('application/problem+json').json({
+        type: 'https://mosaic-crm.dev/problems/not-ready',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'The database is not reachable.',
+      })
+    }
+  }
+  router.get('/readyz', ready)
+  return router
+}
+
+function stopServer(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs)
+    server.close(() => {
+      clearTimeout(force)
+      resolve()
+    })
+    // Keep-alive sockets with no request in flight would otherwise hold close() open.
+    server.closeIdleConnections()
+  })
+}
+
+/** Wires SIGTERM/SIGINT to a graceful close, once. */
+export function closeOnSignals(service: Service): void {
+  let closing = false
+  const stop = (signal: string) => {
+    if (closing) return
+    closing = true
+    service.logger.info({ signal }, 'shutting down')
+    service.close().then(
+      () => process.exit(0),
+      (error) => {
+        service.logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}

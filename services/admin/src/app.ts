@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createService, createTokenVerifier, type RecordBase, type RecordStore, type Service } from '@mosaic/service-kit'
+import type { AdminConfig } from './config.js'
+import { migrations } from './migrations/index.js'
+import { UserEntity } from './modules/users/user.entity.js'
+import { DeptEntity } from './modules/depts/dept.entity.js'
+import { RoleEntity } from './modules/roles/role.entity.js'
+import { DictEntryEntity, DictTypeEntity } from './modules/dictionaries/dictionary.entity.js'
+import { loadSigningKeys, type SigningKeys } from './modules/auth/signing-keys.js'
+import { AuthService } from './modules/auth/auth.service.js'
+import { registerAuthRoutes } from './modules/auth/auth.routes.js'
+import { registerUserRoutes } from './modules/users/users.routes.js'
+import { registerDeptRoutes } from './modules/depts/depts.routes.js'
+import { registerRoleRoutes } from './modules/roles/roles.routes.js'
+import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.js'
+import { registerAuditRoutes, registerRecycleBinRoutes } from './modules/audit/audit.routes.js'
+import { registerInitRoutes } from './modules/init/init.routes.js'
+import { users } from './modules/users/users.service.js'
+import { depts } from './modules/depts/depts.service.js'
+import { roles } from './modules/roles/roles.service.js'
+import { dictEntries, dictTypes } from './modules/dictionaries/dictionaries.service.js'
+
+/** Builds the admin service (not yet listening), so tests can drive it in-process. */
+export type AdminService = Service & { keys: SigningKeys }
+
+export async function buildAdminService(config: AdminConfig): Promise<AdminService> {
+  let keys: SigningKeys | undefined
+  const initToken = config.INIT_TOKEN ?? writeInitToken(config.DATA_DIR)
+  const service = await createService({
+    config,
+    database: { entities: [UserEntity, DeptEntity, RoleEntity, DictTypeEntity, DictEntryEntity], migrations },
+    verifier: async ({ db }) => {
+      keys = await loadSigningKeys(db, config.JWT_PRIVATE_JWK)
+      return createTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: keys.keySet })
+    },
+    routes: ({ api, db }) => {
+      const auth = new AuthService(db, keys!, config)
+      registerAuthRoutes(api, auth, keys!, { ttlDays: config.REFRESH_TOKEN_TTL_DAYS, loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE })
+      registerUserRoutes(api, db)
+      registerDeptRoutes(api, db)
+      registerRoleRoutes(api, db)
+      registerDictionaryRoutes(api, db)
+      registerAuditRoutes(api, db)
+      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries] as unknown as Array<RecordStore<RecordBase>>)
+      registerInitRoutes(api, db, config, initToken)
+    },
+  })
+  return { ...service, keys: keys! }
+}
+
+/**
+ * Without a configured INIT_TOKEN, a random one is kept beside the embedded database; only someone
+ * with access to the machine's files (the local runner) can use it for the first initialisation.
+ */
+function writeInitToken(dataDir: string | undefined): string | undefined {
+  if (!dataDir) return undefined
+  const file = join(dataDir, 'init-token')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const token = randomBytes(24).toString('base64url')
+  writeFileSync(file, token, { mode: 0o600 })
+  return token
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { BaseConfig, loadConfig } from '@mosaic/service-kit'
+
+export const AdminConfig = BaseConfig.extend({
+  SERVICE_NAME: z.literal('admin').default('admin'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Password of the initial `admin` user. Required to create it outside demo mode. */
+  INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Ed25519 private key as a JWK (JSON). Without it the service keeps a generated key in its database. */
+  JWT_PRIVATE_JWK: z.string().optional(),
+  /** Secret accepted in `x-init-token` for the very first initialisation (before any admin can log in). */
+  INIT_TOKEN: z.string().min(16).optional(),
+})
+export type AdminConfig = z.infer<typeof AdminConfig>
+
+export const loadAdminConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(AdminConfig, env)

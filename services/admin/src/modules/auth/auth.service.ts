@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { admin } from '@mosaic/schemas'
+import { HttpError, locked, unauthorized, validationFailed, writeAudit, type Database } from '@mosaic/service-kit'
+import type { AdminConfig } from '../../config.js'
+import { UserEntity, type UserRow } from '../users/user.entity.js'
+import { users } from '../users/users.service.js'
+import { DeptEntity } from '../depts/dept.entity.js'
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js'
+import { principalOf } from './principals.js'
+import type { SigningKeys } from './signing-keys.js'
+import { familyOf, issueRefreshToken, revokeFamily, revokeUserTokens, signAccessToken, spendRefreshToken } from './tokens.js'
+
+export interface Session {
+  response: admin.TokenResponse
+  refreshToken: string
+}
+
+const INVALID_LOGIN = 'Invalid username or password.'
+
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly keys: SigningKeys,
+    private readonly config: AdminConfig,
+  ) {}
+
+  async login(input: admin.LoginRequest, requestId: string): Promise<Session> {
+    const outcome = await this.db.transaction(async (m) => {
+      const user = await m
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('lower(u.username) = lower(:username) AND u.deleted_at IS NULL', { username: input.username })
+        .setLock('pessimistic_write')
+        .getOne()
+      if (!user) {
+        await burnPasswordCheck(input.password)
+        return { error: unauthorized(INVALID_LOGIN) }
+      }
+      if (user.lockedUntil && user.lockedUntil > new Date()) return { error: this.lockedError(user.lockedUntil) }
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        return { error: await this.recordFailure(m, user, requestId) }
+      }
+      if (!user.enabled) return { error: new HttpError(403, 'Forbidden', 'This account is disabled.') }
+      await m.getRepository(UserEntity).update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+      await writeAudit(m, { actor: actorOf(user), requestId }, { action: 'login', entityType: 'user', entityId: user.id })
+      return { session: await this.startSession(m, user, randomUUID()) }
+    })
+    // Failures are committed (counter, lockout, audit) before the error goes out.
+    if ('error' in outcome) throw outcome.error
+    return outcome.session
+  }
+
+  async refresh(token: string | undefined): Promise<Session> {
+    if (!token) throw unauthorized('No session. Please sign in.')
+    const outcome = await this.db.transaction(async (m) => {
+      const spent = await spendRefreshToken(m, token)
+      if (!spent.ok) return { error: unauthorized(spent.reason === 'reused' ? 'Session revoked: this sign-in was used elsewhere. Please sign in again.' : 'Session expired. Please sign in again.') }
+      const user = await users.find(m, spent.userId)
+      if (!user || !user.enabled) {
+        await revokeFamily(m, spent.familyId)
+        return { error: unauthorized('Account unavailable.') }
+      }
+      return { session: await this.startSession(m, user, spent.familyId) }
+    })
+    if ('error' in outcome) throw outcome.error
+    return outcome.session
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (!token) return
+    await this.db.transaction(async (m) => {
+      const family = await familyOf(m, token)
+      if (family) await revokeFamily(m, family)
+    })
+  }
+
+  async me(userId: string): Promise<admin.Me> {
+    return this.db.transaction(async (m) => {
+      const user = await users.find(m, userId)
+      if (!user || !user.enabled) throw unauthorized('Account unavailable.')
+      return this.describe(m, user)
+    })
+  }
+
+  async changePassword(userId: string, input: admin.ChangePasswordRequest, refreshToken: string | undefined, requestId: string) {
+    await this.db.transaction(async (m) => {
+      const user = await users.get(m, userId)
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        throw validationFailed([{ field: 'currentPassword', message: 'Current password is incorrect' }])
+      }
+      if (input.currentPassword === input.newPassword) {
+        throw validationFailed([{ field: 'newPassword', message: 'Choose a password different from the current one' }])
+      }
+      const ctx = { actor: actorOf(user), requestId }
+      await users.update(m, ctx, user.id, user.version, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() }, { action: 'change_password' })
+      // Other sessions end; the one that changed the password stays signed in.
+      await revokeUserTokens(m, user.id, refreshToken ? await familyOf(m, refreshToken) : null)
+    })
+  }
+
+  private async startSession(m: EntityManager, user: UserRow, familyId: string): Promise<Session> {
+    const me = await this.describe(m, user)
+    const principal = await principalOf(m, user)
+    const accessToken = await signAccessToken(this.keys, this.tokenSettings(), principal)
+    const refreshToken = await issueRefreshToken(m, user.id, familyId, this.config.REFRESH_TOKEN_TTL_DAYS)
+    return {
+      refreshToken,
+      response: { accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user: me },
+    }
+  }
+
+  private async describe(m: EntityManager, user: UserRow): Promise<admin.Me> {
+    const p = await principalOf(m, user)
+    const dept = user.deptId ? await m.getRepository(DeptEntity).findOneBy({ id: user.deptId }) : null
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      deptId: user.deptId,
+      deptName: dept?.name ?? null,
+      roles: p.roles,
+      permissions: p.permissions,
+      dataScope: p.dataScope,
+    }
+  }
+
+  private async recordFailure(m: EntityManager, user: UserRow, requestId: string): Promise<HttpError> {
+    const failures = user.failedLogins + 1
+    const lock = failures >= this.config.LOCKOUT_THRESHOLD
+    const lockedUntil = lock ? new Date(Date.now() + this.config.LOCKOUT_MINUTES * 60_000) : null
+    await m.getRepository(UserEntity).update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil })
+    await writeAudit(m, { actor: { id: null, name: user.username }, requestId }, {
+      action: lock ? 'lockout' : 'login_failed',
+      entityType: 'user',
+      entityId: user.id,
+    })
+    return lock && lockedUntil ? this.lockedError(lockedUntil) : unauthorized(INVALID_LOGIN)
+  }
+
+  private lockedError(until: Date) {
+    return locked(`Too many failed sign-ins. The account is locked until ${until.toISOString()}.`)
+  }
+
+  tokenSettings() {
+    return {
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+      accessTtlSeconds: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: this.config.REFRESH_TOKEN_TTL_DAYS,
+    }
+  }
+}
+
+const actorOf = (user: UserRow) => ({ id: user.id, name: user.displayName })

@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm'
+import type { admin } from '@mosaic/schemas'
+import { RecordStore, conflict, validationFailed, type RecordContext } from '@mosaic/service-kit'
+import { DeptEntity, type DeptRow } from './dept.entity.js'
+import { descendantDeptIds } from './dept-tree.js'
+
+export const depts = new RecordStore<DeptRow>({
+  entityType: 'dept',
+  entity: DeptEntity,
+  title: (d) => d.name,
+  present: async (_m, row) => presentDept(row),
+})
+
+export function presentDept(d: DeptRow): admin.Dept {
+  return {
+    id: d.id,
+    version: d.version,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    name: d.name,
+    parentId: d.parentId,
+    leaderUserId: d.leaderUserId,
+    sort: d.sort,
+  }
+}
+
+export async function listDepts(m: EntityManager): Promise<admin.Dept[]> {
+  const rows = await depts.repo(m).createQueryBuilder('d').where('d.deleted_at IS NULL').orderBy('d.sort').addOrderBy('d.name').getMany()
+  return rows.map(presentDept)
+}
+
+async function checkParent(m: EntityManager, parentId: string | null | undefined, selfId?: string) {
+  if (!parentId) return
+  const parent = await depts.find(m, parentId)
+  if (!parent) throw validationFailed([{ field: 'parentId', message: 'Parent department does not exist' }])
+  if (selfId && (await descendantDeptIds(m, selfId)).includes(parentId)) {
+    throw validationFailed([{ field: 'parentId', message: 'A department cannot move under itself or its sub-departments' }])
+  }
+}
+
+async function checkLeader(m: EntityManager, leaderUserId: string | null | undefined) {
+  if (!leaderUserId) return
+  const [user] = await m.query('SELECT 1 FROM app_user WHERE id = $1 AND deleted_at IS NULL', [leaderUserId])
+  if (!user) throw validationFailed([{ field: 'leaderUserId', message: 'User does not exist' }])
+}
+
+export async function createDept(m: EntityManager, ctx: RecordContext, input: admin.DeptCreate) {
+  await checkParent(m, input.parentId)
+  await checkLeader(m, input.leaderUserId)
+  return depts.create(m, ctx, { name: input.name, parentId: input.parentId ?? null, leaderUserId: input.leaderUserId ?? null, sort: input.sort ?? 0 })
+}
+
+export async function updateDept(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.DeptUpdate) {
+  await checkParent(m, input.parentId, id)
+  await checkLeader(m, input.leaderUserId)
+  return depts.update(m, ctx, id, version, input)
+}
+
+/** A department with live sub-departments or members stays: move or delete those first. */
+export async function deleteDept(m: EntityManager, ctx: RecordContext, id: string, version: number) {
+  const [{ children }] = await m.query('SELECT count(*)::int AS children FROM dept WHERE parent_id = $1 AND deleted_at IS NULL', [id])
+  const [{ members }] = await m.query('SELECT count(*)::int AS members FROM app_user WHERE dept_id = $1 AND deleted_at IS NULL', [id])
+  if (children || members) {
+    throw conflict(`This department still has ${children} sub-department(s) and ${members} user(s). Move or delete them first.`)
+  }
+  await depts.softDelete(m, ctx, id, version)
+}
+
+export async function checkRestorable(m: EntityManager, row: DeptRow) {
+  if (row.parentId && !(await depts.find(m, row.parentId))) {
+    throw conflict('Its parent department is deleted. Restore the parent first.')
+  }
+}
