@@ -49,7 +49,7 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
   })
   // The data directory also holds service files (e.g. the admin init token), so Postgres gets its own folder.
-  const dataDir = config.DATA_DIR ? join(config.DATA_DIR, 'pgdata') : undefined
+  const dataDir = dataDirOf(config) ? join(dataDirOf(config)!, 'pgdata') : undefined
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir, ...def.database })
   const verifier = await def.verifier({ db, config, logger })
   const api = new ApiRouter(`/api/${config.SERVICE_NAME}`)
@@ -118,6 +118,12 @@ function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
   return app
 }
 
+/** Where embedded data lives: DATA_DIR, else `.data` beside the service; tests keep it in memory. */
+export function dataDirOf(config: BaseConfig): string | undefined {
+  if (config.DATA_DIR) return config.DATA_DIR
+  return config.MOSAIC_MODE === 'test' ? undefined : join(process.cwd(), '.data')
+}
+
 function healthRoutes(db: Database) {
   const router = express.Router()
   router.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
@@ -141,8 +147,13 @@ function healthRoutes(db: Database) {
 function stopServer(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), timeoutMs)
+    // A keep-alive socket whose request finishes after this point would idle until its keep-alive
+    // timeout and hold close() open: answer further requests with "Connection: close" and sweep idle sockets.
+    server.prependListener('request', (_req, res) => res.setHeader('Connection', 'close'))
+    const sweep = setInterval(() => server.closeIdleConnections(), 100)
     server.close(() => {
       clearTimeout(force)
+      clearInterval(sweep)
       resolve()
     })
     // Keep-alive sockets with no request in flight would otherwise hold close() open.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createService, createTokenVerifier, type RecordBase, type RecordStore, type Service } from '@mosaic/service-kit'
+import { createService, createTokenVerifier, dataDirOf, type RecordBase, type RecordStore, type Service } from '@mosaic/service-kit'
 import type { AdminConfig } from './config.js'
 import { migrations } from './migrations/index.js'
 import { UserEntity } from './modules/users/user.entity.js'
@@ -27,7 +27,7 @@ export type AdminService = Service & { keys: SigningKeys }
 
 export async function buildAdminService(config: AdminConfig): Promise<AdminService> {
   let keys: SigningKeys | undefined
-  const initToken = config.INIT_TOKEN ?? writeInitToken(config.DATA_DIR)
+  const initToken = config.INIT_TOKEN ?? writeInitToken(dataDirOf(config))
   const service = await createService({
     config,
     database: { entities: [UserEntity, DeptEntity, RoleEntity, DictTypeEntity, DictEntryEntity], migrations },

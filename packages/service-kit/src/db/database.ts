@@ -1,12 +1,12 @@
-import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm'
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
 
 export interface DatabaseOptions {
   /** A Postgres server URL; when absent, embedded PGlite in `dataDir` (in memory if that is absent too). */
   url?: string
   dataDir?: string
-  entities: MixedList<EntitySchema | string | Function>
-  migrations: MixedList<Function | string>
+  entities: NonNullable<DataSourceOptions['entities']>
+  migrations: NonNullable<DataSourceOptions['migrations']>
   /** Pool size for a server database. Embedded is always exactly one connection. */
   poolSize?: number
   logging?: boolean

@@ -24,6 +24,15 @@ export function normalise(value: unknown): unknown {
   return value
 }
 
+/** JSON with object keys sorted: jsonb reorders keys, so key order must not count as a change. */
+function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  )
+}
+
 export function diffRecords(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
@@ -37,7 +46,7 @@ export function diffRecords(
     if (ignore.has(key)) continue
     const b = normalise(before?.[key])
     const a = normalise(after?.[key])
-    if (JSON.stringify(b) === JSON.stringify(a)) continue
+    if (canonicalJson(b) === canonicalJson(a)) continue
     // A secret's change is recorded, never its value.
     diff[key] = secret.has(key) ? { before: b === null ? null : '***', after: a === null ? null : '***' } : { before: b, after: a }
   }

@@ -30,6 +30,9 @@ export class KitRecordTables1763800000000 implements MigrationInterface {
       CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`)
     await q.query(`
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`)
+    await q.query(`
       CREATE TABLE record_version (
         entity_type varchar(60) NOT NULL,
         entity_id uuid NOT NULL,
@@ -45,6 +48,7 @@ export class KitRecordTables1763800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE record_version')
+    await q.query('DROP TRIGGER audit_log_no_truncate ON audit_log')
     await q.query('DROP TRIGGER audit_log_no_change ON audit_log')
     await q.query('DROP FUNCTION audit_log_append_only')
     await q.query('DROP TABLE audit_log')

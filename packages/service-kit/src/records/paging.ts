@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { Page } from '@mosaic/schemas'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
+import { badRequest } from '../errors.js'
 
 export interface KeysetOptions {
   alias: string
@@ -34,17 +35,29 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
       cursorId: cursor.id,
     })
   }
-  const rows = await page
+  // The key goes into the cursor as Postgres prints it: a JS Date would drop timestamptz microseconds,
+  // and rows sharing a millisecond would then repeat or go missing on the next page.
+  const { entities: rows, raw } = await page
+    .addSelect(`CAST(${alias}.${sortColumn} AS text)`, 'kit_cursor_key')
     .orderBy(`${alias}.${sortColumn}`, direction)
     .addOrderBy(`${alias}.id`, direction)
     .take(limit + 1)
-    .getMany()
+    .getRawAndEntities()
+    .catch((error: unknown) => {
+      // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
+      const code = (error as { driverError?: { code?: string } }).driverError?.code
+      if (cursor && code?.startsWith('22')) {
+        throw badRequest('The paging cursor is invalid.', [{ field: 'cursor', message: 'Invalid cursor' }])
+      }
+      throw error
+    })
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   const hasMore = rows.length > limit
+  const lastKey = last && raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key
   return {
     items,
-    nextCursor: hasMore && last ? encodeCursor({ key: cursorValue(last[sortProperty]), id: last.id }) : null,
+    nextCursor: hasMore && last ? encodeCursor({ key: lastKey ?? cursorValue(last[sortProperty]), id: last.id }) : null,
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
   }

@@ -19,6 +19,11 @@ export interface RecordTypeOptions<T extends RecordBase> {
   internalFields?: readonly (keyof T & string)[]
   /** Owner/department properties for data scope; omit for records everyone in the service may see. */
   scope?: ScopeFields<T>
+  /**
+   * Checks an earlier version before it is brought back, with the same rules an edit obeys
+   * (referenced records still exist, no cycles, nothing the actor may not grant).
+   */
+  checkRestore?: (m: EntityManager, ctx: RecordContext, patch: Partial<T>, id: string) => Promise<void>
   /** The API shape of a row, sent as `current` with a 412. */
   present?: (m: EntityManager, row: T) => Promise<unknown>
 }
@@ -178,6 +183,7 @@ export class RecordStore<T extends RecordBase> {
     )
     if (!row) throw notFound(`Version ${version}`)
     const patch = this.restorablePatch(row.snapshot as Record<string, unknown>)
+    await this.options.checkRestore?.(m, ctx, patch, id)
     return this.update(m, ctx, id, expectedVersion, patch, { action: 'restore_version', note: `Restored version ${version}` })
   }
 

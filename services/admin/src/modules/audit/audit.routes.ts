@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AuditEntry, AuditQuery, RecycleBinItem, pageOf } from '@mosaic/schemas'
 import {
-  COUNT_CAP, clampLimit, decodeCursor, encodeCursor, notFound, recordContext, toAuditEntry,
+  COUNT_CAP, badRequest, clampLimit, decodeCursor, encodeCursor, notFound, recordContext, toAuditEntry,
   type ApiRouter, type Database, type RecordStore, type RecordBase,
 } from '@mosaic/service-kit'
 
@@ -26,6 +26,8 @@ export function registerAuditRoutes(api: ApiRouter, db: Database) {
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const limit = clampLimit(query.limit)
       const cursor = decodeCursor(query.cursor)
+      // The key is a row sequence number; anything else was tampered with (and would fail in SQL as a 500).
+      if (cursor && !Number.isSafeInteger(cursor.key)) throw badRequest('The paging cursor is invalid.', [{ field: 'cursor', message: 'Invalid cursor' }])
       const pageWhere = cursor ? `${filter ? `${filter} AND` : 'WHERE'} seq < $${params.length + 1}` : filter
       return db.transaction(async (m) => {
         const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_log ${filter} LIMIT ${COUNT_CAP + 1}) c`, params)

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
 
-/** The department and every department below it (live ones only). */
+/** The department and every department below it (live ones only). UNION: terminates even on a cycle. */
 export async function descendantDeptIds(m: EntityManager, rootId: string): Promise<string[]> {
   const rows: Array<{ id: string }> = await m.query(
     `WITH RECURSIVE sub AS (
        SELECT id FROM dept WHERE id = $1 AND deleted_at IS NULL
-       UNION ALL
+       UNION
        SELECT d.id FROM dept d JOIN sub ON d.parent_id = sub.id WHERE d.deleted_at IS NULL
      ) SELECT id FROM sub`,
     [rootId],

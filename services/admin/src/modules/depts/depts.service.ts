@@ -5,6 +5,8 @@ import { DeptEntity, type DeptRow } from './dept.entity.js'
 import { descendantDeptIds } from './dept-tree.js'
 
 export const depts = new RecordStore<DeptRow>({
+  // Restoring a version runs the same parent checks as an edit, so it can never create a cycle.
+  checkRestore: (m, _ctx, patch, id) => checkParent(m, patch.parentId, id),
   entityType: 'dept',
   entity: DeptEntity,
   title: (d) => d.name,

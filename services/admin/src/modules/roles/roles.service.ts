@@ -3,8 +3,11 @@ import type { admin, Page } from '@mosaic/schemas'
 import { RecordStore, conflict, keysetPage, type RecordContext } from '@mosaic/service-kit'
 import { RoleEntity, type RoleRow } from './role.entity.js'
 import { escapeLike } from '../users/users.service.js'
+import { assertGrantable } from '../auth/escalation.js'
 
 export const roles = new RecordStore<RoleRow>({
+  // An old version may hold more permissions than the actor: restoring it is granting them.
+  checkRestore: async (_m, ctx, patch) => assertGrantable(ctx, patch.permissions ?? [], 'permissions'),
   entityType: 'role',
   entity: RoleEntity,
   title: (r) => `${r.name} (${r.code})`,
@@ -34,6 +37,7 @@ export async function listRoles(m: EntityManager, q: { q?: string; limit?: numbe
 }
 
 export async function createRole(m: EntityManager, ctx: RecordContext, input: admin.RoleCreate) {
+  assertGrantable(ctx, input.permissions ?? [], 'permissions')
   const [taken] = await m.query('SELECT 1 FROM role WHERE code = $1', [input.code])
   if (taken) throw conflict('A role with this code exists.', [{ field: 'code', message: 'Code already exists' }])
   return roles.create(m, ctx, {
@@ -47,6 +51,7 @@ export async function createRole(m: EntityManager, ctx: RecordContext, input: ad
 }
 
 export async function updateRole(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.RoleUpdate) {
+  if (input.permissions) assertGrantable(ctx, input.permissions, 'permissions')
   const patch: Partial<RoleRow> = { ...input }
   if (input.permissions) patch.permissions = [...new Set(input.permissions)].sort()
   return roles.update(m, ctx, id, version, patch)

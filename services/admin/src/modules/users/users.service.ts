@@ -15,8 +15,14 @@ import { DeptEntity } from '../depts/dept.entity.js'
 import { RoleEntity } from '../roles/role.entity.js'
 import { hashPassword } from '../auth/passwords.js'
 import { revokeUserTokens } from '../auth/tokens.js'
+import { assertRolesGrantable } from '../auth/escalation.js'
 
 export const users = new RecordStore<UserRow>({
+  // Restoring a version obeys the edit rules: department and roles must exist and be grantable.
+  checkRestore: async (m, ctx, patch) => {
+    await checkReferences(m, { deptId: patch.deptId ?? null, roleIds: patch.roleIds ?? [] })
+    await assertRolesGrantable(m, ctx, patch.roleIds ?? [])
+  },
   entityType: 'user',
   entity: UserEntity,
   title: (u) => `${u.displayName} (${u.username})`,
@@ -94,6 +100,7 @@ async function assertUsernameFree(m: EntityManager, username: string) {
 export async function createUser(m: EntityManager, ctx: RecordContext, input: admin.UserCreate): Promise<UserRow> {
   const data = input as Required<admin.UserCreate>
   await checkReferences(m, data)
+  await assertRolesGrantable(m, ctx, data.roleIds ?? [])
   await assertUsernameFree(m, data.username)
   return users.create(m, ctx, {
     username: data.username,
@@ -113,6 +120,10 @@ export async function createUser(m: EntityManager, ctx: RecordContext, input: ad
 
 export async function updateUser(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.UserUpdate) {
   await checkReferences(m, input)
+  if (input.roleIds) await assertRolesGrantable(m, ctx, input.roleIds)
+  if (input.roleIds && id === ctx.actor.id) {
+    throw badRequest('You cannot change your own roles.', [{ field: 'roleIds', message: 'Cannot change your own roles' }])
+  }
   if (input.enabled === false && id === ctx.actor.id) {
     throw badRequest('You cannot disable your own account.', [{ field: 'enabled', message: 'Cannot disable yourself' }])
   }

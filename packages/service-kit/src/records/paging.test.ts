@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EntitySchema, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { openDatabase, type Database } from '../db/database.js'
+import { createTestDatabase, type TestDatabase } from '../testing.js'
+import { HttpError } from '../errors.js'
+import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
+import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
+import { keysetPage, type KeysetOptions } from './paging.js'
+
+interface ItemRow extends RecordBase {
+  grp: string
+  rank: number
+}
+
+const ItemEntity = new EntitySchema<ItemRow>({
+  name: 'Item',
+  tableName: 'item',
+  columns: { ...recordColumns(), grp: { type: 'varchar', length: 20 }, rank: { type: 'int' } },
+})
+
+class CreateItem1763800000600 implements MigrationInterface {
+  async up(q: QueryRunner) {
+    await q.query(`CREATE TABLE item (${RECORD_COLUMNS_SQL}, grp varchar(20) NOT NULL, rank int NOT NULL)`)
+  }
+  async down(q: QueryRunner) {
+    await q.query('DROP TABLE item')
+  }
+}
+
+describe('clampLimit', () => {
+  it('defaults, clamps and truncates', () => {
+    expect(clampLimit(undefined)).toBe(20)
+    expect(clampLimit(Number.NaN)).toBe(20)
+    expect(clampLimit(Number.POSITIVE_INFINITY)).toBe(20)
+    expect(clampLimit(0)).toBe(1)
+    expect(clampLimit(-5)).toBe(1)
+    expect(clampLimit(1)).toBe(1)
+    expect(clampLimit(7.9)).toBe(7)
+    expect(clampLimit(100)).toBe(100)
+    expect(clampLimit(101)).toBe(100)
+    expect(clampLimit(1000)).toBe(100)
+  })
+})
+
+describe('cursors', () => {
+  it('round-trip', () => {
+    const id = randomUUID()
+    expect(decodeCursor(encodeCursor({ key: '2024-01-01T00:00:00.000Z', id }))).toEqual({
+      key: '2024-01-01T00:00:00.000Z',
+      id,
+    })
+    expect(decodeCursor(encodeCursor({ key: 5, id }))).toEqual({ key: 5, id })
+    expect(decodeCursor(encodeCursor({ key: null, id }))).toEqual({ key: null, id })
+  })
+
+  it('absent → undefined', () => {
+    expect(decodeCursor(undefined)).toBeUndefined()
+    expect(decodeCursor('')).toBeUndefined()
+  })
+
+  it('garbage → 400 naming the cursor', () => {
+    const garbage = [
+      'garbage',
+      '!!!',
+      Buffer.from('not json').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+      Buffer.from('[1, 2]').toString('base64url'),
+      Buffer.from('null').toString('base64url'),
+    ]
+    for (const raw of garbage) {
+      let error: unknown
+      try {
+        decodeCursor(raw)
+      } catch (e) {
+        error = e
+      }
+      expect(error, raw).toBeInstanceOf(HttpError)
+      expect((error as HttpError).status).toBe(400)
+      expect((error as HttpError).extra.errors).toEqual([{ field: 'cursor', message: 'Invalid cursor' }])
+    }
+  })
+})
+
+describe('keysetPage', () => {
+  let testDb: TestDatabase
+  let db: Database
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase()
+    db = await openDatabase({
+      url: testDb.url,
+      entities: [ItemEntity],
+      migrations: [CreateItem1763800000600],
+    })
+    // 45 rows in group 'walk' (ascending positions): 13 at distinct minutes, 13 sharing one
+    // microsecond-precision timestamp (positions 14-26: holds the page boundaries 20 ASC and 26 = 20th DESC),
+    // 7 at distinct minutes, 12 sharing one millisecond timestamp (positions 34-45: holds boundary 40 ASC).
+    await db.dataSource.query(`
+      INSERT INTO item (id, created_at, updated_at, grp, rank)
+      SELECT gen_random_uuid(), timestamptz '2024-01-01T00:00:00Z' + (i * interval '1 minute'), now(), 'walk', i % 4
+      FROM generate_series(1, 20) AS i`)
+    await db.dataSource.query(`
+      INSERT INTO item (id, created_at, updated_at, grp, rank)
+      SELECT gen_random_uuid(), timestamptz '2024-01-01T00:13:30.123456Z', now(), 'walk', i % 4
+      FROM generate_series(1, 13) AS i`)
+    await db.dataSource.query(`
+      INSERT INTO item (id, created_at, updated_at, grp, rank)
+      SELECT gen_random_uuid(), timestamptz '2024-01-01T00:30:00.123Z', now(), 'walk', i % 4
+      FROM generate_series(1, 12) AS i`)
+    // Many rows for the count cap.
+    await db.dataSource.query(`
+      INSERT INTO item (id, created_at, updated_at, grp, rank)
+      SELECT gen_random_uuid(), now(), now(), 'bulk', i FROM generate_series(1, ${COUNT_CAP + 5}) AS i`)
+  })
+  afterAll(async () => {
+    await db?.close()
+    await testDb?.drop()
+  })
+
+  const walkQuery = (m: EntityManager) =>
+    m.getRepository(ItemEntity).createQueryBuilder('i').where('i.grp = :grp', { grp: 'walk' })
+
+  async function walk(options: Omit<KeysetOptions, 'cursor' | 'alias'>) {
+    const pages: Array<{ ids: string[]; total: number; totalCapped: boolean; nextCursor: string | null }> = []
+    let cursor: string | undefined
+    for (let guard = 0; guard < 10; guard++) {
+      // Inside a transaction, as the routes run it: the count must use the same connection.
+      const page = await db.transaction((m) => keysetPage(walkQuery(m), { alias: 'i', ...options, cursor }))
+      pages.push({
+        ids: page.items.map((r) => r.id),
+        total: page.total,
+        totalCapped: page.totalCapped,
+        nextCursor: page.nextCursor,
+      })
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    return pages
+  }
+
+  async function expectedOrder(column: string, direction: 'ASC' | 'DESC') {
+    const rows: Array<{ id: string }> = await db.dataSource.query(
+      `SELECT id FROM item WHERE grp = 'walk' ORDER BY ${column} ${direction}, id ${direction}`,
+    )
+    return rows.map((r) => r.id)
+  }
+
+  for (const direction of ['DESC', 'ASC'] as const) {
+    it(`walks 45 rows in 3 pages of 20, ${direction}, without duplicates or gaps`, async () => {
+      const pages = await walk({ sortColumn: 'created_at', sortProperty: 'createdAt', direction, limit: 20 })
+      expect(pages.map((p) => p.ids.length)).toEqual([20, 20, 5])
+      expect(pages.map((p) => p.total)).toEqual([45, 45, 45])
+      expect(pages.every((p) => p.totalCapped === false)).toBe(true)
+      expect(pages.at(-1)!.nextCursor).toBeNull()
+      const ids = pages.flatMap((p) => p.ids)
+      expect(new Set(ids).size).toBe(45)
+      expect(ids).toEqual(await expectedOrder('created_at', direction))
+    })
+  }
+
+  it('pages on an int column with many ties', async () => {
+    for (const direction of ['ASC', 'DESC'] as const) {
+      const pages = await walk({
+        sortColumn: 'rank',
+        sortProperty: 'rank',
+        sortType: 'int',
+        direction,
+        limit: 7,
+      })
+      expect(pages.map((p) => p.ids.length)).toEqual([7, 7, 7, 7, 7, 7, 3])
+      expect(pages.flatMap((p) => p.ids)).toEqual(await expectedOrder('rank', direction))
+    }
+  })
+
+  it('defaults to 20 per page, newest first', async () => {
+    const page = await db.transaction((m) =>
+      keysetPage(walkQuery(m), { alias: 'i', sortColumn: 'created_at', sortProperty: 'createdAt' }),
+    )
+    expect(page.items).toHaveLength(20)
+    expect(page.items.map((r) => r.id)).toEqual((await expectedOrder('created_at', 'DESC')).slice(0, 20))
+  })
+
+  it('clamps the limit: 1000 → 100, 0 → 1', async () => {
+    const big = await db.transaction((m) =>
+      keysetPage(m.getRepository(ItemEntity).createQueryBuilder('i'), {
+        alias: 'i',
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        limit: 1000,
+      }),
+    )
+    expect(big.items).toHaveLength(100)
+    const one = await db.transaction((m) =>
+      keysetPage(walkQuery(m), { alias: 'i', sortColumn: 'created_at', sortProperty: 'createdAt', limit: 0 }),
+    )
+    expect(one.items).toHaveLength(1)
+    expect(one.nextCursor).not.toBeNull()
+  })
+
+  it('an empty result has no cursor and total 0', async () => {
+    const page = await db.transaction((m) =>
+      keysetPage(m.getRepository(ItemEntity).createQueryBuilder('i').where('i.grp = :g', { g: 'none' }), {
+        alias: 'i',
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+      }),
+    )
+    expect(page).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false })
+  })
+
+  it('counts exactly up to the cap, then says totalCapped', async () => {
+    const bulk = (m: EntityManager) =>
+      m.getRepository(ItemEntity).createQueryBuilder('i').where('i.grp = :g', { g: 'bulk' })
+    const capped = await db.transaction((m) =>
+      keysetPage(bulk(m), { alias: 'i', sortColumn: 'created_at', sortProperty: 'createdAt', limit: 5 }),
+    )
+    expect(capped.total).toBe(COUNT_CAP)
+    expect(capped.totalCapped).toBe(true)
+    expect(capped.items).toHaveLength(5)
+    const exact = await db.transaction((m) =>
+      keysetPage(bulk(m).andWhere('i.rank <= :max', { max: COUNT_CAP }), {
+        alias: 'i',
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        limit: 5,
+      }),
+    )
+    expect(exact.total).toBe(COUNT_CAP)
+    expect(exact.totalCapped).toBe(false)
+    const under = await db.transaction((m) =>
+      keysetPage(bulk(m).andWhere('i.rank <= :max', { max: 123 }), {
+        alias: 'i',
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        limit: 5,
+      }),
+    )
+    expect(under.total).toBe(123)
+    expect(under.totalCapped).toBe(false)
+  })
+
+  it('a garbage cursor is a 400, not a database error', async () => {
+    const tampered = [
+      'garbage',
+      encodeCursor({ key: '2024-01-01T00:00:00.000Z', id: 'not-a-uuid' }),
+      encodeCursor({ key: 'not a date', id: randomUUID() }),
+    ]
+    for (const cursor of tampered) {
+      const error = await db
+        .transaction((m) =>
+          keysetPage(walkQuery(m), {
+            alias: 'i',
+            sortColumn: 'created_at',
+            sortProperty: 'createdAt',
+            cursor,
+          }),
+        )
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+      expect(error, cursor).toBeInstanceOf(HttpError)
+      expect((error as HttpError).status).toBe(400)
+    }
+    // The database is still usable afterwards.
+    await db.ping()
+  })
+})

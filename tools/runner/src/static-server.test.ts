@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import { createStaticServer } from './static-server.mjs'
+import { request, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
+
+const outer = tmpDir()
+const dist = `${outer}/dist`
+writeFiles(dist, {
+  'index.html': '<!doctype html><title>shell</title>',
+  'remoteEntry.js': 'export const get = () => {};',
+  'mf-manifest.json': '{"id":"admin"}',
+  'assets/index-Ab12Cd.js': 'console.log(1)',
+  'assets/index-Ab12Cd.js.map': '{}',
+  'assets/index-Ef34.css': 'body{}',
+  'assets/font-9z.woff2': 'w2',
+  'logo.svg': '<svg/>',
+  'icon.png': 'png',
+  'favicon.ico': 'ico',
+  'worker.mjs': 'x',
+})
+fs.writeFileSync(`${outer}/secret-${process.pid}.txt`, 'secret')
+
+describe('static server', () => {
+  let spa: Awaited<ReturnType<typeof createStaticServer>>
+  let remote: Awaited<ReturnType<typeof createStaticServer>>
+  beforeAll(async () => {
+    spa = await createStaticServer({ root: dist, port: 0, spa: true })
+    remote = await createStaticServer({ root: dist, port: 0, prefix: '/remotes/admin' })
+  })
+  afterAll(async () => {
+    await spa.close()
+    await remote.close()
+  })
+
+  it.each([
+    ['/index.html', 'text/html; charset=utf-8'],
+    ['/remoteEntry.js', 'text/javascript; charset=utf-8'],
+    ['/worker.mjs', 'text/javascript; charset=utf-8'],
+    ['/assets/index-Ef34.css', 'text/css; charset=utf-8'],
+    ['/mf-manifest.json', 'application/json; charset=utf-8'],
+    ['/assets/index-Ab12Cd.js.map', 'application/json; charset=utf-8'],
+    ['/logo.svg', 'image/svg+xml'],
+    ['/icon.png', 'image/png'],
+    ['/assets/font-9z.woff2', 'font/woff2'],
+    ['/favicon.ico', 'image/x-icon'],
+  ])('serves %s as %s', async (p, type) => {
+    const res = await request(spa.port, p)
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe(type)
+    expect(res.headers['access-control-allow-origin']).toBe('*')
+  })
+
+  it('revalidates html, remoteEntry.js and json but caches hashed assets for long', async () => {
+    for (const p of ['/', '/remoteEntry.js', '/mf-manifest.json']) {
+      expect((await request(spa.port, p)).headers['cache-control']).toBe('no-cache')
+    }
+    expect((await request(spa.port, '/assets/index-Ab12Cd.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    )
+  })
+
+  it('answers client-side routes with index.html but missing files with 404', async () => {
+    const route = await request(spa.port, '/sales/customers/42?tab=x')
+    expect(route.status).toBe(200)
+    expect(route.body).toContain('<title>shell</title>')
+    expect((await request(spa.port, '/assets/missing-123.js')).status).toBe(404)
+  })
+
+  it('strips the remote prefix and still serves unprefixed paths', async () => {
+    const prefixed = await request(remote.port, '/remotes/admin/remoteEntry.js')
+    expect(prefixed.status).toBe(200)
+    expect(prefixed.body).toBe('export const get = () => {};')
+    expect((await request(remote.port, '/remotes/admin/assets/index-Ef34.css')).body).toBe('body{}')
+    expect((await request(remote.port, '/remoteEntry.js')).status).toBe(200)
+  })
+
+  it('does not fall back to index.html when not a SPA', async () => {
+    expect((await request(remote.port, '/remotes/admin/users')).status).toBe(404)
+  })
+
+  it('never serves files outside the root', async () => {
+    for (const p of [
+      `/../secret-${process.pid}.txt`,
+      `/%2e%2e/secret-${process.pid}.txt`,
+      `/remotes/admin/..%2f..%2fsecret-${process.pid}.txt`,
+    ]) {
+      const res = await request(remote.port, p)
+      expect(res.body).not.toBe('secret')
+      expect(res.status).toBe(404)
+    }
+  })
+
+  it('supports HEAD, conditional GET and refuses writes', async () => {
+    const head = await request(spa.port, '/remoteEntry.js', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers['content-length']).toBe('28')
+    expect(head.body).toBe('')
+    const etag = head.headers.etag as string
+    expect((await request(spa.port, '/remoteEntry.js', { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    )
+    expect((await request(spa.port, '/index.html', { method: 'POST', body: 'x' })).status).toBe(405)
+  })
+})
+
+afterAll(removeTmpDirs)
