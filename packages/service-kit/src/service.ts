@@ -47,6 +47,11 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
   const logger = pino({
     name: config.SERVICE_NAME,
     level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
+    // Credentials never reach the logs.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-init-token"]', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
   })
   // The data directory also holds service files (e.g. the admin init token), so Postgres gets its own folder.
   const dataDir = dataDirOf(config) ? join(dataDirOf(config)!, 'pgdata') : undefined

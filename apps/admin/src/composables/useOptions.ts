@@ -1,0 +1,42 @@
+import { onMounted, shallowRef } from 'vue'
+import type { admin } from '@mosaic/schemas'
+import { adminApi } from '../api'
+
+export interface TreeOption {
+  value: string
+  label: string
+  children?: TreeOption[]
+}
+
+export function toTreeOptions(nodes: admin.DeptNode[]): TreeOption[] {
+  return nodes.map((n) => ({
+    value: n.id,
+    label: n.name,
+    children: n.children.length ? toTreeOptions(n.children) : undefined,
+  }))
+}
+
+/**
+ * Department tree for selects. A user without admin.dept.read gets an empty tree rather
+ * than an error: the select is a convenience, the list itself still works.
+ */
+export function useDeptOptions() {
+  const tree = shallowRef<TreeOption[]>([])
+  const reload = async () => {
+    tree.value = await adminApi.deptTree().then(toTreeOptions, () => [])
+  }
+  onMounted(reload)
+  return { tree, reload }
+}
+
+/** All roles for multi-selects; a deployment has dozens, not thousands, so one page suffices. */
+export function useRoleOptions() {
+  const roles = shallowRef<admin.Role[]>([])
+  onMounted(async () => {
+    roles.value = await adminApi.listRoles({ limit: 100 }).then(
+      (p) => p.items,
+      () => [],
+    )
+  })
+  return { roles }
+}

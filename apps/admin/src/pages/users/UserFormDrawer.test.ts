@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import type { admin } from '@mosaic/schemas'
+import { settle, testI18n } from '../../test-support'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+const { default: UserFormDrawer } = await import('./UserFormDrawer.vue')
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const alice: admin.User = {
+  id: '0c0e7f5e-1d2b-4c3a-9e8f-7a6b5c4d3e2f',
+  version: 7,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  username: 'alice',
+  displayName: 'Alice',
+  email: null,
+  phone: null,
+  deptId: null,
+  deptName: null,
+  roleIds: [],
+  roleNames: [],
+  enabled: true,
+  lockedUntil: null,
+  lastLoginAt: null,
+}
+
+async function open(user: admin.User | null) {
+  http.get.mockResolvedValue({ items: [], nextCursor: null, total: 0, totalCapped: false })
+  const wrapper = mount(UserFormDrawer, {
+    props: { user, deptTree: [], modelValue: false },
+    global: { plugins: [testI18n()] },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  return wrapper
+}
+const input = (testid: string) =>
+  document.querySelector(`input[data-testid="${testid}"]`) as HTMLInputElement | null
+function type(testid: string, value: string) {
+  const el = input(testid)!
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+}
+async function submit() {
+  ;(document.querySelector('[data-testid="drawer-submit"]') as HTMLElement).click()
+  await flushPromises()
+  await settle()
+}
+
+describe('UserFormDrawer', () => {
+  it('creates with username and password, sending blanks as null', async () => {
+    http.post.mockResolvedValue({ ...alice, username: 'bob' })
+    await open(null)
+    type('field-username', 'bob')
+    type('field-displayName', 'Bob')
+    type('field-password', 'secret123')
+    await submit()
+    expect(http.post).toHaveBeenCalledWith('/api/admin/users', {
+      username: 'bob',
+      password: 'secret123',
+      displayName: 'Bob',
+      email: null,
+      phone: null,
+      deptId: null,
+      roleIds: [],
+      enabled: true,
+    })
+  })
+
+  it('edits with If-Match of the version shown, without username or password', async () => {
+    http.patch.mockResolvedValue({ ...alice, version: 8, displayName: 'Alicia' })
+    await open(alice)
+    expect(input('field-username')?.disabled).toBe(true)
+    expect(input('field-password')).toBeNull()
+    type('field-displayName', 'Alicia')
+    await submit()
+    expect(http.patch).toHaveBeenCalledWith(
+      `/api/admin/users/${alice.id}`,
+      { displayName: 'Alicia', email: null, phone: null, deptId: null, roleIds: [], enabled: true },
+      { ifMatch: 7 },
+    )
+  })
+})

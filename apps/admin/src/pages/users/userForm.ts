@@ -1,0 +1,44 @@
+import type { admin } from '@mosaic/schemas'
+
+export interface UserForm {
+  username: string
+  displayName: string
+  password: string
+  email: string
+  phone: string
+  deptId: string | null
+  roleIds: string[]
+  enabled: boolean
+}
+
+export function emptyUserForm(): UserForm {
+  return {
+    username: '',
+    displayName: '',
+    password: '',
+    email: '',
+    phone: '',
+    deptId: null,
+    roleIds: [],
+    enabled: true,
+  }
+}
+
+export function userFormOf(u: admin.User): UserForm {
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    password: '',
+    email: u.email ?? '',
+    phone: u.phone ?? '',
+    deptId: u.deptId,
+    roleIds: [...u.roleIds],
+    enabled: u.enabled,
+  }
+}
+
+/** Cleared inputs come back as '' (or undefined from a cleared select); the API wants null. */
+export function blankToNull(v: string | null | undefined): string | null {
+  const s = typeof v === 'string' ? v.trim() : v
+  return s ? s : null
+}

@@ -1,0 +1,72 @@
+import type { RouteRecordRaw } from 'vue-router'
+import type { RemoteModule } from '@mosaic/web-kit'
+import { messages } from './messages'
+
+/** Each page is its own chunk, so opening "Users" never downloads the dictionary editor. */
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'users',
+    name: 'admin-users',
+    component: () => import('./pages/users/UsersPage.vue'),
+    meta: { title: { zh: '用户管理', en: 'Users' }, permission: 'admin.user.read', icon: 'User' },
+  },
+  {
+    path: 'depts',
+    name: 'admin-depts',
+    component: () => import('./pages/depts/DeptsPage.vue'),
+    meta: {
+      title: { zh: '部门管理', en: 'Departments' },
+      permission: 'admin.dept.read',
+      icon: 'OfficeBuilding',
+    },
+  },
+  {
+    path: 'roles',
+    name: 'admin-roles',
+    component: () => import('./pages/roles/RolesPage.vue'),
+    meta: { title: { zh: '角色管理', en: 'Roles' }, permission: 'admin.role.read', icon: 'Avatar' },
+  },
+  {
+    path: 'dictionaries',
+    name: 'admin-dictionaries',
+    component: () => import('./pages/dictionaries/DictionariesPage.vue'),
+    meta: {
+      title: { zh: '数据字典', en: 'Data dictionaries' },
+      permission: 'admin.dict.read',
+      icon: 'Collection',
+    },
+  },
+  {
+    path: 'audit',
+    name: 'admin-audit',
+    component: () => import('./pages/audit/AuditPage.vue'),
+    meta: { title: { zh: '操作日志', en: 'Audit log' }, permission: 'admin.audit.read', icon: 'Document' },
+  },
+  {
+    path: 'recycle-bin',
+    name: 'admin-recycle-bin',
+    component: () => import('./pages/recycle/RecycleBinPage.vue'),
+    meta: { title: { zh: '回收站', en: 'Recycle bin' }, permission: 'admin.recycle.read', icon: 'Delete' },
+  },
+  {
+    path: 'init',
+    name: 'admin-init',
+    component: () => import('./pages/init/InitPage.vue'),
+    meta: {
+      title: { zh: '数据初始化', en: 'Data initialisation' },
+      permission: 'admin.init.run',
+      icon: 'Refresh',
+    },
+  },
+]
+
+const adminModule: RemoteModule = {
+  name: 'admin',
+  title: { zh: '系统管理', en: 'Administration' },
+  icon: 'Setting',
+  basePath: '/admin',
+  routes,
+  messages,
+}
+
+export default adminModule

@@ -1,0 +1,70 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type Router,
+  type RouterHistory,
+} from 'vue-router'
+import { routeAllowed } from '@mosaic/permissions/vue'
+import { useAuthStore } from '@mosaic/web-kit'
+import { useRemotesStore } from '../remotes/store'
+import { LAYOUT_ROUTE, syncRemoteRoutes } from '../remotes/routes'
+import ShellLayout from '../layout/ShellLayout.vue'
+import HomeView from '../views/HomeView.vue'
+
+const baseRoutes = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/LoginView.vue'),
+    meta: { public: true, title: { zh: '登录', en: 'Sign in' } },
+  },
+  {
+    path: '/',
+    name: LAYOUT_ROUTE,
+    component: ShellLayout,
+    children: [
+      { path: '', name: 'home', component: HomeView, meta: { title: { zh: '首页', en: 'Home' } } },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('../views/ForbiddenView.vue'),
+        meta: { title: { zh: '无权访问', en: 'Access denied' } },
+      },
+      // Inside the layout so an unknown address still shows the menu; remotes' routes rank higher.
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/NotFoundView.vue'),
+        meta: { title: { zh: '页面不存在', en: 'Not found' } },
+      },
+    ],
+  },
+]
+
+export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
+  return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+}
+
+/** Session → remote route tables → permission, in that order, before any protected page renders. */
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true
+    const auth = useAuthStore()
+    if (!auth.isAuthenticated && !(await auth.restoreSession())) return loginLocation(to)
+    const remotes = useRemotesStore()
+    if (!remotes.loaded) {
+      syncRemoteRoutes(router, await remotes.ensureLoaded())
+      // `to` was matched against the table without remotes (a deep link hit the 404); match again.
+      return to.fullPath
+    }
+    if (!routeAllowed(to, auth.principal)) return { name: 'forbidden', query: { from: to.fullPath } }
+    return true
+  })
+}
+
+export function createShellRouter(history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({ history, routes: baseRoutes, scrollBehavior: () => ({ top: 0 }) })
+  installGuards(router)
+  return router
+}

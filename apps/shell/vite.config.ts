@@ -1,0 +1,64 @@
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { federation } from '@module-federation/vite'
+import { mosaicShared } from '@mosaic/web-kit/federation-shared'
+
+const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
+
+/**
+ * In `vite dev` the remotes normally come through the gateway like in production
+ * (`/remotes/*` is proxied). `MOSAIC_REMOTES='admin=http://localhost:5101/remoteEntry.js'`
+ * points a remote at its own dev server instead.
+ */
+function devRemotesJson(): Plugin {
+  return {
+    name: 'mosaic-dev-remotes-json',
+    apply: 'serve',
+    configureServer(server) {
+      const spec = process.env.MOSAIC_REMOTES
+      if (!spec) return
+      const remotes = spec.split(',').map((pair) => {
+        const [name, entry] = pair.split('=')
+        return { name: name.trim(), entry: entry.trim() }
+      })
+      server.middlewares.use('/remotes.json', (_req, res) => {
+        res.setHeader('Content-Type', 'application/json')
+        res.end(JSON.stringify({ remotes }))
+      })
+    },
+  }
+}
+
+export default defineConfig({
+  // Workspace packages are consumed as source (their `source` export condition).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  plugins: [
+    vue(),
+    federation({
+      name: 'shell',
+      // No static remotes: they come from /remotes.json at runtime (registerRemotes), so a
+      // remote can move or be redeployed without rebuilding the shell.
+      remotes: {},
+      filename: 'remoteEntry.js',
+      shared: mosaicShared(),
+      // The default 'version-first' fetches every remote at start-up: one dead remote would blank the page.
+      shareStrategy: 'loaded-first',
+      runtimePlugins: ['@mosaic/web-kit/fallback-plugin'],
+      dts: false,
+    }),
+    devRemotesJson(),
+  ],
+  build: { target: 'esnext' },
+  server: {
+    host: 'localhost',
+    port: 5100,
+    strictPort: true,
+    proxy: { '/api': { target: API, changeOrigin: false }, '/remotes/': { target: API } },
+  },
+  preview: {
+    host: 'localhost',
+    port: 5100,
+    strictPort: true,
+    proxy: { '/api': { target: API }, '/remotes/': { target: API } },
+  },
+})

@@ -1,0 +1,234 @@
+import { computed } from 'vue'
+import { useI18n, type Composer } from 'vue-i18n'
+
+type Messages = { [key: string]: string | Messages }
+
+const zh = {
+  ui: {
+    common: {
+      save: '保存',
+      cancel: '取消',
+      confirm: '确定',
+      search: '查询',
+      reset: '重置',
+      reload: '重新加载',
+      actions: '操作',
+      empty: '暂无数据',
+      yes: '是',
+      no: '否',
+      enabled: '启用',
+      disabled: '停用',
+    },
+    login: {
+      title: '登录',
+      username: '用户名',
+      password: '密码',
+      submit: '登录',
+      usernameRequired: '请输入用户名',
+      passwordRequired: '请输入密码',
+      failed: '用户名或密码错误',
+      locked: '账号已被锁定，请稍后再试',
+      network: '无法连接服务器，请稍后再试',
+    },
+    list: {
+      total: '共 {total} 条',
+      prev: '上一页',
+      next: '下一页',
+      pageSize: '{size} 条/页',
+      columns: '列设置',
+      loadFailed: '加载失败：{msg}',
+    },
+    drawer: {
+      conflict: '该记录已被其他人修改，请重新加载后再编辑。',
+      saved: '保存成功',
+      fieldErrors: '请修正以下问题：',
+    },
+    audit: {
+      empty: '暂无操作记录',
+      system: '系统',
+      field: '字段',
+      before: '修改前',
+      after: '修改后',
+    },
+    version: {
+      empty: '暂无历史版本',
+      version: '版本',
+      at: '时间',
+      actor: '操作人',
+      action: '操作',
+      compare: '与当前版本的差异',
+      same: '与当前版本相同',
+      restore: '恢复此版本',
+      restoreConfirm: '确定将记录恢复到版本 {version} 吗？恢复会生成一个新版本。',
+      restored: '已恢复到版本 {version}',
+    },
+    delete: {
+      title: '删除确认',
+      message: '确定删除「{name}」吗？删除后可在回收站恢复。',
+      confirm: '删除',
+    },
+    actions: {
+      create: '新增',
+      update: '修改',
+      delete: '删除',
+      restore: '恢复',
+      purge: '彻底删除',
+      login: '登录',
+      login_failed: '登录失败',
+      logout: '退出',
+      enable: '启用',
+      disable: '停用',
+      reset_password: '重置密码',
+      change_password: '修改密码',
+      restore_version: '恢复版本',
+    },
+  },
+}
+
+const en: typeof zh = {
+  ui: {
+    common: {
+      save: 'Save',
+      cancel: 'Cancel',
+      confirm: 'OK',
+      search: 'Search',
+      reset: 'Reset',
+      reload: 'Reload',
+      actions: 'Actions',
+      empty: 'No data',
+      yes: 'Yes',
+      no: 'No',
+      enabled: 'Enabled',
+      disabled: 'Disabled',
+    },
+    login: {
+      title: 'Sign in',
+      username: 'Username',
+      password: 'Password',
+      submit: 'Sign in',
+      usernameRequired: 'Enter your username',
+      passwordRequired: 'Enter your password',
+      failed: 'Wrong username or password',
+      locked: 'The account is locked; try again later',
+      network: 'The server cannot be reached; try again later',
+    },
+    list: {
+      total: '{total} in total',
+      prev: 'Previous',
+      next: 'Next',
+      pageSize: '{size} / page',
+      columns: 'Columns',
+      loadFailed: 'Loading failed: {msg}',
+    },
+    drawer: {
+      conflict: 'Someone else changed this record. Reload it before editing.',
+      saved: 'Saved',
+      fieldErrors: 'Please fix the following:',
+    },
+    audit: {
+      empty: 'No activity yet',
+      system: 'System',
+      field: 'Field',
+      before: 'Before',
+      after: 'After',
+    },
+    version: {
+      empty: 'No earlier versions',
+      version: 'Version',
+      at: 'When',
+      actor: 'By',
+      action: 'Action',
+      compare: 'Differences from the current version',
+      same: 'Same as the current version',
+      restore: 'Restore this version',
+      restoreConfirm: 'Restore the record to version {version}? The restore is saved as a new version.',
+      restored: 'Restored to version {version}',
+    },
+    delete: {
+      title: 'Confirm deletion',
+      message: 'Delete "{name}"? It can be restored from the recycle bin.',
+      confirm: 'Delete',
+    },
+    actions: {
+      create: 'Created',
+      update: 'Updated',
+      delete: 'Deleted',
+      restore: 'Restored',
+      purge: 'Purged',
+      login: 'Signed in',
+      login_failed: 'Sign-in failed',
+      logout: 'Signed out',
+      enable: 'Enabled',
+      disable: 'Disabled',
+      reset_password: 'Password reset',
+      change_password: 'Password changed',
+      restore_version: 'Version restored',
+    },
+  },
+}
+
+/** Hosts merge these with web-kit `addMessages(uiMessages)`; components also fall back to them when they don't. */
+export const uiMessages: Record<'zh-CN' | 'en', Messages> = { 'zh-CN': zh, en }
+
+export type UiLocale = 'zh-CN' | 'en'
+
+/** Outside components (confirmDelete) there is no i18n injection; web-kit persists the choice here. */
+export function storedLocale(): UiLocale {
+  try {
+    return globalThis.localStorage?.getItem('mosaic.locale') === 'en' ? 'en' : 'zh-CN'
+  } catch {
+    return 'zh-CN'
+  }
+}
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = node[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+function interpolate(text: string, params?: Record<string, unknown>): string {
+  if (!params) return text
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+}
+
+export function translateUi(
+  key: string,
+  params?: Record<string, unknown>,
+  locale: UiLocale = storedLocale(),
+): string {
+  return interpolate(lookup(uiMessages[locale], key) ?? key, params)
+}
+
+function tryGlobalComposer(): Composer | null {
+  try {
+    return useI18n({ useScope: 'global' }) as unknown as Composer
+  } catch {
+    // No i18n installed (a test, or a host that never created one): the built-in messages still work.
+    return null
+  }
+}
+
+/** `t()` for ui components: the host's i18n when it knows the key, the bundled messages otherwise. */
+export function useUiText() {
+  const composer = tryGlobalComposer()
+  const locale = computed<UiLocale>(() => {
+    const l = composer ? String(composer.locale.value) : storedLocale()
+    return l.startsWith('en') ? 'en' : 'zh-CN'
+  })
+  function t(key: string, params?: Record<string, unknown>): string {
+    if (composer && composer.te(key)) return params ? composer.t(key, params) : composer.t(key)
+    return translateUi(key, params, locale.value)
+  }
+  return { t, locale }
+}
+
+/** Known action codes get a label; unknown ones (service-specific verbs) show as they are. */
+export function actionLabel(t: (key: string) => string, action: string): string {
+  const key = `ui.actions.${action}`
+  const label = t(key)
+  return label === key ? action : label
+}

@@ -1,0 +1,13 @@
+import type { Problem } from '@mosaic/schemas'
+
+/** Shaped like web-kit's ApiError without importing it, so tests need no HTTP layer. */
+export function problemError(problem: Partial<Problem> & { status: number }) {
+  const full: Problem = { type: 'about:blank', title: 'Error', ...problem }
+  const fieldErrors: Record<string, string> = {}
+  for (const e of full.errors ?? []) fieldErrors[e.field] ??= e.message
+  return Object.assign(new Error(full.detail ?? full.title), {
+    status: full.status,
+    problem: full,
+    fieldErrors,
+  })
+}

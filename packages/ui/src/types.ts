@@ -1,0 +1,20 @@
+import type { Page } from '@mosaic/schemas'
+
+export interface ListColumn<T = any> {
+  prop: string
+  label: string
+  width?: number | string
+  minWidth?: number | string
+  fixed?: 'left' | 'right'
+  /** Plain-text rendering; a `cell-<prop>` slot wins over it. */
+  formatter?: (row: T) => string
+  /** Documentation only: ListPage renders a `cell-<prop>` slot whenever one is given. */
+  slot?: boolean
+  /** Hidden until the user turns it on in the column settings. */
+  hidden?: boolean
+}
+
+export type ListParams = { limit: number; cursor?: string } & Record<string, unknown>
+export type ListFetch<T> = (params: ListParams) => Promise<Page<T>>
+
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'

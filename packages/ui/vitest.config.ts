@@ -1,0 +1,14 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [vue()],
+  // 'source' makes workspace packages resolve to their TypeScript sources, so no build is needed first.
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+    // Element Plus ships ESM that must go through Vite's transform to resolve its CSS-free imports.
+    server: { deps: { inline: ['element-plus'] } },
+  },
+})

@@ -1,0 +1,172 @@
+import type { Problem } from '@mosaic/schemas'
+
+/** A non-2xx answer (or a network failure, status 0) turned into the problem+json the services speak. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly problem: Problem
+  /** First message per field path (`label.zh`), ready for `el-form-item :error`. */
+  readonly fieldErrors: Record<string, string>
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title)
+    this.name = 'ApiError'
+    this.status = problem.status
+    this.problem = problem
+    this.fieldErrors = {}
+    for (const e of problem.errors ?? []) this.fieldErrors[e.field] ??= e.message
+  }
+}
+
+export interface RequestOptions {
+  query?: Record<string, unknown>
+  /** The record version the user saw; sent as `If-Match: "<version>"`. */
+  ifMatch?: number
+  headers?: Record<string, string>
+  signal?: AbortSignal
+}
+
+export interface ApiClient {
+  get<T>(path: string, opts?: RequestOptions): Promise<T>
+  post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T>
+  patch<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>
+  put<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>
+  delete<T = void>(path: string, opts?: RequestOptions): Promise<T>
+}
+
+/** How the client obtains and renews credentials; the auth store plugs itself in here. */
+export interface AuthBridge {
+  getToken(): string | null
+  /** Renews the access token (refresh cookie); resolves false when the session is gone. */
+  refresh(): Promise<boolean>
+}
+
+export interface ApiClientConfig {
+  baseUrl?: string
+  auth?: () => AuthBridge | null
+  fetch?: typeof fetch
+}
+
+// Endpoints whose 401 means "wrong credentials / no session", never "token expired".
+const NO_REFRESH = /\/api\/admin\/auth\/(login|refresh|logout)$/
+
+export function buildQuery(query: Record<string, unknown> | undefined): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, raw] of Object.entries(query)) {
+    for (const value of Array.isArray(raw) ? raw : [raw]) {
+      if (value === undefined || value === null || value === '') continue
+      params.append(key, value instanceof Date ? value.toISOString() : String(value))
+    }
+  }
+  const s = params.toString()
+  return s ? `?${s}` : ''
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: res.statusText || `HTTP ${res.status}`,
+    status: res.status,
+  }
+  const text = await res.text().catch(() => '')
+  try {
+    const body = JSON.parse(text) as Partial<Problem>
+    if (body && typeof body === 'object' && typeof body.title === 'string') {
+      return new ApiError({ ...fallback, ...body, status: res.status })
+    }
+  } catch {
+    // Not JSON (e.g. a gateway's HTML error page): keep the status-based problem.
+  }
+  return new ApiError(fallback)
+}
+
+async function parseBody<T>(res: Response): Promise<T> {
+  if (res.status === 204 || res.status === 205) return undefined as T
+  const text = await res.text()
+  if (!text) return undefined as T
+  const type = res.headers.get('content-type') ?? ''
+  return (type.includes('json') ? JSON.parse(text) : text) as T
+}
+
+export function createApiClient(config: ApiClientConfig = {}): ApiClient {
+  const baseUrl = config.baseUrl ?? ''
+  const doFetch = (input: string, init: RequestInit) => (config.fetch ?? globalThis.fetch)(input, init)
+
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    opts: RequestOptions,
+    token: string | null,
+  ) {
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...opts.headers,
+    }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (token) headers.Authorization = `Bearer ${token}`
+    if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`
+    try {
+      return await doFetch(baseUrl + path + buildQuery(opts.query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'include',
+        signal: opts.signal,
+      })
+    } catch (err) {
+      if ((err as { name?: string })?.name === 'AbortError') throw err
+      throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: String(err) })
+    }
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    opts: RequestOptions = {},
+  ): Promise<T> {
+    const bridge = config.auth?.() ?? null
+    const token = bridge?.getToken() ?? null
+    let res = await send(method, path, body, opts, token)
+    if (res.status === 401 && bridge && !NO_REFRESH.test(path)) {
+      // Another request may already have renewed the token while this one was in flight.
+      const current = bridge.getToken()
+      const renewed = current && current !== token ? true : await bridge.refresh()
+      if (renewed) res = await send(method, path, body, opts, bridge.getToken())
+    }
+    if (!res.ok) throw await toApiError(res)
+    return parseBody<T>(res)
+  }
+
+  return {
+    get: (path, opts) => request('GET', path, undefined, opts),
+    post: (path, body, opts) => request('POST', path, body, opts),
+    patch: (path, body, opts) => request('PATCH', path, body, opts),
+    put: (path, body, opts) => request('PUT', path, body, opts),
+    delete: (path, opts) => request('DELETE', path, undefined, opts),
+  }
+}
+
+let bridge: AuthBridge | null = null
+let refreshing: Promise<boolean> | null = null
+
+/**
+ * Registers the page's credential source (the auth store does this). Refreshes are
+ * de-duplicated here: the refresh token rotates, so two parallel refreshes would make
+ * the server see a reused token and revoke the whole session.
+ */
+export function setAuthBridge(next: AuthBridge | null): void {
+  bridge = next && {
+    getToken: () => next.getToken(),
+    refresh: () => (refreshing ??= next.refresh().finally(() => (refreshing = null))),
+  }
+}
+
+/** Same as the api's own on-401 refresh; shared with it so page-load restore and a 401 never race. */
+export function refreshSession(): Promise<boolean> {
+  return bridge ? bridge.refresh() : Promise.resolve(false)
+}
+
+/** The page's one client: same origin, JSON, bearer token, one shared refresh on 401. */
+export const api: ApiClient = createApiClient({ auth: () => bridge })

@@ -1,0 +1,32 @@
+import { vi } from 'vitest'
+
+export interface Call {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body: unknown
+}
+
+export function json(status: number, body: unknown, type = 'application/json'): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': type },
+  })
+}
+
+/** Installs a fetch stub driven by `handler`, recording every call. */
+export function stubFetch(handler: (call: Call) => Response | Promise<Response>) {
+  const calls: Call[] = []
+  const fn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call: Call = {
+      method: init.method ?? 'GET',
+      url: String(input),
+      headers: { ...(init.headers as Record<string, string>) },
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    }
+    calls.push(call)
+    return handler(call)
+  })
+  vi.stubGlobal('fetch', fn)
+  return { calls, fn }
+}
