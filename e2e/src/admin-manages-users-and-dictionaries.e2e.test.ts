@@ -24,7 +24,10 @@ const tableRow = (page: Page, testId: string) => page.locator('tr', { has: page.
 
 async function chooseOption(page: Page, selectTestId: string, optionText: string) {
   await page.getByTestId(selectTestId).click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText }).first().click()
+  await page
+    .locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText })
+    .first()
+    .click()
   await page.keyboard.press('Escape')
 }
 

@@ -23,16 +23,22 @@ describe('the shell keeps working when a remote is down', () => {
   test('with the admin remote stopped, the shell renders and shows the unavailable panel', async () => {
     await remoteServer('admin', 'stop')
     await page.goto('/admin/users')
-    await expect.poll(() => page.getByTestId('remote-unavailable').isVisible(), { timeout: 30_000 }).toBe(true)
+    await expect
+      .poll(() => page.getByTestId('remote-unavailable').isVisible(), { timeout: 30_000 })
+      .toBe(true)
     expect(await page.getByTestId('user-menu').isVisible()).toBe(true)
     expect(await page.getByTestId('side-menu').isVisible()).toBe(true)
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('module-card-admin').textContent()).toMatch(/不可用|unavailable/i)
+    await expect
+      .poll(() => page.getByTestId('module-card-admin').textContent())
+      .toMatch(/不可用|unavailable/i)
   })
 
   test('after the remote comes back, retry loads the real page without a reload', async () => {
     await page.goto('/admin/users')
-    await expect.poll(() => page.getByTestId('remote-unavailable').isVisible(), { timeout: 30_000 }).toBe(true)
+    await expect
+      .poll(() => page.getByTestId('remote-unavailable').isVisible(), { timeout: 30_000 })
+      .toBe(true)
     await remoteServer('admin', 'start')
     await page.getByTestId('remote-retry').click()
     await expect.poll(() => page.getByTestId('users-create').isVisible(), { timeout: 30_000 }).toBe(true)

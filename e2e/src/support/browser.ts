@@ -7,7 +7,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -29,7 +35,11 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
 
 /** Element Plus puts attributes on the inner <input> for el-input, on a wrapper elsewhere: accept both. */
 export function field(page: Page, testId: string) {
-  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first()
+  return page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first()
 }
 
 export async function login(page: Page, username: string, password: string) {

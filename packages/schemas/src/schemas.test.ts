@@ -20,15 +20,27 @@ describe('admin request schemas', () => {
   })
 
   test('validate formats per field', () => {
-    const result = admin.UserCreate.safeParse({ username: 'x', displayName: '', password: 'short', email: 'nope' })
+    const result = admin.UserCreate.safeParse({
+      username: 'x',
+      displayName: '',
+      password: 'short',
+      email: 'nope',
+    })
     expect(result.success).toBe(false)
     const fields = result.error!.issues.map((i) => i.path.join('.')).sort()
     expect(fields).toEqual(['displayName', 'email', 'password', 'username'])
   })
 
   test('roles accept only catalogued permission codes and known data scopes', () => {
-    expect(admin.RoleCreate.safeParse({ code: 'clerk', name: 'Clerk', permissions: ['admin.user.read'] }).success).toBe(true)
-    const bad = admin.RoleCreate.safeParse({ code: 'clerk', name: 'Clerk', permissions: ['admin.user.fly'], dataScope: 'galaxy' })
+    expect(
+      admin.RoleCreate.safeParse({ code: 'clerk', name: 'Clerk', permissions: ['admin.user.read'] }).success,
+    ).toBe(true)
+    const bad = admin.RoleCreate.safeParse({
+      code: 'clerk',
+      name: 'Clerk',
+      permissions: ['admin.user.fly'],
+      dataScope: 'galaxy',
+    })
     expect(bad.success).toBe(false)
     expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['dataScope', 'permissions.0'])
   })
@@ -49,7 +61,11 @@ describe('admin request schemas', () => {
 
 describe('every schema can be published in OpenAPI', () => {
   test('converts to JSON Schema', () => {
-    const schemas = [...Object.values(admin).filter((s) => s instanceof z.ZodType), pageOf(admin.User), Problem]
+    const schemas = [
+      ...Object.values(admin).filter((s) => s instanceof z.ZodType),
+      pageOf(admin.User),
+      Problem,
+    ]
     expect(schemas.length).toBeGreaterThan(15)
     for (const schema of schemas) {
       const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' })

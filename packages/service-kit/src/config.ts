@@ -26,7 +26,10 @@ export class ConfigError extends Error {}
  * Fail fast: a service with a bad environment must not half-start. The message lists every
  * offending variable so an operator fixes them in one go.
  */
-export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env)
   if (result.success) return result.data
   const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)

@@ -19,7 +19,8 @@ export const badRequest = (detail: string, errors?: FieldError[]) =>
   new HttpError(400, 'Bad Request', detail, errors ? { errors } : {})
 export const validationFailed = (errors: FieldError[]) =>
   new HttpError(400, 'Validation failed', 'One or more fields are invalid.', { errors })
-export const unauthorized = (detail = 'Authentication required.') => new HttpError(401, 'Unauthorized', detail)
+export const unauthorized = (detail = 'Authentication required.') =>
+  new HttpError(401, 'Unauthorized', detail)
 export const forbidden = (detail = 'You do not have permission for this action.') =>
   new HttpError(403, 'Forbidden', detail)
 export const notFound = (what = 'Record') => new HttpError(404, 'Not Found', `${what} not found.`)

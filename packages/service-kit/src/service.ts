@@ -49,7 +49,12 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
     // Credentials never reach the logs.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-init-token"]', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-init-token"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
   })

@@ -24,6 +24,7 @@ function storedLocale(): MosaicLocale {
 // Module state is page-wide because web-kit is a federation singleton: the shell and
 // every remote see the same locale and the same i18n instance.
 const locale = ref<MosaicLocale>(storedLocale())
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- vue-i18n's own default type arguments
 let instance: I18n<Record<string, unknown>, {}, {}, string, false> | null = null
 const pending: LocaleMessages[] = []
 

@@ -37,7 +37,13 @@ describe('service surface', () => {
   })
 
   test('a body over the limit (~2 MB) → 413 problem+json, nothing stored', async () => {
-    const raw = JSON.stringify({ username: 'too_big', displayName: 'Big', password: 'password-123', email: null, phone: 'x'.repeat(2 * 1024 * 1024) })
+    const raw = JSON.stringify({
+      username: 'too_big',
+      displayName: 'Big',
+      password: 'password-123',
+      email: null,
+      phone: 'x'.repeat(2 * 1024 * 1024),
+    })
     const res = await h.call('POST', '/users', { token: adminToken, raw })
     const problem = expectProblem(res, 413)
     expect(problem.title).toBe('Payload Too Large')
@@ -57,11 +63,17 @@ describe('service surface', () => {
   })
 
   test('responses carry the request id and security headers', async () => {
-    const res = await h.call('GET', '/auth/me', { token: adminToken, headers: { 'x-request-id': 'trace-me-123' } })
+    const res = await h.call('GET', '/auth/me', {
+      token: adminToken,
+      headers: { 'x-request-id': 'trace-me-123' },
+    })
     expect(res.headers.get('x-request-id')).toBe('trace-me-123')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-powered-by')).toBeNull()
-    const problem = expectProblem(await h.call('GET', '/users', { headers: { 'x-request-id': 'trace-me-456' } }), 401)
+    const problem = expectProblem(
+      await h.call('GET', '/users', { headers: { 'x-request-id': 'trace-me-456' } }),
+      401,
+    )
     expect(problem.requestId).toBe('trace-me-456')
   })
 })

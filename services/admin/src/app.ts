@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createService, createTokenVerifier, dataDirOf, type RecordBase, type RecordStore, type Service } from '@mosaic/service-kit'
+import {
+  createService,
+  createTokenVerifier,
+  dataDirOf,
+  type RecordBase,
+  type RecordStore,
+  type Service,
+} from '@mosaic/service-kit'
 import type { AdminConfig } from './config.js'
 import { migrations } from './migrations/index.js'
 import { UserEntity } from './modules/users/user.entity.js'
@@ -33,17 +40,26 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
     database: { entities: [UserEntity, DeptEntity, RoleEntity, DictTypeEntity, DictEntryEntity], migrations },
     verifier: async ({ db }) => {
       keys = await loadSigningKeys(db, config.JWT_PRIVATE_JWK)
-      return createTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: keys.keySet })
+      return createTokenVerifier({
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        keys: keys.keySet,
+      })
     },
     routes: ({ api, db }) => {
       const auth = new AuthService(db, keys!, config)
-      registerAuthRoutes(api, auth, keys!, { ttlDays: config.REFRESH_TOKEN_TTL_DAYS, loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE })
+      registerAuthRoutes(api, auth, keys!, {
+        ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
+        loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      })
       registerUserRoutes(api, db)
       registerDeptRoutes(api, db)
       registerRoleRoutes(api, db)
       registerDictionaryRoutes(api, db)
       registerAuditRoutes(api, db)
-      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries] as unknown as Array<RecordStore<RecordBase>>)
+      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries] as unknown as Array<
+        RecordStore<RecordBase>
+      >)
       registerInitRoutes(api, db, config, initToken)
     },
   })

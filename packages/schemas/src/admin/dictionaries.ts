@@ -31,7 +31,10 @@ const Color = z
   .regex(/^(primary|success|info|warning|danger|#[0-9a-fA-F]{6})$/, 'A tag type or #rrggbb colour')
   .nullable()
   .optional()
-const Extra = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable().optional()
+const Extra = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .nullable()
+  .optional()
 
 export const DictTypeCreate = z.strictObject({
   code: z

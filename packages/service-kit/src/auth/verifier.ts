@@ -40,7 +40,8 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
 
 function describe(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'The access token has expired.'
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The access token is not valid here (${error.claim}).`
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `The access token is not valid here (${error.claim}).`
   return 'The access token is invalid.'
 }
 

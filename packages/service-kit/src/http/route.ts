@@ -1,4 +1,10 @@
-import { Router, type Request, type RequestHandler, type Response, type Router as ExpressRouter } from 'express'
+import {
+  Router,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router as ExpressRouter,
+} from 'express'
 import { z } from 'zod'
 import { can, type PermissionCode, type Principal } from '@mosaic/permissions'
 import type {} from '@mosaic/permissions/express'
@@ -63,9 +69,12 @@ export class ApiRouter {
 
   constructor(readonly basePath: string) {}
 
-  route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, R = unknown>(
-    spec: RouteSpec<P, Q, B, R>,
-  ): this {
+  route<
+    P extends z.ZodType = z.ZodUnknown,
+    Q extends z.ZodType = z.ZodUnknown,
+    B extends z.ZodType = z.ZodUnknown,
+    R = unknown,
+  >(spec: RouteSpec<P, Q, B, R>): this {
     const status = spec.status ?? (spec.method === 'post' ? 201 : 200)
     this.registered.push({ ...spec, tags: spec.tags ?? [], status })
     this.router[spec.method](spec.path, ...(spec.middleware ?? []), async (req, res, next) => {
@@ -129,8 +138,18 @@ function buildOpenApi(basePath: string, routes: Registered[], info: { title: str
   for (const r of routes) {
     const path = basePath + r.path.replace(/:(\w+)/g, '{$1}')
     const parameters = [
-      ...objectKeys(r.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...objectKeys(r.query).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      ...objectKeys(r.params).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...objectKeys(r.query).map((name) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      })),
     ]
     paths[path] ??= {}
     paths[path][r.method] = {
@@ -140,11 +159,19 @@ function buildOpenApi(basePath: string, routes: Registered[], info: { title: str
       'x-permission': typeof r.access === 'string' ? r.access : r.access.anyOf,
       parameters,
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(r.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toJsonSchema(r.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [r.status]: r.response
-          ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(r.response, 'output') } } }
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: toJsonSchema(r.response, 'output') } },
+            }
           : { description: 'OK' },
         default: { description: 'Problem', ...problem },
       },

@@ -48,7 +48,9 @@ export function diffRecords(
     const a = normalise(after?.[key])
     if (canonicalJson(b) === canonicalJson(a)) continue
     // A secret's change is recorded, never its value.
-    diff[key] = secret.has(key) ? { before: b === null ? null : '***', after: a === null ? null : '***' } : { before: b, after: a }
+    diff[key] = secret.has(key)
+      ? { before: b === null ? null : '***', after: a === null ? null : '***' }
+      : { before: b, after: a }
   }
   return diff
 }

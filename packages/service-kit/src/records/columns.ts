@@ -25,7 +25,16 @@ export interface RecordBase {
   deletedBy: string | null
 }
 
-export const META_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt', 'deletedBy'] as const
+export const META_FIELDS = [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'deletedAt',
+  'deletedBy',
+] as const
 
 /** SQL for the same columns, for migrations. */
 export const RECORD_COLUMNS_SQL = `

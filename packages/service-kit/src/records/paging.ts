@@ -30,10 +30,13 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const page = qb.clone()
   if (cursor) {
     const op = direction === 'DESC' ? '<' : '>'
-    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) ${op} (CAST(:cursorKey AS ${sortType}), CAST(:cursorId AS uuid))`, {
-      cursorKey: cursor.key,
-      cursorId: cursor.id,
-    })
+    page.andWhere(
+      `(${alias}.${sortColumn}, ${alias}.id) ${op} (CAST(:cursorKey AS ${sortType}), CAST(:cursorId AS uuid))`,
+      {
+        cursorKey: cursor.key,
+        cursorId: cursor.id,
+      },
+    )
   }
   // The key goes into the cursor as Postgres prints it: a JS Date would drop timestamptz microseconds,
   // and rows sharing a millisecond would then repeat or go missing on the next page.
@@ -54,10 +57,12 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   const hasMore = rows.length > limit
-  const lastKey = last && raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key
+  const lastKey =
+    last && raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key
   return {
     items,
-    nextCursor: hasMore && last ? encodeCursor({ key: lastKey ?? cursorValue(last[sortProperty]), id: last.id }) : null,
+    nextCursor:
+      hasMore && last ? encodeCursor({ key: lastKey ?? cursorValue(last[sortProperty]), id: last.id }) : null,
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
   }
@@ -69,10 +74,19 @@ function cursorValue(value: unknown): string | number | null {
   return value == null ? null : String(value)
 }
 
-async function cappedCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): Promise<number> {
-  const [sql, params] = qb.clone().select(`${alias}.id`).orderBy().limit(COUNT_CAP + 1).getQueryAndParameters()
+async function cappedCount<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+): Promise<number> {
+  const [sql, params] = qb
+    .clone()
+    .select(`${alias}.id`)
+    .orderBy()
+    .limit(COUNT_CAP + 1)
+    .getQueryAndParameters()
   // Through the builder's own query runner: inside a transaction a fresh pool connection would wait forever.
-  const runner = (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner ?? qb.connection
+  const runner =
+    (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner ?? qb.connection
   const [row] = await runner.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params)
   return row.n
 }

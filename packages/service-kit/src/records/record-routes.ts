@@ -11,7 +11,11 @@ export const IdParams = z.object({ id: z.string().max(60) })
 const VersionParams = IdParams.extend({ version: z.coerce.number().int().positive() })
 
 export function recordContext(principal: Principal, requestId?: string): RecordContext {
-  return { actor: { id: principal.userId, name: principal.displayName ?? principal.username }, requestId, principal }
+  return {
+    actor: { id: principal.userId, name: principal.displayName ?? principal.username },
+    requestId,
+    principal,
+  }
 }
 
 export interface RecordRoutesOptions<T extends RecordBase> {
@@ -65,7 +69,13 @@ export function registerRecordRoutes<T extends RecordBase>(api: ApiRouter, o: Re
     handler: ({ params, principal, requestId, expectedVersion }) => {
       const expected = expectedVersion()
       return o.db.transaction(async (m) => {
-        const row = await o.store.restoreVersion(m, recordContext(principal, requestId), params.id, params.version, expected)
+        const row = await o.store.restoreVersion(
+          m,
+          recordContext(principal, requestId),
+          params.id,
+          params.version,
+          expected,
+        )
         return o.present(m, row)
       })
     },
@@ -81,7 +91,8 @@ export function registerRecordRoutes<T extends RecordBase>(api: ApiRouter, o: Re
     handler: ({ params, principal, requestId }) =>
       o.db.transaction(async (m) => {
         const ctx = recordContext(principal, requestId)
-        if (o.beforeRestore) await o.beforeRestore(m, await o.store.get(m, params.id, ctx, { withDeleted: true }))
+        if (o.beforeRestore)
+          await o.beforeRestore(m, await o.store.get(m, params.id, ctx, { withDeleted: true }))
         return o.present(m, await o.store.restore(m, ctx, params.id))
       }),
   })

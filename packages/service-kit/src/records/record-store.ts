@@ -52,7 +52,12 @@ export class RecordStore<T extends RecordBase> {
   }
 
   /** The row if it exists, is not deleted (unless asked) and is visible to ctx.principal; else null. */
-  async find(m: EntityManager, id: string, ctx?: RecordContext, opts: { withDeleted?: boolean; lock?: boolean } = {}) {
+  async find(
+    m: EntityManager,
+    id: string,
+    ctx?: RecordContext,
+    opts: { withDeleted?: boolean; lock?: boolean } = {},
+  ) {
     if (!UUID.test(id)) return null
     const qb = this.repo(m).createQueryBuilder('r').where('r.id = :id', { id })
     if (opts.lock) qb.setLock('pessimistic_write')
@@ -62,13 +67,22 @@ export class RecordStore<T extends RecordBase> {
     return row
   }
 
-  async get(m: EntityManager, id: string, ctx?: RecordContext, opts: { withDeleted?: boolean; lock?: boolean } = {}) {
+  async get(
+    m: EntityManager,
+    id: string,
+    ctx?: RecordContext,
+    opts: { withDeleted?: boolean; lock?: boolean } = {},
+  ) {
     const row = await this.find(m, id, ctx, opts)
     if (!row) throw notFound(this.label())
     return row
   }
 
-  async create(m: EntityManager, ctx: RecordContext, values: Omit<T, keyof RecordBase> & Partial<RecordBase>): Promise<T> {
+  async create(
+    m: EntityManager,
+    ctx: RecordContext,
+    values: Omit<T, keyof RecordBase> & Partial<RecordBase>,
+  ): Promise<T> {
     const now = new Date()
     const row = this.repo(m).create({
       ...values,
@@ -107,7 +121,12 @@ export class RecordStore<T extends RecordBase> {
     const result = await this.repo(m)
       .createQueryBuilder()
       .update()
-      .set({ ...patch, version: () => 'version + 1', updatedAt: new Date(), updatedBy: ctx.actor.id } as never)
+      .set({
+        ...patch,
+        version: () => 'version + 1',
+        updatedAt: new Date(),
+        updatedBy: ctx.actor.id,
+      } as never)
       .where('id = :id AND version = :version', { id, version: expectedVersion })
       .execute()
     if (result.affected !== 1) throw preconditionFailed(await this.present(m, await this.get(m, id)))
@@ -141,12 +160,17 @@ export class RecordStore<T extends RecordBase> {
       entityId: id,
       diff: diffRecords(this.state(row), null),
     })
-    await m.query(`DELETE FROM record_version WHERE entity_type = $1 AND entity_id = $2`, [this.entityType, id])
+    await m.query(`DELETE FROM record_version WHERE entity_type = $1 AND entity_id = $2`, [
+      this.entityType,
+      id,
+    ])
     try {
       await this.repo(m).delete(id as never)
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
-        throw conflict('Other records still refer to this one, so it cannot be purged. Keep it in the recycle bin.')
+        throw conflict(
+          'Other records still refer to this one, so it cannot be purged. Keep it in the recycle bin.',
+        )
       }
       throw error
     }
@@ -175,7 +199,13 @@ export class RecordStore<T extends RecordBase> {
   }
 
   /** Brings back an earlier version's editable fields as a new, audited version. */
-  async restoreVersion(m: EntityManager, ctx: RecordContext, id: string, version: number, expectedVersion: number) {
+  async restoreVersion(
+    m: EntityManager,
+    ctx: RecordContext,
+    id: string,
+    version: number,
+    expectedVersion: number,
+  ) {
     await this.get(m, id, ctx)
     const [row] = await m.query(
       'SELECT snapshot FROM record_version WHERE entity_type = $1 AND entity_id = $2 AND version = $3',
@@ -184,12 +214,19 @@ export class RecordStore<T extends RecordBase> {
     if (!row) throw notFound(`Version ${version}`)
     const patch = this.restorablePatch(row.snapshot as Record<string, unknown>)
     await this.options.checkRestore?.(m, ctx, patch, id)
-    return this.update(m, ctx, id, expectedVersion, patch, { action: 'restore_version', note: `Restored version ${version}` })
+    return this.update(m, ctx, id, expectedVersion, patch, {
+      action: 'restore_version',
+      note: `Restored version ${version}`,
+    })
   }
 
   /** The record's own editable state: no bookkeeping, secrets or internal counters. */
   state(row: T): Record<string, unknown> {
-    const skip = new Set<string>([...META_FIELDS, ...(this.options.secretFields ?? []), ...(this.options.internalFields ?? [])])
+    const skip = new Set<string>([
+      ...META_FIELDS,
+      ...(this.options.secretFields ?? []),
+      ...(this.options.internalFields ?? []),
+    ])
     const out: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(row)) if (!skip.has(key)) out[key] = normalise(value)
     return out
@@ -207,7 +244,11 @@ export class RecordStore<T extends RecordBase> {
 
   private columnTypes(): Map<string, string> {
     const columns = this.options.entity.options.columns as Record<string, { type?: unknown }>
-    const skip = new Set<string>([...META_FIELDS, ...(this.options.secretFields ?? []), ...(this.options.internalFields ?? [])])
+    const skip = new Set<string>([
+      ...META_FIELDS,
+      ...(this.options.secretFields ?? []),
+      ...(this.options.internalFields ?? []),
+    ])
     return new Map(
       Object.entries(columns)
         .filter(([key]) => !skip.has(key))
@@ -215,12 +256,27 @@ export class RecordStore<T extends RecordBase> {
     )
   }
 
-  private async record(m: EntityManager, ctx: RecordContext, action: string, row: T, diff: Diff, note?: string) {
+  private async record(
+    m: EntityManager,
+    ctx: RecordContext,
+    action: string,
+    row: T,
+    diff: Diff,
+    note?: string,
+  ) {
     await writeAudit(m, ctx, { action, entityType: this.entityType, entityId: row.id, diff, note })
     await m.query(
       `INSERT INTO record_version (entity_type, entity_id, version, actor_id, actor_name, action, snapshot)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [this.entityType, row.id, row.version, ctx.actor.id, ctx.actor.name, action, JSON.stringify(this.state(row))],
+      [
+        this.entityType,
+        row.id,
+        row.version,
+        ctx.actor.id,
+        ctx.actor.name,
+        action,
+        JSON.stringify(this.state(row)),
+      ],
     )
   }
 

@@ -29,7 +29,10 @@ export function inScope<T>(p: Principal, row: T, fields: ScopeFields<T>): boolea
  * The same rule as `inScope`, as a WHERE fragment for list queries (named parameters, TypeORM
  * style). Returns null when the principal sees everything.
  */
-export function scopeWhere(p: Principal, columns: ScopeColumns): { sql: string; params: Record<string, unknown> } | null {
+export function scopeWhere(
+  p: Principal,
+  columns: ScopeColumns,
+): { sql: string; params: Record<string, unknown> } | null {
   if (p.kind === 'service' || p.dataScope === 'all') return null
   const parts: string[] = []
   const params: Record<string, unknown> = {}

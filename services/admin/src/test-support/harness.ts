@@ -50,20 +50,35 @@ export async function startAdmin(env: Record<string, string> = {}) {
 
   async function login(username = DEMO_ADMIN.username, password = DEMO_ADMIN.password) {
     const res = await call('POST', '/auth/login', { body: { username, password } })
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`)
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`)
     return res.body.accessToken as string
   }
 
   /** Creates a user holding exactly `permissions` with `dataScope`, in `deptId`, and signs them in. */
-  async function userWith(adminToken: string, o: { username: string; permissions: string[]; dataScope?: string; deptId?: string | null }) {
+  async function userWith(
+    adminToken: string,
+    o: { username: string; permissions: string[]; dataScope?: string; deptId?: string | null },
+  ) {
     const role = await call('POST', '/roles', {
       token: adminToken,
-      body: { code: `r_${o.username}`.slice(0, 32).toLowerCase(), name: `Role ${o.username}`, permissions: o.permissions, dataScope: o.dataScope ?? 'all' },
+      body: {
+        code: `r_${o.username}`.slice(0, 32).toLowerCase(),
+        name: `Role ${o.username}`,
+        permissions: o.permissions,
+        dataScope: o.dataScope ?? 'all',
+      },
     })
     if (role.status !== 201) throw new Error(`role: ${JSON.stringify(role.body)}`)
     const user = await call('POST', '/users', {
       token: adminToken,
-      body: { username: o.username, displayName: o.username, password: 'password-123', roleIds: [role.body.id], deptId: o.deptId ?? null },
+      body: {
+        username: o.username,
+        displayName: o.username,
+        password: 'password-123',
+        roleIds: [role.body.id],
+        deptId: o.deptId ?? null,
+      },
     })
     if (user.status !== 201) throw new Error(`user: ${JSON.stringify(user.body)}`)
     return { user: user.body, token: await login(o.username, 'password-123') }

@@ -21,22 +21,43 @@ beforeAll(async () => {
   adminId = (await h.call('GET', '/auth/me', { token: adminToken })).body.id
 
   // One user through its whole life: create, edit, role change, password reset, delete, restore.
-  const role = await h.call('POST', '/roles', { token: adminToken, body: { code: 'audited_role', name: 'Audited role', permissions: ['admin.user.read'] } })
+  const role = await h.call('POST', '/roles', {
+    token: adminToken,
+    body: { code: 'audited_role', name: 'Audited role', permissions: ['admin.user.read'] },
+  })
   const created = await h.call('POST', '/users', {
     token: adminToken,
-    body: { username: 'audited', displayName: 'Before', password: 'first-password-1', email: 'a@example.com' },
+    body: {
+      username: 'audited',
+      displayName: 'Before',
+      password: 'first-password-1',
+      email: 'a@example.com',
+    },
   })
   expect(created.status).toBe(201)
   user = created.body
   const steps = [
-    await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: { ...ifMatch(1), 'x-request-id': 'audit-test-update' }, body: { displayName: 'After' } }),
-    await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(2), body: { roleIds: [role.body.id] } }),
-    await h.call('POST', `/users/${user.id}/reset-password`, { token: adminToken, body: { newPassword: 'second-password-2' } }),
+    await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: { ...ifMatch(1), 'x-request-id': 'audit-test-update' },
+      body: { displayName: 'After' },
+    }),
+    await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(2),
+      body: { roleIds: [role.body.id] },
+    }),
+    await h.call('POST', `/users/${user.id}/reset-password`, {
+      token: adminToken,
+      body: { newPassword: 'second-password-2' },
+    }),
     await h.call('DELETE', `/users/${user.id}`, { token: adminToken, headers: ifMatch(4) }),
     await h.call('POST', `/users/${user.id}/restore`, { token: adminToken }),
   ]
   expect(steps.map((s) => s.status)).toEqual([200, 200, 204, 204, 200])
-  ;[{ password_hash: passwordHash }] = await sql('SELECT password_hash FROM app_user WHERE id = $1', [user.id])
+  ;[{ password_hash: passwordHash }] = await sql('SELECT password_hash FROM app_user WHERE id = $1', [
+    user.id,
+  ])
 })
 afterAll(async () => {
   await h?.close()
@@ -45,10 +66,25 @@ afterAll(async () => {
 describe('audit trail of a record', () => {
   test('every change leaves a row, newest first, with actor and exact field diffs', async () => {
     const audit = await userAudit(user.id)
-    expect(audit.map((a) => a.action)).toEqual(['restore', 'delete', 'reset_password', 'update', 'update', 'create'])
+    expect(audit.map((a) => a.action)).toEqual([
+      'restore',
+      'delete',
+      'reset_password',
+      'update',
+      'update',
+      'create',
+    ])
     const [restore, del, reset, roleChange, update, create] = audit
-    expect(create).toMatchObject({ entityType: 'user', entityId: user.id, actorId: adminId, actorName: '系统管理员' })
-    expect(create.diff).toMatchObject({ username: { before: null, after: 'audited' }, displayName: { before: null, after: 'Before' } })
+    expect(create).toMatchObject({
+      entityType: 'user',
+      entityId: user.id,
+      actorId: adminId,
+      actorName: '系统管理员',
+    })
+    expect(create.diff).toMatchObject({
+      username: { before: null, after: 'audited' },
+      displayName: { before: null, after: 'Before' },
+    })
     expect(update.diff).toEqual({ displayName: { before: 'Before', after: 'After' } })
     expect(update.requestId).toBe('audit-test-update')
     expect(roleChange.diff).toEqual({ roleIds: { before: [], after: [expect.any(String)] } })
@@ -74,19 +110,30 @@ describe('audit trail of a record', () => {
     const [{ m }] = await sql(
       `SELECT count(*)::int AS m FROM record_version WHERE snapshot::text ILIKE '%argon2%' OR snapshot::text ILIKE '%passwordHash%'`,
     )
-    const [{ rows }] = await sql(`SELECT count(*)::int AS rows FROM record_version WHERE entity_type = 'user'`)
+    const [{ rows }] = await sql(
+      `SELECT count(*)::int AS rows FROM record_version WHERE entity_type = 'user'`,
+    )
     expect(rows).toBeGreaterThan(4)
     expect(n).toBe(0)
     expect(m).toBe(0)
   })
 
   test('the user can sign in with the reset password only (the reset really happened)', async () => {
-    expect((await h.call('POST', '/auth/login', { body: { username: 'audited', password: 'first-password-1' } })).status).toBe(401)
-    expect((await h.call('POST', '/auth/login', { body: { username: 'audited', password: 'second-password-2' } })).status).toBe(200)
+    expect(
+      (await h.call('POST', '/auth/login', { body: { username: 'audited', password: 'first-password-1' } }))
+        .status,
+    ).toBe(401)
+    expect(
+      (await h.call('POST', '/auth/login', { body: { username: 'audited', password: 'second-password-2' } }))
+        .status,
+    ).toBe(200)
   })
 
   test('dictionary entry create and update are audited', async () => {
-    const entry = await h.call('POST', '/dictionaries/industry/entries', { token: adminToken, body: { value: 'gaming', label: { zh: '游戏', en: 'Gaming' } } })
+    const entry = await h.call('POST', '/dictionaries/industry/entries', {
+      token: adminToken,
+      body: { value: 'gaming', label: { zh: '游戏', en: 'Gaming' } },
+    })
     expect(entry.status).toBe(201)
     const edited = await h.call('PATCH', `/dictionaries/industry/entries/${entry.body.id}`, {
       token: adminToken,
@@ -94,37 +141,57 @@ describe('audit trail of a record', () => {
       body: { label: { zh: '游戏', en: 'Games' }, sort: 5 },
     })
     expect(edited.status).toBe(200)
-    const audit = await h.call('GET', `/dictionaries/industry/entries/${entry.body.id}/audit`, { token: adminToken })
+    const audit = await h.call('GET', `/dictionaries/industry/entries/${entry.body.id}/audit`, {
+      token: adminToken,
+    })
     expect(audit.status).toBe(200)
     expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
     expect(audit.body[0].diff).toEqual({
       label: { before: { zh: '游戏', en: 'Gaming' }, after: { zh: '游戏', en: 'Games' } },
       sort: { before: 0, after: 5 },
     })
-    expect(audit.body[1]).toMatchObject({ entityType: 'dict_entry', diff: { value: { before: null, after: 'gaming' } } })
+    expect(audit.body[1]).toMatchObject({
+      entityType: 'dict_entry',
+      diff: { value: { before: null, after: 'gaming' } },
+    })
   })
 
   test('role create and update are audited', async () => {
     const role = (await h.call('GET', '/roles?q=audited_role', { token: adminToken })).body.items[0]
-    const edit = await h.call('PATCH', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1), body: { dataScope: 'dept', name: 'Renamed role' } })
+    const edit = await h.call('PATCH', `/roles/${role.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { dataScope: 'dept', name: 'Renamed role' },
+    })
     expect(edit.status).toBe(200)
     const audit = await h.call('GET', `/roles/${role.id}/audit`, { token: adminToken })
     expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
-    expect(audit.body[0].diff).toEqual({ name: { before: 'Audited role', after: 'Renamed role' }, dataScope: { before: 'self', after: 'dept' } })
+    expect(audit.body[0].diff).toEqual({
+      name: { before: 'Audited role', after: 'Renamed role' },
+      dataScope: { before: 'self', after: 'dept' },
+    })
   })
 })
 
 describe('audit_log is append-only', () => {
   test('UPDATE, DELETE and TRUNCATE are rejected by the database and nothing changes', async () => {
     const [{ n: before }] = await sql('SELECT count(*)::int AS n FROM audit_log')
-    const [{ diff: diffBefore }] = await sql(`SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'update' ORDER BY seq LIMIT 1`, [user.id])
-    await expect(sql(`UPDATE audit_log SET action = 'tampered', diff = '{}'::jsonb WHERE entity_id = $1`, [user.id])).rejects.toThrow(/append-only/)
+    const [{ diff: diffBefore }] = await sql(
+      `SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'update' ORDER BY seq LIMIT 1`,
+      [user.id],
+    )
+    await expect(
+      sql(`UPDATE audit_log SET action = 'tampered', diff = '{}'::jsonb WHERE entity_id = $1`, [user.id]),
+    ).rejects.toThrow(/append-only/)
     await expect(sql(`DELETE FROM audit_log WHERE entity_id = $1`, [user.id])).rejects.toThrow(/append-only/)
     await expect(sql('DELETE FROM audit_log')).rejects.toThrow(/append-only/)
     await expect(sql('TRUNCATE audit_log')).rejects.toThrow(/append-only/)
     const [{ n: after }] = await sql('SELECT count(*)::int AS n FROM audit_log')
     expect(after).toBe(before)
-    const [{ diff: diffAfter }] = await sql(`SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'update' ORDER BY seq LIMIT 1`, [user.id])
+    const [{ diff: diffAfter }] = await sql(
+      `SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'update' ORDER BY seq LIMIT 1`,
+      [user.id],
+    )
     expect(diffAfter).toEqual(diffBefore)
     expect((await userAudit(user.id)).map((a) => a.action)).not.toContain('tampered')
   })
@@ -132,27 +199,37 @@ describe('audit_log is append-only', () => {
 
 describe('audit search', () => {
   test('GET /audit?entityType=user&entityId= finds the rows of that record only', async () => {
-    const res = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, { token: adminToken })
+    const res = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, {
+      token: adminToken,
+    })
     expect(res.status).toBe(200)
     const own = await userAudit(user.id)
     expect(res.body.items.map((a: any) => a.id)).toEqual(own.map((a) => a.id))
     expect(res.body.total).toBe(own.length)
     expect(res.body.items.every((a: any) => a.entityType === 'user' && a.entityId === user.id)).toBe(true)
 
-    const byAction = await h.call('GET', `/audit?entityId=${user.id}&action=reset_password`, { token: adminToken })
+    const byAction = await h.call('GET', `/audit?entityId=${user.id}&action=reset_password`, {
+      token: adminToken,
+    })
     expect(byAction.body.items.map((a: any) => a.action)).toEqual(['reset_password'])
     const otherType = await h.call('GET', `/audit?entityType=role&entityId=${user.id}`, { token: adminToken })
     expect(otherType.body).toMatchObject({ items: [], total: 0, nextCursor: null })
   })
 
   test('limit=1 with nextCursor walks every row exactly once, in order', async () => {
-    const all = (await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, { token: adminToken })).body.items.map((a: any) => a.id)
+    const all = (
+      await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, { token: adminToken })
+    ).body.items.map((a: any) => a.id)
     expect(all.length).toBeGreaterThanOrEqual(6)
     const seen: string[] = []
     let cursor: string | null = null
     let pages = 0
     do {
-      const res: any = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: adminToken })
+      const res: any = await h.call(
+        'GET',
+        `/audit?entityType=user&entityId=${user.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: adminToken },
+      )
       expect(res.status).toBe(200)
       expect(res.body.items.length).toBeLessThanOrEqual(1)
       expect(res.body.total).toBe(all.length)

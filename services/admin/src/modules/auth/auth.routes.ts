@@ -19,13 +19,19 @@ function setSessionCookie(req: Request, res: Response, session: Session, ttlDays
   })
 }
 
-export function registerAuthRoutes(api: ApiRouter, auth: AuthService, keys: SigningKeys, opts: { ttlDays: number; loginPerMinute: number }) {
+export function registerAuthRoutes(
+  api: ApiRouter,
+  auth: AuthService,
+  keys: SigningKeys,
+  opts: { ttlDays: number; loginPerMinute: number },
+) {
   const loginLimiter = rateLimit({
     windowMs: 60_000,
     limit: opts.loginPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(tooManyRequests('Too many sign-in attempts. Wait a minute and try again.')),
+    handler: (_req, _res, next) =>
+      next(tooManyRequests('Too many sign-in attempts. Wait a minute and try again.')),
   })
 
   api.router.get('/.well-known/jwks.json', (_req, res) => {

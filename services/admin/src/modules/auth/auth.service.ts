@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { HttpError, locked, unauthorized, validationFailed, writeAudit, type Database } from '@mosaic/service-kit'
+import {
+  HttpError,
+  locked,
+  unauthorized,
+  validationFailed,
+  writeAudit,
+  type Database,
+} from '@mosaic/service-kit'
 import type { AdminConfig } from '../../config.js'
 import { UserEntity, type UserRow } from '../users/user.entity.js'
 import { users } from '../users/users.service.js'
@@ -9,7 +16,14 @@ import { DeptEntity } from '../depts/dept.entity.js'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js'
 import { principalOf } from './principals.js'
 import type { SigningKeys } from './signing-keys.js'
-import { familyOf, issueRefreshToken, revokeFamily, revokeUserTokens, signAccessToken, spendRefreshToken } from './tokens.js'
+import {
+  familyOf,
+  issueRefreshToken,
+  revokeFamily,
+  revokeUserTokens,
+  signAccessToken,
+  spendRefreshToken,
+} from './tokens.js'
 
 export interface Session {
   response: admin.TokenResponse
@@ -37,13 +51,20 @@ export class AuthService {
         await burnPasswordCheck(input.password)
         return { error: unauthorized(INVALID_LOGIN) }
       }
-      if (user.lockedUntil && user.lockedUntil > new Date()) return { error: this.lockedError(user.lockedUntil) }
+      if (user.lockedUntil && user.lockedUntil > new Date())
+        return { error: this.lockedError(user.lockedUntil) }
       if (!(await verifyPassword(user.passwordHash, input.password))) {
         return { error: await this.recordFailure(m, user, requestId) }
       }
       if (!user.enabled) return { error: new HttpError(403, 'Forbidden', 'This account is disabled.') }
-      await m.getRepository(UserEntity).update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
-      await writeAudit(m, { actor: actorOf(user), requestId }, { action: 'login', entityType: 'user', entityId: user.id })
+      await m
+        .getRepository(UserEntity)
+        .update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+      await writeAudit(
+        m,
+        { actor: actorOf(user), requestId },
+        { action: 'login', entityType: 'user', entityId: user.id },
+      )
       return { session: await this.startSession(m, user, randomUUID()) }
     })
     // Failures are committed (counter, lockout, audit) before the error goes out.
@@ -55,7 +76,14 @@ export class AuthService {
     if (!token) throw unauthorized('No session. Please sign in.')
     const outcome = await this.db.transaction(async (m) => {
       const spent = await spendRefreshToken(m, token)
-      if (!spent.ok) return { error: unauthorized(spent.reason === 'reused' ? 'Session revoked: this sign-in was used elsewhere. Please sign in again.' : 'Session expired. Please sign in again.') }
+      if (!spent.ok)
+        return {
+          error: unauthorized(
+            spent.reason === 'reused'
+              ? 'Session revoked: this sign-in was used elsewhere. Please sign in again.'
+              : 'Session expired. Please sign in again.',
+          ),
+        }
       const user = await users.find(m, spent.userId)
       if (!user || !user.enabled) {
         await revokeFamily(m, spent.familyId)
@@ -83,17 +111,31 @@ export class AuthService {
     })
   }
 
-  async changePassword(userId: string, input: admin.ChangePasswordRequest, refreshToken: string | undefined, requestId: string) {
+  async changePassword(
+    userId: string,
+    input: admin.ChangePasswordRequest,
+    refreshToken: string | undefined,
+    requestId: string,
+  ) {
     await this.db.transaction(async (m) => {
       const user = await users.get(m, userId)
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw validationFailed([{ field: 'currentPassword', message: 'Current password is incorrect' }])
       }
       if (input.currentPassword === input.newPassword) {
-        throw validationFailed([{ field: 'newPassword', message: 'Choose a password different from the current one' }])
+        throw validationFailed([
+          { field: 'newPassword', message: 'Choose a password different from the current one' },
+        ])
       }
       const ctx = { actor: actorOf(user), requestId }
-      await users.update(m, ctx, user.id, user.version, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() }, { action: 'change_password' })
+      await users.update(
+        m,
+        ctx,
+        user.id,
+        user.version,
+        { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() },
+        { action: 'change_password' },
+      )
       // Other sessions end; the one that changed the password stays signed in.
       await revokeUserTokens(m, user.id, refreshToken ? await familyOf(m, refreshToken) : null)
     })
@@ -106,7 +148,12 @@ export class AuthService {
     const refreshToken = await issueRefreshToken(m, user.id, familyId, this.config.REFRESH_TOKEN_TTL_DAYS)
     return {
       refreshToken,
-      response: { accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user: me },
+      response: {
+        accessToken,
+        tokenType: 'Bearer',
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+        user: me,
+      },
     }
   }
 
@@ -130,11 +177,15 @@ export class AuthService {
     const lock = failures >= this.config.LOCKOUT_THRESHOLD
     const lockedUntil = lock ? new Date(Date.now() + this.config.LOCKOUT_MINUTES * 60_000) : null
     await m.getRepository(UserEntity).update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil })
-    await writeAudit(m, { actor: { id: null, name: user.username }, requestId }, {
-      action: lock ? 'lockout' : 'login_failed',
-      entityType: 'user',
-      entityId: user.id,
-    })
+    await writeAudit(
+      m,
+      { actor: { id: null, name: user.username }, requestId },
+      {
+        action: lock ? 'lockout' : 'login_failed',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    )
     return lock && lockedUntil ? this.lockedError(lockedUntil) : unauthorized(INVALID_LOGIN)
   }
 

@@ -14,7 +14,8 @@ afterAll(async () => {
   await h?.close()
 })
 
-const login = (username: string, password: string) => h.call('POST', '/auth/login', { body: { username, password } })
+const login = (username: string, password: string) =>
+  h.call('POST', '/auth/login', { body: { username, password } })
 const refresh = (cookie: string | undefined) =>
   h.call('POST', '/auth/refresh', { headers: cookie ? { cookie: `mosaic_rt=${cookie}` } : {} })
 
@@ -76,7 +77,10 @@ describe('login', () => {
     const shown = await h.call('GET', `/users/${user.id}`, { token: adminToken })
     expect(new Date(shown.body.lockedUntil).getTime()).toBeGreaterThan(Date.now())
 
-    const reset = await h.call('POST', `/users/${user.id}/reset-password`, { token: adminToken, body: { newPassword: 'new-password-456' } })
+    const reset = await h.call('POST', `/users/${user.id}/reset-password`, {
+      token: adminToken,
+      body: { newPassword: 'new-password-456' },
+    })
     expect(reset.status).toBe(204)
     expect((await h.call('GET', `/users/${user.id}`, { token: adminToken })).body.lockedUntil).toBeNull()
     expectProblem(await login('lockme', 'password-123'), 401) // the old password is gone
@@ -88,7 +92,11 @@ describe('login', () => {
   test('disabled user → 403 on login with the right password', async () => {
     const user = await createUser('disabled1')
     expect((await login('disabled1', 'password-123')).status).toBe(200)
-    const off = await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(user.version), body: { enabled: false } })
+    const off = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(user.version),
+      body: { enabled: false },
+    })
     expect(off.status).toBe(200)
     expect(off.body.enabled).toBe(false)
     const res = expectProblem(await login('disabled1', 'password-123'), 403)
@@ -156,7 +164,16 @@ describe('access token verification', () => {
   const me = (token: string) => h.call('GET', '/auth/me', { token })
   const users = (token: string) => h.call('GET', '/users', { token })
 
-  async function sign(o: { iss?: string; aud?: string; exp?: number; key?: CryptoKey | Uint8Array; alg?: string; kid?: string } = {}) {
+  async function sign(
+    o: {
+      iss?: string
+      aud?: string
+      exp?: number
+      key?: CryptoKey | Uint8Array
+      alg?: string
+      kid?: string
+    } = {},
+  ) {
     const now = Math.floor(Date.now() / 1000)
     return new SignJWT(baseClaims())
       .setProtectedHeader({ alg: o.alg ?? 'EdDSA', kid: o.kid ?? h.service.keys.kid, typ: 'JWT' })
@@ -232,13 +249,19 @@ describe('access token verification', () => {
 
   test('HS256 token (HMAC with the public key as secret) → 401', async () => {
     const publicX = h.service.keys.jwks.keys[0]!.x!
-    for (const secret of [new TextEncoder().encode(publicX), new TextEncoder().encode('any-shared-secret-0123456789abcdef')]) {
+    for (const secret of [
+      new TextEncoder().encode(publicX),
+      new TextEncoder().encode('any-shared-secret-0123456789abcdef'),
+    ]) {
       expectProblem(await users(await sign({ alg: 'HS256', key: secret })), 401)
     }
   })
 
   test('a bad token is refused even on a public route (no silent anonymous fallback)', async () => {
-    const res = await h.call('POST', '/auth/login', { token: 'garbage', body: { username: 'admin', password: 'admin123' } })
+    const res = await h.call('POST', '/auth/login', {
+      token: 'garbage',
+      body: { username: 'admin', password: 'admin123' },
+    })
     expectProblem(res, 401)
   })
 
@@ -255,9 +278,15 @@ describe('change my password', () => {
   test('wrong current password → 400 field currentPassword; right one → 204 and the new password works', async () => {
     await createUser('changer')
     const token = (await login('changer', 'password-123')).body.accessToken
-    const bad = await h.call('POST', '/auth/password', { token, body: { currentPassword: 'nope-nope', newPassword: 'another-pass-1' } })
+    const bad = await h.call('POST', '/auth/password', {
+      token,
+      body: { currentPassword: 'nope-nope', newPassword: 'another-pass-1' },
+    })
     expect(expectProblem(bad, 400).errors?.[0]?.field).toBe('currentPassword')
-    const ok = await h.call('POST', '/auth/password', { token, body: { currentPassword: 'password-123', newPassword: 'another-pass-1' } })
+    const ok = await h.call('POST', '/auth/password', {
+      token,
+      body: { currentPassword: 'password-123', newPassword: 'another-pass-1' },
+    })
     expect(ok.status).toBe(204)
     expectProblem(await login('changer', 'password-123'), 401)
     expect((await login('changer', 'another-pass-1')).status).toBe(200)

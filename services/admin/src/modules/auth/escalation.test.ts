@@ -7,7 +7,14 @@ let adminToken: string
 let manager: { user: any; token: string }
 let superAdminRoleId: string
 
-const MANAGER_PERMISSIONS = ['admin.user.read', 'admin.user.create', 'admin.user.update', 'admin.role.read', 'admin.role.create', 'admin.role.update']
+const MANAGER_PERMISSIONS = [
+  'admin.user.read',
+  'admin.user.create',
+  'admin.user.update',
+  'admin.role.read',
+  'admin.role.create',
+  'admin.role.update',
+]
 
 beforeAll(async () => {
   h = await startAdmin()
@@ -24,7 +31,9 @@ describe('no privilege escalation', () => {
   test('a user cannot change their own roles', async () => {
     const me = await h.call('GET', `/users/${manager.user.id}`, { token: manager.token })
     const res = await h.call('PATCH', `/users/${manager.user.id}`, {
-      token: manager.token, headers: ifMatch(me.body.version), body: { roleIds: [superAdminRoleId] },
+      token: manager.token,
+      headers: ifMatch(me.body.version),
+      body: { roleIds: [superAdminRoleId] },
     })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('roleIds')
@@ -36,7 +45,12 @@ describe('no privilege escalation', () => {
   test('roles carrying permissions the actor lacks cannot be given to anyone', async () => {
     const created = await h.call('POST', '/users', {
       token: manager.token,
-      body: { username: 'accomplice', displayName: 'Accomplice', password: 'password-123', roleIds: [superAdminRoleId] },
+      body: {
+        username: 'accomplice',
+        displayName: 'Accomplice',
+        password: 'password-123',
+        roleIds: [superAdminRoleId],
+      },
     })
     expectProblem(created, 400)
     expect(fieldErrors(created)).toHaveProperty('roleIds')
@@ -46,22 +60,28 @@ describe('no privilege escalation', () => {
 
   test('a role cannot be created or widened beyond the actor’s own permissions', async () => {
     const created = await h.call('POST', '/roles', {
-      token: manager.token, body: { code: 'wide', name: 'Wide', permissions: ['admin.init.run'], dataScope: 'all' },
+      token: manager.token,
+      body: { code: 'wide', name: 'Wide', permissions: ['admin.init.run'], dataScope: 'all' },
     })
     expectProblem(created, 400)
     expect(fieldErrors(created)).toHaveProperty('permissions')
     const own = await h.call('GET', `/roles/${manager.user.roleIds[0]}`, { token: adminToken })
     const widened = await h.call('PATCH', `/roles/${own.body.id}`, {
-      token: manager.token, headers: ifMatch(own.body.version), body: { permissions: [...own.body.permissions, 'admin.user.delete'] },
+      token: manager.token,
+      headers: ifMatch(own.body.version),
+      body: { permissions: [...own.body.permissions, 'admin.user.delete'] },
     })
     expectProblem(widened, 400)
     expect(fieldErrors(widened)).toHaveProperty('permissions')
-    expect((await h.call('GET', `/roles/${own.body.id}`, { token: adminToken })).body.permissions).toEqual(own.body.permissions)
+    expect((await h.call('GET', `/roles/${own.body.id}`, { token: adminToken })).body.permissions).toEqual(
+      own.body.permissions,
+    )
   })
 
   test('granting what the actor holds is allowed', async () => {
     const role = await h.call('POST', '/roles', {
-      token: manager.token, body: { code: 'reader', name: 'Reader', permissions: ['admin.user.read'], dataScope: 'self' },
+      token: manager.token,
+      body: { code: 'reader', name: 'Reader', permissions: ['admin.user.read'], dataScope: 'self' },
     })
     expect(role.status).toBe(201)
     const user = await h.call('POST', '/users', {
@@ -76,13 +96,24 @@ describe('no privilege escalation', () => {
 describe('no privilege escalation through history', () => {
   test('restoring a role version with permissions the actor lacks is refused', async () => {
     const role = await h.call('POST', '/roles', {
-      token: adminToken, body: { code: 'shrinking', name: 'Shrinking', permissions: ['admin.user.read', 'admin.user.delete'], dataScope: 'self' },
+      token: adminToken,
+      body: {
+        code: 'shrinking',
+        name: 'Shrinking',
+        permissions: ['admin.user.read', 'admin.user.delete'],
+        dataScope: 'self',
+      },
     })
     const narrowed = await h.call('PATCH', `/roles/${role.body.id}`, {
-      token: adminToken, headers: ifMatch(role.body.version), body: { permissions: ['admin.user.read'] },
+      token: adminToken,
+      headers: ifMatch(role.body.version),
+      body: { permissions: ['admin.user.read'] },
     })
     expect(narrowed.body.version).toBe(2)
-    const restore = await h.call('POST', `/roles/${role.body.id}/versions/1/restore`, { token: manager.token, headers: ifMatch(2) })
+    const restore = await h.call('POST', `/roles/${role.body.id}/versions/1/restore`, {
+      token: manager.token,
+      headers: ifMatch(2),
+    })
     expectProblem(restore, 400)
     expect(fieldErrors(restore)).toHaveProperty('permissions')
     const after = await h.call('GET', `/roles/${role.body.id}`, { token: adminToken })

@@ -12,13 +12,28 @@ export function assertGrantable(ctx: RecordContext, permissions: readonly string
   const held = new Set(ctx.principal.permissions)
   const missing = [...new Set(permissions)].filter((p) => !held.has(p))
   if (missing.length) {
-    const error: FieldError = { field, message: `You cannot grant permissions you do not hold: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}` }
+    const error: FieldError = {
+      field,
+      message: `You cannot grant permissions you do not hold: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+    }
     throw validationFailed([error])
   }
 }
 
-export async function assertRolesGrantable(m: EntityManager, ctx: RecordContext, roleIds: readonly string[]): Promise<void> {
+export async function assertRolesGrantable(
+  m: EntityManager,
+  ctx: RecordContext,
+  roleIds: readonly string[],
+): Promise<void> {
   if (!ctx.principal || !roleIds.length) return
-  const roles = await m.getRepository(RoleEntity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: [...roleIds] }).getMany()
-  assertGrantable(ctx, roles.flatMap((r) => r.permissions), 'roleIds')
+  const roles = await m
+    .getRepository(RoleEntity)
+    .createQueryBuilder('r')
+    .where('r.id IN (:...ids)', { ids: [...roleIds] })
+    .getMany()
+  assertGrantable(
+    ctx,
+    roles.flatMap((r) => r.permissions),
+    'roleIds',
+  )
 }

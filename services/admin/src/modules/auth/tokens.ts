@@ -67,7 +67,9 @@ export async function familyOf(m: EntityManager, token: string): Promise<string 
 }
 
 export async function revokeFamily(m: EntityManager, familyId: string) {
-  await m.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId])
+  await m.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
+    familyId,
+  ])
 }
 
 /** Signs a user out everywhere except (optionally) the session they are using. */

@@ -27,7 +27,13 @@ export function presentDept(d: DeptRow): admin.Dept {
 }
 
 export async function listDepts(m: EntityManager): Promise<admin.Dept[]> {
-  const rows = await depts.repo(m).createQueryBuilder('d').where('d.deleted_at IS NULL').orderBy('d.sort').addOrderBy('d.name').getMany()
+  const rows = await depts
+    .repo(m)
+    .createQueryBuilder('d')
+    .where('d.deleted_at IS NULL')
+    .orderBy('d.sort')
+    .addOrderBy('d.name')
+    .getMany()
   return rows.map(presentDept)
 }
 
@@ -36,7 +42,9 @@ async function checkParent(m: EntityManager, parentId: string | null | undefined
   const parent = await depts.find(m, parentId)
   if (!parent) throw validationFailed([{ field: 'parentId', message: 'Parent department does not exist' }])
   if (selfId && (await descendantDeptIds(m, selfId)).includes(parentId)) {
-    throw validationFailed([{ field: 'parentId', message: 'A department cannot move under itself or its sub-departments' }])
+    throw validationFailed([
+      { field: 'parentId', message: 'A department cannot move under itself or its sub-departments' },
+    ])
   }
 }
 
@@ -49,10 +57,21 @@ async function checkLeader(m: EntityManager, leaderUserId: string | null | undef
 export async function createDept(m: EntityManager, ctx: RecordContext, input: admin.DeptCreate) {
   await checkParent(m, input.parentId)
   await checkLeader(m, input.leaderUserId)
-  return depts.create(m, ctx, { name: input.name, parentId: input.parentId ?? null, leaderUserId: input.leaderUserId ?? null, sort: input.sort ?? 0 })
+  return depts.create(m, ctx, {
+    name: input.name,
+    parentId: input.parentId ?? null,
+    leaderUserId: input.leaderUserId ?? null,
+    sort: input.sort ?? 0,
+  })
 }
 
-export async function updateDept(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.DeptUpdate) {
+export async function updateDept(
+  m: EntityManager,
+  ctx: RecordContext,
+  id: string,
+  version: number,
+  input: admin.DeptUpdate,
+) {
   await checkParent(m, input.parentId, id)
   await checkLeader(m, input.leaderUserId)
   return depts.update(m, ctx, id, version, input)
@@ -60,10 +79,18 @@ export async function updateDept(m: EntityManager, ctx: RecordContext, id: strin
 
 /** A department with live sub-departments or members stays: move or delete those first. */
 export async function deleteDept(m: EntityManager, ctx: RecordContext, id: string, version: number) {
-  const [{ children }] = await m.query('SELECT count(*)::int AS children FROM dept WHERE parent_id = $1 AND deleted_at IS NULL', [id])
-  const [{ members }] = await m.query('SELECT count(*)::int AS members FROM app_user WHERE dept_id = $1 AND deleted_at IS NULL', [id])
+  const [{ children }] = await m.query(
+    'SELECT count(*)::int AS children FROM dept WHERE parent_id = $1 AND deleted_at IS NULL',
+    [id],
+  )
+  const [{ members }] = await m.query(
+    'SELECT count(*)::int AS members FROM app_user WHERE dept_id = $1 AND deleted_at IS NULL',
+    [id],
+  )
   if (children || members) {
-    throw conflict(`This department still has ${children} sub-department(s) and ${members} user(s). Move or delete them first.`)
+    throw conflict(
+      `This department still has ${children} sub-department(s) and ${members} user(s). Move or delete them first.`,
+    )
   }
   await depts.softDelete(m, ctx, id, version)
 }

@@ -59,7 +59,11 @@ describe('departments', () => {
     const b = await createDept('Cycle B', a.id)
     const c = await createDept('Cycle C', b.id)
     for (const target of [c.id, b.id, a.id]) {
-      const res = await h.call('PATCH', `/depts/${a.id}`, { token: adminToken, headers: ifMatch(1), body: { parentId: target } })
+      const res = await h.call('PATCH', `/depts/${a.id}`, {
+        token: adminToken,
+        headers: ifMatch(1),
+        body: { parentId: target },
+      })
       expectProblem(res, 400)
       expect(fieldErrors(res)).toHaveProperty('parentId')
     }
@@ -67,7 +71,10 @@ describe('departments', () => {
   })
 
   test('a missing parent → 400 field parentId', async () => {
-    const res = await h.call('POST', '/depts', { token: adminToken, body: { name: 'Orphan', parentId: randomUUID() } })
+    const res = await h.call('POST', '/depts', {
+      token: adminToken,
+      body: { name: 'Orphan', parentId: randomUUID() },
+    })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('parentId')
   })
@@ -76,23 +83,57 @@ describe('departments', () => {
     const from = await createDept('Move from')
     const to = await createDept('Move to')
     const moving = await createDept('Moving', from.id)
-    const res = await h.call('PATCH', `/depts/${moving.id}`, { token: adminToken, headers: ifMatch(1), body: { parentId: to.id } })
+    const res = await h.call('PATCH', `/depts/${moving.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { parentId: to.id },
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ parentId: to.id, version: 2 })
     const audit = await h.call('GET', `/depts/${moving.id}/audit`, { token: adminToken })
-    expect(audit.body[0]).toMatchObject({ action: 'update', diff: { parentId: { before: from.id, after: to.id } } })
+    expect(audit.body[0]).toMatchObject({
+      action: 'update',
+      diff: { parentId: { before: from.id, after: to.id } },
+    })
   })
 
   test('restoring an old version cannot create a cycle (→ 400, nothing changed)', async () => {
     const x = await createDept('Restore X')
     const y = await createDept('Restore Y')
     // v2 of X sits under Y ...
-    expect((await h.call('PATCH', `/depts/${x.id}`, { token: adminToken, headers: ifMatch(1), body: { parentId: y.id } })).status).toBe(200)
+    expect(
+      (
+        await h.call('PATCH', `/depts/${x.id}`, {
+          token: adminToken,
+          headers: ifMatch(1),
+          body: { parentId: y.id },
+        })
+      ).status,
+    ).toBe(200)
     // ... v3 back at the top, then Y moves under X.
-    expect((await h.call('PATCH', `/depts/${x.id}`, { token: adminToken, headers: ifMatch(2), body: { parentId: null } })).status).toBe(200)
-    expect((await h.call('PATCH', `/depts/${y.id}`, { token: adminToken, headers: ifMatch(1), body: { parentId: x.id } })).status).toBe(200)
+    expect(
+      (
+        await h.call('PATCH', `/depts/${x.id}`, {
+          token: adminToken,
+          headers: ifMatch(2),
+          body: { parentId: null },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await h.call('PATCH', `/depts/${y.id}`, {
+          token: adminToken,
+          headers: ifMatch(1),
+          body: { parentId: x.id },
+        })
+      ).status,
+    ).toBe(200)
 
-    const res = await h.call('POST', `/depts/${x.id}/versions/2/restore`, { token: adminToken, headers: ifMatch(3) })
+    const res = await h.call('POST', `/depts/${x.id}/versions/2/restore`, {
+      token: adminToken,
+      headers: ifMatch(3),
+    })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('parentId')
     expect((await getDept(x.id)).body).toMatchObject({ parentId: null, version: 3 })
@@ -101,7 +142,10 @@ describe('departments', () => {
     expect(findNode(tree.body, x.id)!.children.map((c) => c.id)).toEqual([y.id])
 
     // A harmless restore still works.
-    const ok = await h.call('POST', `/depts/${x.id}/versions/1/restore`, { token: adminToken, headers: ifMatch(3) })
+    const ok = await h.call('POST', `/depts/${x.id}/versions/1/restore`, {
+      token: adminToken,
+      headers: ifMatch(3),
+    })
     expect(ok.status).toBe(200)
     expect(ok.body).toMatchObject({ parentId: null, version: 4 })
   })
@@ -116,16 +160,26 @@ describe('departments', () => {
     })
     expect(user.status).toBe(201)
 
-    const p1 = expectProblem(await h.call('DELETE', `/depts/${withUser.id}`, { token: adminToken, headers: ifMatch(1) }), 409)
+    const p1 = expectProblem(
+      await h.call('DELETE', `/depts/${withUser.id}`, { token: adminToken, headers: ifMatch(1) }),
+      409,
+    )
     expect(p1.detail).toMatch(/1 user/)
-    const p2 = expectProblem(await h.call('DELETE', `/depts/${parent.id}`, { token: adminToken, headers: ifMatch(1) }), 409)
+    const p2 = expectProblem(
+      await h.call('DELETE', `/depts/${parent.id}`, { token: adminToken, headers: ifMatch(1) }),
+      409,
+    )
     expect(p2.detail).toMatch(/1 sub-department/)
     expect((await getDept(withUser.id)).status).toBe(200)
     expect((await getDept(parent.id)).status).toBe(200)
 
-    expect((await h.call('DELETE', `/depts/${child.id}`, { token: adminToken, headers: ifMatch(1) })).status).toBe(204)
+    expect(
+      (await h.call('DELETE', `/depts/${child.id}`, { token: adminToken, headers: ifMatch(1) })).status,
+    ).toBe(204)
     expectProblem(await getDept(child.id), 404)
-    expect((await h.call('DELETE', `/depts/${parent.id}`, { token: adminToken, headers: ifMatch(1) })).status).toBe(204)
+    expect(
+      (await h.call('DELETE', `/depts/${parent.id}`, { token: adminToken, headers: ifMatch(1) })).status,
+    ).toBe(204)
     const tree = await h.call('GET', '/depts/tree', { token: adminToken })
     expect(findNode(tree.body, parent.id)).toBeUndefined()
 
@@ -138,9 +192,17 @@ describe('departments', () => {
   })
 
   test('unknown fields and missing permission are refused', async () => {
-    const res = await h.call('POST', '/depts', { token: adminToken, body: { name: 'With id', id: randomUUID() } })
-    expect(expectProblem(res, 400).errors).toContainEqual(expect.objectContaining({ field: 'id', message: 'Unknown field' }))
-    const { token } = await h.userWith(adminToken, { username: 'dept_viewer', permissions: ['admin.dept.read'] })
+    const res = await h.call('POST', '/depts', {
+      token: adminToken,
+      body: { name: 'With id', id: randomUUID() },
+    })
+    expect(expectProblem(res, 400).errors).toContainEqual(
+      expect.objectContaining({ field: 'id', message: 'Unknown field' }),
+    )
+    const { token } = await h.userWith(adminToken, {
+      username: 'dept_viewer',
+      permissions: ['admin.dept.read'],
+    })
     expectProblem(await h.call('POST', '/depts', { token, body: { name: 'Not allowed' } }), 403)
     const all = await h.call('GET', '/depts', { token: adminToken })
     expect(all.body.map((d: any) => d.name)).not.toContain('Not allowed')

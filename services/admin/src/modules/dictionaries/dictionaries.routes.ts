@@ -2,8 +2,18 @@ import { z } from 'zod'
 import { admin } from '@mosaic/schemas'
 import { recordContext, registerRecordRoutes, type ApiRouter, type Database } from '@mosaic/service-kit'
 import {
-  createEntry, createType, deleteEntry, deleteType, dictEntries, dictTypes, entryOf, listDictionaries, presentEntry,
-  presentType, typeByCode, updateEntry,
+  createEntry,
+  createType,
+  deleteEntry,
+  deleteType,
+  dictEntries,
+  dictTypes,
+  entryOf,
+  listDictionaries,
+  presentEntry,
+  presentType,
+  typeByCode,
+  updateEntry,
 } from './dictionaries.service.js'
 
 const CodeParams = z.object({ code: z.string().max(40) })
@@ -12,19 +22,36 @@ const EntryParams = CodeParams.extend({ id: z.string().max(60) })
 export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
   const tags = ['dictionaries']
   api.route({
-    method: 'get', path: '/dictionaries', summary: 'All dictionary types with their entries', tags, access: 'authenticated',
+    method: 'get',
+    path: '/dictionaries',
+    summary: 'All dictionary types with their entries',
+    tags,
+    access: 'authenticated',
     response: admin.DictionariesResponse,
     handler: async () => ({ types: await db.transaction(listDictionaries) }),
   })
   api.route({
-    method: 'post', path: '/dictionaries', summary: 'Create a dictionary type', tags, access: 'admin.dict.create',
-    body: admin.DictTypeCreate, response: admin.DictType,
+    method: 'post',
+    path: '/dictionaries',
+    summary: 'Create a dictionary type',
+    tags,
+    access: 'admin.dict.create',
+    body: admin.DictTypeCreate,
+    response: admin.DictType,
     handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) => presentType(await createType(m, recordContext(principal, requestId), body), [])),
+      db.transaction(async (m) =>
+        presentType(await createType(m, recordContext(principal, requestId), body), []),
+      ),
   })
   api.route({
-    method: 'patch', path: '/dictionaries/:code', summary: 'Rename a dictionary type (If-Match)', tags, access: 'admin.dict.update',
-    params: CodeParams, body: admin.DictTypeUpdate, response: admin.DictType,
+    method: 'patch',
+    path: '/dictionaries/:code',
+    summary: 'Rename a dictionary type (If-Match)',
+    tags,
+    access: 'admin.dict.update',
+    params: CodeParams,
+    body: admin.DictTypeUpdate,
+    response: admin.DictType,
     handler: ({ params, body, principal, requestId, expectedVersion }) => {
       const version = expectedVersion()
       return db.transaction(async (m) => {
@@ -36,45 +63,81 @@ export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
     },
   })
   api.route({
-    method: 'delete', path: '/dictionaries/:code', summary: 'Delete a custom dictionary type with no entries', tags,
-    access: 'admin.dict.delete', params: CodeParams,
+    method: 'delete',
+    path: '/dictionaries/:code',
+    summary: 'Delete a custom dictionary type with no entries',
+    tags,
+    access: 'admin.dict.delete',
+    params: CodeParams,
     handler: ({ params, principal, requestId, expectedVersion }) => {
       const version = expectedVersion()
       return db.transaction((m) => deleteType(m, recordContext(principal, requestId), params.code, version))
     },
   })
   api.route({
-    method: 'post', path: '/dictionaries/:code/entries', summary: 'Add an entry', tags, access: 'admin.dict.create',
-    params: CodeParams, body: admin.DictEntryCreate, response: admin.DictEntry,
+    method: 'post',
+    path: '/dictionaries/:code/entries',
+    summary: 'Add an entry',
+    tags,
+    access: 'admin.dict.create',
+    params: CodeParams,
+    body: admin.DictEntryCreate,
+    response: admin.DictEntry,
     handler: ({ params, body, principal, requestId }) =>
-      db.transaction(async (m) => presentEntry(await createEntry(m, recordContext(principal, requestId), params.code, body))),
+      db.transaction(async (m) =>
+        presentEntry(await createEntry(m, recordContext(principal, requestId), params.code, body)),
+      ),
   })
   api.route({
-    method: 'get', path: '/dictionaries/:code/entries/:id', summary: 'An entry', tags, access: 'authenticated',
-    params: EntryParams, response: admin.DictEntry,
-    handler: ({ params }) => db.transaction(async (m) => presentEntry(await entryOf(m, params.code, params.id))),
+    method: 'get',
+    path: '/dictionaries/:code/entries/:id',
+    summary: 'An entry',
+    tags,
+    access: 'authenticated',
+    params: EntryParams,
+    response: admin.DictEntry,
+    handler: ({ params }) =>
+      db.transaction(async (m) => presentEntry(await entryOf(m, params.code, params.id))),
   })
   api.route({
-    method: 'patch', path: '/dictionaries/:code/entries/:id', summary: 'Edit an entry (If-Match)', tags, access: 'admin.dict.update',
-    params: EntryParams, body: admin.DictEntryUpdate, response: admin.DictEntry,
+    method: 'patch',
+    path: '/dictionaries/:code/entries/:id',
+    summary: 'Edit an entry (If-Match)',
+    tags,
+    access: 'admin.dict.update',
+    params: EntryParams,
+    body: admin.DictEntryUpdate,
+    response: admin.DictEntry,
     handler: ({ params, body, principal, requestId, expectedVersion }) => {
       const version = expectedVersion()
       return db.transaction(async (m) =>
-        presentEntry(await updateEntry(m, recordContext(principal, requestId), params.code, params.id, version, body)),
+        presentEntry(
+          await updateEntry(m, recordContext(principal, requestId), params.code, params.id, version, body),
+        ),
       )
     },
   })
   api.route({
-    method: 'delete', path: '/dictionaries/:code/entries/:id', summary: 'Delete a custom entry (defaults: disable instead)', tags,
-    access: 'admin.dict.delete', params: EntryParams,
+    method: 'delete',
+    path: '/dictionaries/:code/entries/:id',
+    summary: 'Delete a custom entry (defaults: disable instead)',
+    tags,
+    access: 'admin.dict.delete',
+    params: EntryParams,
     handler: ({ params, principal, requestId, expectedVersion }) => {
       const version = expectedVersion()
-      return db.transaction((m) => deleteEntry(m, recordContext(principal, requestId), params.code, params.id, version))
+      return db.transaction((m) =>
+        deleteEntry(m, recordContext(principal, requestId), params.code, params.id, version),
+      )
     },
   })
   // History and restore of entries, like every other record.
   registerRecordRoutes(api, {
-    path: '/dictionaries/:code/entries', store: dictEntries, db, tag: 'dictionaries', present: async (_m, row) => presentEntry(row),
+    path: '/dictionaries/:code/entries',
+    store: dictEntries,
+    db,
+    tag: 'dictionaries',
+    present: async (_m, row) => presentEntry(row),
     access: { read: 'admin.dict.read', update: 'admin.dict.update', restore: 'admin.recycle.restore' },
   })
 }

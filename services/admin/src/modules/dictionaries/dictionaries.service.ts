@@ -24,7 +24,17 @@ const meta = (r: DictTypeRow | DictEntryRow) => ({
 })
 
 export function presentEntry(e: DictEntryRow): admin.DictEntry {
-  return { ...meta(e), typeCode: e.typeCode, value: e.value, label: e.label, color: e.color, sort: e.sort, enabled: e.enabled, extra: e.extra, builtIn: e.builtIn }
+  return {
+    ...meta(e),
+    typeCode: e.typeCode,
+    value: e.value,
+    label: e.label,
+    color: e.color,
+    sort: e.sort,
+    enabled: e.enabled,
+    extra: e.extra,
+    builtIn: e.builtIn,
+  }
 }
 
 export function presentType(t: DictTypeRow, entries: DictEntryRow[]): admin.DictType {
@@ -33,9 +43,25 @@ export function presentType(t: DictTypeRow, entries: DictEntryRow[]): admin.Dict
 
 /** Every type with all its entries (disabled ones too: old records still need their labels). */
 export async function listDictionaries(m: EntityManager): Promise<admin.DictType[]> {
-  const types = await dictTypes.repo(m).createQueryBuilder('t').where('t.deleted_at IS NULL').orderBy('t.code').getMany()
-  const entries = await dictEntries.repo(m).createQueryBuilder('e').where('e.deleted_at IS NULL').orderBy('e.sort').addOrderBy('e.value').getMany()
-  return types.map((t) => presentType(t, entries.filter((e) => e.typeCode === t.code)))
+  const types = await dictTypes
+    .repo(m)
+    .createQueryBuilder('t')
+    .where('t.deleted_at IS NULL')
+    .orderBy('t.code')
+    .getMany()
+  const entries = await dictEntries
+    .repo(m)
+    .createQueryBuilder('e')
+    .where('e.deleted_at IS NULL')
+    .orderBy('e.sort')
+    .addOrderBy('e.value')
+    .getMany()
+  return types.map((t) =>
+    presentType(
+      t,
+      entries.filter((e) => e.typeCode === t.code),
+    ),
+  )
 }
 
 export async function typeByCode(m: EntityManager, code: string): Promise<DictTypeRow> {
@@ -50,24 +76,47 @@ export async function entryOf(m: EntityManager, code: string, id: string): Promi
   return entry
 }
 
-export async function createType(m: EntityManager, ctx: RecordContext, input: admin.DictTypeCreate, builtIn = false) {
+export async function createType(
+  m: EntityManager,
+  ctx: RecordContext,
+  input: admin.DictTypeCreate,
+  builtIn = false,
+) {
   const [taken] = await m.query('SELECT 1 FROM dict_type WHERE code = $1', [input.code])
-  if (taken) throw conflict('A dictionary type with this code exists.', [{ field: 'code', message: 'Code already exists' }])
+  if (taken)
+    throw conflict('A dictionary type with this code exists.', [
+      { field: 'code', message: 'Code already exists' },
+    ])
   return dictTypes.create(m, ctx, { code: input.code, name: input.name, builtIn })
 }
 
 export async function deleteType(m: EntityManager, ctx: RecordContext, code: string, version: number) {
   const type = await typeByCode(m, code)
   if (type.builtIn) throw conflict('Built-in dictionary types cannot be deleted.')
-  const [{ n }] = await m.query('SELECT count(*)::int AS n FROM dict_entry WHERE type_code = $1 AND deleted_at IS NULL', [code])
+  const [{ n }] = await m.query(
+    'SELECT count(*)::int AS n FROM dict_entry WHERE type_code = $1 AND deleted_at IS NULL',
+    [code],
+  )
   if (n) throw conflict(`This type still has ${n} entries. Delete or disable them first.`)
   await dictTypes.softDelete(m, ctx, type.id, version)
 }
 
-export async function createEntry(m: EntityManager, ctx: RecordContext, code: string, input: admin.DictEntryCreate, builtIn = false) {
+export async function createEntry(
+  m: EntityManager,
+  ctx: RecordContext,
+  code: string,
+  input: admin.DictEntryCreate,
+  builtIn = false,
+) {
   await typeByCode(m, code)
-  const [taken] = await m.query('SELECT 1 FROM dict_entry WHERE type_code = $1 AND value = $2', [code, input.value])
-  if (taken) throw conflict('This value already exists in the dictionary.', [{ field: 'value', message: 'Value already exists' }])
+  const [taken] = await m.query('SELECT 1 FROM dict_entry WHERE type_code = $1 AND value = $2', [
+    code,
+    input.value,
+  ])
+  if (taken)
+    throw conflict('This value already exists in the dictionary.', [
+      { field: 'value', message: 'Value already exists' },
+    ])
   return dictEntries.create(m, ctx, {
     typeCode: code,
     value: input.value,
@@ -80,7 +129,14 @@ export async function createEntry(m: EntityManager, ctx: RecordContext, code: st
   })
 }
 
-export async function updateEntry(m: EntityManager, ctx: RecordContext, code: string, id: string, version: number, input: admin.DictEntryUpdate) {
+export async function updateEntry(
+  m: EntityManager,
+  ctx: RecordContext,
+  code: string,
+  id: string,
+  version: number,
+  input: admin.DictEntryUpdate,
+) {
   await entryOf(m, code, id)
   return dictEntries.update(m, ctx, id, version, input)
 }
@@ -89,7 +145,13 @@ export async function updateEntry(m: EntityManager, ctx: RecordContext, code: st
  * Default entries may be referenced by records in any service, so they are disabled rather than
  * deleted: a disabled entry keeps its label on old records but can't be chosen any more.
  */
-export async function deleteEntry(m: EntityManager, ctx: RecordContext, code: string, id: string, version: number) {
+export async function deleteEntry(
+  m: EntityManager,
+  ctx: RecordContext,
+  code: string,
+  id: string,
+  version: number,
+) {
   const entry = await entryOf(m, code, id)
   if (entry.builtIn) {
     throw conflict('This entry may be in use by existing records. Disable it instead of deleting it.', [

@@ -15,7 +15,11 @@ export const DEMO_ADMIN = { username: 'admin', password: 'admin123' }
  * Loads what a new installation needs — built-in roles, default dictionaries, a root department and
  * the first administrator — creating only what is missing, so running it again changes nothing.
  */
-export async function initialise(db: Database, config: AdminConfig, ctx: RecordContext = { actor: SYSTEM_ACTOR }): Promise<admin.InitResult> {
+export async function initialise(
+  db: Database,
+  config: AdminConfig,
+  ctx: RecordContext = { actor: SYSTEM_ACTOR },
+): Promise<admin.InitResult> {
   return db.transaction(async (m) => {
     const result: admin.InitResult = {
       roles: await ensureRoles(m, ctx),
@@ -57,18 +61,37 @@ async function ensureRoles(m: EntityManager, ctx: RecordContext) {
 
 async function ensureDictionaries(m: EntityManager, ctx: RecordContext, result: admin.InitResult) {
   for (const type of DICT_TYPES) {
-    if (await exists(m, 'SELECT 1 FROM dict_type WHERE code = $1', [type.code])) result.dictionaryTypes.existing++
+    if (await exists(m, 'SELECT 1 FROM dict_type WHERE code = $1', [type.code]))
+      result.dictionaryTypes.existing++
     else {
       await createType(m, ctx, { code: type.code, name: type.name }, true)
       result.dictionaryTypes.created++
     }
     for (const entry of type.entries) {
-      if (await exists(m, 'SELECT 1 FROM dict_entry WHERE type_code = $1 AND value = $2', [type.code, entry.value])) {
+      if (
+        await exists(m, 'SELECT 1 FROM dict_entry WHERE type_code = $1 AND value = $2', [
+          type.code,
+          entry.value,
+        ])
+      ) {
         result.dictionaryEntries.existing++
         continue
       }
       const extra = (entry.extra ?? null) as Record<string, string | number | boolean | null> | null
-      await createEntry(m, ctx, type.code, { value: entry.value, label: entry.label, color: entry.color ?? null, sort: entry.sort, enabled: true, extra }, true)
+      await createEntry(
+        m,
+        ctx,
+        type.code,
+        {
+          value: entry.value,
+          label: entry.label,
+          color: entry.color ?? null,
+          sort: entry.sort,
+          enabled: true,
+          extra,
+        },
+        true,
+      )
       result.dictionaryEntries.created++
     }
   }
@@ -81,12 +104,19 @@ async function ensureRootDept(m: EntityManager, ctx: RecordContext) {
 }
 
 /** The first administrator: demo mode may use the well-known demo password, production never invents one. */
-async function ensureAdmin(m: EntityManager, ctx: RecordContext, config: AdminConfig): Promise<admin.InitResult['adminUser']> {
+async function ensureAdmin(
+  m: EntityManager,
+  ctx: RecordContext,
+  config: AdminConfig,
+): Promise<admin.InitResult['adminUser']> {
   if (await exists(m, "SELECT 1 FROM app_user WHERE lower(username) = 'admin'", [])) return 'existing'
-  const password = config.INITIAL_ADMIN_PASSWORD ?? (config.MOSAIC_MODE === 'production' ? undefined : DEMO_ADMIN.password)
+  const password =
+    config.INITIAL_ADMIN_PASSWORD ?? (config.MOSAIC_MODE === 'production' ? undefined : DEMO_ADMIN.password)
   if (!password) return 'skipped'
   const [superAdmin] = await m.query("SELECT id FROM role WHERE code = 'super_admin'")
-  const [root] = await m.query('SELECT id FROM dept WHERE parent_id IS NULL AND deleted_at IS NULL ORDER BY sort, created_at LIMIT 1')
+  const [root] = await m.query(
+    'SELECT id FROM dept WHERE parent_id IS NULL AND deleted_at IS NULL ORDER BY sort, created_at LIMIT 1',
+  )
   await createUser(m, ctx, {
     username: DEMO_ADMIN.username,
     displayName: '系统管理员',

@@ -16,7 +16,8 @@ afterAll(async () => {
 const TABLES = ['role', 'dict_type', 'dict_entry', 'dept', 'app_user', 'audit_log', 'record_version']
 async function counts() {
   const out: Record<string, number> = {}
-  for (const t of TABLES) out[t] = (await h.service.db.dataSource.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n
+  for (const t of TABLES)
+    out[t] = (await h.service.db.dataSource.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n
   return out
 }
 const nothingCreated = {
@@ -42,21 +43,31 @@ describe('POST /init', () => {
   })
 
   test('re-creates only what is missing', async () => {
-    const entries = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find((t: any) => t.code === 'payment_method').entries
+    const entries = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find(
+      (t: any) => t.code === 'payment_method',
+    ).entries
     // A default entry that disappeared (e.g. purged) comes back; nothing else is touched.
     await h.service.db.dataSource.query(`DELETE FROM dict_entry WHERE id = $1`, [entries[0].id])
     const res = await h.call('POST', '/init', { token: adminToken })
     expect(res.body.dictionaryEntries.created).toBe(1)
     expect(res.body.roles.created).toBe(0)
-    const after = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find((t: any) => t.code === 'payment_method').entries
+    const after = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find(
+      (t: any) => t.code === 'payment_method',
+    ).entries
     expect(after.map((e: any) => e.value)).toEqual(entries.map((e: any) => e.value))
   })
 
   test('without a token and without x-init-token → 401; a wrong x-init-token → 401; nothing changes', async () => {
     const before = await counts()
     expectProblem(await h.call('POST', '/init'), 401)
-    expectProblem(await h.call('POST', '/init', { headers: { 'x-init-token': 'wrong-token-0123456789' } }), 401)
-    expectProblem(await h.call('POST', '/init', { headers: { 'x-init-token': 'test-init-token-012345678' } }), 401)
+    expectProblem(
+      await h.call('POST', '/init', { headers: { 'x-init-token': 'wrong-token-0123456789' } }),
+      401,
+    )
+    expectProblem(
+      await h.call('POST', '/init', { headers: { 'x-init-token': 'test-init-token-012345678' } }),
+      401,
+    )
     expect(await counts()).toEqual(before)
   })
 
@@ -70,6 +81,9 @@ describe('POST /init', () => {
     const { token } = await h.userWith(adminToken, { username: 'no_init', permissions: ['admin.user.read'] })
     expectProblem(await h.call('POST', '/init', { token }), 403)
     // Holding the init token does not override a signed-in caller's missing permission.
-    expectProblem(await h.call('POST', '/init', { token, headers: { 'x-init-token': 'test-init-token-0123456789' } }), 403)
+    expectProblem(
+      await h.call('POST', '/init', { token, headers: { 'x-init-token': 'test-init-token-0123456789' } }),
+      403,
+    )
   })
 })

@@ -29,17 +29,28 @@ export function presentRole(r: RoleRow): admin.Role {
   }
 }
 
-export async function listRoles(m: EntityManager, q: { q?: string; limit?: number; cursor?: string }): Promise<Page<admin.Role>> {
+export async function listRoles(
+  m: EntityManager,
+  q: { q?: string; limit?: number; cursor?: string },
+): Promise<Page<admin.Role>> {
   const qb = roles.repo(m).createQueryBuilder('r').where('r.deleted_at IS NULL')
   if (q.q) qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q)', { q: `%${escapeLike(q.q)}%` })
-  const page = await keysetPage(qb, { alias: 'r', sortColumn: 'created_at', sortProperty: 'createdAt', direction: 'ASC', limit: q.limit, cursor: q.cursor })
+  const page = await keysetPage(qb, {
+    alias: 'r',
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    direction: 'ASC',
+    limit: q.limit,
+    cursor: q.cursor,
+  })
   return { ...page, items: page.items.map(presentRole) }
 }
 
 export async function createRole(m: EntityManager, ctx: RecordContext, input: admin.RoleCreate) {
   assertGrantable(ctx, input.permissions ?? [], 'permissions')
   const [taken] = await m.query('SELECT 1 FROM role WHERE code = $1', [input.code])
-  if (taken) throw conflict('A role with this code exists.', [{ field: 'code', message: 'Code already exists' }])
+  if (taken)
+    throw conflict('A role with this code exists.', [{ field: 'code', message: 'Code already exists' }])
   return roles.create(m, ctx, {
     code: input.code,
     name: input.name,
@@ -50,7 +61,13 @@ export async function createRole(m: EntityManager, ctx: RecordContext, input: ad
   })
 }
 
-export async function updateRole(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.RoleUpdate) {
+export async function updateRole(
+  m: EntityManager,
+  ctx: RecordContext,
+  id: string,
+  version: number,
+  input: admin.RoleUpdate,
+) {
   if (input.permissions) assertGrantable(ctx, input.permissions, 'permissions')
   const patch: Partial<RoleRow> = { ...input }
   if (input.permissions) patch.permissions = [...new Set(input.permissions)].sort()
@@ -61,7 +78,10 @@ export async function updateRole(m: EntityManager, ctx: RecordContext, id: strin
 export async function deleteRole(m: EntityManager, ctx: RecordContext, id: string, version: number) {
   const role = await roles.get(m, id)
   if (role.builtIn) throw conflict('Built-in roles cannot be deleted; edit their permissions instead.')
-  const [{ n }] = await m.query('SELECT count(*)::int AS n FROM app_user WHERE $1 = ANY(role_ids) AND deleted_at IS NULL', [id])
+  const [{ n }] = await m.query(
+    'SELECT count(*)::int AS n FROM app_user WHERE $1 = ANY(role_ids) AND deleted_at IS NULL',
+    [id],
+  )
   if (n) throw conflict(`This role is assigned to ${n} user(s). Remove it from them first.`)
   await roles.softDelete(m, ctx, id, version)
 }

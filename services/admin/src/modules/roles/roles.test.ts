@@ -14,7 +14,10 @@ afterAll(async () => {
 })
 
 async function createRole(code: string, permissions: string[] = ['admin.user.read']) {
-  const res = await h.call('POST', '/roles', { token: adminToken, body: { code, name: `Role ${code}`, permissions, dataScope: 'dept' } })
+  const res = await h.call('POST', '/roles', {
+    token: adminToken,
+    body: { code, name: `Role ${code}`, permissions, dataScope: 'dept' },
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
 }
@@ -29,11 +32,20 @@ describe('roles', () => {
     const list = await h.call('GET', '/roles?limit=100', { token: adminToken })
     const superAdmin = list.body.items.find((r: any) => r.code === 'super_admin')
     expect(superAdmin).toMatchObject({ builtIn: true, dataScope: 'all' })
-    expect(list.body.items.filter((r: any) => r.builtIn).map((r: any) => r.code).sort()).toEqual(
-      ['auditor', 'finance_clerk', 'sales_manager', 'sales_rep', 'service_agent', 'super_admin'],
-    )
+    expect(
+      list.body.items
+        .filter((r: any) => r.builtIn)
+        .map((r: any) => r.code)
+        .sort(),
+    ).toEqual(['auditor', 'finance_clerk', 'sales_manager', 'sales_rep', 'service_agent', 'super_admin'])
     const auditor = list.body.items.find((r: any) => r.code === 'auditor')
-    const problem = expectProblem(await h.call('DELETE', `/roles/${auditor.id}`, { token: adminToken, headers: ifMatch(auditor.version) }), 409)
+    const problem = expectProblem(
+      await h.call('DELETE', `/roles/${auditor.id}`, {
+        token: adminToken,
+        headers: ifMatch(auditor.version),
+      }),
+      409,
+    )
     expect(problem.detail).toMatch(/Built-in/)
     expect((await h.call('GET', `/roles/${auditor.id}`, { token: adminToken })).status).toBe(200)
     expect(await roleCodes()).toContain('auditor')
@@ -48,13 +60,22 @@ describe('roles', () => {
     expect(user.status).toBe(201)
     expect(user.body.roleNames).toEqual(['Role assigned_role'])
 
-    const problem = expectProblem(await h.call('DELETE', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1) }), 409)
+    const problem = expectProblem(
+      await h.call('DELETE', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1) }),
+      409,
+    )
     expect(problem.detail).toMatch(/assigned to 1 user/)
     expect((await h.call('GET', `/roles/${role.id}`, { token: adminToken })).status).toBe(200)
 
-    const unassign = await h.call('PATCH', `/users/${user.body.id}`, { token: adminToken, headers: ifMatch(1), body: { roleIds: [] } })
+    const unassign = await h.call('PATCH', `/users/${user.body.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { roleIds: [] },
+    })
     expect(unassign.status).toBe(200)
-    expect((await h.call('DELETE', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1) })).status).toBe(204)
+    expect(
+      (await h.call('DELETE', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1) })).status,
+    ).toBe(204)
     expectProblem(await h.call('GET', `/roles/${role.id}`, { token: adminToken }), 404)
     expect(await roleCodes()).not.toContain('assigned_role')
   })
@@ -77,21 +98,34 @@ describe('roles', () => {
 
   test('an unknown permission in an edit → 400, role unchanged', async () => {
     const role = await createRole('edit_perms')
-    const res = await h.call('PATCH', `/roles/${role.id}`, { token: adminToken, headers: ifMatch(1), body: { permissions: ['made.up.code'] } })
+    const res = await h.call('PATCH', `/roles/${role.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { permissions: ['made.up.code'] },
+    })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('permissions.0')
-    expect((await h.call('GET', `/roles/${role.id}`, { token: adminToken })).body).toMatchObject({ version: 1, permissions: ['admin.user.read'] })
+    expect((await h.call('GET', `/roles/${role.id}`, { token: adminToken })).body).toMatchObject({
+      version: 1,
+      permissions: ['admin.user.read'],
+    })
   })
 
   test('duplicate code → 409 field code', async () => {
     await createRole('dup_role')
-    const res = await h.call('POST', '/roles', { token: adminToken, body: { code: 'dup_role', name: 'Again' } })
+    const res = await h.call('POST', '/roles', {
+      token: adminToken,
+      body: { code: 'dup_role', name: 'Again' },
+    })
     expectProblem(res, 409)
     expect(fieldErrors(res)).toHaveProperty('code')
   })
 
   test('a permission change is audited with the exact diff and takes effect at the next sign-in', async () => {
-    const { token, user } = await h.userWith(adminToken, { username: 'perm_change', permissions: ['admin.user.read'] })
+    const { token, user } = await h.userWith(adminToken, {
+      username: 'perm_change',
+      permissions: ['admin.user.read'],
+    })
     expectProblem(await h.call('GET', '/depts', { token }), 403)
     const role = (await h.call('GET', `/roles/${user.roleIds[0]}`, { token: adminToken })).body
     const res = await h.call('PATCH', `/roles/${role.id}`, {

@@ -36,8 +36,20 @@ export const users = new RecordStore<UserRow>({
 export async function presentUsers(m: EntityManager, rows: UserRow[]): Promise<admin.User[]> {
   const deptIds = [...new Set(rows.map((r) => r.deptId).filter((id): id is string => !!id))]
   const roleIds = [...new Set(rows.flatMap((r) => r.roleIds))]
-  const depts = deptIds.length ? await m.getRepository(DeptEntity).createQueryBuilder('d').where('d.id IN (:...deptIds)', { deptIds }).getMany() : []
-  const roles = roleIds.length ? await m.getRepository(RoleEntity).createQueryBuilder('r').where('r.id IN (:...roleIds)', { roleIds }).getMany() : []
+  const depts = deptIds.length
+    ? await m
+        .getRepository(DeptEntity)
+        .createQueryBuilder('d')
+        .where('d.id IN (:...deptIds)', { deptIds })
+        .getMany()
+    : []
+  const roles = roleIds.length
+    ? await m
+        .getRepository(RoleEntity)
+        .createQueryBuilder('r')
+        .where('r.id IN (:...roleIds)', { roleIds })
+        .getMany()
+    : []
   const deptName = new Map(depts.map((d) => [d.id, d.name]))
   const roleName = new Map(roles.map((r) => [r.id, r.name]))
   return rows.map((u) => ({
@@ -64,14 +76,24 @@ export async function presentUser(m: EntityManager, row: UserRow): Promise<admin
   return user!
 }
 
-export async function listUsers(m: EntityManager, principal: Principal, q: admin.UserListQuery): Promise<Page<admin.User>> {
+export async function listUsers(
+  m: EntityManager,
+  principal: Principal,
+  q: admin.UserListQuery,
+): Promise<Page<admin.User>> {
   const qb = users.repo(m).createQueryBuilder('u').where('u.deleted_at IS NULL')
   const scope = scopeWhere(principal, { owner: 'u.id', dept: 'u.dept_id' })
   if (scope) qb.andWhere(scope.sql, scope.params)
   if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` })
   if (q.deptId) qb.andWhere('u.dept_id = :deptId', { deptId: q.deptId })
   if (q.enabled) qb.andWhere('u.enabled = :enabled', { enabled: q.enabled === 'true' })
-  const page = await keysetPage(qb, { alias: 'u', sortColumn: 'created_at', sortProperty: 'createdAt', limit: q.limit, cursor: q.cursor })
+  const page = await keysetPage(qb, {
+    alias: 'u',
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    limit: q.limit,
+    cursor: q.cursor,
+  })
   return { ...page, items: await presentUsers(m, page.items) }
 }
 
@@ -85,19 +107,30 @@ async function checkReferences(m: EntityManager, input: { deptId?: string | null
     if (!dept || dept.deletedAt) errors.push({ field: 'deptId', message: 'Department does not exist' })
   }
   if (input.roleIds?.length) {
-    const found = await m.getRepository(RoleEntity).createQueryBuilder('r')
-      .where('r.id IN (:...ids) AND r.deleted_at IS NULL', { ids: input.roleIds }).getCount()
-    if (found !== new Set(input.roleIds).size) errors.push({ field: 'roleIds', message: 'One or more roles do not exist' })
+    const found = await m
+      .getRepository(RoleEntity)
+      .createQueryBuilder('r')
+      .where('r.id IN (:...ids) AND r.deleted_at IS NULL', { ids: input.roleIds })
+      .getCount()
+    if (found !== new Set(input.roleIds).size)
+      errors.push({ field: 'roleIds', message: 'One or more roles do not exist' })
   }
   if (errors.length) throw validationFailed(errors)
 }
 
 async function assertUsernameFree(m: EntityManager, username: string) {
   const [taken] = await m.query('SELECT 1 FROM app_user WHERE lower(username) = lower($1)', [username])
-  if (taken) throw conflict('This username is already taken.', [{ field: 'username', message: 'Username already exists' }])
+  if (taken)
+    throw conflict('This username is already taken.', [
+      { field: 'username', message: 'Username already exists' },
+    ])
 }
 
-export async function createUser(m: EntityManager, ctx: RecordContext, input: admin.UserCreate): Promise<UserRow> {
+export async function createUser(
+  m: EntityManager,
+  ctx: RecordContext,
+  input: admin.UserCreate,
+): Promise<UserRow> {
   const data = input as Required<admin.UserCreate>
   await checkReferences(m, data)
   await assertRolesGrantable(m, ctx, data.roleIds ?? [])
@@ -118,14 +151,24 @@ export async function createUser(m: EntityManager, ctx: RecordContext, input: ad
   })
 }
 
-export async function updateUser(m: EntityManager, ctx: RecordContext, id: string, version: number, input: admin.UserUpdate) {
+export async function updateUser(
+  m: EntityManager,
+  ctx: RecordContext,
+  id: string,
+  version: number,
+  input: admin.UserUpdate,
+) {
   await checkReferences(m, input)
   if (input.roleIds) await assertRolesGrantable(m, ctx, input.roleIds)
   if (input.roleIds && id === ctx.actor.id) {
-    throw badRequest('You cannot change your own roles.', [{ field: 'roleIds', message: 'Cannot change your own roles' }])
+    throw badRequest('You cannot change your own roles.', [
+      { field: 'roleIds', message: 'Cannot change your own roles' },
+    ])
   }
   if (input.enabled === false && id === ctx.actor.id) {
-    throw badRequest('You cannot disable your own account.', [{ field: 'enabled', message: 'Cannot disable yourself' }])
+    throw badRequest('You cannot disable your own account.', [
+      { field: 'enabled', message: 'Cannot disable yourself' },
+    ])
   }
   const patch: Partial<UserRow> = { ...input }
   if (input.roleIds) patch.roleIds = [...new Set(input.roleIds)]
@@ -148,7 +191,12 @@ export async function resetPassword(m: EntityManager, ctx: RecordContext, id: st
     ctx,
     id,
     row.version,
-    { passwordHash: await hashPassword(newPassword), failedLogins: 0, lockedUntil: null, passwordChangedAt: new Date() },
+    {
+      passwordHash: await hashPassword(newPassword),
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: new Date(),
+    },
     { action: 'reset_password' },
   )
   await revokeUserTokens(m, id)

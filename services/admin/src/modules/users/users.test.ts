@@ -46,7 +46,10 @@ const getUser = (id: string) => h.call('GET', `/users/${id}`, { token: adminToke
 
 describe('permissions', () => {
   test('without admin.user.create: POST /users → 403 and nothing is created', async () => {
-    const { token } = await h.userWith(adminToken, { username: 'reader_only', permissions: ['admin.user.read'] })
+    const { token } = await h.userWith(adminToken, {
+      username: 'reader_only',
+      permissions: ['admin.user.read'],
+    })
     expect((await h.call('GET', '/users', { token })).status).toBe(200)
     const res = await h.call('POST', '/users', {
       token,
@@ -57,7 +60,10 @@ describe('permissions', () => {
   })
 
   test('without admin.user.read: GET /users and GET /users/:id → 403', async () => {
-    const { token, user } = await h.userWith(adminToken, { username: 'dept_reader', permissions: ['admin.dept.read'] })
+    const { token, user } = await h.userWith(adminToken, {
+      username: 'dept_reader',
+      permissions: ['admin.dept.read'],
+    })
     expect((await h.call('GET', '/depts', { token })).status).toBe(200)
     expectProblem(await h.call('GET', '/users', { token }), 403)
     expectProblem(await h.call('GET', `/users/${user.id}`, { token }), 403)
@@ -65,8 +71,18 @@ describe('permissions', () => {
 
   test('without admin.user.update / delete: PATCH and DELETE → 403, record unchanged', async () => {
     const target = await createUser('untouched')
-    const { token } = await h.userWith(adminToken, { username: 'read_only2', permissions: ['admin.user.read'] })
-    expectProblem(await h.call('PATCH', `/users/${target.id}`, { token, headers: ifMatch(1), body: { displayName: 'Hacked' } }), 403)
+    const { token } = await h.userWith(adminToken, {
+      username: 'read_only2',
+      permissions: ['admin.user.read'],
+    })
+    expectProblem(
+      await h.call('PATCH', `/users/${target.id}`, {
+        token,
+        headers: ifMatch(1),
+        body: { displayName: 'Hacked' },
+      }),
+      403,
+    )
     expectProblem(await h.call('DELETE', `/users/${target.id}`, { token, headers: ifMatch(1) }), 403)
     const now = await getUser(target.id)
     expect(now.status).toBe(200)
@@ -88,7 +104,12 @@ describe('data scope', () => {
   })
 
   test("'dept': sees users of the own department, not of another one nor of sub-departments", async () => {
-    const { token, user } = await h.userWith(adminToken, { username: 'scope_dept', permissions: ['admin.user.read'], dataScope: 'dept', deptId: deptA.id })
+    const { token, user } = await h.userWith(adminToken, {
+      username: 'scope_dept',
+      permissions: ['admin.user.read'],
+      dataScope: 'dept',
+      deptId: deptA.id,
+    })
     const ids = await listIds(token)
     expect(ids).toContain(inA.id)
     expect(ids).toContain(user.id)
@@ -100,7 +121,12 @@ describe('data scope', () => {
   })
 
   test('a record outside the scope is 404 with the same body as a missing id (not 403)', async () => {
-    const { token } = await h.userWith(adminToken, { username: 'scope_dept2', permissions: ['admin.user.read'], dataScope: 'dept', deptId: deptA.id })
+    const { token } = await h.userWith(adminToken, {
+      username: 'scope_dept2',
+      permissions: ['admin.user.read'],
+      dataScope: 'dept',
+      deptId: deptA.id,
+    })
     const hidden = expectProblem(await h.call('GET', `/users/${inB.id}`, { token }), 404)
     const missing = expectProblem(await h.call('GET', `/users/${randomUUID()}`, { token }), 404)
     const shape = ({ requestId: _r, instance: _i, ...rest }: any) => rest
@@ -112,15 +138,36 @@ describe('data scope', () => {
   })
 
   test('a record outside the scope cannot be edited either (404), and stays unchanged', async () => {
-    const { token } = await h.userWith(adminToken, { username: 'scope_editor', permissions: ['admin.user.read', 'admin.user.update'], dataScope: 'dept', deptId: deptA.id })
-    expectProblem(await h.call('PATCH', `/users/${inB.id}`, { token, headers: ifMatch(1), body: { displayName: 'Changed' } }), 404)
+    const { token } = await h.userWith(adminToken, {
+      username: 'scope_editor',
+      permissions: ['admin.user.read', 'admin.user.update'],
+      dataScope: 'dept',
+      deptId: deptA.id,
+    })
+    expectProblem(
+      await h.call('PATCH', `/users/${inB.id}`, {
+        token,
+        headers: ifMatch(1),
+        body: { displayName: 'Changed' },
+      }),
+      404,
+    )
     expect((await getUser(inB.id)).body).toMatchObject({ displayName: 'Name in_b', version: 1 })
-    const ok = await h.call('PATCH', `/users/${inA.id}`, { token, headers: ifMatch(1), body: { displayName: 'Edited in A' } })
+    const ok = await h.call('PATCH', `/users/${inA.id}`, {
+      token,
+      headers: ifMatch(1),
+      body: { displayName: 'Edited in A' },
+    })
     expect(ok.status).toBe(200)
   })
 
   test("'self': sees only themselves", async () => {
-    const { token, user } = await h.userWith(adminToken, { username: 'scope_self', permissions: ['admin.user.read'], dataScope: 'self', deptId: deptA.id })
+    const { token, user } = await h.userWith(adminToken, {
+      username: 'scope_self',
+      permissions: ['admin.user.read'],
+      dataScope: 'self',
+      deptId: deptA.id,
+    })
     const ids = await listIds(token)
     expect([...ids]).toEqual([user.id])
     expectProblem(await h.call('GET', `/users/${inA.id}`, { token }), 404)
@@ -128,7 +175,12 @@ describe('data scope', () => {
   })
 
   test("'dept_and_children': sees the own department and its sub-departments, not others", async () => {
-    const { token } = await h.userWith(adminToken, { username: 'scope_tree', permissions: ['admin.user.read'], dataScope: 'dept_and_children', deptId: deptA.id })
+    const { token } = await h.userWith(adminToken, {
+      username: 'scope_tree',
+      permissions: ['admin.user.read'],
+      dataScope: 'dept_and_children',
+      deptId: deptA.id,
+    })
     const ids = await listIds(token)
     expect(ids).toContain(inA.id)
     expect(ids).toContain(inChild.id)
@@ -164,7 +216,9 @@ describe('unknown fields', () => {
       headers: ifMatch(1),
       body: { displayName: 'New name', version: 7 },
     })
-    expect(expectProblem(res, 400).errors).toContainEqual(expect.objectContaining({ field: 'version', message: 'Unknown field' }))
+    expect(expectProblem(res, 400).errors).toContainEqual(
+      expect.objectContaining({ field: 'version', message: 'Unknown field' }),
+    )
     const now = await getUser(user.id)
     expect(now.body).toMatchObject({ version: 1, displayName: 'Name patch_version' })
     expect(now.headers.get('etag')).toBe('"1"')
@@ -205,7 +259,10 @@ describe('validation', () => {
   test('duplicate username (any case) → 409 with field error username', async () => {
     await createUser('dup_user')
     for (const username of ['dup_user', 'DUP_User']) {
-      const res = await h.call('POST', '/users', { token: adminToken, body: { username, displayName: 'Two', password: 'password-123' } })
+      const res = await h.call('POST', '/users', {
+        token: adminToken,
+        body: { username, displayName: 'Two', password: 'password-123' },
+      })
       expectProblem(res, 409)
       expect(fieldErrors(res)).toHaveProperty('username')
     }
@@ -221,31 +278,56 @@ describe('optimistic locking', () => {
     expect(first.headers.get('etag')).toBe('"1"')
     expect(first.body.version).toBe(1)
 
-    const ok = await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { displayName: 'Second' } })
+    const ok = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { displayName: 'Second' },
+    })
     expect(ok.status).toBe(200)
     expect(ok.body).toMatchObject({ version: 2, displayName: 'Second' })
     expect(ok.headers.get('etag')).toBe('"2"')
 
-    const stale = await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { displayName: 'Stale write' } })
+    const stale = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { displayName: 'Stale write' },
+    })
     const problem = expectProblem(stale, 412)
     expect(problem.current).toMatchObject({ id: user.id, version: 2, displayName: 'Second' })
 
     const after = await getUser(user.id)
     expect(after.body).toMatchObject({ version: 2, displayName: 'Second' })
 
-    expectProblem(await h.call('PATCH', `/users/${user.id}`, { token: adminToken, body: { displayName: 'No precondition' } }), 428)
+    expectProblem(
+      await h.call('PATCH', `/users/${user.id}`, {
+        token: adminToken,
+        body: { displayName: 'No precondition' },
+      }),
+      428,
+    )
     expect((await getUser(user.id)).body).toMatchObject({ version: 2, displayName: 'Second' })
 
     // A bare version number is accepted too.
-    const bare = await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: { 'if-match': '2' }, body: { displayName: 'Third' } })
+    const bare = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: { 'if-match': '2' },
+      body: { displayName: 'Third' },
+    })
     expect(bare.status).toBe(200)
     expect(bare.body.version).toBe(3)
   })
 
   test('DELETE with a stale If-Match → 412 and the user stays', async () => {
     const user = await createUser('locking_delete')
-    await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { phone: '123456' } })
-    expectProblem(await h.call('DELETE', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1) }), 412)
+    await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { phone: '123456' },
+    })
+    expectProblem(
+      await h.call('DELETE', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1) }),
+      412,
+    )
     expect((await getUser(user.id)).status).toBe(200)
     expectProblem(await h.call('DELETE', `/users/${user.id}`, { token: adminToken }), 428)
     expect((await getUser(user.id)).status).toBe(200)
@@ -253,7 +335,11 @@ describe('optimistic locking', () => {
 
   test('a PATCH that changes nothing does not create a version', async () => {
     const user = await createUser('noop_patch')
-    const res = await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { displayName: 'Name noop_patch' } })
+    const res = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { displayName: 'Name noop_patch' },
+    })
     expect(res.status).toBe(200)
     expect(res.body.version).toBe(1)
     const versions = await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })
@@ -264,56 +350,119 @@ describe('optimistic locking', () => {
 describe('versions', () => {
   test('versions newest first; restoring v1 saves it as a new, audited version', async () => {
     const user = await createUser('versioned', { email: 'v1@example.com' })
-    await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { displayName: 'Second', email: 'v2@example.com' } })
-    await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(2), body: { displayName: 'Third' } })
+    await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { displayName: 'Second', email: 'v2@example.com' },
+    })
+    await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(2),
+      body: { displayName: 'Third' },
+    })
 
     const versions = await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })
     expect(versions.status).toBe(200)
     expect(versions.body.map((v: any) => v.version)).toEqual([3, 2, 1])
     expect(versions.body.map((v: any) => v.action)).toEqual(['update', 'update', 'create'])
-    expect(versions.body[2].snapshot).toMatchObject({ displayName: 'Name versioned', email: 'v1@example.com' })
+    expect(versions.body[2].snapshot).toMatchObject({
+      displayName: 'Name versioned',
+      email: 'v1@example.com',
+    })
     expect(versions.body[0].snapshot.displayName).toBe('Third')
 
     // Stale If-Match: refused, nothing restored.
-    expectProblem(await h.call('POST', `/users/${user.id}/versions/1/restore`, { token: adminToken, headers: ifMatch(2) }), 412)
+    expectProblem(
+      await h.call('POST', `/users/${user.id}/versions/1/restore`, {
+        token: adminToken,
+        headers: ifMatch(2),
+      }),
+      412,
+    )
     expectProblem(await h.call('POST', `/users/${user.id}/versions/1/restore`, { token: adminToken }), 428)
     expect((await getUser(user.id)).body).toMatchObject({ version: 3, displayName: 'Third' })
 
-    const restored = await h.call('POST', `/users/${user.id}/versions/1/restore`, { token: adminToken, headers: ifMatch(3) })
+    const restored = await h.call('POST', `/users/${user.id}/versions/1/restore`, {
+      token: adminToken,
+      headers: ifMatch(3),
+    })
     expect(restored.status).toBe(200)
-    expect(restored.body).toMatchObject({ version: 4, displayName: 'Name versioned', email: 'v1@example.com' })
-    expect((await getUser(user.id)).body).toMatchObject({ version: 4, displayName: 'Name versioned', email: 'v1@example.com' })
+    expect(restored.body).toMatchObject({
+      version: 4,
+      displayName: 'Name versioned',
+      email: 'v1@example.com',
+    })
+    expect((await getUser(user.id)).body).toMatchObject({
+      version: 4,
+      displayName: 'Name versioned',
+      email: 'v1@example.com',
+    })
 
     const audit = await h.call('GET', `/users/${user.id}/audit`, { token: adminToken })
     expect(audit.body[0]).toMatchObject({
       action: 'restore_version',
       note: 'Restored version 1',
-      diff: { displayName: { before: 'Third', after: 'Name versioned' }, email: { before: 'v2@example.com', after: 'v1@example.com' } },
+      diff: {
+        displayName: { before: 'Third', after: 'Name versioned' },
+        email: { before: 'v2@example.com', after: 'v1@example.com' },
+      },
     })
     const after = await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })
     expect(after.body[0]).toMatchObject({ version: 4, action: 'restore_version' })
 
     // The restored user can still sign in with their password (restore never touches secrets).
-    expect((await h.call('POST', '/auth/login', { body: { username: 'versioned', password: 'password-123' } })).status).toBe(200)
+    expect(
+      (await h.call('POST', '/auth/login', { body: { username: 'versioned', password: 'password-123' } }))
+        .status,
+    ).toBe(200)
   })
 
   test('restoring a version that points at a deleted department → 400 field deptId, record unchanged', async () => {
     const dept = await createDept('Soon deleted')
     const user = await createUser('versioned_dept', { deptId: dept.id })
-    expect((await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { deptId: null } })).status).toBe(200)
-    expect((await h.call('DELETE', `/depts/${dept.id}`, { token: adminToken, headers: ifMatch(1) })).status).toBe(204)
-    const res = await h.call('POST', `/users/${user.id}/versions/1/restore`, { token: adminToken, headers: ifMatch(2) })
+    expect(
+      (
+        await h.call('PATCH', `/users/${user.id}`, {
+          token: adminToken,
+          headers: ifMatch(1),
+          body: { deptId: null },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await h.call('DELETE', `/depts/${dept.id}`, { token: adminToken, headers: ifMatch(1) })).status,
+    ).toBe(204)
+    const res = await h.call('POST', `/users/${user.id}/versions/1/restore`, {
+      token: adminToken,
+      headers: ifMatch(2),
+    })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('deptId')
     expect((await getUser(user.id)).body).toMatchObject({ version: 2, deptId: null })
   })
 
   test('restoring a version that points at a deleted role → 400 field roleIds', async () => {
-    const role = await h.call('POST', '/roles', { token: adminToken, body: { code: 'short_lived', name: 'Short lived' } })
+    const role = await h.call('POST', '/roles', {
+      token: adminToken,
+      body: { code: 'short_lived', name: 'Short lived' },
+    })
     const user = await createUser('versioned_role', { roleIds: [role.body.id] })
-    expect((await h.call('PATCH', `/users/${user.id}`, { token: adminToken, headers: ifMatch(1), body: { roleIds: [] } })).status).toBe(200)
-    expect((await h.call('DELETE', `/roles/${role.body.id}`, { token: adminToken, headers: ifMatch(1) })).status).toBe(204)
-    const res = await h.call('POST', `/users/${user.id}/versions/1/restore`, { token: adminToken, headers: ifMatch(2) })
+    expect(
+      (
+        await h.call('PATCH', `/users/${user.id}`, {
+          token: adminToken,
+          headers: ifMatch(1),
+          body: { roleIds: [] },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await h.call('DELETE', `/roles/${role.body.id}`, { token: adminToken, headers: ifMatch(1) })).status,
+    ).toBe(204)
+    const res = await h.call('POST', `/users/${user.id}/versions/1/restore`, {
+      token: adminToken,
+      headers: ifMatch(2),
+    })
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('roleIds')
     expect((await getUser(user.id)).body).toMatchObject({ version: 2, roleIds: [] })
@@ -321,7 +470,13 @@ describe('versions', () => {
 
   test('restoring a version that does not exist → 404, record unchanged', async () => {
     const user = await createUser('versioned_missing')
-    expectProblem(await h.call('POST', `/users/${user.id}/versions/9/restore`, { token: adminToken, headers: ifMatch(1) }), 404)
+    expectProblem(
+      await h.call('POST', `/users/${user.id}/versions/9/restore`, {
+        token: adminToken,
+        headers: ifMatch(1),
+      }),
+      404,
+    )
     expect((await getUser(user.id)).body.version).toBe(1)
   })
 })
@@ -334,13 +489,22 @@ describe('soft delete, recycle bin and purge', () => {
     expectProblem(await getUser(user.id), 404)
     expect(await adminFind('recyclable')).toHaveLength(0)
     // A deleted user cannot sign in.
-    expectProblem(await h.call('POST', '/auth/login', { body: { username: 'recyclable', password: 'password-123' } }), 401)
+    expectProblem(
+      await h.call('POST', '/auth/login', { body: { username: 'recyclable', password: 'password-123' } }),
+      401,
+    )
 
     const bin = await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })
     expect(bin.status).toBe(200)
     const item = bin.body.items.find((i: any) => i.id === user.id)
-    expect(item).toMatchObject({ entityType: 'user', title: 'Name recyclable (recyclable)', deletedByName: '系统管理员' })
-    expect((await h.call('GET', '/recycle-bin', { token: adminToken })).body.items.map((i: any) => i.id)).toContain(user.id)
+    expect(item).toMatchObject({
+      entityType: 'user',
+      title: 'Name recyclable (recyclable)',
+      deletedByName: '系统管理员',
+    })
+    expect(
+      (await h.call('GET', '/recycle-bin', { token: adminToken })).body.items.map((i: any) => i.id),
+    ).toContain(user.id)
 
     // Purging needs the record to be in the bin; restoring needs it to be there too.
     const restored = await h.call('POST', `/users/${user.id}/restore`, { token: adminToken })
@@ -354,20 +518,39 @@ describe('soft delete, recycle bin and purge', () => {
     expect(binAfter.body.items.map((i: any) => i.id)).not.toContain(user.id)
 
     const current = (await getUser(user.id)).body
-    expect((await h.call('DELETE', `/users/${user.id}`, { token: adminToken, headers: ifMatch(current.version) })).status).toBe(204)
+    expect(
+      (await h.call('DELETE', `/users/${user.id}`, { token: adminToken, headers: ifMatch(current.version) }))
+        .status,
+    ).toBe(204)
     const purge = await h.call('DELETE', `/recycle-bin/user/${user.id}`, { token: adminToken })
     expect(purge.status).toBe(204)
 
     expectProblem(await getUser(user.id), 404)
     expectProblem(await h.call('GET', `/users/${user.id}/audit`, { token: adminToken }), 404)
     expectProblem(await h.call('POST', `/users/${user.id}/restore`, { token: adminToken }), 404)
-    expect((await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })).body.items.map((i: any) => i.id)).not.toContain(user.id)
-    expect(await h.service.db.dataSource.query('SELECT 1 FROM app_user WHERE id = $1', [user.id])).toHaveLength(0)
-    expect(await h.service.db.dataSource.query('SELECT 1 FROM record_version WHERE entity_id = $1', [user.id])).toHaveLength(0)
+    expect(
+      (await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })).body.items.map(
+        (i: any) => i.id,
+      ),
+    ).not.toContain(user.id)
+    expect(
+      await h.service.db.dataSource.query('SELECT 1 FROM app_user WHERE id = $1', [user.id]),
+    ).toHaveLength(0)
+    expect(
+      await h.service.db.dataSource.query('SELECT 1 FROM record_version WHERE entity_id = $1', [user.id]),
+    ).toHaveLength(0)
 
-    const trail = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, { token: adminToken })
+    const trail = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, {
+      token: adminToken,
+    })
     expect(trail.status).toBe(200)
-    expect(trail.body.items.map((e: any) => e.action)).toEqual(['purge', 'delete', 'restore', 'delete', 'create'])
+    expect(trail.body.items.map((e: any) => e.action)).toEqual([
+      'purge',
+      'delete',
+      'restore',
+      'delete',
+      'create',
+    ])
   })
 
   test('purge of an unknown record type → 404', async () => {
@@ -377,7 +560,10 @@ describe('soft delete, recycle bin and purge', () => {
   test('an administrator cannot delete their own account', async () => {
     const me = (await h.call('GET', '/auth/me', { token: adminToken })).body
     const self = await getUser(me.id)
-    expectProblem(await h.call('DELETE', `/users/${me.id}`, { token: adminToken, headers: ifMatch(self.body.version) }), 409)
+    expectProblem(
+      await h.call('DELETE', `/users/${me.id}`, { token: adminToken, headers: ifMatch(self.body.version) }),
+      409,
+    )
     expect((await getUser(me.id)).status).toBe(200)
   })
 })
@@ -410,9 +596,11 @@ describe('page size', () => {
   test('cursor pagination walks every user exactly once', async () => {
     const seen: string[] = []
     let cursor: string | null = null
-    let total = 0
+    let total: number
     do {
-      const res: any = await h.call('GET', `/users?limit=37${cursor ? `&cursor=${cursor}` : ''}`, { token: adminToken })
+      const res: any = await h.call('GET', `/users?limit=37${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: adminToken,
+      })
       expect(res.status).toBe(200)
       total = res.body.total
       seen.push(...res.body.items.map((u: any) => u.id))
