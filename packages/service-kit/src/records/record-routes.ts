@@ -8,6 +8,9 @@ import type { RecordStore, RecordContext } from './record-store.js'
 import type { RecordBase } from './columns.js'
 
 export const IdParams = z.object({ id: z.string().max(60) })
+/** Keeps the other path parameters of a nested resource (e.g. `:code` in `/dictionaries/:code/entries/:id`). */
+const ItemParams = z.looseObject({ id: z.string().max(60) })
+type PathParams = Record<string, string>
 const VersionParams = IdParams.extend({ version: z.coerce.number().int().positive() })
 
 export function recordContext(principal: Principal, requestId?: string): RecordContext {
@@ -18,24 +21,51 @@ export function recordContext(principal: Principal, requestId?: string): RecordC
   }
 }
 
-export interface RecordRoutesOptions<T extends RecordBase> {
+export interface RecordRoutesOptions<T extends RecordBase, U extends z.ZodType = z.ZodType> {
   /** Route prefix relative to the service base, e.g. '/users'. */
   path: string
   store: RecordStore<T>
   db: Database
   tag: string
-  access: { read: Access; update: Access; restore: Access }
+  access: { read: Access; update: Access; restore: Access; delete?: Access }
   /** Row → API shape. */
   present: (m: EntityManager, row: T) => Promise<unknown>
+  /** The API shape's schema, for the single-record endpoints' OpenAPI entries. */
+  response?: z.ZodType
+  /** PATCH /:id — the aggregate's edit rule; the route adds If-Match, scope and the transaction. */
+  update?: {
+    body: U
+    apply: (
+      m: EntityManager,
+      ctx: RecordContext,
+      id: string,
+      version: number,
+      body: z.infer<U>,
+      params: PathParams,
+    ) => Promise<T>
+  }
+  /** DELETE /:id — the aggregate's deletion guards; defaults to a plain soft delete when `access.delete` is set. */
+  remove?: (
+    m: EntityManager,
+    ctx: RecordContext,
+    id: string,
+    version: number,
+    params: PathParams,
+  ) => Promise<void>
   /** Extra checks before a soft-deleted record comes back (e.g. its parent still exists). */
   beforeRestore?: (m: EntityManager, row: T) => Promise<void>
 }
 
 /**
- * The history endpoints every record type has — audit timeline, versions, version restore and
- * recycle-bin restore — registered once here instead of per aggregate.
+ * The endpoints every record type has — read, edit and delete by id, audit timeline, versions,
+ * version restore and recycle-bin restore — registered once here instead of per aggregate.
+ * Aggregates supply only their rules (`update.apply`, `remove`).
  */
-export function registerRecordRoutes<T extends RecordBase>(api: ApiRouter, o: RecordRoutesOptions<T>): void {
+export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType = z.ZodType>(
+  api: ApiRouter,
+  o: RecordRoutesOptions<T, U>,
+): void {
+  registerItemRoutes(api, o)
   api.route({
     method: 'get',
     path: `${o.path}/:id/audit`,
@@ -96,4 +126,73 @@ export function registerRecordRoutes<T extends RecordBase>(api: ApiRouter, o: Re
         return o.present(m, await o.store.restore(m, ctx, params.id))
       }),
   })
+}
+
+function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
+  api: ApiRouter,
+  o: RecordRoutesOptions<T, U>,
+) {
+  const noun = o.store.entityType.replace(/_/g, ' ')
+  api.route({
+    method: 'get',
+    path: `${o.path}/:id`,
+    summary: `A ${noun}`,
+    tags: [o.tag],
+    access: o.access.read,
+    params: ItemParams,
+    response: o.response,
+    handler: ({ params, principal }) =>
+      o.db.transaction(async (m) => o.present(m, await o.store.get(m, params.id, recordContext(principal)))),
+  })
+  const update = o.update
+  if (update) {
+    api.route({
+      method: 'patch',
+      path: `${o.path}/:id`,
+      summary: `Edit a ${noun} (If-Match: version)`,
+      tags: [o.tag],
+      access: o.access.update,
+      params: ItemParams,
+      body: update.body,
+      response: o.response,
+      handler: ({ params, body, principal, requestId, expectedVersion }) => {
+        const version = expectedVersion()
+        return o.db.transaction(async (m) =>
+          o.present(
+            m,
+            await update.apply(
+              m,
+              recordContext(principal, requestId),
+              params.id,
+              version,
+              body,
+              params as PathParams,
+            ),
+          ),
+        )
+      },
+    })
+  }
+  const remove =
+    o.remove ??
+    (o.access.delete
+      ? (m: EntityManager, ctx: RecordContext, id: string, version: number) =>
+          o.store.softDelete(m, ctx, id, version)
+      : undefined)
+  if (remove && o.access.delete) {
+    api.route({
+      method: 'delete',
+      path: `${o.path}/:id`,
+      summary: `Move a ${noun} to the recycle bin (If-Match: version)`,
+      tags: [o.tag],
+      access: o.access.delete,
+      params: ItemParams,
+      handler: ({ params, principal, requestId, expectedVersion }) => {
+        const version = expectedVersion()
+        return o.db.transaction((m) =>
+          remove(m, recordContext(principal, requestId), params.id, version, params as PathParams),
+        )
+      },
+    })
+  }
 }

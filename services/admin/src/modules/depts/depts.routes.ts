@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import { admin } from '@mosaic/schemas'
-import {
-  IdParams,
-  recordContext,
-  registerRecordRoutes,
-  type ApiRouter,
-  type Database,
-} from '@mosaic/service-kit'
+import { recordContext, registerRecordRoutes, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { buildTree } from './dept-tree.js'
 import {
   checkRestorable,
@@ -51,51 +45,21 @@ export function registerDeptRoutes(api: ApiRouter, db: Database) {
         presentDept(await createDept(m, recordContext(principal, requestId), body)),
       ),
   })
-  api.route({
-    method: 'get',
-    path: '/depts/:id',
-    summary: 'A department',
-    tags,
-    access: 'admin.dept.read',
-    params: IdParams,
-    response: admin.Dept,
-    handler: ({ params }) => db.transaction(async (m) => presentDept(await depts.get(m, params.id))),
-  })
-  api.route({
-    method: 'patch',
-    path: '/depts/:id',
-    summary: 'Edit a department (If-Match: version)',
-    tags,
-    access: 'admin.dept.update',
-    params: IdParams,
-    body: admin.DeptUpdate,
-    response: admin.Dept,
-    handler: ({ params, body, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction(async (m) =>
-        presentDept(await updateDept(m, recordContext(principal, requestId), params.id, version, body)),
-      )
-    },
-  })
-  api.route({
-    method: 'delete',
-    path: '/depts/:id',
-    summary: 'Move a department to the recycle bin',
-    tags,
-    access: 'admin.dept.delete',
-    params: IdParams,
-    handler: ({ params, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction((m) => deleteDept(m, recordContext(principal, requestId), params.id, version))
-    },
-  })
   registerRecordRoutes(api, {
     path: '/depts',
     store: depts,
     db,
     tag: 'departments',
     present: async (_m, row) => presentDept(row),
+    response: admin.Dept,
+    update: { body: admin.DeptUpdate, apply: updateDept },
+    remove: deleteDept,
     beforeRestore: checkRestorable,
-    access: { read: 'admin.dept.read', update: 'admin.dept.update', restore: 'admin.recycle.restore' },
+    access: {
+      read: 'admin.dept.read',
+      update: 'admin.dept.update',
+      delete: 'admin.dept.delete',
+      restore: 'admin.recycle.restore',
+    },
   })
 }

@@ -8,7 +8,6 @@ import {
   deleteType,
   dictEntries,
   dictTypes,
-  entryOf,
   listDictionaries,
   presentEntry,
   presentType,
@@ -17,7 +16,6 @@ import {
 } from './dictionaries.service.js'
 
 const CodeParams = z.object({ code: z.string().max(40) })
-const EntryParams = CodeParams.extend({ id: z.string().max(60) })
 
 export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
   const tags = ['dictionaries']
@@ -88,56 +86,25 @@ export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
         presentEntry(await createEntry(m, recordContext(principal, requestId), params.code, body)),
       ),
   })
-  api.route({
-    method: 'get',
-    path: '/dictionaries/:code/entries/:id',
-    summary: 'An entry',
-    tags,
-    access: 'authenticated',
-    params: EntryParams,
-    response: admin.DictEntry,
-    handler: ({ params }) =>
-      db.transaction(async (m) => presentEntry(await entryOf(m, params.code, params.id))),
-  })
-  api.route({
-    method: 'patch',
-    path: '/dictionaries/:code/entries/:id',
-    summary: 'Edit an entry (If-Match)',
-    tags,
-    access: 'admin.dict.update',
-    params: EntryParams,
-    body: admin.DictEntryUpdate,
-    response: admin.DictEntry,
-    handler: ({ params, body, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction(async (m) =>
-        presentEntry(
-          await updateEntry(m, recordContext(principal, requestId), params.code, params.id, version, body),
-        ),
-      )
-    },
-  })
-  api.route({
-    method: 'delete',
-    path: '/dictionaries/:code/entries/:id',
-    summary: 'Delete a custom entry (defaults: disable instead)',
-    tags,
-    access: 'admin.dict.delete',
-    params: EntryParams,
-    handler: ({ params, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction((m) =>
-        deleteEntry(m, recordContext(principal, requestId), params.code, params.id, version),
-      )
-    },
-  })
-  // History and restore of entries, like every other record.
+  // Entries by id — read, edit, delete, history, restore — like every other record; the type
+  // code in the path must match the entry's.
   registerRecordRoutes(api, {
     path: '/dictionaries/:code/entries',
     store: dictEntries,
     db,
     tag: 'dictionaries',
     present: async (_m, row) => presentEntry(row),
-    access: { read: 'admin.dict.read', update: 'admin.dict.update', restore: 'admin.recycle.restore' },
+    response: admin.DictEntry,
+    update: {
+      body: admin.DictEntryUpdate,
+      apply: (m, ctx, id, version, body, p) => updateEntry(m, ctx, p.code!, id, version, body),
+    },
+    remove: (m, ctx, id, version, p) => deleteEntry(m, ctx, p.code!, id, version),
+    access: {
+      read: 'admin.dict.read',
+      update: 'admin.dict.update',
+      delete: 'admin.dict.delete',
+      restore: 'admin.recycle.restore',
+    },
   })
 }

@@ -42,45 +42,6 @@ export function registerUserRoutes(api: ApiRouter, db: Database) {
       ),
   })
   api.route({
-    method: 'get',
-    path: '/users/:id',
-    summary: 'A user',
-    tags,
-    access: 'admin.user.read',
-    params: IdParams,
-    response: admin.User,
-    handler: ({ params, principal }) =>
-      db.transaction(async (m) => presentUser(m, await users.get(m, params.id, recordContext(principal)))),
-  })
-  api.route({
-    method: 'patch',
-    path: '/users/:id',
-    summary: 'Edit a user (If-Match: version)',
-    tags,
-    access: 'admin.user.update',
-    params: IdParams,
-    body: admin.UserUpdate,
-    response: admin.User,
-    handler: ({ params, body, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction(async (m) =>
-        presentUser(m, await updateUser(m, recordContext(principal, requestId), params.id, version, body)),
-      )
-    },
-  })
-  api.route({
-    method: 'delete',
-    path: '/users/:id',
-    summary: 'Move a user to the recycle bin (If-Match: version)',
-    tags,
-    access: 'admin.user.delete',
-    params: IdParams,
-    handler: ({ params, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction((m) => deleteUser(m, recordContext(principal, requestId), params.id, version))
-    },
-  })
-  api.route({
     method: 'post',
     path: '/users/:id/reset-password',
     summary: 'Set a new password for a user',
@@ -99,6 +60,14 @@ export function registerUserRoutes(api: ApiRouter, db: Database) {
     db,
     tag: 'users',
     present: presentUser,
-    access: { read: 'admin.user.read', update: 'admin.user.update', restore: 'admin.recycle.restore' },
+    response: admin.User,
+    update: { body: admin.UserUpdate, apply: updateUser },
+    remove: deleteUser,
+    access: {
+      read: 'admin.user.read',
+      update: 'admin.user.update',
+      delete: 'admin.user.delete',
+      restore: 'admin.recycle.restore',
+    },
   })
 }
