@@ -24,6 +24,7 @@ import { registerRoleRoutes } from './modules/roles/roles.routes.js'
 import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.js'
 import { registerAuditRoutes, registerRecycleBinRoutes } from './modules/audit/audit.routes.js'
 import { registerInitRoutes } from './modules/init/init.routes.js'
+import { initialise } from './modules/init/init.service.js'
 import { users } from './modules/users/users.service.js'
 import { depts } from './modules/depts/depts.service.js'
 import { roles } from './modules/roles/roles.service.js'
@@ -61,6 +62,12 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
         RecordStore<RecordBase>
       >)
       registerInitRoutes(api, db, config, initToken)
+    },
+    // A demo installation (e.g. `pnpm dev`) must be usable at once; production waits for an explicit init.
+    onReady: async ({ db, logger }) => {
+      if (config.MOSAIC_MODE !== 'demo') return
+      const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM app_user')
+      if (n === 0) logger.info({ result: await initialise(db, config) }, 'demo installation initialised')
     },
   })
   return { ...service, keys: keys! }

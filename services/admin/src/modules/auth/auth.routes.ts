@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import { admin } from '@mosaic/schemas'
-import { tooManyRequests, type ApiRouter } from '@mosaic/service-kit'
+import { sensitiveRateLimit, type ApiRouter } from '@mosaic/service-kit'
 import type { AuthService, Session } from './auth.service.js'
 import type { SigningKeys } from './signing-keys.js'
 
@@ -25,13 +24,9 @@ export function registerAuthRoutes(
   keys: SigningKeys,
   opts: { ttlDays: number; loginPerMinute: number },
 ) {
-  const loginLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: opts.loginPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(tooManyRequests('Too many sign-in attempts. Wait a minute and try again.')),
+  const loginLimiter = sensitiveRateLimit({
+    perMinute: opts.loginPerMinute,
+    detail: 'Too many sign-in attempts. Wait a minute and try again.',
   })
 
   api.router.get('/.well-known/jwks.json', (_req, res) => {
