@@ -183,7 +183,7 @@ describe('createService over HTTP', () => {
   })
 
   describe('tokens', () => {
-    const claims = { ...baseClaims, perms: ['admin.user.read'] }
+    const claims = { ...baseClaims, perms: 'admin.user:read' }
 
     it('a valid EdDSA token yields the principal from its claims', async () => {
       const token = await demo.token({ claims: { ...claims, dept: 'd1', scope: 'dept', roles: ['r1'] } })
@@ -276,7 +276,10 @@ describe('createService over HTTP', () => {
       const good = await demo.token({ claims })
       const [h, p, s] = good.split('.')
       const forged = Buffer.from(
-        JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), perms: ['*'] }),
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(p!, 'base64url').toString()),
+          perms: 'admin.user:read,create,update,delete',
+        }),
       ).toString('base64url')
       await expect401(`${h}.${forged}.${s}`)
       const basic = await get('/api/demo/whoami', { authorization: 'Basic dXNlcjpwdw==' })

@@ -34,6 +34,8 @@ export function serviceEnv(service, { topology, baseEnv, dataRoot, mode }) {
   Object.assign(env, {
     PORT: String(service.port),
     MOSAIC_MODE: mode,
+    // Request logs are for debugging a service; `LOG_LEVEL=info pnpm start` shows them.
+    LOG_LEVEL: baseEnv.LOG_LEVEL || 'warn',
     DATA_DIR: path.join(dataRoot, service.name),
     PUBLIC_ORIGIN: `http://localhost:${topology.gateway.port}`,
     JWKS_URL: `http://localhost:${admin?.port ?? 3001}/api/admin/.well-known/jwks.json`,

@@ -14,7 +14,8 @@ export interface AccessClaims extends JWTPayload {
   /** Departments the data scope covers (own dept, or own dept and its descendants). */
   depts?: string[]
   roles: string[]
-  perms: string[]
+  /** Permission codes packed by resource (see packPermissions): the token stays small as the catalog grows. */
+  perms: string
   scope: string
   kind?: 'staff' | 'portal' | 'service'
   customer?: string
@@ -29,7 +30,7 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     deptId: claims.dept ?? null,
     scopeDeptIds: claims.depts ?? (claims.dept ? [claims.dept] : []),
     roles: claims.roles ?? [],
-    permissions: claims.perms ?? [],
+    permissions: unpackPermissions(claims.perms),
     dataScope: scope as Principal['dataScope'],
     kind: claims.kind ?? 'staff',
     customerId: claims.customer,
@@ -44,9 +45,35 @@ export function claimsFromPrincipal(p: Principal): Omit<AccessClaims, 'iss' | 'a
     dept: p.deptId,
     depts: p.scopeDeptIds,
     roles: p.roles,
-    perms: p.permissions,
+    perms: packPermissions(p.permissions),
     scope: p.dataScope,
     kind: p.kind,
     ...(p.customerId ? { customer: p.customerId } : {}),
   }
+}
+
+/**
+ * `['admin.user.read', 'admin.user.create', 'sales.lead.read']` → `'admin.user:read,create;sales.lead:read'`.
+ * A super administrator's ~170 codes shrink from ~5 KB to ~2 KB of claim, keeping the Authorization
+ * header well inside proxies' header limits.
+ */
+export function packPermissions(codes: readonly string[]): string {
+  const byResource = new Map<string, string[]>()
+  for (const code of codes) {
+    const cut = code.lastIndexOf('.')
+    const resource = code.slice(0, cut)
+    byResource.set(resource, [...(byResource.get(resource) ?? []), code.slice(cut + 1)])
+  }
+  return [...byResource].map(([resource, actions]) => `${resource}:${actions.join(',')}`).join(';')
+}
+
+export function unpackPermissions(packed: string | undefined): string[] {
+  if (!packed) return []
+  return packed.split(';').flatMap((group) => {
+    const [resource, actions = ''] = group.split(':')
+    return actions
+      .split(',')
+      .filter(Boolean)
+      .map((action) => `${resource}.${action}`)
+  })
 }

@@ -112,10 +112,10 @@ describe('ApiRouter over HTTP', () => {
       },
     })
     adminToken = await demo.token({
-      claims: { perms: ['admin.user.read', 'admin.user.update', 'admin.user.delete'] },
+      claims: { perms: 'admin.user:read,update,delete' },
     })
     plainToken = await demo.token()
-    roleReaderToken = await demo.token({ claims: { perms: ['admin.role.read'] } })
+    roleReaderToken = await demo.token({ claims: { perms: 'admin.role:read' } })
   })
   afterAll(async () => {
     await demo?.close()

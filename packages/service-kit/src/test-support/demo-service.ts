@@ -31,7 +31,7 @@ export const baseClaims: Omit<AccessClaims, 'iss' | 'aud' | 'exp' | 'iat'> = {
   name: 'Test User',
   dept: null,
   roles: [],
-  perms: [],
+  perms: '',
   scope: 'all',
 }
 
