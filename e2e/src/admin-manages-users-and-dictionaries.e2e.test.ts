@@ -65,6 +65,15 @@ describe('an administrator manages users and dictionaries through the shell', ()
     await expect.poll(() => tableRow(page, 'user-row-rep.e2e').textContent()).toContain('销售代表')
   })
 
+  test('sees the new user’s history: the creation with its fields', async () => {
+    await page.getByTestId('user-detail-rep.e2e').click()
+    await page.getByTestId('history-tab-audit').click()
+    const drawer = page.locator('[data-testid="history-drawer"]:visible')
+    await expect.poll(() => drawer.textContent()).toContain('E2E 销售')
+    expect(await drawer.textContent()).toContain('rep.e2e')
+    await page.keyboard.press('Escape')
+  })
+
   test('the sales rep has no admin menu and the admin URL is refused', async () => {
     await page.getByTestId('user-menu').click()
     await page.getByTestId('logout').click()

@@ -62,6 +62,10 @@ const zh = {
       restoreConfirm: '确定将记录恢复到版本 {version} 吗？恢复会生成一个新版本。',
       restored: '已恢复到版本 {version}',
     },
+    history: {
+      audit: '操作记录',
+      versions: '修改历史',
+    },
     delete: {
       title: '删除确认',
       message: '确定删除「{name}」吗？删除后可在回收站恢复。',
@@ -143,6 +147,10 @@ const en: typeof zh = {
       restore: 'Restore this version',
       restoreConfirm: 'Restore the record to version {version}? The restore is saved as a new version.',
       restored: 'Restored to version {version}',
+    },
+    history: {
+      audit: 'Activity',
+      versions: 'Versions',
     },
     delete: {
       title: 'Confirm deletion',

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { PERMISSIONS } from '@mosaic/permissions'
-import { claimsFromPrincipal, packPermissions, principalFromClaims, unpackPermissions, type AccessClaims } from './principal.js'
+import {
+  claimsFromPrincipal,
+  packPermissions,
+  principalFromClaims,
+  unpackPermissions,
+  type AccessClaims,
+} from './principal.js'
 
 describe('permission packing in access tokens', () => {
   test('round-trips every catalogued code and is much smaller than the plain list', () => {
