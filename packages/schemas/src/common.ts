@@ -64,6 +64,7 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entityTitle: z.string().nullable(),
   diff: z.record(z.string(), FieldDiff),
   note: z.string().nullable(),
   requestId: z.string().nullable(),

@@ -14,6 +14,7 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   action: 'update',
   entityType: 'user',
   entityId: 'x',
+  entityTitle: null,
   diff: {},
   note: null,
   requestId: null,

@@ -27,6 +27,7 @@ const audit: AuditEntry[] = [
     action: 'update',
     entityType: 'dept',
     entityId: 'd1',
+    entityTitle: null,
     diff: { name: { before: 'Sales', after: 'Sales East' } },
     note: null,
     requestId: null,

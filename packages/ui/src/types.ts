@@ -18,3 +18,20 @@ export type ListParams = { limit: number; cursor?: string } & Record<string, unk
 export type ListFetch<T> = (params: ListParams) => Promise<Page<T>>
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
+/** One link button in a row's actions (see RowActions). */
+export interface RowAction {
+  /** Stable within the row; used as the v-for key. */
+  key: string
+  label: string
+  onClick: () => void
+  /** Required permission code; a list means any-of (the v-can rule). */
+  permission?: string | string[]
+  /** Default 'primary'. */
+  type?: TagType
+  /** Rendered as `data-testid`. */
+  testId?: string
+  /** Default true; false leaves the button out. */
+  visible?: boolean
+  disabled?: boolean
+}

@@ -114,6 +114,7 @@ const en: typeof zh = {
       actor: 'By',
       action: 'Action',
       entityType: 'Record type',
+      entityTitle: 'Record',
       entityId: 'Record ID',
       note: 'Note',
       range: 'Period',

@@ -111,6 +111,7 @@ export default {
       actor: '操作人',
       action: '操作',
       entityType: '对象类型',
+      entityTitle: '对象',
       entityId: '对象 ID',
       note: '备注',
       range: '时间范围',

@@ -59,6 +59,8 @@ export interface AuditInput {
   action: string
   entityType: string
   entityId: string
+  /** The record's human label at the time (e.g. "Alice (alice)"). */
+  entityTitle?: string | null
   diff?: Diff
   note?: string | null
 }
@@ -66,8 +68,8 @@ export interface AuditInput {
 /** Writes one audit row through the caller's transaction manager, so it commits or rolls back with the change. */
 export async function writeAudit(m: EntityManager, ctx: ActionContext, input: AuditInput): Promise<void> {
   await m.query(
-    `INSERT INTO audit_log (id, actor_id, actor_name, action, entity_type, entity_id, diff, note, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO audit_log (id, actor_id, actor_name, action, entity_type, entity_id, entity_title, diff, note, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       randomUUID(),
       ctx.actor.id,
@@ -75,6 +77,7 @@ export async function writeAudit(m: EntityManager, ctx: ActionContext, input: Au
       input.action,
       input.entityType,
       input.entityId,
+      input.entityTitle?.slice(0, 200) ?? null,
       JSON.stringify(input.diff ?? {}),
       input.note ?? null,
       ctx.requestId ?? null,
@@ -90,6 +93,7 @@ interface AuditRow {
   action: string
   entity_type: string
   entity_id: string
+  entity_title: string | null
   diff: AuditEntry['diff']
   note: string | null
   request_id: string | null
@@ -104,6 +108,7 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    entityTitle: row.entity_title,
     diff: row.diff,
     note: row.note,
     requestId: row.request_id,

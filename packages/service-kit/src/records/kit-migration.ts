@@ -15,6 +15,8 @@ export class KitRecordTables1763800000000 implements MigrationInterface {
         action varchar(40) NOT NULL,
         entity_type varchar(60) NOT NULL,
         entity_id varchar(60) NOT NULL,
+        -- The record's label when the row was written, so the trail stays readable after renames and purges.
+        entity_title varchar(200) NULL,
         diff jsonb NOT NULL DEFAULT '{}'::jsonb,
         note text NULL,
         request_id varchar(64) NULL

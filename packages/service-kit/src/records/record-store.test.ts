@@ -98,11 +98,12 @@ describe('RecordStore', () => {
 
   const audits = (id: string) =>
     db.dataSource.query(
-      'SELECT action, diff, note, actor_id, actor_name, request_id FROM audit_log WHERE entity_id = $1 ORDER BY seq',
+      'SELECT action, entity_title, diff, note, actor_id, actor_name, request_id FROM audit_log WHERE entity_id = $1 ORDER BY seq',
       [id],
     ) as Promise<
       Array<{
         action: string
+        entity_title: string | null
         diff: Record<string, unknown>
         note: string | null
         actor_id: string
@@ -159,6 +160,7 @@ describe('RecordStore', () => {
     expect(trail).toHaveLength(1)
     expect(trail[0]).toEqual({
       action: 'create',
+      entity_title: 'First',
       actor_id: ACTOR,
       actor_name: 'Tester',
       request_id: 'req-1',

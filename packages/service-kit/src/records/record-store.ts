@@ -139,14 +139,25 @@ export class RecordStore<T extends RecordBase> {
     const row = await this.get(m, id, ctx, { lock: true })
     if (row.version !== expectedVersion) throw preconditionFailed(await this.present(m, row))
     await this.repo(m).update(id as never, { deletedAt: new Date(), deletedBy: ctx.actor.id } as never)
-    await writeAudit(m, ctx, { action: 'delete', entityType: this.entityType, entityId: id, note })
+    await writeAudit(m, ctx, {
+      action: 'delete',
+      entityType: this.entityType,
+      entityId: id,
+      entityTitle: this.options.title(row),
+      note,
+    })
   }
 
   async restore(m: EntityManager, ctx: RecordContext, id: string): Promise<T> {
     const row = await this.get(m, id, ctx, { withDeleted: true, lock: true })
     if (!row.deletedAt) throw conflict(`This ${this.label().toLowerCase()} is not in the recycle bin.`)
     await this.repo(m).update(id as never, { deletedAt: null, deletedBy: null } as never)
-    await writeAudit(m, ctx, { action: 'restore', entityType: this.entityType, entityId: id })
+    await writeAudit(m, ctx, {
+      action: 'restore',
+      entityType: this.entityType,
+      entityId: id,
+      entityTitle: this.options.title(row),
+    })
     return this.get(m, id)
   }
 
@@ -158,6 +169,7 @@ export class RecordStore<T extends RecordBase> {
       action: 'purge',
       entityType: this.entityType,
       entityId: id,
+      entityTitle: this.options.title(row),
       diff: diffRecords(this.state(row), null),
     })
     await m.query(`DELETE FROM record_version WHERE entity_type = $1 AND entity_id = $2`, [
@@ -264,7 +276,14 @@ export class RecordStore<T extends RecordBase> {
     diff: Diff,
     note?: string,
   ) {
-    await writeAudit(m, ctx, { action, entityType: this.entityType, entityId: row.id, diff, note })
+    await writeAudit(m, ctx, {
+      action,
+      entityType: this.entityType,
+      entityId: row.id,
+      entityTitle: this.options.title(row),
+      diff,
+      note,
+    })
     await m.query(
       `INSERT INTO record_version (entity_type, entity_id, version, actor_id, actor_name, action, snapshot)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

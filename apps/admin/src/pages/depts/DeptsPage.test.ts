@@ -48,6 +48,7 @@ function serve() {
           action: 'update',
           entityType: 'dept',
           entityId: id,
+          entityTitle: null,
           diff: { name: { before: 'Sales', after: 'Sales East' } },
           note: null,
           requestId: null,

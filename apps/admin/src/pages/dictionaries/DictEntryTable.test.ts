@@ -57,6 +57,7 @@ describe('DictEntryTable history', () => {
         action: 'update',
         entityType: 'dict_entry',
         entityId: fair.id,
+        entityTitle: null,
         diff: { label: { before: { zh: '会展', en: 'Fair' }, after: fair.label } },
         note: null,
         requestId: null,

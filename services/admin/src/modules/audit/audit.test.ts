@@ -207,6 +207,10 @@ describe('audit search', () => {
     expect(res.body.items.map((a: any) => a.id)).toEqual(own.map((a) => a.id))
     expect(res.body.total).toBe(own.length)
     expect(res.body.items.every((a: any) => a.entityType === 'user' && a.entityId === user.id)).toBe(true)
+    // Each row names the record as it was then: the creation says "Before", later rows the renamed user.
+    const titles = res.body.items.map((a: any) => a.entityTitle)
+    expect(titles.at(-1)).toBe('Before (audited)')
+    expect(titles.every((t: string) => / \(audited\)$/.test(t))).toBe(true)
 
     const byAction = await h.call('GET', `/audit?entityId=${user.id}&action=reset_password`, {
       token: adminToken,

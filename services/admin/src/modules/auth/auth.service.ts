@@ -63,7 +63,7 @@ export class AuthService {
       await writeAudit(
         m,
         { actor: actorOf(user), requestId },
-        { action: 'login', entityType: 'user', entityId: user.id },
+        { action: 'login', entityType: 'user', entityId: user.id, entityTitle: users.options.title(user) },
       )
       return { session: await this.startSession(m, user, randomUUID()) }
     })
@@ -184,6 +184,7 @@ export class AuthService {
         action: lock ? 'lockout' : 'login_failed',
         entityType: 'user',
         entityId: user.id,
+        entityTitle: users.options.title(user),
       },
     )
     return lock && lockedUntil ? this.lockedError(lockedUntil) : unauthorized(INVALID_LOGIN)
