@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createTestDatabase } from '@mosaic/service-kit/testing'
 import { AdminConfig } from '../config.js'
 import { buildAdminService, type AdminService } from '../app.js'
@@ -22,10 +25,17 @@ export interface CallOptions {
  */
 export async function startAdmin(env: Record<string, string> = {}) {
   const testDb = await createTestDatabase('mosaic_admin')
+  // Test mode keeps embedded data in memory; other modes persist, so give them a throwaway
+  // directory rather than a developer's `.data`.
+  const dataDir =
+    env.MOSAIC_MODE && env.MOSAIC_MODE !== 'test'
+      ? mkdtempSync(join(tmpdir(), 'mosaic-admin-test-'))
+      : undefined
   const config = AdminConfig.parse({
     MOSAIC_MODE: 'test',
     HOST: '127.0.0.1',
     DATABASE_URL: testDb.url,
+    DATA_DIR: dataDir,
     INIT_TOKEN: 'test-init-token-0123456789',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
@@ -94,6 +104,7 @@ export async function startAdmin(env: Record<string, string> = {}) {
     async close() {
       await service.close()
       await testDb.drop()
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
