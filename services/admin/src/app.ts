@@ -5,8 +5,8 @@ import {
   createService,
   createTokenVerifier,
   dataDirOf,
-  type RecordBase,
-  type RecordStore,
+  registerAuditSearchRoute,
+  registerRecycleBinRoutes,
   type Service,
 } from '@mosaic/service-kit'
 import type { AdminConfig } from './config.js'
@@ -22,7 +22,6 @@ import { registerUserRoutes } from './modules/users/users.routes.js'
 import { registerDeptRoutes } from './modules/depts/depts.routes.js'
 import { registerRoleRoutes } from './modules/roles/roles.routes.js'
 import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.js'
-import { registerAuditRoutes, registerRecycleBinRoutes } from './modules/audit/audit.routes.js'
 import { registerInitRoutes } from './modules/init/init.routes.js'
 import { initialise } from './modules/init/init.service.js'
 import { users } from './modules/users/users.service.js'
@@ -57,10 +56,11 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerDeptRoutes(api, db)
       registerRoleRoutes(api, db)
       registerDictionaryRoutes(api, db)
-      registerAuditRoutes(api, db)
-      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries] as unknown as Array<
-        RecordStore<RecordBase>
-      >)
+      registerAuditSearchRoute(api, db, 'admin.audit.read')
+      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries], {
+        read: 'admin.recycle.read',
+        purge: 'admin.recycle.purge',
+      })
       registerInitRoutes(api, db, config, initToken)
     },
     // A demo installation (e.g. `pnpm dev`) must be usable at once; production waits for an explicit init.
