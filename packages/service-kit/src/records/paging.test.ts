@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { HttpError } from '../errors.js'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
-import { keysetPage, type KeysetOptions } from './paging.js'
+import { containsPattern, keysetPage, type KeysetOptions } from './paging.js'
 
 interface ItemRow extends RecordBase {
   grp: string
@@ -265,5 +265,12 @@ describe('keysetPage', () => {
     }
     // The database is still usable afterwards.
     await db.ping()
+  })
+})
+
+describe('containsPattern', () => {
+  it('matches anywhere and takes LIKE wildcards literally', () => {
+    expect(containsPattern('ali')).toBe('%ali%')
+    expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%')
   })
 })

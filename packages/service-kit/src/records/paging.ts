@@ -90,3 +90,8 @@ async function cappedCount<T extends ObjectLiteral>(
   const [row] = await runner.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params)
   return row.n
 }
+
+/** An ILIKE pattern matching `text` anywhere, with the user's `%`, `_` and backslash taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}

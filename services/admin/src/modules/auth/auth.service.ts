@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
+import type { Principal } from '@mosaic/permissions'
 import {
   HttpError,
   locked,
@@ -142,8 +143,9 @@ export class AuthService {
   }
 
   private async startSession(m: EntityManager, user: UserRow, familyId: string): Promise<Session> {
-    const me = await this.describe(m, user)
+    // One computation of roles, permissions and scope feeds both the token and the `user` answer.
     const principal = await principalOf(m, user)
+    const me = await this.describe(m, user, principal)
     const accessToken = await signAccessToken(this.keys, this.tokenSettings(), principal)
     const refreshToken = await issueRefreshToken(m, user.id, familyId, this.config.REFRESH_TOKEN_TTL_DAYS)
     return {
@@ -157,8 +159,8 @@ export class AuthService {
     }
   }
 
-  private async describe(m: EntityManager, user: UserRow): Promise<admin.Me> {
-    const p = await principalOf(m, user)
+  private async describe(m: EntityManager, user: UserRow, known?: Principal): Promise<admin.Me> {
+    const p = known ?? (await principalOf(m, user))
     const dept = user.deptId ? await m.getRepository(DeptEntity).findOneBy({ id: user.deptId }) : null
     return {
       id: user.id,

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { admin, Page } from '@mosaic/schemas'
-import { RecordStore, conflict, keysetPage, type RecordContext } from '@mosaic/service-kit'
+import { RecordStore, conflict, containsPattern, keysetPage, type RecordContext } from '@mosaic/service-kit'
 import { RoleEntity, type RoleRow } from './role.entity.js'
-import { escapeLike } from '../users/users.service.js'
 import { assertGrantable } from '../auth/escalation.js'
 
 export const roles = new RecordStore<RoleRow>({
@@ -34,7 +33,7 @@ export async function listRoles(
   q: { q?: string; limit?: number; cursor?: string },
 ): Promise<Page<admin.Role>> {
   const qb = roles.repo(m).createQueryBuilder('r').where('r.deleted_at IS NULL')
-  if (q.q) qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q)', { q: `%${escapeLike(q.q)}%` })
+  if (q.q) qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q)', { q: containsPattern(q.q) })
   const page = await keysetPage(qb, {
     alias: 'r',
     sortColumn: 'created_at',

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { admin, FieldError, Page } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import {
+  containsPattern,
   RecordStore,
   badRequest,
   conflict,
@@ -84,7 +85,7 @@ export async function listUsers(
   const qb = users.repo(m).createQueryBuilder('u').where('u.deleted_at IS NULL')
   const scope = scopeWhere(principal, { owner: 'u.id', dept: 'u.dept_id' })
   if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` })
+  if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q.q) })
   if (q.deptId) qb.andWhere('u.dept_id = :deptId', { deptId: q.deptId })
   if (q.enabled) qb.andWhere('u.enabled = :enabled', { enabled: q.enabled === 'true' })
   const page = await keysetPage(qb, {
@@ -96,8 +97,6 @@ export async function listUsers(
   })
   return { ...page, items: await presentUsers(m, page.items) }
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Department and roles must exist (and not be in the recycle bin): reported per field. */
 async function checkReferences(m: EntityManager, input: { deptId?: string | null; roleIds?: string[] }) {
