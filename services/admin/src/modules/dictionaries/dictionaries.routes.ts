@@ -11,6 +11,7 @@ import {
   listDictionaries,
   presentEntry,
   presentType,
+  presentTypeWithEntries,
   typeByCode,
   updateEntry,
 } from './dictionaries.service.js'
@@ -55,8 +56,7 @@ export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
       return db.transaction(async (m) => {
         const type = await typeByCode(m, params.code)
         const saved = await dictTypes.update(m, recordContext(principal, requestId), type.id, version, body)
-        const types = await listDictionaries(m)
-        return types.find((t) => t.code === saved.code) ?? presentType(saved, [])
+        return presentTypeWithEntries(m, saved)
       })
     },
   })

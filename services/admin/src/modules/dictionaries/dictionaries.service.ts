@@ -49,19 +49,24 @@ export async function listDictionaries(m: EntityManager): Promise<admin.DictType
     .where('t.deleted_at IS NULL')
     .orderBy('t.code')
     .getMany()
-  const entries = await dictEntries
-    .repo(m)
-    .createQueryBuilder('e')
-    .where('e.deleted_at IS NULL')
-    .orderBy('e.sort')
-    .addOrderBy('e.value')
-    .getMany()
+  const entries = await liveEntries(m)
   return types.map((t) =>
     presentType(
       t,
       entries.filter((e) => e.typeCode === t.code),
     ),
   )
+}
+
+/** One type with its live entries, in display order. */
+export async function presentTypeWithEntries(m: EntityManager, type: DictTypeRow): Promise<admin.DictType> {
+  return presentType(type, await liveEntries(m, type.code))
+}
+
+function liveEntries(m: EntityManager, typeCode?: string) {
+  const qb = dictEntries.repo(m).createQueryBuilder('e').where('e.deleted_at IS NULL')
+  if (typeCode) qb.andWhere('e.type_code = :typeCode', { typeCode })
+  return qb.orderBy('e.sort').addOrderBy('e.value').getMany()
 }
 
 export async function typeByCode(m: EntityManager, code: string): Promise<DictTypeRow> {
