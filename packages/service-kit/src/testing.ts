@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose'
+import type { Principal } from '@mosaic/permissions'
+import { createTokenVerifier } from './auth/verifier.js'
+import { claimsFromPrincipal } from './auth/principal.js'
 
 export interface TestDatabase {
   /** Undefined → embedded in-memory PGlite. */
@@ -31,5 +35,28 @@ async function withAdminClient(url: string, work: (client: pg.Client) => Promise
     await work(client)
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * Access tokens for testing a service without running the admin service: a throw-away Ed25519
+ * key pair, the verifier that trusts it, and a minter taking the principal the token should carry.
+ */
+export async function createTestTokens(o: { issuer?: string; audience?: string } = {}) {
+  const issuer = o.issuer ?? 'mosaic-admin'
+  const audience = o.audience ?? 'mosaic'
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' })
+  const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'test', alg: 'EdDSA' }] })
+  return {
+    verifier: createTokenVerifier({ issuer, audience, keys: jwks }),
+    mint(p: Principal): Promise<string> {
+      return new SignJWT({ ...claimsFromPrincipal(p) })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'test' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(privateKey)
+    },
   }
 }

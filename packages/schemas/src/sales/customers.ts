@@ -1,0 +1,179 @@
+import { z } from 'zod'
+import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
+import {
+  Access,
+  CreatedRange,
+  OwnerFields,
+  dictValue,
+  email,
+  optionalDateTime,
+  optionalDict,
+  optionalText,
+  phone,
+} from './common.js'
+
+export const DEAL_STATUSES = ['undealt', 'dealt'] as const
+export const DealStatus = z.enum(DEAL_STATUSES)
+
+export const Customer = z.object({
+  ...RecordMeta,
+  number: z.string(),
+  name: z.string(),
+  status: z.string(),
+  level: z.string().nullable(),
+  industry: z.string().nullable(),
+  source: z.string().nullable(),
+  ...OwnerFields,
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  remark: z.string().nullable(),
+  dealStatus: DealStatus,
+  locked: z.boolean(),
+  lastFollowUpAt: z.string().nullable(),
+  nextFollowUpAt: z.string().nullable(),
+  lastDealAt: z.string().nullable(),
+  /** When the customer last entered the public pool (null while owned). */
+  poolEnteredAt: z.string().nullable(),
+  previousOwnerId: z.string().nullable(),
+  previousOwnerName: z.string().nullable(),
+  primaryContactName: z.string().nullable(),
+  primaryContactPhone: z.string().nullable(),
+  leadId: z.string().nullable(),
+  access: Access,
+})
+export type Customer = z.infer<typeof Customer>
+
+const website = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, 'Invalid website address')
+  .nullable()
+  .optional()
+
+const CustomerFields = {
+  name: z.string().trim().min(1).max(100),
+  status: dictValue.default('potential'),
+  level: optionalDict,
+  industry: optionalDict,
+  source: optionalDict,
+  phone,
+  address: optionalText(200),
+  website,
+  remark: optionalText(2000),
+  nextFollowUpAt: optionalDateTime,
+}
+
+export const ContactInput = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  title: optionalText(60),
+  phone,
+  email,
+  remark: optionalText(500),
+})
+export type ContactInput = z.infer<typeof ContactInput>
+
+export const CustomerCreate = z.strictObject({
+  ...CustomerFields,
+  /** Defaults to the caller; naming someone else needs sales.customer.transfer. */
+  ownerId: Id.optional(),
+  /** Optional primary contact created with the customer. */
+  contact: ContactInput.nullable().optional(),
+})
+export type CustomerCreate = z.input<typeof CustomerCreate>
+
+export const CustomerUpdate = z.strictObject({
+  name: CustomerFields.name.optional(),
+  status: dictValue.optional(),
+  level: optionalDict,
+  industry: optionalDict,
+  source: optionalDict,
+  phone,
+  address: optionalText(200),
+  website,
+  remark: optionalText(2000),
+  dealStatus: DealStatus.optional(),
+  nextFollowUpAt: optionalDateTime,
+})
+export type CustomerUpdate = z.infer<typeof CustomerUpdate>
+
+export const CustomerListQuery = PageQuery.extend({
+  /** Number or name, fuzzy (index-backed). */
+  q: optionalText(100),
+  ownerId: Id.optional(),
+  status: dictValue.optional(),
+  level: dictValue.optional(),
+  industry: dictValue.optional(),
+  source: dictValue.optional(),
+  dealStatus: DealStatus.optional(),
+  locked: z.enum(['true', 'false']).optional(),
+  /** 'mine': owned by me; 'team': shared with me; default: everything in my scope. */
+  view: z.enum(['mine', 'team']).optional(),
+  ...CreatedRange,
+})
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>
+
+export const DuplicateQuery = z.object({ name: z.string().trim().min(1).max(100), excludeId: Id.optional() })
+export const DuplicateCheck = z.object({
+  /** Same name (case- and space-insensitive) — creating it would be refused. */
+  exact: z
+    .object({
+      id: Id,
+      number: z.string(),
+      name: z.string(),
+      ownerName: z.string().nullable(),
+      inPool: z.boolean(),
+    })
+    .nullable(),
+  /** Names containing the input, for a "did you mean" hint. */
+  similar: z.array(
+    z.object({ id: Id, number: z.string(), name: z.string(), ownerName: z.string().nullable() }),
+  ),
+})
+export type DuplicateCheck = z.infer<typeof DuplicateCheck>
+
+export const ReleaseToPool = z.strictObject({ reason: z.string().trim().min(1).max(500) })
+
+export const Contact = z.object({
+  ...RecordMeta,
+  customerId: Id,
+  customerName: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  primary: z.boolean(),
+  remark: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  deptId: z.string().nullable(),
+})
+export type Contact = z.infer<typeof Contact>
+
+export const ContactCreate = ContactInput.extend({ customerId: Id, primary: z.boolean().default(false) })
+export type ContactCreate = z.input<typeof ContactCreate>
+export const ContactUpdate = z.strictObject({
+  name: z.string().trim().min(1).max(60).optional(),
+  title: optionalText(60),
+  phone,
+  email,
+  remark: optionalText(500),
+  primary: z.boolean().optional(),
+})
+export type ContactUpdate = z.infer<typeof ContactUpdate>
+export const ContactListQuery = PageQuery.extend({ customerId: Id.optional(), q: optionalText(60) })
+
+export const UpcomingRecycle = z.object({
+  customerId: Id,
+  number: z.string(),
+  name: z.string(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  reason: z.enum(['no_followup', 'no_deal']),
+  /** Days without a follow-up (or deal) so far, and the rule's limit. */
+  days: z.number().int(),
+  limitDays: z.number().int(),
+  recycleOn: IsoDateTime,
+  daysLeft: z.number().int(),
+})
+export type UpcomingRecycle = z.infer<typeof UpcomingRecycle>

@@ -1,0 +1,35 @@
+import { expect } from 'vitest'
+import type { Reply } from './harness.js'
+
+/** Asserts an RFC 9457 problem answer with `status` (content type, shape, request id). */
+export function expectProblem(res: Reply, status: number) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status)
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  expect(res.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  })
+  expect(res.body.requestId).toEqual(expect.any(String))
+  expect(res.body.requestId.length).toBeGreaterThan(0)
+  return res.body as {
+    type: string
+    title: string
+    status: number
+    detail: string
+    requestId: string
+    errors?: Array<{ field: string; message: string }>
+    current?: any
+  }
+}
+
+/** The field errors of a 400/409 answer, by field. */
+export function fieldErrors(res: Reply): Record<string, string> {
+  return Object.fromEntries(
+    ((res.body?.errors ?? []) as Array<{ field: string; message: string }>).map((e) => [e.field, e.message]),
+  )
+}
+
+/** `"<version>"` for If-Match. */
+export const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` })
