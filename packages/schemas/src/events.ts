@@ -56,3 +56,37 @@ export function subscribersOf(topic: string, source: string): string[] {
     .filter(([name, patterns]) => name !== source && topicMatches(topic, patterns))
     .map(([name]) => name)
 }
+
+/**
+ * Payload of `admin.user.changed`: the user's directory entry after any change (sent with
+ * `deleted: true` when the user is deleted). Receivers keep it only if `version` is newer.
+ */
+export const UserChangedPayload = z.object({
+  id: Id,
+  username: z.string().min(1).max(32),
+  displayName: z.string().min(1).max(100),
+  deptId: Id.nullable(),
+  enabled: z.boolean(),
+  version: z.number().int().positive(),
+  deleted: z.boolean().default(false),
+})
+export type UserChangedPayload = z.infer<typeof UserChangedPayload>
+
+export const RULE_KINDS = ['number', 'closure', 'pool'] as const
+/** `admin.rule.changed`: a number, closure or pool rule as services apply it. */
+export const RuleChangedPayload = z.object({
+  kind: z.enum(RULE_KINDS),
+  /** Doc type for number/closure rules, 'default' for the pool rule. */
+  key: z.string(),
+  version: z.number().int(),
+  /** Null when the rule was deleted (services fall back to their defaults). */
+  rule: z.record(z.string(), z.unknown()).nullable(),
+})
+export type RuleChangedPayload = z.infer<typeof RuleChangedPayload>
+
+/** `GET /api/admin/internal/snapshot`: seeds a new service's replicas before events flow. */
+export const DirectorySnapshot = z.object({
+  users: z.array(UserChangedPayload),
+  rules: z.array(RuleChangedPayload),
+})
+export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>

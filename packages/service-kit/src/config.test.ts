@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       JWT_AUDIENCE: 'mosaic',
       BODY_LIMIT: '1mb',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      BUSINESS_TIME_ZONE: 'Asia/Shanghai',
+      EVENT_POLL_MS: 500,
     })
     expect(config.DATABASE_URL).toBeUndefined()
   })

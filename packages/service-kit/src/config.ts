@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { admin } from '@mosaic/schemas'
 
 /** Settings every service reads; a service extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -17,6 +18,21 @@ export const BaseConfig = z.object({
   JWKS_URL: z.url().optional(),
   BODY_LIMIT: z.string().default('1mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Which calendar day a document belongs to (number dates and resets), wherever the server runs. */
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .refine(admin.isTimeZone, 'An IANA time zone, e.g. Asia/Shanghai')
+    .default(admin.DEFAULT_TIME_ZONE),
+  /** Signs service-to-service tokens; the same value in every service of one installation. */
+  SERVICE_SECRET: z.string().min(32).optional(),
+  /** Where each service's internal endpoints are reached directly (not through the gateway). */
+  ADMIN_SERVICE_URL: z.url().optional(),
+  SALES_SERVICE_URL: z.url().optional(),
+  ORDERS_SERVICE_URL: z.url().optional(),
+  TICKETS_SERVICE_URL: z.url().optional(),
+  FINANCE_SERVICE_URL: z.url().optional(),
+  /** How often the event dispatcher looks for work. */
+  EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 })
 export type BaseConfig = z.infer<typeof BaseConfig>
 

@@ -12,12 +12,35 @@ import { openDatabase, type Database, type DatabaseOptions } from './db/database
 import { authenticate, type TokenVerifier } from './auth/verifier.js'
 import { ApiRouter } from './http/route.js'
 import { notFoundHandler, problemHandler } from './http/problem.js'
+import {
+  createServiceClient,
+  httpTransport,
+  type EventTransport,
+  type ServiceClient,
+} from './events/client.js'
+import { Dispatcher, type Backoff } from './events/dispatcher.js'
+import { registerInboxRoute, type EventHandlers } from './events/inbox.js'
+import { peersFromConfig } from './events/peers.js'
+import { requireServiceToken } from './events/service-token.js'
 
 export interface ServiceParts {
   config: BaseConfig
   db: Database
   logger: Logger
   api: ApiRouter
+  /** Routes under `/api/<service>/internal`: service tokens only, never in the public OpenAPI. */
+  internal: ApiRouter
+  /** Calls other services' internal endpoints. */
+  serviceClient: ServiceClient
+}
+
+export interface ServiceEventOptions {
+  /** Topic or pattern (`admin.user.*`) → handler, run by the inbox in the receiving transaction. */
+  handlers?: EventHandlers
+  /** Replaces HTTP delivery (tests, or a broker one day). */
+  transport?: EventTransport
+  /** Retry timing (default 500 ms doubling up to 60 s). */
+  backoff?: Partial<Backoff>
 }
 
 export interface ServiceDefinition<C extends BaseConfig> {
@@ -29,6 +52,7 @@ export interface ServiceDefinition<C extends BaseConfig> {
   routes: (parts: ServiceParts & { config: C }) => Promise<void> | void
   /** Runs once after the routes are in place (e.g. first-run initialisation). */
   onReady?: (parts: ServiceParts & { config: C }) => Promise<void> | void
+  events?: ServiceEventOptions
 }
 
 export interface Service {
@@ -36,6 +60,13 @@ export interface Service {
   db: Database
   logger: Logger
   api: ApiRouter
+  internal: ApiRouter
+  events: {
+    /** Null when events cannot be delivered (no SERVICE_SECRET and no transport override). */
+    dispatcher: Dispatcher | null
+    /** Delivers everything due now (see Dispatcher.flush); for tests and tools. */
+    flush(opts?: { timeoutMs?: number; pending?: boolean }): Promise<void>
+  }
   /** Starts listening; resolves with the bound port. */
   listen(port?: number): Promise<number>
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
@@ -63,10 +94,32 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir, ...def.database })
   const verifier = await def.verifier({ db, config, logger })
   const api = new ApiRouter(`/api/${config.SERVICE_NAME}`)
-  const parts = { config, db, logger, api }
+  const internal = new ApiRouter(`${api.basePath}/internal`)
+  const peers = peersFromConfig(config)
+  const secret = config.SERVICE_SECRET
+  const serviceClient = createServiceClient({ source: config.SERVICE_NAME, peers, secret })
+  const parts = { config, db, logger, api, internal, serviceClient }
+  registerInboxRoute(internal, db, def.events?.handlers ?? {})
   await def.routes(parts)
   const app = buildApp(parts, verifier)
   await def.onReady?.(parts)
+
+  if (!secret && config.MOSAIC_MODE !== 'test')
+    logger.warn('SERVICE_SECRET is not set: events are not delivered and internal routes answer 503')
+  const transport =
+    def.events?.transport ??
+    (secret ? httpTransport({ source: config.SERVICE_NAME, peers, secret }) : undefined)
+  const dispatcher = transport
+    ? new Dispatcher({
+        db,
+        source: config.SERVICE_NAME,
+        peers: Object.keys(peers),
+        transport,
+        logger,
+        pollMs: config.EVENT_POLL_MS,
+        backoff: def.events?.backoff,
+      })
+    : null
 
   let server: Server | undefined
   return {
@@ -74,6 +127,14 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     db,
     logger,
     api,
+    internal,
+    events: {
+      dispatcher,
+      async flush(opts) {
+        if (!dispatcher) throw new Error('Events are not delivered here: SERVICE_SECRET is not set.')
+        await dispatcher.flush(opts)
+      },
+    },
     listen(port = config.PORT) {
       return new Promise((resolve, reject) => {
         server = app.listen(port, config.HOST, (error?: Error) => {
@@ -81,11 +142,13 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
           const address = server!.address()
           const bound = typeof address === 'object' && address ? address.port : port
           logger.info({ port: bound, embedded: db.embedded }, `${config.SERVICE_NAME} service listening`)
+          dispatcher?.start()
           resolve(bound)
         })
       })
     },
     async close() {
+      await dispatcher?.stop()
       if (server) await stopServer(server, config.SHUTDOWN_TIMEOUT_MS)
       await db.close()
       logger.info('stopped')
@@ -94,7 +157,7 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
 }
 
 function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
-  const { config, db, logger, api } = parts
+  const { config, db, logger, api, internal } = parts
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -121,6 +184,9 @@ function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
   app.get(`${api.basePath}/openapi.json`, (_req, res) => {
     res.json(api.openApi({ title: `Mosaic ${config.SERVICE_NAME} API`, version: '1.0.0' }))
   })
+  // Before the user-token middleware, which must never see (or reject) a service token; and
+  // closed with its own 404 so no public route pattern can match an internal path.
+  app.use(internal.basePath, requireServiceToken(config.SERVICE_SECRET), internal.router, notFoundHandler)
   app.use(authenticate(verifier))
   app.use(api.basePath, api.router)
   app.use(notFoundHandler)

@@ -15,6 +15,10 @@ import { UserEntity } from './modules/users/user.entity.js'
 import { DeptEntity } from './modules/depts/dept.entity.js'
 import { RoleEntity } from './modules/roles/role.entity.js'
 import { DictEntryEntity, DictTypeEntity } from './modules/dictionaries/dictionary.entity.js'
+import { NotificationEntity } from './modules/notifications/notification.entity.js'
+import { NumberRuleEntity } from './modules/rules/number-rules.entity.js'
+import { ClosureRuleEntity } from './modules/rules/closure-rules.entity.js'
+import { PoolRuleEntity } from './modules/rules/pool-rules.entity.js'
 import { loadSigningKeys, type SigningKeys } from './modules/auth/signing-keys.js'
 import { AuthService } from './modules/auth/auth.service.js'
 import { registerAuthRoutes } from './modules/auth/auth.routes.js'
@@ -23,7 +27,12 @@ import { registerDeptRoutes } from './modules/depts/depts.routes.js'
 import { registerRoleRoutes } from './modules/roles/roles.routes.js'
 import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.js'
 import { registerInitRoutes } from './modules/init/init.routes.js'
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js'
+import { registerRuleRoutes } from './modules/rules/rules.routes.js'
+import { numberRules } from './modules/rules/number-rules.service.js'
 import { initialise } from './modules/init/init.service.js'
+import { registerInternalRoutes } from './modules/internal/internal.routes.js'
+import { eventHandlers } from './events.js'
 import { users } from './modules/users/users.service.js'
 import { depts } from './modules/depts/depts.service.js'
 import { roles } from './modules/roles/roles.service.js'
@@ -37,7 +46,20 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
   const initToken = config.INIT_TOKEN ?? writeInitToken(dataDirOf(config))
   const service = await createService({
     config,
-    database: { entities: [UserEntity, DeptEntity, RoleEntity, DictTypeEntity, DictEntryEntity], migrations },
+    database: {
+      entities: [
+        UserEntity,
+        DeptEntity,
+        RoleEntity,
+        DictTypeEntity,
+        DictEntryEntity,
+        NotificationEntity,
+        NumberRuleEntity,
+        ClosureRuleEntity,
+        PoolRuleEntity,
+      ],
+      migrations,
+    },
     verifier: async ({ db }) => {
       keys = await loadSigningKeys(db, config.JWT_PRIVATE_JWK)
       return createTokenVerifier({
@@ -46,7 +68,8 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
         keys: keys.keySet,
       })
     },
-    routes: ({ api, db }) => {
+    events: { handlers: eventHandlers },
+    routes: ({ api, db, internal }) => {
       const auth = new AuthService(db, keys!, config)
       registerAuthRoutes(api, auth, keys!, {
         ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
@@ -56,12 +79,16 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerDeptRoutes(api, db)
       registerRoleRoutes(api, db)
       registerDictionaryRoutes(api, db)
+      registerNotificationRoutes(api, db)
+      registerRuleRoutes(api, db, config.BUSINESS_TIME_ZONE)
       registerAuditSearchRoute(api, db, 'admin.audit.read')
-      registerRecycleBinRoutes(api, db, [users, depts, roles, dictTypes, dictEntries], {
+      const recyclable = [users, depts, roles, dictTypes, dictEntries, numberRules(config.BUSINESS_TIME_ZONE)]
+      registerRecycleBinRoutes(api, db, recyclable, {
         read: 'admin.recycle.read',
         purge: 'admin.recycle.purge',
       })
       registerInitRoutes(api, db, config, initToken)
+      registerInternalRoutes(internal, db)
     },
     // A demo installation (e.g. `pnpm dev`) must be usable at once; production waits for an explicit init.
     onReady: async ({ db, logger }) => {

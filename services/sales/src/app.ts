@@ -2,15 +2,44 @@ import {
   createService,
   createTokenVerifier,
   registerAuditSearchRoute,
+  registerRecycleBinRoutes,
+  directoryReplicaHandlers,
+  seedDirectoryInBackground,
+  type ApiRouter,
+  type Database,
   type Service,
+  type ServiceClient,
   type TokenVerifier,
 } from '@mosaic/service-kit'
+import {
+  adminDictionaries,
+  builtInDictionaries,
+  createSalesDictionaries,
+  type DictionaryLoader,
+} from './support/dictionaries.js'
+import type { SalesDeps } from './support/context.js'
+import { registerContactRoutes, registerCustomerRoutes } from './modules/customers/customers.routes.js'
+import { contacts, customers } from './modules/customers/customers.store.js'
+import { registerDirectoryRoutes } from './modules/directory/directory.routes.js'
+import { registerTeamRoutes } from './modules/team/team.routes.js'
+import { registerLeadRoutes } from './modules/leads/leads.routes.js'
+import { leads } from './modules/leads/leads.store.js'
+import { registerFollowUpRoutes } from './modules/followups/followups.routes.js'
+import { followups } from './modules/followups/followups.store.js'
+import { registerOpportunityRoutes } from './modules/opportunities/opportunities.routes.js'
+import { opportunities } from './modules/opportunities/opportunities.store.js'
 import type { SalesConfig } from './config.js'
 import { migrations } from './migrations/index.js'
+import { entities } from './entities.js'
+import { registerPoolRoutes } from './modules/pool/pool.routes.js'
+import { withRecycleScheduler } from './modules/pool/scheduler.js'
+import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 
 export interface SalesServiceOptions {
   /** Tests pass a verifier trusting their own keys; otherwise the admin service's JWKS. */
   verifier?: TokenVerifier
+  /** Where dictionary membership is checked; default: the admin service (built-in catalog without one). */
+  dictionaries?: DictionaryLoader
 }
 
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
@@ -18,14 +47,68 @@ export async function buildSalesService(
   config: SalesConfig,
   options: SalesServiceOptions = {},
 ): Promise<Service> {
-  return createService({
+  let seeding: { stop(): void } | undefined
+  const service = await createService({
     config,
-    database: { entities: [], migrations },
+    database: { entities, migrations },
     verifier: () => options.verifier ?? jwksVerifier(config),
-    routes: ({ api, db }) => {
+    // Users and rules are replicated from admin: sales keeps working while admin is down.
+    events: { handlers: directoryReplicaHandlers },
+    routes: ({ api, db, logger, serviceClient }) => {
       registerAuditSearchRoute(api, db, 'admin.audit.read')
+      const fromAdmin = adminReachable(config, serviceClient)
+      registerSalesRecordRoutes(api, db, {
+        dicts: createSalesDictionaries(
+          options.dictionaries ??
+            (fromAdmin ? adminDictionaries(serviceClient, logger) : builtInDictionaries),
+        ),
+        timeZone: config.BUSINESS_TIME_ZONE,
+      })
+      registerPoolRoutes(api, db, config, logger)
+      registerTransferRoutes(api, db, logger)
+    },
+    onReady: ({ db, logger, serviceClient }) => {
+      if (adminReachable(config, serviceClient))
+        seeding = seedDirectoryInBackground(db, serviceClient, logger)
     },
   })
+  const close = service.close.bind(service)
+  service.close = async () => {
+    seeding?.stop()
+    await close()
+  }
+  return withRecycleScheduler(service, {
+    minutes: config.RECYCLE_INTERVAL_MINUTES,
+    timeZone: config.BUSINESS_TIME_ZONE,
+  })
+}
+
+/** Leads, customers, contacts, follow-ups, opportunities, their teams, the directory and the recycle bin. */
+function registerSalesRecordRoutes(api: ApiRouter, db: Database, deps: SalesDeps) {
+  registerDirectoryRoutes(api, db)
+  registerCustomerRoutes(api, db, deps)
+  registerContactRoutes(api, db)
+  registerTeamRoutes(api, db, '/customers', customers)
+  registerLeadRoutes(api, db, deps)
+  registerFollowUpRoutes(api, db, deps)
+  registerOpportunityRoutes(api, db, deps)
+  registerTeamRoutes(api, db, '/opportunities', opportunities)
+  registerRecycleBinRoutes(api, db, [customers, contacts, leads, opportunities, followups], {
+    read: {
+      anyOf: [
+        'sales.customer.restore',
+        'sales.lead.restore',
+        'sales.opportunity.restore',
+        'sales.contact.restore',
+        'admin.recycle.read',
+      ],
+    },
+    purge: 'admin.recycle.purge',
+  })
+}
+
+function adminReachable(config: SalesConfig, client: ServiceClient): boolean {
+  return Boolean(config.SERVICE_SECRET) && client.peers.includes('admin')
 }
 
 function jwksVerifier(config: SalesConfig): TokenVerifier {

@@ -4,8 +4,6 @@ import { BaseConfig, loadConfig } from '@mosaic/service-kit'
 export const SalesConfig = BaseConfig.extend({
   SERVICE_NAME: z.literal('sales').default('sales'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3002),
-  /** Dates in numbers, "no follow-up for N days" and daily claim limits are counted in this zone. */
-  BUSINESS_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** How often pool recycling runs on its own (minutes; 0 = only on demand). It is idempotent. */
   RECYCLE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 })

@@ -58,8 +58,15 @@ export const REPO_ROOT: string
 export function startSystem(opts?: StartOptions): Promise<RunningSystem>
 export function serviceEnv(
   service: AppRow,
-  ctx: { topology: Topology; baseEnv: Record<string, string | undefined>; dataRoot: string; mode: string },
+  ctx: {
+    topology: Topology
+    baseEnv: Record<string, string | undefined>
+    dataRoot: string
+    mode: string
+    serviceSecret?: string
+  },
 ): Record<string, string | undefined>
+export function ensureServiceSecret(dataRoot: string): string
 export function createGateway(opts: {
   port?: number
   host?: string

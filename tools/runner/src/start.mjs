@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startSystem } from './system.mjs'
 
-export { startSystem, serviceEnv, REPO_ROOT } from './system.mjs'
+export { startSystem, serviceEnv, ensureServiceSecret, REPO_ROOT } from './system.mjs'
 export { createGateway, isInternalApiPath } from './gateway.mjs'
 export { createStaticServer } from './static-server.mjs'
 export {

@@ -1,5 +1,6 @@
 // Starts the whole local system: build, services, first-run init, static servers, gateway.
 // Used by `pnpm start` (start.mjs) and by the e2e suite.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +22,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 const envName = (service) => service.toUpperCase().replace(/[^A-Z0-9]/g, '_')
 
 /** The environment one service child gets; see DESIGN.md "Running". */
-export function serviceEnv(service, { topology, baseEnv, dataRoot, mode }) {
+export function serviceEnv(service, { topology, baseEnv, dataRoot, mode, serviceSecret }) {
   const env = { ...baseEnv }
   // A shared DATABASE_URL would put every service in one database; only the per-service
   // variable counts, and no service sees another's credentials.
@@ -42,7 +43,25 @@ export function serviceEnv(service, { topology, baseEnv, dataRoot, mode }) {
   })
   // Direct service-to-service addresses (internal endpoints are not behind the gateway).
   for (const s of topology.services) env[`${envName(s.name)}_SERVICE_URL`] = `http://localhost:${s.port}`
+  // Signs service-to-service tokens: the services of one installation must share it.
+  if (serviceSecret) env.SERVICE_SECRET = serviceSecret
   return env
+}
+
+/** The installation's SERVICE_SECRET, kept in `<dataRoot>/service-secret` (created on first use, owner-only). */
+export function ensureServiceSecret(dataRoot) {
+  const file = path.join(dataRoot, 'service-secret')
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim()
+    if (existing.length >= 32) return existing
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err
+  }
+  fs.mkdirSync(dataRoot, { recursive: true })
+  const secret = crypto.randomBytes(32).toString('base64url')
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  fs.chmodSync(file, 0o600)
+  return secret
 }
 
 const words = (key) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
@@ -126,6 +145,7 @@ export async function startSystem(opts = {}) {
   })
   const dataRoot = path.resolve(repoRoot, opts.dataRoot ?? baseEnv.DATA_ROOT ?? '.data')
   const mode = baseEnv.MOSAIC_MODE || 'demo'
+  const serviceSecret = baseEnv.SERVICE_SECRET || ensureServiceSecret(dataRoot)
 
   if (build) await run('pnpm', ['exec', 'turbo', 'run', 'build'], { cwd: repoRoot, env: baseEnv, signal })
   const missing = missingBuildOutputs(repoRoot, topology)
@@ -165,6 +185,9 @@ export async function startSystem(opts = {}) {
   }
 
   const deliberatelyStopped = new Set()
+  // The service whose own exit brought start-up down: its error explains the failure, the
+  // others only report that they were stopped.
+  let firstToExit
   function launch(svc) {
     fs.mkdirSync(path.join(dataRoot, svc.name), { recursive: true })
     const handle = spawnService({
@@ -172,12 +195,13 @@ export async function startSystem(opts = {}) {
       script: 'dist/main.js',
       cwd: path.join(repoRoot, svc.dir),
       log,
-      env: serviceEnv(svc, { topology, baseEnv, dataRoot, mode }),
+      env: serviceEnv(svc, { topology, baseEnv, dataRoot, mode, serviceSecret }),
     })
     services[svc.name] = handle
     deliberatelyStopped.delete(svc.name)
     handle.exited.then((info) => {
       if (stopping || deliberatelyStopped.has(svc.name)) return
+      firstToExit ??= svc.name
       log(`Service ${svc.name} ${describeExit(info)} unexpectedly; shutting down.`)
       stop(typeof info.code === 'number' && info.code !== 0 ? info.code : 1)
     })
@@ -191,7 +215,11 @@ export async function startSystem(opts = {}) {
   }
 
   try {
-    await Promise.all(topology.services.map(launch))
+    const launched = await Promise.allSettled(topology.services.map(launch))
+    const failed = launched.flatMap((r, i) =>
+      r.status === 'rejected' ? [{ name: topology.services[i].name, error: r.reason }] : [],
+    )
+    if (failed.length) throw (failed.find((f) => f.name === firstToExit) ?? failed[0]).error
     const admin = topology.services.find((s) => s.name === 'admin')
     if (admin) await initialise({ adminPort: admin.port, dataRoot, log })
     assertStarting()

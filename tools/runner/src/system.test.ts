@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import path from 'node:path'
 import fs from 'node:fs'
-import { startSystem, serviceEnv, describeInit } from './system.mjs'
+import { startSystem, serviceEnv, describeInit, ensureServiceSecret } from './system.mjs'
 import { resolveTopology, SHELL, REMOTES, SERVICES } from './topology.mjs'
 import { isAlive, makeFakeRepo, request, tmpDir, removeTmpDirs } from './test-helpers.ts'
 
@@ -53,6 +53,7 @@ describe('startSystem', () => {
       JWKS_URL: `http://localhost:${adminPort}/api/admin/.well-known/jwks.json`,
     })
     expect(env.ADMIN_DATABASE_URL).toBeUndefined()
+    expect(env.SERVICE_SECRET).toBe(fs.readFileSync(path.join(sys.dataRoot, 'service-secret'), 'utf8'))
 
     const manifest = JSON.parse((await gatewayGet(sys, '/remotes.json')).body)
     expect(manifest.remotes).toContainEqual({ name: 'admin', entry: '/remotes/admin/remoteEntry.js' })
@@ -111,7 +112,7 @@ describe('startSystem', () => {
       log: (l: string) => lines.push(l),
       env: { DATA_ROOT: tmpDir(), FAKE_BEHAVIOUR: 'never-ready' },
     }).catch((e: Error) => e)
-    expect(String(err)).toMatch(/admin was not ready within 1 s/)
+    expect(String(err)).toMatch(/(admin|sales) was not ready within 1 s/)
     const pid = Number(lines.find((l) => l.includes('pid='))!.split('pid=')[1])
     expect(isAlive(pid)).toBe(false)
   })
@@ -191,6 +192,26 @@ describe('serviceEnv', () => {
         mode: 'demo',
       }).DATABASE_URL,
     ).toBeUndefined()
+  })
+
+  it('gives every service the same SERVICE_SECRET', () => {
+    const topology = resolveTopology({ basePort: 40000 })
+    const ctx = { topology, baseEnv: {}, dataRoot: '/d', mode: 'demo', serviceSecret: 's'.repeat(43) }
+    const secrets = topology.services.map((s) => serviceEnv(s, ctx).SERVICE_SECRET)
+    expect(secrets.length).toBeGreaterThan(0)
+    expect(new Set(secrets)).toEqual(new Set(['s'.repeat(43)]))
+  })
+})
+
+describe('ensureServiceSecret', () => {
+  it('creates an owner-only secret once and keeps returning it', () => {
+    const root = path.join(tmpDir('mosaic-secret-'), 'nested')
+    const secret = ensureServiceSecret(root)
+    expect(secret).toMatch(/^[\w-]{43}$/)
+    const file = path.join(root, 'service-secret')
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(ensureServiceSecret(root)).toBe(secret)
+    expect(fs.readFileSync(file, 'utf8')).toBe(secret)
   })
 })
 

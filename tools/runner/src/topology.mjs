@@ -8,7 +8,7 @@ export const SHELL = { name: 'shell', dir: 'apps/shell', port: 5100 }
 /** Federated remotes, each served at `/remotes/<name>/` by its own static server. */
 export const REMOTES = [
   { name: 'admin', dir: 'apps/admin', port: 5101 },
-  // { name: 'sales', dir: 'apps/sales', port: 5102 },
+  { name: 'sales', dir: 'apps/sales', port: 5102 },
   // { name: 'service', dir: 'apps/service', port: 5103 },
   // { name: 'finance', dir: 'apps/finance', port: 5104 },
 ]
@@ -16,7 +16,7 @@ export const REMOTES = [
 /** Express services, each reached through the gateway at `/api/<name>/`. */
 export const SERVICES = [
   { name: 'admin', dir: 'services/admin', port: 3001 },
-  // { name: 'sales', dir: 'services/sales', port: 3002 },
+  { name: 'sales', dir: 'services/sales', port: 3002 },
   // { name: 'orders', dir: 'services/orders', port: 3003 },
   // { name: 'tickets', dir: 'services/tickets', port: 3004 },
   // { name: 'finance', dir: 'services/finance', port: 3005 },

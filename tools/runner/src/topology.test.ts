@@ -21,17 +21,13 @@ describe('topology', () => {
   })
 
   it('derives every port from a base without collisions', () => {
-    const all = [
-      ...REMOTES,
-      { name: 'sales', dir: 'apps/sales', port: 5102 },
-      { name: 'finance', dir: 'apps/finance', port: 5104 },
-    ]
+    const all = [...REMOTES, { name: 'finance', dir: 'apps/finance', port: 5104 }]
     const services = [...SERVICES, { name: 'finance', dir: 'services/finance', port: 3005 }]
     const t = resolveTopology({ basePort: 30000, remotes: all, services })
     expect(t.gateway.port).toBe(30000)
     expect(t.shell.port).toBe(30001)
     expect(t.remotes.map((r) => r.port)).toEqual([30011, 30012, 30014])
-    expect(t.services.map((s) => s.port)).toEqual([30021, 30025])
+    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30025])
     const ports = allPorts(t)
     expect(new Set(ports).size).toBe(ports.length)
     expect(Math.max(...ports)).toBeLessThan(30030)
@@ -40,12 +36,17 @@ describe('topology', () => {
   it('builds the routes and the remotes manifest from the table', () => {
     const t = resolveTopology()
     expect(remotesManifest(t)).toEqual({
-      remotes: [{ name: 'admin', entry: '/remotes/admin/remoteEntry.js' }],
+      remotes: [
+        { name: 'admin', entry: '/remotes/admin/remoteEntry.js' },
+        { name: 'sales', entry: '/remotes/sales/remoteEntry.js' },
+      ],
     })
     expect(gatewayRoutes(t)).toEqual(
       expect.arrayContaining([
         { name: 'admin', prefix: '/api/admin/', target: 'http://localhost:3001', kind: 'api' },
         { name: 'admin', prefix: '/remotes/admin/', target: 'http://localhost:5101', kind: 'remote' },
+        { name: 'sales', prefix: '/api/sales/', target: 'http://localhost:3002', kind: 'api' },
+        { name: 'sales', prefix: '/remotes/sales/', target: 'http://localhost:5102', kind: 'remote' },
         { name: 'shell', prefix: '/', target: 'http://localhost:5100', kind: 'app' },
       ]),
     )

@@ -8,6 +8,9 @@ export const InitResult = z.object({
   dictionaryTypes: Counts,
   dictionaryEntries: Counts,
   departments: Counts,
+  numberRules: Counts,
+  closureRules: Counts,
+  poolRules: Counts,
   adminUser: z.enum(['created', 'existing', 'skipped']),
 })
 export type InitResult = z.infer<typeof InitResult>

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 export interface EmbeddedPostgres {
@@ -16,7 +17,8 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir)
+  // pg_trgm backs fuzzy name search (ILIKE '%…%') with GIN indexes, as on a server Postgres with contrib.
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } })
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
   await server.start()
   // getServerConn() is "host:port" once listening on TCP.

@@ -8,21 +8,27 @@ import {
 import { z } from 'zod'
 import { can, type PermissionCode, type Principal } from '@mosaic/permissions'
 import type {} from '@mosaic/permissions/express'
+import type {} from '../events/service-token.js'
 import { Problem } from '@mosaic/schemas'
 import { forbidden, preconditionRequired, unauthorized, badRequest } from '../errors.js'
 import { parseOrThrow } from './validate.js'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
-/** Who may call a route: a permission code, any signed-in user, or anyone. */
-export type Access = string | { anyOf: string[] } | 'authenticated' | 'public'
+/**
+ * Who may call a route: a permission code, any signed-in user, anyone, or (on the internal router
+ * only) another service of the installation.
+ */
+export type Access = string | { anyOf: string[] } | 'authenticated' | 'public' | 'service'
 
 export interface RouteContext<P, Q, B> {
   params: P
   query: Q
   body: B
-  /** Set unless the route is public. */
+  /** Set unless the route is public or internal. */
   principal: Principal
+  /** The calling service on internal routes. */
+  caller?: string
   requestId: string
   req: Request
   res: Response
@@ -79,12 +85,13 @@ export class ApiRouter {
     this.registered.push({ ...spec, tags: spec.tags ?? [], status })
     this.router[spec.method](spec.path, ...(spec.middleware ?? []), async (req, res, next) => {
       try {
-        const principal = checkAccess(spec.access, req.principal)
+        const principal = checkAccess(spec.access, req)
         const ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>> = {
           params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : (req.params as z.infer<P>),
           query: spec.query ? parseOrThrow(spec.query, req.query) : (req.query as z.infer<Q>),
           body: spec.body ? parseOrThrow(spec.body, req.body ?? {}) : (undefined as z.infer<B>),
           principal: principal as Principal,
+          caller: req.serviceCaller,
           requestId: String(req.id),
           req,
           res,
@@ -108,7 +115,12 @@ export class ApiRouter {
   }
 }
 
-function checkAccess(access: Access, principal: Principal | undefined): Principal | undefined {
+function checkAccess(access: Access, req: Request): Principal | undefined {
+  const principal = req.principal
+  if (access === 'service') {
+    if (!req.serviceCaller) throw unauthorized('A service token is required.')
+    return undefined
+  }
   if (access === 'public') return principal
   if (!principal) throw unauthorized()
   if (access === 'authenticated') return principal

@@ -27,9 +27,10 @@ export interface RecordRoutesOptions<T extends RecordBase, U extends z.ZodType =
   store: RecordStore<T>
   db: Database
   tag: string
-  access: { read: Access; update: Access; restore: Access; delete?: Access }
-  /** Row → API shape. */
-  present: (m: EntityManager, row: T) => Promise<unknown>
+  /** `revert` guards restoring an earlier version (default: `update`). */
+  access: { read: Access; update: Access; restore: Access; delete?: Access; revert?: Access }
+  /** Row → API shape; `ctx` names the caller (e.g. to show how they may act on the record). */
+  present: (m: EntityManager, row: T, ctx: RecordContext) => Promise<unknown>
   /** The API shape's schema, for the single-record endpoints' OpenAPI entries. */
   response?: z.ZodType
   /** PATCH /:id — the aggregate's edit rule; the route adds If-Match, scope and the transaction. */
@@ -54,6 +55,11 @@ export interface RecordRoutesOptions<T extends RecordBase, U extends z.ZodType =
   ) => Promise<void>
   /** Extra checks before a soft-deleted record comes back (e.g. its parent still exists). */
   beforeRestore?: (m: EntityManager, row: T) => Promise<void>
+  /**
+   * POST /:id/restore — the aggregate's own restore (e.g. bringing back the children deleted with
+   * it); defaults to `beforeRestore` + a plain restore.
+   */
+  restore?: (m: EntityManager, ctx: RecordContext, id: string) => Promise<T>
 }
 
 /**
@@ -93,20 +99,15 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     path: `${o.path}/:id/versions/:version/restore`,
     summary: `Restore an earlier version of a ${o.store.entityType} (as a new version)`,
     tags: [o.tag],
-    access: o.access.update,
+    access: o.access.revert ?? o.access.update,
     params: VersionParams,
     status: 200,
     handler: ({ params, principal, requestId, expectedVersion }) => {
       const expected = expectedVersion()
       return o.db.transaction(async (m) => {
-        const row = await o.store.restoreVersion(
-          m,
-          recordContext(principal, requestId),
-          params.id,
-          params.version,
-          expected,
-        )
-        return o.present(m, row)
+        const ctx = recordContext(principal, requestId)
+        const row = await o.store.restoreVersion(m, ctx, params.id, params.version, expected)
+        return o.present(m, row, ctx)
       })
     },
   })
@@ -121,9 +122,10 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     handler: ({ params, principal, requestId }) =>
       o.db.transaction(async (m) => {
         const ctx = recordContext(principal, requestId)
+        if (o.restore) return o.present(m, await o.restore(m, ctx, params.id), ctx)
         if (o.beforeRestore)
           await o.beforeRestore(m, await o.store.get(m, params.id, ctx, { withDeleted: true }))
-        return o.present(m, await o.store.restore(m, ctx, params.id))
+        return o.present(m, await o.store.restore(m, ctx, params.id), ctx)
       }),
   })
 }
@@ -141,8 +143,11 @@ function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
     access: o.access.read,
     params: ItemParams,
     response: o.response,
-    handler: ({ params, principal }) =>
-      o.db.transaction(async (m) => o.present(m, await o.store.get(m, params.id, recordContext(principal)))),
+    handler: ({ params, principal, requestId }) =>
+      o.db.transaction(async (m) => {
+        const ctx = recordContext(principal, requestId)
+        return o.present(m, await o.store.get(m, params.id, ctx), ctx)
+      }),
   })
   const update = o.update
   if (update) {
@@ -157,19 +162,11 @@ function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
       response: o.response,
       handler: ({ params, body, principal, requestId, expectedVersion }) => {
         const version = expectedVersion()
-        return o.db.transaction(async (m) =>
-          o.present(
-            m,
-            await update.apply(
-              m,
-              recordContext(principal, requestId),
-              params.id,
-              version,
-              body,
-              params as PathParams,
-            ),
-          ),
-        )
+        return o.db.transaction(async (m) => {
+          const ctx = recordContext(principal, requestId)
+          const row = await update.apply(m, ctx, params.id, version, body, params as PathParams)
+          return o.present(m, row, ctx)
+        })
       },
     })
   }

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { EntityManager, EntitySchema } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { AuditEntry, VersionEntry } from '@mosaic/schemas'
-import { conflict, notFound, preconditionFailed } from '../errors.js'
+import { conflict, forbidden, notFound, preconditionFailed } from '../errors.js'
 import { auditOf, diffRecords, normalise, writeAudit, type ActionContext, type Diff } from './audit.js'
 import { META_FIELDS, type RecordBase } from './columns.js'
-import { inScope, type ScopeFields } from './scope.js'
+import type { ScopeFields } from './scope.js'
+import { accessSatisfies, type AccessLevel, type RecordAccess } from './team.js'
+import { accessMapOf, scopeFilterOf, type TeamOf } from './visibility.js'
 
 export interface RecordTypeOptions<T extends RecordBase> {
   /** Name used in audit rows, version snapshots and the recycle bin, e.g. 'user'. */
@@ -17,8 +19,19 @@ export interface RecordTypeOptions<T extends RecordBase> {
   secretFields?: readonly (keyof T & string)[]
   /** Not part of the record's editable state: excluded from diffs and never brought back by a restore. */
   internalFields?: readonly (keyof T & string)[]
+  /**
+   * Part of the record's history (diffs, snapshots) but changed only by the service's own actions
+   * (owner, pool clock, derived follow-up times): a version restore leaves them as they are.
+   */
+  systemFields?: readonly (keyof T & string)[]
   /** Owner/department properties for data scope; omit for records everyone in the service may see. */
   scope?: ScopeFields<T>
+  /**
+   * Records can be shared with team members (kit table `team_member`): a read member sees the
+   * record, a write member may also edit it; neither may delete or transfer it. `true`: the record
+   * has its own team; a TeamOf: it shares its parent's (a customer's contacts, a follow-up's target).
+   */
+  team?: boolean | TeamOf<T>
   /**
    * Checks an earlier version before it is brought back, with the same rules an edit obeys
    * (referenced records still exist, no cycles, nothing the actor may not grant).
@@ -26,11 +39,24 @@ export interface RecordTypeOptions<T extends RecordBase> {
   checkRestore?: (m: EntityManager, ctx: RecordContext, patch: Partial<T>, id: string) => Promise<void>
   /** The API shape of a row, sent as `current` with a 412. */
   present?: (m: EntityManager, row: T) => Promise<unknown>
+  /**
+   * Runs in the change's transaction after every create, update, delete, restore and purge, with
+   * the row as it now is (a purged row keeps `deletedAt`): the place to publish change events.
+   * Every change bumps `version`, so replicas fed by these events can ignore stale deliveries.
+   */
+  onChange?: (m: EntityManager, row: T, action: string) => Promise<void>
 }
 
 /** A caller acting on records: who, which request, and (for scope checks) their principal. */
 export interface RecordContext extends ActionContext {
   principal?: Principal
+}
+
+export interface FindOptions {
+  withDeleted?: boolean
+  lock?: boolean
+  /** What the caller is about to do; default 'read'. */
+  access?: RecordAccess
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -51,28 +77,44 @@ export class RecordStore<T extends RecordBase> {
     return m.getRepository<T>(this.options.entity)
   }
 
-  /** The row if it exists, is not deleted (unless asked) and is visible to ctx.principal; else null. */
-  async find(
-    m: EntityManager,
-    id: string,
-    ctx?: RecordContext,
-    opts: { withDeleted?: boolean; lock?: boolean } = {},
-  ) {
+  /**
+   * The row if it exists, is not deleted (unless asked) and is visible to ctx.principal; else null.
+   * `access` is what the caller is about to do: 'read' (default), 'write' (edit) or 'owner' (delete,
+   * transfer: data scope only). A row the caller sees but may not act on that way is a 403, not a 404.
+   */
+  async find(m: EntityManager, id: string, ctx?: RecordContext, opts: FindOptions = {}) {
     if (!UUID.test(id)) return null
     const qb = this.repo(m).createQueryBuilder('r').where('r.id = :id', { id })
     if (opts.lock) qb.setLock('pessimistic_write')
     const row = await qb.getOne()
     if (!row || (row.deletedAt && !opts.withDeleted)) return null
-    if (ctx?.principal && this.options.scope && !inScope(ctx.principal, row, this.options.scope)) return null
+    if (!ctx?.principal) return row
+    const level = await this.accessOf(m, ctx.principal, row)
+    if (!level) return null
+    const access = opts.access ?? 'read'
+    if (!accessSatisfies(level, access)) throw forbidden(this.deniedMessage(access))
     return row
   }
 
-  async get(
-    m: EntityManager,
-    id: string,
-    ctx?: RecordContext,
-    opts: { withDeleted?: boolean; lock?: boolean } = {},
-  ) {
+  /** How the principal may act on a visible row — own data scope, or as a team member — or null. */
+  async accessOf(m: EntityManager, principal: Principal, row: T): Promise<AccessLevel | null> {
+    return (await this.accessMap(m, principal, [row])).get(row.id) ?? null
+  }
+
+  /** `accessOf` for a page of rows in one query; rows the principal cannot see are absent. */
+  accessMap(m: EntityManager, principal: Principal, rows: T[]): Promise<Map<string, AccessLevel>> {
+    return accessMapOf(m, this.options, principal, rows)
+  }
+
+  /**
+   * The list filter matching `find`: rows in the caller's data scope, plus (with `team`) rows shared
+   * with them at `access` or more. `alias` is the query's alias for this entity. Null: no filter.
+   */
+  scopeWhere(principal: Principal, alias: string, access: RecordAccess = 'read') {
+    return scopeFilterOf(this.options, principal, alias, access)
+  }
+
+  async get(m: EntityManager, id: string, ctx?: RecordContext, opts: FindOptions = {}) {
     const row = await this.find(m, id, ctx, opts)
     if (!row) throw notFound(this.label())
     return row
@@ -97,6 +139,7 @@ export class RecordStore<T extends RecordBase> {
     } as T)
     await this.repo(m).insert(row as never)
     await this.record(m, ctx, 'create', row, diffRecords(null, this.state(row)))
+    await this.options.onChange?.(m, row, 'create')
     return row
   }
 
@@ -113,7 +156,11 @@ export class RecordStore<T extends RecordBase> {
     patch: Partial<T>,
     opts: { action?: string; note?: string; allowDeleted?: boolean } = {},
   ): Promise<T> {
-    const before = await this.get(m, id, ctx, { lock: true, withDeleted: opts.allowDeleted })
+    const before = await this.get(m, id, ctx, {
+      lock: true,
+      withDeleted: opts.allowDeleted,
+      access: 'write',
+    })
     if (before.version !== expectedVersion) throw preconditionFailed(await this.present(m, before))
     const after = { ...before, ...patch } as T
     const diff = diffRecords(this.state(before), this.state(after))
@@ -132,13 +179,21 @@ export class RecordStore<T extends RecordBase> {
     if (result.affected !== 1) throw preconditionFailed(await this.present(m, await this.get(m, id)))
     const saved = await this.get(m, id, undefined, { withDeleted: true })
     await this.record(m, ctx, opts.action ?? 'update', saved, diff, opts.note)
+    await this.options.onChange?.(m, saved, opts.action ?? 'update')
     return saved
   }
 
   async softDelete(m: EntityManager, ctx: RecordContext, id: string, expectedVersion: number, note?: string) {
-    const row = await this.get(m, id, ctx, { lock: true })
+    const row = await this.get(m, id, ctx, { lock: true, access: 'owner' })
     if (row.version !== expectedVersion) throw preconditionFailed(await this.present(m, row))
-    await this.repo(m).update(id as never, { deletedAt: new Date(), deletedBy: ctx.actor.id } as never)
+    await this.repo(m).update(
+      id as never,
+      {
+        deletedAt: new Date(),
+        deletedBy: ctx.actor.id,
+        version: () => 'version + 1',
+      } as never,
+    )
     await writeAudit(m, ctx, {
       action: 'delete',
       entityType: this.entityType,
@@ -146,24 +201,35 @@ export class RecordStore<T extends RecordBase> {
       entityTitle: this.options.title(row),
       note,
     })
+    if (this.options.onChange)
+      await this.options.onChange(m, await this.get(m, id, undefined, { withDeleted: true }), 'delete')
   }
 
   async restore(m: EntityManager, ctx: RecordContext, id: string): Promise<T> {
-    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true })
+    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true, access: 'owner' })
     if (!row.deletedAt) throw conflict(`This ${this.label().toLowerCase()} is not in the recycle bin.`)
-    await this.repo(m).update(id as never, { deletedAt: null, deletedBy: null } as never)
+    await this.repo(m).update(
+      id as never,
+      {
+        deletedAt: null,
+        deletedBy: null,
+        version: () => 'version + 1',
+      } as never,
+    )
     await writeAudit(m, ctx, {
       action: 'restore',
       entityType: this.entityType,
       entityId: id,
       entityTitle: this.options.title(row),
     })
-    return this.get(m, id)
+    const restored = await this.get(m, id)
+    await this.options.onChange?.(m, restored, 'restore')
+    return restored
   }
 
   /** Permanent removal from the recycle bin; the audit trail (append-only) survives it. */
   async purge(m: EntityManager, ctx: RecordContext, id: string): Promise<void> {
-    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true })
+    const row = await this.get(m, id, ctx, { withDeleted: true, lock: true, access: 'owner' })
     if (!row.deletedAt) throw conflict('Only records in the recycle bin can be purged. Delete it first.')
     await writeAudit(m, ctx, {
       action: 'purge',
@@ -176,6 +242,12 @@ export class RecordStore<T extends RecordBase> {
       this.entityType,
       id,
     ])
+    if (this.options.team === true) {
+      await m.query('DELETE FROM team_member WHERE entity_type = $1 AND entity_id = $2', [
+        this.entityType,
+        id,
+      ])
+    }
     try {
       await this.repo(m).delete(id as never)
     } catch (error) {
@@ -186,6 +258,7 @@ export class RecordStore<T extends RecordBase> {
       }
       throw error
     }
+    await this.options.onChange?.(m, { ...row, version: row.version + 1 }, 'purge')
   }
 
   async audit(m: EntityManager, id: string, ctx?: RecordContext): Promise<AuditEntry[]> {
@@ -218,7 +291,7 @@ export class RecordStore<T extends RecordBase> {
     version: number,
     expectedVersion: number,
   ) {
-    await this.get(m, id, ctx)
+    await this.get(m, id, ctx, { access: 'write' })
     const [row] = await m.query(
       'SELECT snapshot FROM record_version WHERE entity_type = $1 AND entity_id = $2 AND version = $3',
       [this.entityType, id, version],
@@ -260,6 +333,7 @@ export class RecordStore<T extends RecordBase> {
       ...META_FIELDS,
       ...(this.options.secretFields ?? []),
       ...(this.options.internalFields ?? []),
+      ...(this.options.systemFields ?? []),
     ])
     return new Map(
       Object.entries(columns)
@@ -301,6 +375,13 @@ export class RecordStore<T extends RecordBase> {
 
   private present(m: EntityManager, row: T) {
     return this.options.present ? this.options.present(m, row) : Promise.resolve(this.state(row))
+  }
+
+  private deniedMessage(access: RecordAccess) {
+    const noun = this.label().toLowerCase()
+    return access === 'write'
+      ? `You are a read-only team member of this ${noun}: you can view it but not change it.`
+      : `Only the owner of this ${noun}, or a manager whose data scope covers it, can do this; team members cannot.`
   }
 
   private label() {

@@ -185,3 +185,21 @@ describe('scopeWhere', () => {
           expect(evaluate(scopeWhere(p, c), row), JSON.stringify({ p, c, row })).toBe(inScope(p, row, f))
   })
 })
+
+describe('scopeWhere with team members', () => {
+  it('adds an EXISTS over team_member, for write access only write members', () => {
+    const read = scopeWhere(principal({}), { owner: 'r.owner_id' }, { entityType: 'customer', id: 'r.id' })!
+    expect(read.sql).toBe(
+      '(r.owner_id = :scopeUserId OR EXISTS (SELECT 1 FROM team_member tm WHERE tm.entity_type = :scopeEntityType AND tm.entity_id = r.id AND tm.user_id = :scopeUserId))',
+    )
+    expect(read.params).toEqual({ scopeUserId: ME, scopeEntityType: 'customer' })
+    const write = scopeWhere(
+      principal({}),
+      {},
+      { typeColumn: 'r.target_type', id: 'r.target_id', access: 'write' },
+    )!
+    expect(write.sql).toContain('tm.entity_type = r.target_type AND tm.entity_id = r.target_id')
+    expect(write.sql).toContain("AND tm.access = 'write'")
+    expect(scopeWhere(principal({ dataScope: 'all' }), {}, { entityType: 'x', id: 'r.id' })).toBeNull()
+  })
+})

@@ -32,6 +32,7 @@ export function inScope<T>(p: Principal, row: T, fields: ScopeFields<T>): boolea
 export function scopeWhere(
   p: Principal,
   columns: ScopeColumns,
+  team?: TeamScope,
 ): { sql: string; params: Record<string, unknown> } | null {
   if (p.kind === 'service' || p.dataScope === 'all') return null
   const parts: string[] = []
@@ -44,5 +45,24 @@ export function scopeWhere(
     parts.push(`${columns.dept} IN (:...scopeDeptIds)`)
     params.scopeDeptIds = deptIds(p)
   }
+  if (team) {
+    const access = team.access === 'write' ? ` AND tm.access = 'write'` : ''
+    const type = 'typeColumn' in team ? team.typeColumn : ':scopeEntityType'
+    parts.push(
+      `EXISTS (SELECT 1 FROM team_member tm WHERE tm.entity_type = ${type}` +
+        ` AND tm.entity_id = ${team.id} AND tm.user_id = :scopeUserId${access})`,
+    )
+    params.scopeUserId = p.userId
+    if ('entityType' in team) params.scopeEntityType = team.entityType
+  }
   return { sql: parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params }
 }
+
+/**
+ * Widens a scope filter to records shared with the caller (team members, kit table `team_member`):
+ * `id` is the qualified column holding the id whose team counts (the record's own, or its parent's),
+ * the team's record type is a literal or a column, and `access` is the least membership that counts.
+ */
+export type TeamScope = { id: string; access?: 'read' | 'write' } & (
+  { entityType: string } | { typeColumn: string }
+)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { EntityManager } from 'typeorm'
+import type { Principal } from '@mosaic/permissions'
 import { AuditEntry, AuditQuery, RecycleBinItem, pageOf } from '@mosaic/schemas'
 import { badRequest, notFound } from '../errors.js'
 import type { Database } from '../db/database.js'
@@ -87,13 +88,15 @@ export function registerRecycleBinRoutes(
     access: access.read,
     query: z.object({ entityType: z.string().max(40).optional(), limit: z.coerce.number().int().optional() }),
     response: pageOf(RecycleBinItem),
-    handler: ({ query }) =>
+    handler: ({ query, principal }) =>
       db.transaction(async (m) => {
         const limit = clampLimit(query.limit)
         const chosen = query.entityType
           ? [byType.get(query.entityType)].filter((s) => !!s)
           : [...byType.values()]
-        const items = (await Promise.all(chosen.map((store) => deletedRecords(m, store, limit)))).flat()
+        const items = (
+          await Promise.all(chosen.map((store) => deletedRecords(m, store, limit, principal)))
+        ).flat()
         items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
         return {
           items: items.slice(0, limit),
@@ -118,19 +121,20 @@ export function registerRecycleBinRoutes(
   })
 }
 
-/** Who deleted a record is named by its own `delete` audit row, so no user table is needed. */
+/**
+ * Deleted records the caller could restore (their data scope: restoring is an owner's act). Who
+ * deleted a record is named by its own `delete` audit row, so no user table is needed.
+ */
 async function deletedRecords(
   m: EntityManager,
   store: RecordStore<RecordBase>,
   limit: number,
+  principal: Principal,
 ): Promise<RecycleBinItem[]> {
-  const rows = await store
-    .repo(m)
-    .createQueryBuilder('r')
-    .where('r.deleted_at IS NOT NULL')
-    .orderBy('r.deleted_at', 'DESC')
-    .take(limit)
-    .getMany()
+  const qb = store.repo(m).createQueryBuilder('r').where('r.deleted_at IS NOT NULL')
+  const scope = store.scopeWhere(principal, 'r', 'owner')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  const rows = await qb.orderBy('r.deleted_at', 'DESC').take(limit).getMany()
   if (!rows.length) return []
   const deleters: Array<{ entity_id: string; actor_name: string | null }> = await m.query(
     `SELECT DISTINCT ON (entity_id) entity_id, actor_name FROM audit_log

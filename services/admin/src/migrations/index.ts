@@ -1,5 +1,13 @@
-import { KitRecordTables1763800000000 } from '@mosaic/service-kit'
+import { KitEventTables1763900000000, KitRecordTables1763800000000 } from '@mosaic/service-kit'
 import { AdminSchema1763800000100 } from './1763800000100-admin-schema.js'
+import { AdminRules1763900000200 } from './1763900000200-rules.js'
+import { Notifications1763900000300 } from './1763900000300-notifications.js'
 
 /** In order; the service runs whatever is pending at start. */
-export const migrations = [KitRecordTables1763800000000, AdminSchema1763800000100]
+export const migrations = [
+  KitRecordTables1763800000000,
+  KitEventTables1763900000000,
+  AdminSchema1763800000100,
+  AdminRules1763900000200,
+  Notifications1763900000300,
+]

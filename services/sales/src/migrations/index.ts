@@ -1,4 +1,18 @@
-import { KitRecordTables1763800000000 } from '@mosaic/service-kit'
+import {
+  KitDirectoryTables1763900000200,
+  KitEventTables1763900000000,
+  KitRecordTables1763800000000,
+  KitRuleTables1763900000100,
+} from '@mosaic/service-kit'
+import { SalesSchema1763900001000 } from './1763900001000-sales-schema.js'
+import { SalesPool1763900001100 } from './1763900001100-pool.js'
 
 /** In order; the service runs whatever is pending at start. */
-export const migrations = [KitRecordTables1763800000000]
+export const migrations = [
+  KitRecordTables1763800000000,
+  KitEventTables1763900000000,
+  KitRuleTables1763900000100,
+  KitDirectoryTables1763900000200,
+  SalesSchema1763900001000,
+  SalesPool1763900001100,
+]

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { PERMISSIONS, type Principal } from '@mosaic/permissions'
 import { createTestDatabase, createTestTokens } from '@mosaic/service-kit/testing'
+import { upsertUserReplica } from '@mosaic/service-kit'
 import { SalesConfig } from '../config.js'
-import { buildSalesService } from '../app.js'
+import { buildSalesService, type SalesServiceOptions } from '../app.js'
 
 export interface Reply<T = any> {
   status: number
@@ -32,7 +33,10 @@ const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.
  * A real sales service on a fresh database (server Postgres when TEST_DATABASE_URL is set,
  * embedded otherwise), listening on a loopback port, trusting tokens minted here.
  */
-export async function startSales(env: Record<string, string> = {}) {
+export async function startSales(
+  env: Record<string, string> = {},
+  options: Omit<SalesServiceOptions, 'verifier'> = {},
+) {
   const testDb = await createTestDatabase('mosaic_sales')
   const tokens = await createTestTokens()
   const config = SalesConfig.parse({
@@ -42,7 +46,7 @@ export async function startSales(env: Record<string, string> = {}) {
     RECYCLE_INTERVAL_MINUTES: '0',
     ...env,
   })
-  const service = await buildSalesService(config, { verifier: tokens.verifier })
+  const service = await buildSalesService(config, { ...options, verifier: tokens.verifier })
   const port = await service.listen(0)
   const base = `http://127.0.0.1:${port}/api/sales`
 
@@ -62,7 +66,8 @@ export async function startSales(env: Record<string, string> = {}) {
 
   /**
    * A signed-in user holding `permissions` (default: every sales permission) with `dataScope`.
-   * `deptIds` are the departments the scope covers (own dept first).
+   * `deptIds` are the departments the scope covers (own dept first). The user is also put into the
+   * service's user replica (as admin's `admin.user.changed` events would), unless `replica: false`.
    */
   async function user(
     name: string,
@@ -71,6 +76,7 @@ export async function startSales(env: Record<string, string> = {}) {
       dataScope?: Principal['dataScope']
       deptIds?: string[]
       roles?: string[]
+      replica?: boolean
     } = {},
   ): Promise<TestUser> {
     const id = randomUUID()
@@ -85,6 +91,18 @@ export async function startSales(env: Record<string, string> = {}) {
       permissions: o.permissions ?? ALL_SALES,
       dataScope: o.dataScope ?? 'self',
       kind: 'staff',
+    }
+    if (o.replica !== false) {
+      await service.db.transaction((m) =>
+        upsertUserReplica(m, {
+          id,
+          username: name,
+          displayName: name,
+          deptId: principal.deptId,
+          enabled: true,
+          version: 1,
+        }),
+      )
     }
     return { id, name, deptId: principal.deptId, token: await tokens.mint(principal), principal }
   }

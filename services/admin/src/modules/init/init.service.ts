@@ -8,12 +8,14 @@ import { roles } from '../roles/roles.service.js'
 import { createEntry, createType } from '../dictionaries/dictionaries.service.js'
 import { depts } from '../depts/depts.service.js'
 import { createUser } from '../users/users.service.js'
+import { ensureDefaultRules } from '../rules/rules.init.js'
 
 export const DEMO_ADMIN = { username: 'admin', password: 'admin123' }
 
 /**
- * Loads what a new installation needs — built-in roles, default dictionaries, a root department and
- * the first administrator — creating only what is missing, so running it again changes nothing.
+ * Loads what a new installation needs — built-in roles, default dictionaries, a root department,
+ * default number, closure and pool rules, and the first administrator — creating only what is
+ * missing, so running it again changes nothing.
  */
 export async function initialise(
   db: Database,
@@ -26,6 +28,7 @@ export async function initialise(
       dictionaryTypes: { created: 0, existing: 0 },
       dictionaryEntries: { created: 0, existing: 0 },
       departments: await ensureRootDept(m, ctx),
+      ...(await ensureDefaultRules(m, ctx)),
       adminUser: 'skipped',
     }
     await ensureDictionaries(m, ctx, result)

@@ -17,6 +17,7 @@ import { RoleEntity } from '../roles/role.entity.js'
 import { hashPassword } from '../auth/passwords.js'
 import { revokeUserTokens } from '../auth/tokens.js'
 import { assertRolesGrantable } from '../auth/escalation.js'
+import { publishUserChanged } from './user-events.js'
 
 export const users = new RecordStore<UserRow>({
   // Restoring a version obeys the edit rules: department and roles must exist and be grantable.
@@ -32,6 +33,8 @@ export const users = new RecordStore<UserRow>({
   // A user "belongs" to themselves and their department for data-scope purposes.
   scope: { owner: 'id', dept: 'deptId' },
   present: (m, row) => presentUser(m, row),
+  // Other services keep a replica of every user (owner names, pickers, department limits).
+  onChange: (m, row) => publishUserChanged(m, row),
 })
 
 export async function presentUsers(m: EntityManager, rows: UserRow[]): Promise<admin.User[]> {

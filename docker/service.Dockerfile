@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# Admin service image. Build from the repo root: docker build -f services/admin/Dockerfile .
+# Any Mosaic service. Build from the repo root:
+#   docker build -f docker/service.Dockerfile --build-arg SERVICE=sales --build-arg PORT=3002 .
 FROM node:20-slim AS build
+ARG SERVICE
 WORKDIR /repo
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 # npm rather than corepack: Node 20's corepack fails to verify newer pnpm release signatures.
@@ -9,15 +11,16 @@ RUN npm install -g "pnpm@$(node -p "(require('./package.json').packageManager ||
 RUN pnpm fetch
 COPY . .
 RUN pnpm install --frozen-lockfile --offline
-RUN pnpm exec turbo run build --filter=@mosaic/svc-admin...
-RUN pnpm deploy --filter=@mosaic/svc-admin --prod /out
+RUN pnpm exec turbo run build --filter=@mosaic/svc-${SERVICE}...
+RUN pnpm deploy --filter=@mosaic/svc-${SERVICE} --prod /out
 
 FROM node:20-slim
-ENV NODE_ENV=production PORT=3001
+ARG PORT
+ENV NODE_ENV=production PORT=${PORT}
 WORKDIR /app
 COPY --from=build --chown=node:node /out ./
 USER node
-EXPOSE 3001
+EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://localhost:'+process.env.PORT+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

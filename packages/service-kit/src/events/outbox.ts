@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import { z } from 'zod'
+import { EventEnvelope, NotificationRequest } from '@mosaic/schemas'
+
+export interface PublishedEvent {
+  /** `<service>.<resource>.<past-tense-verb>`, e.g. 'sales.customer.transferred'. */
+  topic: string
+  payload: Record<string, unknown>
+  notify?: NotificationRequest[]
+  actorId?: string | null
+}
+
+const Published = z.strictObject({
+  topic: EventEnvelope.shape.topic,
+  payload: EventEnvelope.shape.payload,
+  notify: z.array(NotificationRequest).default([]),
+  actorId: z.uuid().nullable().default(null),
+})
+
+/**
+ * Writes the event into the outbox with the caller's manager, so it exists if and only if the
+ * caller's transaction commits; the dispatcher delivers it afterwards. Returns the event id.
+ */
+export async function publishEvent(m: EntityManager, event: PublishedEvent): Promise<string> {
+  const parsed = Published.safeParse(event)
+  // A malformed event is a programming error in the publisher, not a client's mistake: fail loudly.
+  if (!parsed.success) throw new Error(`Invalid event "${event.topic}": ${z.prettifyError(parsed.error)}`)
+  const { topic, payload, notify, actorId } = parsed.data
+  const id = randomUUID()
+  await m.query(
+    'INSERT INTO outbox_event (id, topic, actor_id, payload, notify) VALUES ($1, $2, $3, $4, $5)',
+    [id, topic, actorId, JSON.stringify(payload), JSON.stringify(notify)],
+  )
+  return id
+}

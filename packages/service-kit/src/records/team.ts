@@ -1,0 +1,182 @@
+import type { EntityManager } from 'typeorm'
+import { conflict, notFound } from '../errors.js'
+import { writeAudit } from './audit.js'
+import type { RecordBase } from './columns.js'
+import type { RecordContext, RecordStore } from './record-store.js'
+
+/** What a caller is about to do with a record: view, edit, or act as its owner (delete, transfer). */
+export type RecordAccess = 'read' | 'write' | 'owner'
+/** How a caller relates to a visible record: own data scope, or a write / read team member. */
+export type AccessLevel = 'scope' | 'write' | 'read'
+export type TeamAccess = 'read' | 'write'
+
+/** A team member (协作人) as the API shows them; `addedBy` is the adder's display name. */
+export interface TeamMember {
+  userId: string
+  userName: string
+  access: TeamAccess
+  addedAt: string
+  addedBy: string | null
+}
+
+const RANK: Record<AccessLevel, number> = { read: 1, write: 2, scope: 3 }
+const NEEDED: Record<RecordAccess, number> = { read: 1, write: 2, owner: 3 }
+
+export function accessSatisfies(level: AccessLevel, access: RecordAccess): boolean {
+  return RANK[level] >= NEEDED[access]
+}
+
+/** The caller's memberships among the given teams, keyed `type:id`. */
+export async function teamMemberships(
+  m: EntityManager,
+  refs: ReadonlyArray<{ type: string; id: string }>,
+  userId: string,
+): Promise<Map<string, TeamAccess>> {
+  if (!refs.length) return new Map()
+  const rows: Array<{ entity_type: string; entity_id: string; access: TeamAccess }> = await m.query(
+    `SELECT entity_type, entity_id, access FROM team_member
+     WHERE user_id = $1 AND (entity_type, entity_id) IN (SELECT * FROM unnest($2::varchar[], $3::uuid[]))`,
+    [userId, refs.map((r) => r.type), refs.map((r) => r.id)],
+  )
+  return new Map(rows.map((r) => [`${r.entity_type}:${r.entity_id}`, r.access]))
+}
+
+interface MemberRow {
+  user_id: string
+  user_name: string
+  access: TeamAccess
+  added_at: Date
+  added_by: string | null
+}
+
+const toMember = (r: MemberRow): TeamMember => ({
+  userId: r.user_id,
+  userName: r.user_name,
+  access: r.access,
+  addedAt: new Date(r.added_at).toISOString(),
+  addedBy: r.added_by,
+})
+
+async function memberRows(m: EntityManager, entityType: string, id: string, userId?: string) {
+  const rows: MemberRow[] = await m.query(
+    `SELECT user_id, user_name, access, added_at, added_by FROM team_member
+     WHERE entity_type = $1 AND entity_id = $2 ${userId ? 'AND user_id = $3' : ''}
+     ORDER BY added_at, user_name`,
+    userId ? [entityType, id, userId] : [entityType, id],
+  )
+  return rows
+}
+
+/** The record's team; the caller must be able to see the record. */
+export async function listTeam<T extends RecordBase>(
+  m: EntityManager,
+  store: RecordStore<T>,
+  id: string,
+  ctx?: RecordContext,
+): Promise<TeamMember[]> {
+  await store.get(m, id, ctx)
+  return (await memberRows(m, store.entityType, id)).map(toMember)
+}
+
+/** Team management is for records with their own team; the others share their parent's. */
+function assertOwnTeam<T extends RecordBase>(store: RecordStore<T>) {
+  if (store.options.team !== true) throw new Error(`${store.entityType} records have no team of their own`)
+}
+
+function ownerOf<T extends RecordBase>(store: RecordStore<T>, row: T): unknown {
+  const field = store.options.scope?.owner
+  return field ? row[field] : undefined
+}
+
+/**
+ * Shares the record with a user. Managing the team is an owner's act (data scope, not membership),
+ * audited on the record itself as 'team_add'.
+ */
+export async function addTeamMember<T extends RecordBase>(
+  m: EntityManager,
+  ctx: RecordContext,
+  store: RecordStore<T>,
+  id: string,
+  member: { userId: string; userName: string; access: TeamAccess },
+): Promise<TeamMember> {
+  assertOwnTeam(store)
+  const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
+  if (ownerOf(store, row) === member.userId) {
+    throw conflict('The owner already has full access; choose someone else.', [
+      { field: 'userId', message: 'This user is the owner' },
+    ])
+  }
+  const inserted: MemberRow[] = await m.query(
+    `INSERT INTO team_member (entity_type, entity_id, user_id, user_name, access, added_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+     RETURNING user_id, user_name, access, added_at, added_by`,
+    [store.entityType, id, member.userId, member.userName, member.access, ctx.actor.name],
+  )
+  if (!inserted.length) {
+    throw conflict('This user is already a team member; change their access instead.', [
+      { field: 'userId', message: 'Already a team member' },
+    ])
+  }
+  await audit(m, ctx, store, row, 'team_add', null, inserted[0]!)
+  return toMember(inserted[0]!)
+}
+
+export async function updateTeamMember<T extends RecordBase>(
+  m: EntityManager,
+  ctx: RecordContext,
+  store: RecordStore<T>,
+  id: string,
+  userId: string,
+  access: TeamAccess,
+): Promise<TeamMember> {
+  assertOwnTeam(store)
+  const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
+  const [before] = await memberRows(m, store.entityType, id, userId)
+  if (!before) throw notFound('Team member')
+  if (before.access === access) return toMember(before)
+  await m.query(
+    'UPDATE team_member SET access = $4 WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3',
+    [store.entityType, id, userId, access],
+  )
+  const after = { ...before, access }
+  await audit(m, ctx, store, row, 'team_update', before, after)
+  return toMember(after)
+}
+
+export async function removeTeamMember<T extends RecordBase>(
+  m: EntityManager,
+  ctx: RecordContext,
+  store: RecordStore<T>,
+  id: string,
+  userId: string,
+): Promise<void> {
+  assertOwnTeam(store)
+  const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
+  const [before] = await memberRows(m, store.entityType, id, userId)
+  if (!before) throw notFound('Team member')
+  await m.query('DELETE FROM team_member WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3', [
+    store.entityType,
+    id,
+    userId,
+  ])
+  await audit(m, ctx, store, row, 'team_remove', before, null)
+}
+
+async function audit<T extends RecordBase>(
+  m: EntityManager,
+  ctx: RecordContext,
+  store: RecordStore<T>,
+  row: T,
+  action: string,
+  before: MemberRow | null,
+  after: MemberRow | null,
+) {
+  const label = (r: MemberRow | null) => (r ? `${r.user_name} (${r.access})` : null)
+  await writeAudit(m, ctx, {
+    action,
+    entityType: store.entityType,
+    entityId: row.id,
+    entityTitle: store.options.title(row),
+    diff: { teamMember: { before: label(before), after: label(after) } },
+  })
+}

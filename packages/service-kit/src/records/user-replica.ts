@@ -1,0 +1,99 @@
+import type { EntityManager } from 'typeorm'
+import { UserChangedPayload } from '@mosaic/schemas'
+import type { EventHandlers } from '../events/inbox.js'
+import { containsPattern } from './paging.js'
+
+/** A user as another service knows them (replicated from admin's `admin.user.*` events). */
+export interface ReplicatedUser {
+  id: string
+  username: string
+  displayName: string
+  deptId: string | null
+  enabled: boolean
+}
+
+export interface UserReplicaInput extends ReplicatedUser {
+  /** admin's record version: deliveries may arrive late or twice, the replica only moves forward. */
+  version: number
+  deleted?: boolean
+}
+
+/** Stores the user unless the replica already holds this version or a newer one; returns whether it applied. */
+export async function upsertUserReplica(m: EntityManager, user: UserReplicaInput): Promise<boolean> {
+  const rows = await m.query(
+    `INSERT INTO user_replica (id, username, display_name, dept_id, enabled, version, deleted, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+     ON CONFLICT (id) DO UPDATE SET
+       username = EXCLUDED.username, display_name = EXCLUDED.display_name, dept_id = EXCLUDED.dept_id,
+       enabled = EXCLUDED.enabled, version = EXCLUDED.version, deleted = EXCLUDED.deleted,
+       updated_at = EXCLUDED.updated_at
+     WHERE user_replica.version < EXCLUDED.version
+     RETURNING id`,
+    [
+      user.id,
+      user.username,
+      user.displayName,
+      user.deptId,
+      user.enabled,
+      user.version,
+      user.deleted ?? false,
+    ],
+  )
+  return rows.length === 1
+}
+
+interface Row {
+  id: string
+  username: string
+  display_name: string
+  dept_id: string | null
+  enabled: boolean
+  deleted: boolean
+}
+
+const toUser = (r: Row): ReplicatedUser => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  deptId: r.dept_id,
+  enabled: r.enabled,
+})
+
+/** The replicated user, including disabled ones (old records still name them); null when unknown or deleted. */
+export async function findUser(m: EntityManager, id: string): Promise<ReplicatedUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+  const [row]: Row[] = await m.query('SELECT * FROM user_replica WHERE id = $1 AND NOT deleted', [id])
+  return row ? toUser(row) : null
+}
+
+/** Enabled users whose username or display name contains `q`, by display name: for user pickers. */
+export async function searchUsers(
+  m: EntityManager,
+  q: string | null | undefined,
+  limit = 20,
+): Promise<ReplicatedUser[]> {
+  const take = Math.min(Math.max(Math.trunc(limit) || 20, 1), 100)
+  const params: unknown[] = [take]
+  let filter = ''
+  if (q?.trim()) {
+    params.push(containsPattern(q.trim()))
+    filter = 'AND (username ILIKE $2 OR display_name ILIKE $2)'
+  }
+  const rows: Row[] = await m.query(
+    `SELECT * FROM user_replica WHERE enabled AND NOT deleted ${filter}
+     ORDER BY display_name, id LIMIT $1`,
+    params,
+  )
+  return rows.map(toUser)
+}
+
+/**
+ * Inbox handlers keeping `user_replica` in step with admin (`events.handlers` of createService).
+ * A payload that does not parse is a publisher bug; it is acknowledged rather than retried forever.
+ */
+export const userReplicaHandlers: EventHandlers = {
+  'admin.user.changed': async (m, event) => {
+    const parsed = UserChangedPayload.safeParse(event.payload)
+    if (parsed.success) await upsertUserReplica(m, parsed.data)
+  },
+}

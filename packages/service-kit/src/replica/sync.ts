@@ -1,0 +1,66 @@
+import { DirectorySnapshot, RuleChangedPayload } from '@mosaic/schemas'
+import type { Logger } from 'pino'
+import type { Database } from '../db/database.js'
+import type { ServiceClient } from '../events/client.js'
+import type { EventHandlers } from '../events/inbox.js'
+import { upsertUserReplica, userReplicaHandlers } from '../records/user-replica.js'
+import { upsertRuleReplica } from './rules.js'
+
+/** Keeps `rule_replica` in step with admin's `admin.rule.changed` events. */
+export const ruleReplicaHandlers: EventHandlers = {
+  'admin.rule.changed': async (m, event) => {
+    const parsed = RuleChangedPayload.safeParse(event.payload)
+    // A payload that does not parse is a publisher bug: acknowledged rather than retried forever.
+    if (parsed.success) {
+      const { kind, key, version, rule } = parsed.data
+      await upsertRuleReplica(m, kind, key, version, rule)
+    }
+  },
+}
+
+/** Every handler a service needs to mirror admin's directory (users and rules). */
+export const directoryReplicaHandlers: EventHandlers = { ...userReplicaHandlers, ...ruleReplicaHandlers }
+
+/**
+ * A service whose replicas are empty (a new database beside an existing admin) would miss every
+ * user and rule published before it existed: pull admin's snapshot once. Events keep it current
+ * afterwards; versions make the snapshot and late events commute.
+ */
+export async function seedDirectoryReplicas(db: Database, client: ServiceClient): Promise<boolean> {
+  const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM user_replica')
+  if (n > 0) return false
+  const snapshot = DirectorySnapshot.parse(await client.internalFetch('admin', '/snapshot'))
+  await db.transaction(async (m) => {
+    for (const user of snapshot.users) await upsertUserReplica(m, user)
+    for (const r of snapshot.rules) await upsertRuleReplica(m, r.kind, r.key, r.version, r.rule)
+  })
+  return true
+}
+
+/** Retries the seed in the background until admin answers (it may start after this service). */
+export function seedDirectoryInBackground(
+  db: Database,
+  client: ServiceClient,
+  logger: Logger,
+  retryMs = 2000,
+): { stop(): void } {
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const attempt = async () => {
+    try {
+      if (await seedDirectoryReplicas(db, client)) logger.info('directory replicas seeded from admin')
+    } catch (error) {
+      if (stopped) return
+      logger.warn({ err: error }, 'admin snapshot unavailable; retrying')
+      timer = setTimeout(attempt, retryMs)
+      timer.unref()
+    }
+  }
+  void attempt()
+  return {
+    stop() {
+      stopped = true
+      clearTimeout(timer)
+    },
+  }
+}

@@ -1,0 +1,292 @@
+import type { EntityManager } from 'typeorm'
+import type { Page, sales } from '@mosaic/schemas'
+import {
+  conflict,
+  containsPattern,
+  issueNumber,
+  keysetPage,
+  publishEvent,
+  writeAudit,
+  type RecordContext,
+} from '@mosaic/service-kit'
+import {
+  accessLevels,
+  definedOnly,
+  fieldPath,
+  updateReturning,
+  type CallerContext,
+  type SalesDeps,
+} from '../../support/context.js'
+import { resolveOwner, type Owner } from '../../support/owners.js'
+import type { CustomerRow } from './customers.entity.js'
+import { presentCustomer } from './customers.present.js'
+import { contacts, customers } from './customers.store.js'
+import { assertNameFree } from './duplicates.js'
+import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../pool/limits.js'
+
+export async function presentCustomers(
+  m: EntityManager,
+  ctx: RecordContext | undefined,
+  rows: CustomerRow[],
+) {
+  const access = await accessLevels(m, customers, ctx, rows)
+  return rows.map((r) => presentCustomer(r, access(r.id)))
+}
+
+export async function presentOne(m: EntityManager, row: CustomerRow, ctx?: RecordContext) {
+  const [one] = await presentCustomers(m, ctx, [row])
+  return one!
+}
+
+export async function listCustomers(
+  m: EntityManager,
+  ctx: CallerContext,
+  q: sales.CustomerListQuery,
+): Promise<Page<sales.Customer>> {
+  const me = ctx.principal.userId
+  // Pool customers (no owner) have their own list.
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .where('c.deleted_at IS NULL AND c.owner_id IS NOT NULL')
+  const scope = customers.scopeWhere(ctx.principal, 'c')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  if (q.view === 'mine') qb.andWhere('c.owner_id = :me', { me })
+  if (q.view === 'team') {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM team_member v WHERE v.entity_type = 'customer' AND v.entity_id = c.id AND v.user_id = :me)`,
+      { me },
+    )
+  }
+  if (q.q) qb.andWhere('(c.name ILIKE :q OR c.number ILIKE :q)', { q: containsPattern(q.q) })
+  for (const key of ['ownerId', 'status', 'level', 'industry', 'source', 'dealStatus'] as const) {
+    const column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    if (q[key]) qb.andWhere(`c.${column} = :${key}`, { [key]: q[key] })
+  }
+  if (q.locked) qb.andWhere('c.locked = :locked', { locked: q.locked === 'true' })
+  if (q.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: q.createdFrom })
+  if (q.createdTo) qb.andWhere('c.created_at <= :createdTo', { createdTo: q.createdTo })
+  const page = await keysetPage(qb, {
+    alias: 'c',
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    limit: q.limit,
+    cursor: q.cursor,
+  })
+  return { ...page, items: await presentCustomers(m, ctx, page.items) }
+}
+
+type CustomerFields = Pick<sales.CustomerCreate, 'status' | 'level' | 'industry' | 'source'>
+
+export function customerDictFields(input: CustomerFields, prefix?: string) {
+  return [
+    { field: fieldPath(prefix, 'status'), type: 'customer_status', value: input.status },
+    { field: fieldPath(prefix, 'level'), type: 'customer_level', value: input.level },
+    { field: fieldPath(prefix, 'industry'), type: 'industry', value: input.industry },
+    { field: fieldPath(prefix, 'source'), type: 'lead_source', value: input.source },
+  ]
+}
+
+/** The unique index is the last word: two concurrent creates of one name cannot both pass the check. */
+async function uniqueName<T>(work: Promise<T>, field: string): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    const e = error as { driverError?: { code?: string; constraint?: string } }
+    if (e.driverError?.code === '23505' && e.driverError.constraint === 'customer_name_key_uq') {
+      throw conflict('A customer with this name already exists.', [
+        { field, message: 'A customer with this name already exists' },
+      ])
+    }
+    throw error
+  }
+}
+
+export interface NewCustomer {
+  input: Omit<sales.CustomerCreate, 'ownerId'> & { status: string }
+  owner: Owner
+  leadId?: string | null
+  /** Field path prefix for errors (lead conversion: 'customer'). */
+  prefix?: string
+}
+
+/** Creates the customer (numbered, duplicate-checked) and its optional primary contact. */
+export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: SalesDeps, o: NewCustomer) {
+  const { input, owner, prefix } = o
+  await deps.dicts.assert(customerDictFields(input, prefix))
+  await assertNameFree(m, input.name, undefined, fieldPath(prefix, 'name'))
+  await lockPortfolio(m, owner.ownerId)
+  await checkOwnedLimit(m, { id: owner.ownerId, deptId: owner.deptId, name: owner.ownerName })
+  const now = new Date()
+  const row = await uniqueName(
+    customers.create(m, ctx, {
+      number: await issueNumber(m, 'customer', { timeZone: deps.timeZone }),
+      name: input.name,
+      status: input.status,
+      level: input.level ?? null,
+      industry: input.industry ?? null,
+      source: input.source ?? null,
+      ...owner,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      website: input.website ?? null,
+      remark: input.remark ?? null,
+      dealStatus: 'undealt',
+      locked: false,
+      lastFollowUpAt: null,
+      nextFollowUpAt: input.nextFollowUpAt ? new Date(input.nextFollowUpAt) : null,
+      lastDealAt: null,
+      ownerSince: now,
+      poolEnteredAt: null,
+      poolReason: null,
+      previousOwnerId: null,
+      previousOwnerName: null,
+      primaryContactName: input.contact?.name ?? null,
+      primaryContactPhone: input.contact?.phone ?? null,
+      leadId: o.leadId ?? null,
+    }),
+    fieldPath(prefix, 'name'),
+  )
+  const contact = input.contact
+    ? await contacts.create(m, ctx, {
+        customerId: row.id,
+        name: input.contact.name,
+        title: input.contact.title ?? null,
+        phone: input.contact.phone ?? null,
+        email: input.contact.email ?? null,
+        isPrimary: true,
+        remark: input.contact.remark ?? null,
+        ownerId: owner.ownerId,
+        deptId: owner.deptId,
+      })
+    : null
+  await publishEvent(m, {
+    topic: 'sales.customer.created',
+    actorId: ctx.actor.id,
+    payload: {
+      id: row.id,
+      number: row.number,
+      name: row.name,
+      ownerId: row.ownerId,
+      ownerName: row.ownerName,
+      leadId: row.leadId,
+    },
+  })
+  return { customer: row, contact }
+}
+
+export async function createCustomer(
+  m: EntityManager,
+  ctx: CallerContext,
+  deps: SalesDeps,
+  input: sales.CustomerCreate,
+) {
+  const owner = await resolveOwner(m, ctx.principal, input.ownerId, 'sales.customer.transfer')
+  const { ownerId: _ignored, ...rest } = input
+  const { customer } = await insertCustomer(m, ctx, deps, {
+    input: { ...rest, status: input.status ?? 'potential' },
+    owner,
+  })
+  return customer
+}
+
+export async function updateCustomer(
+  m: EntityManager,
+  ctx: RecordContext,
+  deps: SalesDeps,
+  id: string,
+  version: number,
+  input: sales.CustomerUpdate,
+) {
+  await deps.dicts.assert(customerDictFields(input))
+  if (input.name) await assertNameFree(m, input.name, id)
+  const { nextFollowUpAt, ...fields } = input
+  const patch: Partial<CustomerRow> = definedOnly(fields)
+  if (nextFollowUpAt !== undefined) patch.nextFollowUpAt = nextFollowUpAt ? new Date(nextFollowUpAt) : null
+  if (input.dealStatus === 'dealt') {
+    const current = await customers.get(m, id, ctx)
+    if (current.dealStatus !== 'dealt') patch.lastDealAt = new Date()
+  }
+  return uniqueName(customers.update(m, ctx, id, version, patch), 'name')
+}
+
+/**
+ * Lock (锁定) keeps a customer out of automatic recycling; each owner may hold only the pool rule's
+ * number of locked customers.
+ */
+export async function setLocked(
+  m: EntityManager,
+  ctx: RecordContext,
+  id: string,
+  version: number,
+  locked: boolean,
+) {
+  const row = await customers.get(m, id, ctx, { access: 'write', lock: true })
+  if (row.locked === locked && row.version === version) return row
+  if (locked && row.ownerId) {
+    // Serialised per owner, so two concurrent locks cannot both pass the count.
+    await lockPortfolio(m, row.ownerId)
+    await checkLockedLimit(m, row.ownerId, row.deptId)
+  }
+  return customers.update(m, ctx, id, version, { locked }, { action: locked ? 'lock' : 'unlock' })
+}
+
+/**
+ * A customer others depend on is not deleted: its opportunities must be closed out or moved first.
+ * Its contacts and follow-ups go to the recycle bin with it (same deletion time, so a restore can
+ * bring back exactly those).
+ */
+export async function deleteCustomer(m: EntityManager, ctx: RecordContext, id: string, version: number) {
+  const row = await customers.get(m, id, ctx, { access: 'owner', lock: true })
+  const [{ n }] = await m.query(
+    'SELECT count(*)::int AS n FROM opportunity WHERE customer_id = $1 AND deleted_at IS NULL',
+    [id],
+  )
+  if (n > 0) {
+    throw conflict(
+      `This customer has ${n} opportunit${n === 1 ? 'y' : 'ies'}, so it cannot be deleted. ` +
+        'Delete or transfer them first, or move the customer to the public pool instead.',
+    )
+  }
+  await customers.softDelete(m, ctx, id, version)
+  const [{ deleted_at: at }] = await m.query('SELECT deleted_at FROM customer WHERE id = $1', [id])
+  await cascade(m, ctx, row, at, 'delete')
+}
+
+/** Brings the customer back with the contacts and follow-ups deleted together with it. */
+export async function restoreCustomer(m: EntityManager, ctx: RecordContext, id: string) {
+  const row = await customers.get(m, id, ctx, { withDeleted: true, access: 'owner' })
+  if (row.deletedAt) await assertNameFree(m, row.name, id)
+  const at = row.deletedAt
+  const restored = await customers.restore(m, ctx, id)
+  if (at) await cascade(m, ctx, row, at, 'restore')
+  return restored
+}
+
+async function cascade(
+  m: EntityManager,
+  ctx: RecordContext,
+  customer: CustomerRow,
+  at: Date,
+  action: 'delete' | 'restore',
+) {
+  const set =
+    action === 'delete' ? 'deleted_at = $2, deleted_by = $3' : 'deleted_at = NULL, deleted_by = NULL'
+  const match = action === 'delete' ? 'deleted_at IS NULL' : 'deleted_at = $2'
+  const params = action === 'delete' ? [customer.id, at, ctx.actor.id] : [customer.id, at]
+  const note = `${action === 'delete' ? 'Deleted' : 'Restored'} with customer ${customer.name}`
+  const children: Array<[string, string, string]> = [
+    ['contact', 'contact', 'name'],
+    ['followup', 'followup', `subject || ' (' || target_name || ')'`],
+  ]
+  for (const [table, entityType, title] of children) {
+    const rows = await updateReturning<{ id: string; title: string }>(
+      m,
+      `UPDATE ${table} SET ${set} WHERE customer_id = $1 AND ${match} RETURNING id, ${title} AS title`,
+      params,
+    )
+    for (const r of rows) {
+      await writeAudit(m, ctx, { action, entityType, entityId: r.id, entityTitle: r.title, note })
+    }
+  }
+}

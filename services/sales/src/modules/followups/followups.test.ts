@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+
+const DEPT = randomUUID()
+
+describe('follow-ups', () => {
+  let h: SalesHarness
+  let rep: TestUser
+  let other: TestUser
+  let manager: TestUser
+  let customer: { id: string; name: string }
+  let contactId: string
+  beforeAll(async () => {
+    h = await startSales()
+    rep = await h.user('rep', { deptIds: [DEPT] })
+    other = await h.user('other')
+    manager = await h.user('manager', { dataScope: 'dept', deptIds: [DEPT] })
+    const c = await h.call('POST', '/customers', {
+      token: rep.token,
+      body: { name: 'Followed Industries', contact: { name: 'Wang' } },
+    })
+    customer = c.body
+    contactId = (await h.call('GET', `/customers/${customer.id}/contacts`, { token: rep.token })).body[0].id
+  })
+  afterAll(() => h?.close())
+
+  const post = (body: Record<string, unknown>, u = rep) =>
+    h.call('POST', '/followups', {
+      token: u.token,
+      body: { subject: 'Check-in', method: 'phone', content: 'Discussed the offer', ...body },
+    })
+  const getCustomer = async () =>
+    (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+
+  it('records a follow-up on a customer and moves its last/next follow-up times', async () => {
+    const res = await post({
+      targetType: 'customer',
+      targetId: customer.id,
+      contactedAt: '2026-03-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+      nextPlan: 'Send the quote',
+      contactId,
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({
+      targetName: 'Followed Industries',
+      customerId: customer.id,
+      customerName: 'Followed Industries',
+      contactName: 'Wang',
+      ownerId: rep.id,
+      ownerName: 'rep',
+      deptId: DEPT,
+    })
+    expect(await getCustomer()).toMatchObject({
+      lastFollowUpAt: '2026-03-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+    })
+    // Back-filling an older contact keeps the latest times.
+    await post({
+      targetType: 'customer',
+      targetId: customer.id,
+      contactedAt: '2026-02-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-02-03T02:00:00.000Z',
+    })
+    expect(await getCustomer()).toMatchObject({
+      lastFollowUpAt: '2026-03-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+    })
+  })
+
+  it("a follow-up on an opportunity also moves the customer's times", async () => {
+    const opp = (
+      await h.call('POST', '/opportunities', {
+        token: rep.token,
+        body: { name: 'Big one', customerId: customer.id },
+      })
+    ).body
+    const res = await post({
+      targetType: 'opportunity',
+      targetId: opp.id,
+      contactedAt: '2026-04-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-04-10T02:00:00.000Z',
+    })
+    expect(res.body).toMatchObject({ targetName: 'Big one', customerName: 'Followed Industries' })
+    const o = (await h.call('GET', `/opportunities/${opp.id}`, { token: rep.token })).body
+    expect(o).toMatchObject({
+      lastFollowUpAt: '2026-04-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-04-10T02:00:00.000Z',
+    })
+    expect(await getCustomer()).toMatchObject({ lastFollowUpAt: '2026-04-01T02:00:00.000Z' })
+
+    // Editing or deleting the latest one recomputes the times from what is left.
+    const moved = await h.call('PATCH', `/followups/${res.body.id}`, {
+      token: rep.token,
+      version: 1,
+      body: { contactedAt: '2026-01-01T02:00:00.000Z' },
+    })
+    expect(moved.status).toBe(200)
+    expect(await getCustomer()).toMatchObject({
+      lastFollowUpAt: '2026-03-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+    })
+    expect(
+      (await h.call('DELETE', `/followups/${res.body.id}`, { token: rep.token, version: 2 })).status,
+    ).toBe(204)
+    const after = (await h.call('GET', `/opportunities/${opp.id}`, { token: rep.token })).body
+    expect(after.lastFollowUpAt).toBeNull()
+  })
+
+  it('a lead follow-up moves the lead; a converted lead takes no more follow-ups', async () => {
+    const lead = (await h.call('POST', '/leads', { token: rep.token, body: { name: 'Lead to follow' } })).body
+    const res = await post({ targetType: 'lead', targetId: lead.id, contactedAt: '2026-05-01T00:00:00.000Z' })
+    expect(res.body).toMatchObject({ customerId: null, customerName: 'Lead to follow' })
+    const l = (await h.call('GET', `/leads/${lead.id}`, { token: rep.token })).body
+    expect(l.lastFollowUpAt).toBe('2026-05-01T00:00:00.000Z')
+    expectProblem(
+      await post({
+        targetType: 'lead',
+        targetId: lead.id,
+        contactedAt: '2026-05-02T00:00:00.000Z',
+        contactId,
+      }),
+      400,
+    )
+    await h.call('POST', `/leads/${lead.id}/convert`, {
+      token: rep.token,
+      version: l.version,
+      body: { customer: {} },
+    })
+    expectProblem(
+      await post({ targetType: 'lead', targetId: lead.id, contactedAt: '2026-05-03T00:00:00.000Z' }),
+      409,
+    )
+  })
+
+  it('validates the method and the target per field', async () => {
+    const res = await post({
+      targetType: 'customer',
+      targetId: customer.id,
+      method: 'telepathy',
+      contactedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expectProblem(res, 400)
+    expect(fieldErrors(res)).toHaveProperty('method')
+    const missing = await post({
+      targetType: 'customer',
+      targetId: randomUUID(),
+      contactedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expectProblem(missing, 400)
+    expect(fieldErrors(missing)).toEqual({ targetId: 'Unknown customer' })
+    // Someone else's customer is not a target they can name.
+    const foreign = await post(
+      { targetType: 'customer', targetId: customer.id, contactedAt: '2026-01-01T00:00:00.000Z' },
+      other,
+    )
+    expectProblem(foreign, 400)
+  })
+
+  it('lists what the caller can see: fuzzy customer name, owner and date range', async () => {
+    const mine = await h.call('GET', '/followups?customer=industries', { token: rep.token })
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(2)
+    expect(mine.body.items[0].contactedAt >= mine.body.items[1].contactedAt).toBe(true)
+    const ranged = await h.call(
+      'GET',
+      `/followups?customer=FOLLOWED&from=2026-02-15T00:00:00.000Z&to=2026-03-15T00:00:00.000Z&ownerId=${rep.id}`,
+      { token: rep.token },
+    )
+    expect(ranged.body.items.map((f: { contactedAt: string }) => f.contactedAt)).toEqual([
+      '2026-03-01T02:00:00.000Z',
+    ])
+    expect((await h.call('GET', '/followups', { token: other.token })).body.items).toEqual([])
+    const viaDept = await h.call('GET', '/followups?customer=followed', { token: manager.token })
+    expect(viaDept.body.total).toBe(mine.body.total)
+    const one = mine.body.items[0]
+    expectProblem(await h.call('GET', `/followups/${one.id}`, { token: other.token }), 404)
+  })
+
+  it("is visible to the target's team members", async () => {
+    await h.call('POST', `/customers/${customer.id}/team`, {
+      token: rep.token,
+      body: { userId: other.id, access: 'read' },
+    })
+    const shared = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
+      token: other.token,
+    })
+    expect(shared.body.items.length).toBe(2)
+  })
+})

@@ -1,0 +1,160 @@
+import type { EntityManager } from 'typeorm'
+import { can } from '@mosaic/permissions'
+import { admin, type sales } from '@mosaic/schemas'
+import {
+  closureErrors,
+  closureRuleFor,
+  conflict,
+  forbidden,
+  publishEvent,
+  reopenDenial,
+  validationFailed,
+  type ClosurePrecondition,
+  type RecordContext,
+} from '@mosaic/service-kit'
+import { systemContext, type SalesDeps } from '../../support/context.js'
+import { customers } from '../customers/customers.store.js'
+import type { OpportunityRow } from './opportunities.entity.js'
+import { opportunities } from './opportunities.store.js'
+
+/** The business day (YYYY-MM-DD) in the service's time zone: a close date is a calendar date there. */
+const today = (timeZone: string) => {
+  const d = admin.datePartsIn(new Date(), timeZone)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}`
+}
+
+/**
+ * Closing (结单) as won, lost or invalid under the opportunity closure rule: its required fields,
+ * plus the service's own precondition that a lost opportunity names its reason. A won one makes
+ * its customer a dealt customer.
+ */
+export async function closeOpportunity(
+  m: EntityManager,
+  ctx: RecordContext,
+  deps: SalesDeps,
+  id: string,
+  version: number,
+  input: sales.OpportunityClose,
+) {
+  const row = await opportunities.get(m, id, ctx, { access: 'write', lock: true })
+  if (row.status !== 'open') {
+    throw conflict(`This opportunity is already closed as ${row.status}. Reopen it first.`)
+  }
+  const lost = input.outcome === 'lost'
+  if (!lost && input.lostReason) {
+    throw validationFailed([{ field: 'lostReason', message: 'Only a lost opportunity has a lost reason' }])
+  }
+  await deps.dicts.assert([{ field: 'lostReason', type: 'lost_reason', value: input.lostReason }])
+  const rule = await closureRuleFor(m, 'opportunity')
+  // The rule may list lostReason; it only applies to a lost outcome.
+  const applicable = {
+    ...rule,
+    requiredFields: rule.requiredFields.filter((f) => lost || f !== 'lostReason'),
+  }
+  const preconditions: ClosurePrecondition[] = lost
+    ? [{ field: 'lostReason', ok: !!input.lostReason, message: 'Required when the opportunity is lost' }]
+    : []
+  const errors = closureErrors(applicable, input, preconditions)
+  if (errors.length) throw validationFailed(errors)
+  const now = new Date()
+  const closed = await opportunities.update(
+    m,
+    ctx,
+    id,
+    version,
+    {
+      status: input.outcome,
+      probability: input.outcome === 'won' ? 100 : 0,
+      closedAt: now,
+      closedBy: ctx.actor.name,
+      closeNote: input.closeNote ?? null,
+      closeDate: input.closeDate ?? today(deps.timeZone),
+      lostReason: input.lostReason ?? null,
+      locked: rule.enabled && rule.lockOnClose,
+    },
+    { action: 'close', note: input.outcome },
+  )
+  if (input.outcome === 'won') await refreshDealStatus(m, ctx, row, `Won: ${row.name}`)
+  await publishEvent(m, {
+    topic: 'sales.opportunity.closed',
+    actorId: ctx.actor.id,
+    payload: { ...eventPayload(closed), outcome: input.outcome, lostReason: closed.lostReason },
+  })
+  return closed
+}
+
+/** Reopening needs the reopen permission, the rule's roles and day window, and a reason; it is audited. */
+export async function reopenOpportunity(
+  m: EntityManager,
+  ctx: RecordContext,
+  deps: SalesDeps,
+  id: string,
+  version: number,
+  reason: string,
+) {
+  const row = await opportunities.get(m, id, ctx, { access: 'write', lock: true })
+  if (row.status === 'open' || !row.closedAt) throw conflict('This opportunity is not closed.')
+  const rule = await closureRuleFor(m, 'opportunity')
+  const p = ctx.principal
+  const denial = p && reopenDenial(rule, p, row.closedAt, new Date(), can(p, 'sales.opportunity.reopen'))
+  if (denial) throw forbidden(denial)
+  const stage = await deps.dicts.entry('opportunity_stage', row.stage)
+  const probability = typeof stage?.extra?.probability === 'number' ? stage.extra.probability : 0
+  const reopened = await opportunities.update(
+    m,
+    ctx,
+    id,
+    version,
+    {
+      status: 'open',
+      probability,
+      closedAt: null,
+      closedBy: null,
+      closeNote: null,
+      closeDate: null,
+      lostReason: null,
+      locked: false,
+    },
+    { action: 'reopen', note: reason },
+  )
+  if (row.status === 'won') await refreshDealStatus(m, ctx, row, `Reopened: ${row.name}`)
+  await publishEvent(m, {
+    topic: 'sales.opportunity.reopened',
+    actorId: ctx.actor.id,
+    payload: { ...eventPayload(reopened), previousOutcome: row.status, reason },
+  })
+  return reopened
+}
+
+/**
+ * A customer is dealt (成交) while it has a won opportunity; the last deal is the latest win. Kept
+ * in step on every win and reopen, as an audited change of the customer.
+ */
+async function refreshDealStatus(m: EntityManager, ctx: RecordContext, opp: OpportunityRow, note: string) {
+  const [{ last }] = await m.query(
+    `SELECT max(closed_at) AS last FROM opportunity
+     WHERE customer_id = $1 AND status = 'won' AND deleted_at IS NULL`,
+    [opp.customerId],
+  )
+  const customer = await customers.get(m, opp.customerId, undefined, { withDeleted: true })
+  const lastDealAt = last ? new Date(last) : null
+  await customers.update(
+    m,
+    systemContext(ctx),
+    customer.id,
+    customer.version,
+    { dealStatus: lastDealAt ? 'dealt' : 'undealt', lastDealAt },
+    { action: 'deal', note, allowDeleted: true },
+  )
+}
+
+const eventPayload = (o: OpportunityRow) => ({
+  id: o.id,
+  name: o.name,
+  customerId: o.customerId,
+  customerName: o.customerName,
+  ownerId: o.ownerId,
+  ownerName: o.ownerName,
+  expectedAmount: o.expectedAmount,
+})

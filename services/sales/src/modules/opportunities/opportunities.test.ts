@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERMISSIONS } from '@mosaic/permissions'
+import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+
+const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.code as string)
+
+describe('opportunities', () => {
+  let h: SalesHarness
+  let rep: TestUser
+  let admin: TestUser
+  let noReopen: TestUser
+  let customer: { id: string; name: string }
+  beforeAll(async () => {
+    h = await startSales()
+    rep = await h.user('rep')
+    admin = await h.user('boss', { dataScope: 'all', roles: ['super_admin'] })
+    noReopen = await h.user('noreopen', {
+      dataScope: 'all',
+      permissions: ALL_SALES.filter((p) => p !== 'sales.opportunity.reopen'),
+    })
+    customer = (
+      await h.call('POST', '/customers', {
+        token: rep.token,
+        body: { name: 'Pipeline Corp', contact: { name: 'Chen' } },
+      })
+    ).body
+  })
+  afterAll(() => h?.close())
+
+  const create = async (body: Record<string, unknown>) => {
+    const res = await h.call('POST', '/opportunities', {
+      token: rep.token,
+      body: { customerId: customer.id, ...body },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    return res.body
+  }
+
+  it("defaults the probability from the stage and the contact from the customer's primary", async () => {
+    const o = await create({ name: 'Proposal stage', stage: 'proposal' })
+    expect(o).toMatchObject({
+      stage: 'proposal',
+      probability: 60,
+      status: 'open',
+      contactName: 'Chen',
+      customerName: 'Pipeline Corp',
+    })
+    const explicit = await create({ name: 'Explicit', stage: 'needs', probability: 45 })
+    expect(explicit.probability).toBe(45)
+    const moved = await h.call('PATCH', `/opportunities/${o.id}`, {
+      token: rep.token,
+      version: 1,
+      body: { stage: 'negotiation' },
+    })
+    expect(moved.body).toMatchObject({ stage: 'negotiation', probability: 80 })
+  })
+
+  it('computes product lines half-up per line, then sums them', async () => {
+    const o = await create({
+      name: 'With products',
+      products: [
+        { productName: 'Widget', quantity: '3', unitPrice: '0.35' },
+        { productName: 'Gadget', quantity: '0.333', unitPrice: '10.05' },
+        { productName: 'Bolt', quantity: '1.5', unitPrice: '0.01' },
+      ],
+    })
+    // 1.05; 3.34665 → 3.35; 0.015 → 0.02 (half-up), total 4.42.
+    expect(o.products.map((p: { amount: string }) => p.amount)).toEqual(['1.05', '3.35', '0.02'])
+    expect(o.productsTotal).toBe('4.42')
+    expect(o.expectedAmount).toBe('4.42')
+    const fetched = (await h.call('GET', `/opportunities/${o.id}`, { token: rep.token })).body
+    expect(fetched).toMatchObject({ productsTotal: '4.42', expectedAmount: '4.42' })
+  })
+
+  it('validates stage, source and customer per field; outcome stages are reached only by closing', async () => {
+    const bad = await h.call('POST', '/opportunities', {
+      token: rep.token,
+      body: { name: 'x', customerId: customer.id, stage: 'dreaming', source: 'ouija' },
+    })
+    expectProblem(bad, 400)
+    expect(Object.keys(fieldErrors(bad)).sort()).toEqual(['source', 'stage'])
+    const won = await h.call('POST', '/opportunities', {
+      token: rep.token,
+      body: { name: 'x', customerId: customer.id, stage: 'won' },
+    })
+    expectProblem(won, 400)
+    expect(fieldErrors(won).stage).toMatch(/closing/)
+    const other = await h.user('other')
+    const foreign = await h.call('POST', '/opportunities', {
+      token: other.token,
+      body: { name: 'x', customerId: customer.id },
+    })
+    expectProblem(foreign, 400)
+    expect(fieldErrors(foreign)).toEqual({ customerId: 'Unknown customer' })
+  })
+
+  it('closing as lost needs a lost reason from the dictionary', async () => {
+    const o = await create({ name: 'Will be lost' })
+    const close = (body: Record<string, unknown>) =>
+      h.call('POST', `/opportunities/${o.id}/close`, { token: rep.token, version: 1, body })
+    const missing = await close({ outcome: 'lost' })
+    expectProblem(missing, 400)
+    expect(fieldErrors(missing)).toHaveProperty('lostReason')
+    const unknown = await close({ outcome: 'lost', lostReason: 'aliens' })
+    expect(fieldErrors(unknown)).toHaveProperty('lostReason')
+    expectProblem(await close({ outcome: 'won', lostReason: 'price' }), 400)
+    const lost = await close({ outcome: 'lost', lostReason: 'price', closeNote: 'Too expensive' })
+    expect(lost.status).toBe(200)
+    expect(lost.body).toMatchObject({
+      status: 'lost',
+      lostReason: 'price',
+      probability: 0,
+      locked: true,
+      closedBy: 'rep',
+    })
+    expect(lost.body.closeDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expectProblem(
+      await h.call('POST', `/opportunities/${o.id}/close`, {
+        token: rep.token,
+        version: 2,
+        body: { outcome: 'won' },
+      }),
+      409,
+    )
+  })
+
+  it('winning makes the customer dealt; a locked closed opportunity refuses edits except for the rule roles', async () => {
+    const o = await create({ name: 'Will be won', expectedAmount: '50000' })
+    const won = await h.call('POST', `/opportunities/${o.id}/close`, {
+      token: rep.token,
+      version: 1,
+      body: { outcome: 'won', closeDate: '2026-06-30' },
+    })
+    expect(won.body).toMatchObject({ status: 'won', probability: 100, closeDate: '2026-06-30', locked: true })
+    const c = (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+    expect(c.dealStatus).toBe('dealt')
+    expect(c.lastDealAt).toEqual(expect.any(String))
+    const events = await h.service.db.transaction((m) =>
+      m.query(`SELECT payload FROM outbox_event WHERE topic = 'sales.opportunity.closed' ORDER BY seq`),
+    )
+    expect(events.at(-1).payload).toMatchObject({ id: o.id, outcome: 'won', ownerId: rep.id })
+
+    const edit = await h.call('PATCH', `/opportunities/${o.id}`, {
+      token: rep.token,
+      version: 2,
+      body: { remark: 'late note' },
+    })
+    expect(expectProblem(edit, 409).detail).toMatch(/closed as won and is locked/)
+    expectProblem(await h.call('DELETE', `/opportunities/${o.id}`, { token: rep.token, version: 2 }), 409)
+    const byAdmin = await h.call('PATCH', `/opportunities/${o.id}`, {
+      token: admin.token,
+      version: 2,
+      body: { remark: 'admin fix' },
+    })
+    expect(byAdmin.status).toBe(200)
+  })
+
+  it('reopening needs the permission and a reason, is audited, and undoes the deal', async () => {
+    const o = await create({ name: 'Reopen me' })
+    await h.call('POST', `/opportunities/${o.id}/close`, {
+      token: rep.token,
+      version: 1,
+      body: { outcome: 'won' },
+    })
+    const denied = await h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: noReopen.token,
+      version: 2,
+      body: { reason: 'x' },
+    })
+    expectProblem(denied, 403)
+    expectProblem(
+      await h.call('POST', `/opportunities/${o.id}/reopen`, { token: rep.token, version: 2, body: {} }),
+      400,
+    )
+    const reopened = await h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: rep.token,
+      version: 2,
+      body: { reason: 'Customer cancelled the order' },
+    })
+    expect(reopened.status).toBe(200)
+    expect(reopened.body).toMatchObject({ status: 'open', probability: 10, locked: false, closedAt: null })
+    const audit = (await h.call('GET', `/opportunities/${o.id}/audit`, { token: rep.token })).body
+    expect(audit[0]).toMatchObject({
+      action: 'reopen',
+      note: 'Customer cancelled the order',
+      diff: { status: { before: 'won', after: 'open' } },
+    })
+    expectProblem(
+      await h.call('POST', `/opportunities/${o.id}/reopen`, {
+        token: rep.token,
+        version: 3,
+        body: { reason: 'again' },
+      }),
+      409,
+    )
+    // The other won opportunity keeps the customer dealt.
+    const c = (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+    expect(c.dealStatus).toBe('dealt')
+  })
+
+  it('builds the pipeline per stage with exact sums, closed ones under their outcome', async () => {
+    const res = await h.call('GET', '/opportunities/pipeline', { token: rep.token })
+    expect(res.status).toBe(200)
+    const stages = res.body.stages.map((s: { stage: string }) => s.stage)
+    expect(stages).toEqual(['initial', 'needs', 'proposal', 'negotiation', 'won', 'lost', 'invalid'])
+    const won = res.body.stages.find((s: { stage: string }) => s.stage === 'won')
+    expect(won).toMatchObject({ count: 1, amount: '50000.00', weightedAmount: '50000.00' })
+    const initial = res.body.stages.find((s: { stage: string }) => s.stage === 'initial')
+    expect(initial.count).toBe(initial.items.length)
+    expect(res.body.total).toBe(res.body.stages.reduce((n: number, s: { count: number }) => n + s.count, 0))
+    const other = await h.user('pipeline-stranger')
+    expect((await h.call('GET', '/opportunities/pipeline', { token: other.token })).body.total).toBe(0)
+  })
+
+  it('deletes with its follow-ups and restores them together', async () => {
+    const o = await create({ name: 'Short-lived' })
+    const fu = await h.call('POST', '/followups', {
+      token: rep.token,
+      body: {
+        targetType: 'opportunity',
+        targetId: o.id,
+        subject: 's',
+        method: 'visit',
+        content: 'c',
+        contactedAt: '2026-02-02T00:00:00.000Z',
+      },
+    })
+    expect((await h.call('DELETE', `/opportunities/${o.id}`, { token: rep.token, version: 1 })).status).toBe(
+      204,
+    )
+    expectProblem(await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token }), 404)
+    expect((await h.call('POST', `/opportunities/${o.id}/restore`, { token: rep.token })).status).toBe(200)
+    expect((await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token })).status).toBe(200)
+  })
+
+  it('lists by customer, stage and expected close range', async () => {
+    await create({ name: 'Dated', stage: 'needs', expectedCloseDate: '2026-09-15' })
+    const res = await h.call(
+      'GET',
+      `/opportunities?customerId=${customer.id}&stage=needs&expectedFrom=2026-09-01&expectedTo=2026-09-30`,
+      {
+        token: rep.token,
+      },
+    )
+    expect(
+      res.body.items.map((o: { name: string; expectedCloseDate: string }) => [o.name, o.expectedCloseDate]),
+    ).toEqual([['Dated', '2026-09-15']])
+  })
+})

@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm'
+import { HttpError, poolRuleFor } from '@mosaic/service-kit'
+import type { PoolRules } from './recycle-rules.js'
+
+export type LimitKind = 'owned' | 'locked'
+
+/**
+ * The limit that applies to a user: their own override, else their department's, else the general
+ * one (the most specific wins; a null override defers to the next level). Null = no limit.
+ */
+export function limitFor(rules: PoolRules, kind: LimitKind, userId: string, deptId: string | null) {
+  const general = kind === 'owned' ? rules.ownedLimit : rules.lockedLimit
+  const user = rules.userLimits.find((l) => l.userId === userId)?.[kind]
+  const dept = deptId ? rules.deptLimits.find((l) => l.deptId === deptId)?.[kind] : null
+  return user ?? dept ?? general ?? null
+}
+
+export async function ownedCount(m: EntityManager, userId: string): Promise<number> {
+  const [row] = await m.query(
+    'SELECT count(*)::int AS n FROM customer WHERE owner_id = $1 AND deleted_at IS NULL',
+    [userId],
+  )
+  return row.n
+}
+
+export async function lockedCount(m: EntityManager, userId: string): Promise<number> {
+  const [row] = await m.query(
+    'SELECT count(*)::int AS n FROM customer WHERE owner_id = $1 AND locked AND deleted_at IS NULL',
+    [userId],
+  )
+  return row.n
+}
+
+/**
+ * Serialises changes to one user's customer portfolio until the transaction ends, so two claims
+ * (or a claim and a transfer) cannot both pass the limit check with the last free slot. Taken
+ * before any customer row lock, always in that order.
+ */
+export async function lockPortfolio(m: EntityManager, userId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('sales.portfolio'), hashtext($1))`, [userId])
+}
+
+/** A refused limit: 409 with the numbers, for the form and for scripts. */
+export function limitExceeded(
+  detail: string,
+  limit: { kind: string; current: number; adding: number; limit: number },
+): HttpError {
+  return new HttpError(409, 'Conflict', detail, { limit })
+}
+
+function ownedMessage(who: string, current: number, adding: number, limit: number) {
+  const owns = who === 'You' ? 'own' : 'owns'
+  const customers = `${current} customer${current === 1 ? '' : 's'}`
+  return `${who} already ${owns} ${customers}; the limit is ${limit}, so ${adding} more cannot be added.`
+}
+
+/** Throws 409 when `adding` more customers would take the user over their owned-customer limit. */
+export async function checkOwnedLimit(
+  m: EntityManager,
+  user: { id: string; deptId: string | null; name?: string },
+  adding = 1,
+  rules?: PoolRules,
+): Promise<void> {
+  const limit = limitFor(rules ?? (await poolRuleFor(m)), 'owned', user.id, user.deptId)
+  if (limit === null) return
+  const current = await ownedCount(m, user.id)
+  if (current + adding > limit) {
+    throw limitExceeded(ownedMessage(user.name ?? 'You', current, adding, limit), {
+      kind: 'owned',
+      current,
+      adding,
+      limit,
+    })
+  }
+}
+
+/**
+ * For the lock endpoint: throws 409 when the user already holds as many locked customers as their
+ * locked-customer limit allows. Call it in the locking transaction, before setting `locked`.
+ */
+export async function checkLockedLimit(
+  m: EntityManager,
+  userId: string,
+  deptId: string | null,
+): Promise<void> {
+  const limit = limitFor(await poolRuleFor(m), 'locked', userId, deptId)
+  if (limit === null) return
+  const current = await lockedCount(m, userId)
+  if (current + 1 > limit) {
+    throw limitExceeded(
+      `The owner already has ${current} locked customers; the limit is ${limit}. Unlock one first.`,
+      { kind: 'locked', current, adding: 1, limit },
+    )
+  }
+}

@@ -1,0 +1,234 @@
+import type { EntityManager } from 'typeorm'
+import type { Principal } from '@mosaic/permissions'
+import type { Page, sales } from '@mosaic/schemas'
+import {
+  HttpError,
+  conflict,
+  containsPattern,
+  keysetPage,
+  notFound,
+  poolRuleFor,
+  preconditionFailed,
+  publishEvent,
+  type ActionContext,
+} from '@mosaic/service-kit'
+import type { CustomerRow } from '../customers/customers.entity.js'
+import { presentCustomer } from '../customers/customers.present.js'
+import { customers } from '../customers/customers.store.js'
+import { addCalendarDays, dayToIsoDate, localDay, startOfToday } from './business-days.js'
+import { checkOwnedLimit, limitExceeded, lockPortfolio } from './limits.js'
+import { customerNotice, returnToPool, takeFromPool, type NewOwner } from './ownership.js'
+import { claimsSince, recordPoolEvent } from './pool-events.js'
+import type { PoolRules } from './recycle-rules.js'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+export function presentPoolCustomer(row: CustomerRow): sales.PoolCustomer {
+  return {
+    id: row.id,
+    version: row.version,
+    number: row.number,
+    name: row.name,
+    contactName: row.primaryContactName,
+    phone: row.primaryContactPhone ?? row.phone,
+    status: row.status,
+    source: row.source,
+    level: row.level,
+    industry: row.industry,
+    poolEnteredAt: iso(row.poolEnteredAt),
+    previousOwnerName: row.previousOwnerName,
+    poolReason: row.poolReason ?? (row.previousOwnerId ? null : 'never_owned'),
+  }
+}
+
+/** Customers without an owner; anyone with pool access sees all of them. */
+export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promise<Page<sales.PoolCustomer>> {
+  const qb = customers.repo(m).createQueryBuilder('c').where('c.owner_id IS NULL AND c.deleted_at IS NULL')
+  if (q.q) qb.andWhere('(c.name ILIKE :q OR c.number ILIKE :q)', { q: containsPattern(q.q) })
+  if (q.status) qb.andWhere('c.status = :status', { status: q.status })
+  if (q.source) qb.andWhere('c.source = :source', { source: q.source })
+  if (q.level) qb.andWhere('c.level = :level', { level: q.level })
+  const page = await keysetPage(qb, {
+    alias: 'c',
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    limit: q.limit,
+    cursor: q.cursor,
+  })
+  return { ...page, items: page.items.map(presentPoolCustomer) }
+}
+
+const ownerOf = (p: Principal): NewOwner => ({
+  id: p.userId,
+  name: p.displayName ?? p.username,
+  deptId: p.deptId ?? null,
+})
+
+/** The previous owner waits `reclaimCooldownDays` calendar days after the customer entered the pool. */
+function checkCooldown(rules: PoolRules, row: CustomerRow, userId: string, now: Date, timeZone: string) {
+  const days = rules.reclaimCooldownDays
+  if (!days || row.previousOwnerId !== userId || !row.poolEnteredAt) return
+  const availableAt = addCalendarDays(row.poolEnteredAt, days, timeZone)
+  if (now >= availableAt) return
+  const date = dayToIsoDate(localDay(availableAt, timeZone))
+  throw new HttpError(
+    409,
+    'Conflict',
+    `You owned this customer until it entered the pool; you can claim it again from ${date} (${days}-day cooldown).`,
+    { availableAt: availableAt.toISOString() },
+  )
+}
+
+async function checkClaimsPerDay(
+  m: EntityManager,
+  rules: PoolRules,
+  userId: string,
+  now: Date,
+  timeZone: string,
+) {
+  const limit = rules.claimsPerDay
+  if (limit === null) return
+  const current = await claimsSince(m, userId, startOfToday(now, timeZone))
+  if (current >= limit) {
+    throw limitExceeded(
+      `You have claimed ${current} customers today; the daily limit is ${limit}. Try again tomorrow.`,
+      { kind: 'claims_per_day', current, adding: 1, limit },
+    )
+  }
+}
+
+function eventPayload(row: CustomerRow, extra: Record<string, unknown> = {}) {
+  return {
+    customerId: row.id,
+    number: row.number,
+    name: row.name,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    deptId: row.deptId,
+    previousOwnerId: row.previousOwnerId,
+    previousOwnerName: row.previousOwnerName,
+    ...extra,
+  }
+}
+
+/**
+ * 领取: the caller becomes the owner. The row lock makes concurrent claims queue; whoever comes
+ * second finds an owner and gets 409. The portfolio lock keeps the limits exact.
+ */
+export async function claimCustomer(
+  m: EntityManager,
+  ctx: ActionContext & { principal: Principal },
+  id: string,
+  timeZone: string,
+  now = new Date(),
+): Promise<sales.Customer> {
+  const rules = await poolRuleFor(m)
+  const me = ownerOf(ctx.principal)
+  await lockPortfolio(m, me.id)
+  const row = await customers.find(m, id, undefined, { lock: true })
+  if (!row) throw notFound('Customer')
+  if (row.ownerId === me.id) throw conflict('You already own this customer.')
+  if (row.ownerId) throw conflict(`This customer was already claimed by ${row.ownerName ?? 'another user'}.`)
+  checkCooldown(rules, row, me.id, now, timeZone)
+  await checkClaimsPerDay(m, rules, me.id, now, timeZone)
+  await checkOwnedLimit(m, { ...me, name: 'You' }, 1, rules)
+  const saved = await takeFromPool(m, ctx, row, me, 'claim', now)
+  await recordPoolEvent(m, { customerId: id, userId: me.id, actorId: me.id, action: 'claim', at: now })
+  await publishEvent(m, { topic: 'sales.customer.claimed', payload: eventPayload(saved), actorId: me.id })
+  return presentCustomer(saved)
+}
+
+/** 分配: an authorised user gives a pool customer to `owner` (limits apply; the cooldown does not). */
+export async function assignCustomer(
+  m: EntityManager,
+  ctx: ActionContext,
+  id: string,
+  owner: NewOwner,
+  now = new Date(),
+): Promise<CustomerRow> {
+  const rules = await poolRuleFor(m)
+  await lockPortfolio(m, owner.id)
+  const row = await customers.find(m, id, undefined, { lock: true })
+  if (!row) throw notFound('Customer')
+  if (row.ownerId) throw conflict(`Not in the pool: ${row.ownerName ?? 'another user'} owns it.`)
+  await checkOwnedLimit(m, owner, 1, rules)
+  const saved = await takeFromPool(m, ctx, row, owner, 'assign', now)
+  await recordPoolEvent(m, {
+    customerId: id,
+    userId: owner.id,
+    actorId: ctx.actor.id,
+    action: 'assign',
+    at: now,
+  })
+  const by = ctx.actor.name ?? 'system'
+  await publishEvent(m, {
+    topic: 'sales.customer.assigned',
+    payload: eventPayload(saved),
+    actorId: ctx.actor.id,
+    notify:
+      owner.id === ctx.actor.id
+        ? []
+        : [
+            customerNotice(
+              owner.id,
+              'pool_assigned',
+              saved,
+              {
+                zh: `公海客户「${saved.name}」已分配给您`,
+                en: `Pool customer "${saved.name}" was assigned to you`,
+              },
+              { zh: `分配人：${by}`, en: `Assigned by ${by}` },
+            ),
+          ],
+  })
+  return saved
+}
+
+/** 变更公海客户: the owner (or a manager whose scope covers it) puts it back in the pool. */
+export async function releaseCustomer(
+  m: EntityManager,
+  ctx: ActionContext & { principal: Principal },
+  id: string,
+  expectedVersion: number,
+  reason: string,
+  now = new Date(),
+): Promise<sales.Customer> {
+  const row = await customers.get(m, id, ctx, { lock: true, access: 'owner' })
+  if (row.version !== expectedVersion) throw preconditionFailed(presentCustomer(row))
+  if (!row.ownerId) throw conflict('This customer is already in the public pool.')
+  if (row.locked) throw conflict('A locked customer cannot be released to the pool. Unlock it first.')
+  const saved = await returnToPool(m, ctx, row, 'released', 'release', reason, now)
+  await recordPoolEvent(m, {
+    customerId: id,
+    userId: row.ownerId,
+    actorId: ctx.actor.id,
+    action: 'release',
+    at: now,
+    reason,
+  })
+  await publishEvent(m, {
+    topic: 'sales.customer.released',
+    payload: eventPayload(saved, { reason }),
+    actorId: ctx.actor.id,
+    // A manager releasing someone else's customer tells them; releasing your own needs no notice.
+    notify:
+      row.ownerId === ctx.actor.id
+        ? []
+        : [
+            customerNotice(
+              row.ownerId,
+              'pool_released',
+              saved,
+              {
+                zh: `客户「${saved.name}」已被移入公海`,
+                en: `Customer "${saved.name}" was moved to the pool`,
+              },
+              {
+                zh: `操作人：${ctx.actor.name ?? ''}；原因：${reason}`,
+                en: `By ${ctx.actor.name ?? ''}: ${reason}`,
+              },
+            ),
+          ],
+  })
+  return presentCustomer(saved, (await customers.accessOf(m, ctx.principal, saved)) ?? 'read')
+}

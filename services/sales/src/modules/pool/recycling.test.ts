@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { expectProblem } from '../../test-support/expect-problem.js'
+import { poolFixtures } from '../../test-support/pool-fixtures.js'
+import { seeded } from '../../test-support/seeded.js'
+import { localDay, startOfLocalDay } from './business-days.js'
+import { previewRecycling, runRecycling } from './recycling.js'
+import { withRecycleScheduler } from './scheduler.js'
+
+const TZ = 'Asia/Shanghai'
+const DAY = 86_400_000
+const D1 = randomUUID()
+
+describe('pool recycling', () => {
+  let h: SalesHarness
+  let f: ReturnType<typeof poolFixtures>
+  let alice: TestUser, bob: TestUser, mgr: TestUser, rep: TestUser
+
+  beforeAll(async () => {
+    h = await startSales({ BUSINESS_TIME_ZONE: TZ })
+    f = poolFixtures(h)
+    alice = await h.user('alice', { deptIds: [D1] })
+    bob = await h.user('bob', { deptIds: [randomUUID()] })
+    mgr = await h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
+    rep = await h.user('rep', { permissions: ['sales.customer.read', 'sales.pool.read'] })
+  })
+  afterAll(() => h?.close())
+  beforeEach(async () => {
+    // Each test starts from a pool where nothing earlier is still owned.
+    await f.query('UPDATE customer SET locked = true WHERE owner_id IS NOT NULL')
+    await f.setRules({})
+  })
+
+  const db = () => h.service.db
+  const key = (c: { customerId: string; reason: string; since: string; days: number; limitDays: number }) =>
+    `${c.customerId}|${c.reason}|${c.since}|${c.days}|${c.limitDays}`
+
+  it('property: a run at T recycles exactly what the preview at T lists, and a second run nothing', async () => {
+    const r = seeded(42)
+    const owners = [alice, bob]
+    for (let round = 0; round < 4; round++) {
+      await f.query('UPDATE customer SET locked = true WHERE owner_id IS NOT NULL')
+      await f.setRules({
+        noFollowupDays: r.int(5, 40),
+        noDealDays: r.pick([null, r.int(20, 90)]),
+        levelOverrides: { A: { noFollowupDays: r.int(10, 60), noDealDays: null } },
+      })
+      const T = new Date(Date.now() + r.int(-5, 5) * DAY + r.int(0, DAY))
+      const daysAgo = () => new Date(+T - r.int(0, 120) * DAY - r.int(0, DAY))
+      for (let i = 0; i < 25; i++) {
+        await f.customer({
+          owner: r.pick(owners),
+          level: r.pick(['A', 'B', 'C', null]),
+          locked: r.next() < 0.1,
+          dealStatus: r.next() < 0.1 ? 'dealt' : 'undealt',
+          ownerSince: r.next() < 0.1 ? null : daysAgo(),
+          createdAt: new Date(+T - 200 * DAY),
+          lastFollowUpAt: r.next() < 0.7 ? daysAgo() : null,
+          lastDealAt: r.next() < 0.3 ? daysAgo() : null,
+        })
+      }
+      const preview = await previewRecycling(db(), T, TZ)
+      expect(preview.enabled).toBe(true)
+      expect(preview.items.length).toBeGreaterThan(0)
+      const run = await runRecycling(db(), T, TZ)
+      expect(run.recycled.map(key).sort()).toEqual(preview.items.map(key).sort())
+      for (const item of run.recycled) {
+        const row = await f.reload(item.customerId)
+        expect(row).toMatchObject({ ownerId: null, poolReason: item.reason, previousOwnerId: item.ownerId })
+        expect(row.locked || row.dealStatus === 'dealt').toBe(false)
+        expect(item.days).toBeGreaterThanOrEqual(item.limitDays)
+      }
+      const again = await runRecycling(db(), T, TZ)
+      expect(again.recycled).toEqual([])
+      expect((await previewRecycling(db(), T, TZ)).items).toEqual([])
+    }
+  })
+
+  it('audits a recycling as the system with the reason, and tells the previous owner', async () => {
+    const at = new Date()
+    const c = await f.customer({ owner: alice, ownerSince: new Date(+at - 40 * DAY) })
+    const contact = await f.contact(c)
+    const run = await runRecycling(db(), at, TZ)
+    expect(run.recycled).toEqual([
+      expect.objectContaining({ customerId: c.id, reason: 'no_followup', days: 40, limitDays: 30 }),
+    ])
+    const [entry] = await f.query(`SELECT * FROM audit_log WHERE entity_id = $1 AND action = 'recycle'`, [
+      c.id,
+    ])
+    expect(entry).toMatchObject({
+      actor_id: null,
+      actor_name: 'system',
+      note: 'No follow-up for 40 days (limit 30)',
+    })
+    expect(entry.diff.ownerId).toEqual({ before: alice.id, after: null })
+    const [ct] = await f.query('SELECT owner_id FROM contact WHERE id = $1', [contact.id])
+    expect(ct.owner_id).toBeNull()
+    const [event] = await f.query(
+      `SELECT * FROM outbox_event WHERE topic = 'sales.customer.recycled' AND payload->>'customerId' = $1`,
+      [c.id],
+    )
+    expect(event.payload).toMatchObject({ previousOwnerId: alice.id, reason: 'no_followup', days: 40 })
+    expect(event.notify).toEqual([
+      expect.objectContaining({ userId: alice.id, kind: 'pool_recycled', link: `/sales/customers/${c.id}` }),
+    ])
+    const pool = await h.call('GET', `/pool?q=${c.number}`, { token: rep.token })
+    expect(pool.body.items[0]).toMatchObject({
+      id: c.id,
+      poolReason: 'no_followup',
+      previousOwnerName: 'alice',
+    })
+  })
+
+  it('warns the owner once per due moment, and again after a follow-up postpones it', async () => {
+    const at = new Date()
+    const c = await f.customer({ owner: alice, ownerSince: new Date(+at - 28 * DAY) })
+    const first = await runRecycling(db(), at, TZ)
+    expect(first).toMatchObject({ recycled: [], warned: 1 })
+    expect((await runRecycling(db(), at, TZ)).warned).toBe(0)
+    const events = () =>
+      f.query(
+        `SELECT * FROM outbox_event WHERE topic = 'sales.customer.recycle-warned' AND payload->>'customerId' = $1`,
+        [c.id],
+      )
+    const [warning] = await events()
+    expect(warning.notify).toEqual([expect.objectContaining({ userId: alice.id, kind: 'pool_warning' })])
+    expect(warning.notify[0].title.en).toContain('in 2 days')
+    await f.query('UPDATE customer SET last_followup_at = $2 WHERE id = $1', [c.id, new Date(+at - 3 * DAY)])
+    expect((await runRecycling(db(), at, TZ)).warned).toBe(0)
+    expect((await runRecycling(db(), new Date(+at + 25 * DAY), TZ)).warned).toBe(1)
+    expect(await events()).toHaveLength(2)
+  })
+
+  it('never recycles locked or dealt customers, nor anything while the rules are off', async () => {
+    const old = new Date(Date.now() - 400 * DAY)
+    const locked = await f.customer({ owner: alice, ownerSince: old, locked: true })
+    const dealt = await f.customer({ owner: alice, ownerSince: old, dealStatus: 'dealt' })
+    const due = await f.customer({ owner: alice, ownerSince: old })
+    await f.setRules({ enabled: false })
+    expect(await previewRecycling(db(), new Date(), TZ)).toMatchObject({ enabled: false, items: [] })
+    expect((await runRecycling(db(), new Date(), TZ)).recycled).toEqual([])
+    await f.setRules({ enabled: true })
+    const run = await runRecycling(db(), new Date(), TZ)
+    expect(run.recycled.map((c) => c.customerId)).toEqual([due.id])
+    expect((await f.reload(locked.id)).ownerId).toBe(alice.id)
+    expect((await f.reload(dealt.id)).ownerId).toBe(alice.id)
+  })
+
+  it('previews tomorrow by default and runs on demand over HTTP', async () => {
+    const now = Date.now()
+    // Calendar days: taken 31 days ago (due today) and 29 days ago (due at tomorrow's midnight).
+    const dayStart = (daysAgo: number) =>
+      new Date(+startOfLocalDay(localDay(now, TZ) - daysAgo, TZ) + 3_600_000)
+    const today = await f.customer({ owner: alice, ownerSince: dayStart(31) })
+    const tomorrow = await f.customer({ owner: alice, ownerSince: dayStart(29) })
+    const preview = await h.call('GET', '/pool/recycling/preview', { token: mgr.token })
+    expect(preview.status).toBe(200)
+    expect(Math.abs(Date.parse(preview.body.at) - (now + DAY))).toBeLessThan(60_000)
+    const ids = preview.body.items.map((c: any) => c.customerId)
+    expect(ids).toEqual(expect.arrayContaining([today.id, tomorrow.id]))
+    const nowPreview = await h.call('GET', `/pool/recycling/preview?at=${new Date().toISOString()}`, {
+      token: mgr.token,
+    })
+    const run = await h.call('POST', '/pool/recycling/run', { token: mgr.token })
+    expect(run.status).toBe(200)
+    expect(run.body.recycled.map(key).sort()).toEqual(nowPreview.body.items.map(key).sort())
+    expect(run.body.recycled.map((c: any) => c.customerId)).toEqual([today.id])
+    expectProblem(await h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: mgr.token }), 400)
+    expectProblem(await h.call('POST', '/pool/recycling/run', { token: rep.token }), 403)
+  })
+
+  it('lists the customers about to return to the pool in the caller’s scope', async () => {
+    const now = Date.now()
+    const soon = await f.customer({ owner: alice, ownerSince: new Date(now - 28 * DAY) })
+    const overdue = await f.customer({ owner: alice, ownerSince: new Date(now - 35 * DAY) })
+    await f.customer({ owner: alice, ownerSince: new Date(now - 10 * DAY) })
+    const bobs = await f.customer({ owner: bob, ownerSince: new Date(now - 29 * DAY) })
+    const mine = await h.call('GET', '/pool/upcoming', { token: alice.token })
+    expect(mine.status).toBe(200)
+    expect(mine.body.map((u: any) => u.customerId)).toEqual([overdue.id, soon.id])
+    expect(mine.body[1]).toMatchObject({ reason: 'no_followup', days: 28, limitDays: 30, daysLeft: 2 })
+    expect(mine.body[0]).toMatchObject({ daysLeft: 0 })
+    const managed = await h.call('GET', '/pool/upcoming', { token: mgr.token })
+    expect(managed.body.map((u: any) => u.customerId)).toEqual([overdue.id, soon.id])
+    const theirs = await h.call('GET', '/pool/upcoming', { token: bob.token })
+    expect(theirs.body.map((u: any) => u.customerId)).toEqual([bobs.id])
+  })
+
+  it('recycles each customer once when runs overlap', async () => {
+    const at = new Date()
+    const due = await Promise.all(
+      [1, 2, 3, 4].map(() => f.customer({ owner: bob, ownerSince: new Date(+at - 50 * DAY) })),
+    )
+    const runs = await Promise.all([runRecycling(db(), at, TZ), runRecycling(db(), at, TZ)])
+    const recycled = runs.flatMap((r) => r.recycled.map((c) => c.customerId))
+    expect(recycled.sort()).toEqual(due.map((c) => c.id).sort())
+    const audits = await f.query(
+      `SELECT entity_id FROM audit_log WHERE action = 'recycle' AND entity_id = ANY($1)`,
+      [due.map((c) => c.id)],
+    )
+    expect(audits).toHaveLength(4)
+  })
+
+  it('runs on a schedule once the service listens, and stops before it closes', async () => {
+    const c = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 60 * DAY) })
+    const calls: string[] = []
+    const service = withRecycleScheduler(
+      {
+        db: db(),
+        logger: h.service.logger,
+        listen: async () => (calls.push('listen'), 0),
+        close: async () => void calls.push('close'),
+      },
+      { minutes: 0.001, timeZone: TZ },
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
+    await service.listen()
+    try {
+      await expect.poll(async () => (await f.reload(c.id)).ownerId, { timeout: 10_000 }).toBeNull()
+    } finally {
+      await service.close()
+    }
+    expect(calls).toEqual(['listen', 'close'])
+  })
+})

@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { upsertUserReplica } from '@mosaic/service-kit'
+import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { expectProblem } from '../../test-support/expect-problem.js'
+import { poolFixtures } from '../../test-support/pool-fixtures.js'
+
+const D1 = randomUUID()
+const D2 = randomUUID()
+const DAY = 86_400_000
+
+describe('owner transfer', () => {
+  let h: SalesHarness
+  let f: ReturnType<typeof poolFixtures>
+  let alice: TestUser, bob: TestUser, carol: TestUser, mgr: TestUser, clerk: TestUser
+
+  beforeAll(async () => {
+    h = await startSales()
+    f = poolFixtures(h)
+    alice = await h.user('alice', { deptIds: [D1] })
+    bob = await h.user('bob', { deptIds: [D2] })
+    carol = await h.user('carol', { deptIds: [D1] })
+    mgr = await h.user('mgr', { deptIds: [D1, D2], dataScope: 'dept' })
+    clerk = await h.user('clerk', { deptIds: [D1], dataScope: 'dept', permissions: ['sales.customer.read'] })
+  })
+  afterAll(() => h?.close())
+  beforeEach(() => f.setRules({ ownedLimit: null, lockedLimit: null }))
+
+  const preview = (u: TestUser, body: object) =>
+    h.call('POST', '/transfers/preview', { token: u.token, body })
+  const commit = (u: TestUser, body: object) => h.call('POST', '/transfers', { token: u.token, body })
+  const sortChanges = (changes: any[]) =>
+    [...changes].sort((a, b) =>
+      `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
+    )
+
+  it('previews every change and commits exactly those, per record', async () => {
+    const c1 = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 29 * DAY) })
+    const contacts = [await f.contact(c1), await f.contact(c1)]
+    const aliceDeal = await f.opportunity(c1, alice)
+    const carolDeal = await f.opportunity(c1, carol)
+    const c2 = await f.customer({ owner: alice, locked: true })
+    const bobs = await f.customer({ owner: bob })
+    const missing = randomUUID()
+    const body = {
+      entityType: 'customer',
+      ids: [c1.id, missing, c2.id, bobs.id, c1.id],
+      toOwnerId: bob.id,
+      cascade: { contacts: true, opportunities: true, quotes: true, contracts: false },
+      oldOwner: 'read',
+      reason: 'Territory change',
+    }
+    const dry = await preview(mgr, body)
+    expect(dry.status).toBe(200)
+    expect(dry.body.toOwner).toEqual({ id: bob.id, name: 'bob' })
+    expect(dry.body.customerLimit).toEqual({ owned: 1, adding: 2, limit: null })
+    const from = { fromOwnerId: alice.id, fromOwnerName: 'alice' }
+    expect(sortChanges(dry.body.changes)).toEqual(
+      sortChanges([
+        {
+          entityType: 'customer',
+          id: c1.id,
+          rootId: c1.id,
+          change: 'owner',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'customer',
+          id: c1.id,
+          rootId: c1.id,
+          change: 'team',
+          title: expect.any(String),
+          ...from,
+        },
+        ...contacts.map((c) => ({
+          entityType: 'contact',
+          id: c.id,
+          rootId: c1.id,
+          change: 'owner',
+          title: c.name,
+          ...from,
+        })),
+        {
+          entityType: 'opportunity',
+          id: aliceDeal.id,
+          rootId: c1.id,
+          change: 'owner',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'opportunity',
+          id: aliceDeal.id,
+          rootId: c1.id,
+          change: 'team',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'quote',
+          id: c1.id,
+          rootId: c1.id,
+          change: 'requested',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'customer',
+          id: c2.id,
+          rootId: c2.id,
+          change: 'owner',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'customer',
+          id: c2.id,
+          rootId: c2.id,
+          change: 'team',
+          title: expect.any(String),
+          ...from,
+        },
+        {
+          entityType: 'quote',
+          id: c2.id,
+          rootId: c2.id,
+          change: 'requested',
+          title: expect.any(String),
+          ...from,
+        },
+      ]),
+    )
+    expect(dry.body.problems).toEqual([
+      { id: missing, title: null, status: 404, detail: 'Not found.' },
+      { id: bobs.id, title: `${bobs.name} (${bobs.number})`, status: 409, detail: 'Already owned by bob.' },
+    ])
+    expect((await f.reload(c1.id)).ownerId).toBe(alice.id)
+
+    const done = await commit(mgr, body)
+    expect(done.status).toBe(200)
+    expect(done.body.transferred).toBe(2)
+    expect(sortChanges(done.body.changes)).toEqual(sortChanges(dry.body.changes))
+    expect(done.body.problems).toEqual(dry.body.problems)
+    expect(done.body.customerLimit).toEqual(dry.body.customerLimit)
+
+    const moved = await f.reload(c1.id)
+    expect(moved).toMatchObject({ ownerId: bob.id, ownerName: 'bob', deptId: D2 })
+    expect(Date.now() - +moved.ownerSince!).toBeLessThan(60_000)
+    expect((await f.reload(c2.id)).locked).toBe(true)
+    const contactOwners = await f.query('SELECT owner_id, dept_id FROM contact WHERE customer_id = $1', [
+      c1.id,
+    ])
+    expect(contactOwners).toEqual([
+      { owner_id: bob.id, dept_id: D2 },
+      { owner_id: bob.id, dept_id: D2 },
+    ])
+    const [deal] = await f.query('SELECT owner_id FROM opportunity WHERE id = $1', [aliceDeal.id])
+    const [kept] = await f.query('SELECT owner_id FROM opportunity WHERE id = $1', [carolDeal.id])
+    expect([deal.owner_id, kept.owner_id]).toEqual([bob.id, carol.id])
+    const team = await f.query(
+      `SELECT entity_type, entity_id, user_id, access FROM team_member WHERE user_id = $1 ORDER BY entity_type`,
+      [alice.id],
+    )
+    expect(team).toEqual(
+      expect.arrayContaining([
+        { entity_type: 'customer', entity_id: c1.id, user_id: alice.id, access: 'read' },
+        { entity_type: 'opportunity', entity_id: aliceDeal.id, user_id: alice.id, access: 'read' },
+      ]),
+    )
+    const audits = await f.query(
+      `SELECT entity_type, actor_id, note FROM audit_log WHERE action = 'transfer' AND entity_id = ANY($1)`,
+      [[c1.id, aliceDeal.id, ...contacts.map((c) => c.id)]],
+    )
+    expect(audits).toHaveLength(4)
+    for (const a of audits) expect(a).toMatchObject({ actor_id: mgr.id, note: 'Territory change' })
+    const [event] = await f.query(
+      `SELECT * FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
+      [c1.id],
+    )
+    expect(event.payload).toMatchObject({
+      fromOwnerId: alice.id,
+      toOwnerId: bob.id,
+      cascade: { quotes: true, contracts: false },
+      opportunityIds: [aliceDeal.id],
+    })
+    expect(event.notify.map((n: any) => n.userId).sort()).toEqual([alice.id, bob.id].sort())
+    expect(event.notify[0]).toMatchObject({ kind: 'owner_changed', link: `/sales/customers/${c1.id}` })
+    const view = await h.call('GET', '/pool/upcoming', { token: bob.token })
+    expect(view.body.map((u: any) => u.customerId)).not.toContain(c1.id)
+  })
+
+  it('respects the new owner’s customer limit record by record', async () => {
+    const dana = await h.user('dana', { deptIds: [D2] })
+    await f.setRules({ ownedLimit: 5, userLimits: [{ userId: dana.id, owned: 2, locked: 1 }] })
+    await f.customer({ owner: dana })
+    const [a, b, c] = [
+      await f.customer({ owner: alice }),
+      await f.customer({ owner: alice }),
+      await f.customer({ owner: alice }),
+    ]
+    const body = { entityType: 'customer', ids: [a.id, b.id, c.id], toOwnerId: dana.id }
+    const dry = await preview(alice, body)
+    expect(dry.body.customerLimit).toEqual({ owned: 1, adding: 1, limit: 2 })
+    expect(dry.body.problems).toEqual([
+      expect.objectContaining({
+        id: b.id,
+        status: 409,
+        detail: 'dana would own 3 customers; the limit is 2.',
+      }),
+      expect.objectContaining({ id: c.id, status: 409 }),
+    ])
+    const done = await commit(alice, body)
+    expect(done.body).toMatchObject({ transferred: 1, customerLimit: { owned: 1, adding: 1, limit: 2 } })
+    expect(done.body.problems).toEqual(dry.body.problems)
+    expect((await f.reload(a.id)).ownerId).toBe(dana.id)
+    expect((await f.reload(b.id)).ownerId).toBe(alice.id)
+    const [event] = await f.query(
+      `SELECT notify FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
+      [a.id],
+    )
+    expect(event.notify.map((n: any) => n.userId)).toEqual([dana.id])
+  })
+
+  it('rolls back only the record that fails', async () => {
+    const a = await f.customer({ owner: alice })
+    const trap = await f.contact(a, 'Trap')
+    const b = await f.customer({ owner: alice })
+    await f.query(`
+      CREATE FUNCTION trap_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.name = 'Trap' THEN RAISE EXCEPTION 'trap'; END IF; RETURN NEW; END $$`)
+    await f.query('CREATE TRIGGER trap BEFORE UPDATE ON contact FOR EACH ROW EXECUTE FUNCTION trap_contact()')
+    try {
+      const done = await commit(alice, { entityType: 'customer', ids: [a.id, b.id], toOwnerId: bob.id })
+      expect(done.body.transferred).toBe(1)
+      expect(done.body.problems).toEqual([expect.objectContaining({ id: a.id, status: 500 })])
+      expect(done.body.changes.map((c: any) => c.rootId)).toEqual([b.id])
+      expect((await f.reload(a.id)).ownerId).toBe(alice.id)
+      expect(
+        await f.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'transfer'`, [a.id]),
+      ).toEqual([])
+      const [ct] = await f.query('SELECT owner_id FROM contact WHERE id = $1', [trap.id])
+      expect(ct.owner_id).toBe(alice.id)
+      expect((await f.reload(b.id)).ownerId).toBe(bob.id)
+    } finally {
+      await f.query('DROP TRIGGER trap ON contact')
+      await f.query('DROP FUNCTION trap_contact()')
+    }
+  })
+
+  it('needs the transfer permission and the record in the caller’s own scope', async () => {
+    const c = await f.customer({ owner: alice })
+    await f.query(
+      `INSERT INTO team_member (entity_type, entity_id, user_id, user_name, access) VALUES ('customer', $1, $2, 'carol', 'write')`,
+      [c.id, carol.id],
+    )
+    const body = { entityType: 'customer', ids: [c.id], toOwnerId: bob.id }
+    const asMember = await preview(carol, body)
+    expect(asMember.body.problems).toEqual([
+      {
+        id: c.id,
+        title: `${c.name} (${c.number})`,
+        status: 403,
+        detail: expect.stringContaining('data scope'),
+      },
+    ])
+    const outsider = await h.user('outsider', { deptIds: [D2] })
+    expect((await commit(outsider, body)).body.problems).toEqual([
+      { id: c.id, title: null, status: 404, detail: 'Not found.' },
+    ])
+    expectProblem(await preview(clerk, body), 403)
+    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
+  })
+
+  it('checks the target user and the old-owner option', async () => {
+    const c = await f.customer({ owner: alice })
+    const unknown = expectProblem(
+      await preview(alice, { entityType: 'customer', ids: [c.id], toOwnerId: randomUUID() }),
+      400,
+    )
+    expect(unknown.errors).toEqual([expect.objectContaining({ field: 'toOwnerId', message: 'Unknown user' })])
+    const gone = randomUUID()
+    await h.service.db.transaction((m) =>
+      upsertUserReplica(m, {
+        id: gone,
+        username: 'gone',
+        displayName: 'Gone',
+        deptId: D2,
+        enabled: false,
+        version: 1,
+      }),
+    )
+    const disabled = expectProblem(
+      await commit(alice, { entityType: 'customer', ids: [c.id], toOwnerId: gone }),
+      400,
+    )
+    expect(disabled.errors?.[0]).toMatchObject({ field: 'toOwnerId', message: 'This user is disabled' })
+    const lead = await f.lead(alice)
+    const noTeam = expectProblem(
+      await preview(alice, { entityType: 'lead', ids: [lead.id], toOwnerId: bob.id, oldOwner: 'read' }),
+      400,
+    )
+    expect(noTeam.errors?.[0]?.field).toBe('oldOwner')
+    expectProblem(await preview(alice, { entityType: 'customer', ids: [], toOwnerId: bob.id }), 400)
+  })
+
+  it('transfers leads and opportunities the same way', async () => {
+    const lead = await f.lead(alice)
+    const leadBody = { entityType: 'lead', ids: [lead.id], toOwnerId: bob.id }
+    expect((await preview(alice, leadBody)).body.customerLimit).toMatchObject({ adding: 0 })
+    const done = await commit(alice, leadBody)
+    expect(done.body).toMatchObject({ transferred: 1, customerLimit: { adding: 0 } })
+    const [row] = await f.query('SELECT owner_id, owner_name, dept_id FROM lead WHERE id = $1', [lead.id])
+    expect(row).toEqual({ owner_id: bob.id, owner_name: 'bob', dept_id: D2 })
+    const c = await f.customer({ owner: alice })
+    const deal = await f.opportunity(c, alice)
+    const body = { entityType: 'opportunity', ids: [deal.id], toOwnerId: bob.id, oldOwner: 'write' }
+    const dry = await preview(alice, body)
+    const moved = await commit(alice, body)
+    expect(sortChanges(moved.body.changes)).toEqual(sortChanges(dry.body.changes))
+    expect(moved.body.changes.map((c: any) => c.change).sort()).toEqual(['owner', 'team'])
+    const [member] = await f.query(`SELECT access FROM team_member WHERE entity_id = $1 AND user_id = $2`, [
+      deal.id,
+      alice.id,
+    ])
+    expect(member.access).toBe('write')
+    const [event] = await f.query(`SELECT topic FROM outbox_event WHERE payload->>'id' = $1`, [deal.id])
+    expect(event.topic).toBe('sales.opportunity.transferred')
+    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
+  })
+})
