@@ -6,6 +6,7 @@ import {
 } from '@mosaic/service-kit'
 import { SalesSchema1763900001000 } from './1763900001000-sales-schema.js'
 import { SalesPool1763900001100 } from './1763900001100-pool.js'
+import { SalesFollowUpReminders1763900001200 } from './1763900001200-followup-reminders.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   KitDirectoryTables1763900000200,
   SalesSchema1763900001000,
   SalesPool1763900001100,
+  SalesFollowUpReminders1763900001200,
 ]

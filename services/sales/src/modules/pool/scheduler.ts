@@ -1,5 +1,6 @@
 import type { Database, Service } from '@mosaic/service-kit'
 import { runRecycling } from './recycling.js'
+import { sendFollowUpReminders } from '../followups/reminders.js'
 
 type Logger = Service['logger']
 
@@ -9,7 +10,7 @@ export interface RecycleScheduler {
 }
 
 /**
- * Runs pool recycling every `minutes` (0 = never; recycling then runs only on demand). Runs never
+ * Runs pool recycling (and follow-up reminders) every `minutes` (0 = never; recycling then runs only on demand). Runs never
  * overlap, and the timer does not keep the process alive. Recycling is idempotent, so several
  * instances of the service may each run it.
  */
@@ -29,6 +30,12 @@ export function startRecycleScheduler(o: {
           o.logger.info({ recycled: r.recycled.length, warned: r.warned }, 'pool recycling ran')
       })
       .catch((error: unknown) => o.logger.error({ err: error }, 'pool recycling failed'))
+      // Same clock: follow-ups falling due are announced to their owners (once each).
+      .then(() => sendFollowUpReminders(o.db, new Date(), o.timeZone))
+      .then((sent) => {
+        if (sent) o.logger.info({ sent }, 'follow-up reminders sent')
+      })
+      .catch((error: unknown) => o.logger.error({ err: error }, 'follow-up reminders failed'))
       .finally(() => {
         running = null
       })
