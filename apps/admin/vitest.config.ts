@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
     css: false,
+    // Mounting a whole page with Element Plus inlined takes seconds on a loaded 2-core CI machine.
+    testTimeout: 30_000,
     server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -17,7 +17,8 @@ export async function setup(project: TestProject) {
   system = await startSystem({
     freePorts: true,
     dataRoot,
-    env: { MOSAIC_MODE: 'demo', LOG_LEVEL: 'warn' },
+    // Every journey signs in several users through one address: keep the login rate limit out of the way.
+    env: { MOSAIC_MODE: 'demo', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
     log: (line) => process.env.E2E_VERBOSE && console.log(line),
   })
   project.provide('baseUrl', system.url)
