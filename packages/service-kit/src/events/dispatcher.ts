@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import { subscribersOf, type EventEnvelope } from '@mosaic/schemas'
 import type { Database } from '../db/database.js'
 import type { EventTransport } from './client.js'
+import { pruneEvents } from './retention.js'
 
 export interface Backoff {
   baseMs: number
@@ -131,12 +132,22 @@ export class Dispatcher {
   }
 
   private async runTick(): Promise<number> {
+    await this.pruneHourly()
     await this.fanOut()
     const due = await this.claimDue()
     if (due.length === 0) return 0
     const outcomes = await this.sendAll(due)
     await this.record(outcomes)
     return outcomes.filter((o) => o.ok || o.tried).length
+  }
+
+  private lastPrune = 0
+
+  private async pruneHourly(): Promise<void> {
+    if (Date.now() - this.lastPrune < 3_600_000) return
+    this.lastPrune = Date.now()
+    const pruned = await pruneEvents(this.o.db)
+    if (pruned.outbox || pruned.inbox) this.o.logger.info(pruned, 'old events pruned')
   }
 
   private async fanOut(): Promise<void> {
