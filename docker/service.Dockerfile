@@ -19,6 +19,8 @@ ARG PORT
 ENV NODE_ENV=production PORT=${PORT}
 WORKDIR /app
 COPY --from=build --chown=node:node /out ./
+# A volume mounted here (service files such as attachments) takes this owner, so `node` may write.
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \

@@ -43,7 +43,28 @@ export const adminApi = {
   restore: (resource: string, id: string) => api.post<unknown>(`${BASE}/${resource}/${id}/restore`),
   purge: (item: RecycleBinItem) => api.delete(`${BASE}/recycle-bin/${item.entityType}/${item.id}`),
   init: () => api.post<admin.InitResult>(`${BASE}/init`),
+
+  numberRules: () => api.get<Page<admin.NumberRule>>(`${BASE}/rules/numbers`),
+  getNumberRule: (id: string) => api.get<admin.NumberRule>(`${BASE}/rules/numbers/${id}`),
+  createNumberRule: (body: admin.NumberRuleCreate) =>
+    api.post<admin.NumberRule>(`${BASE}/rules/numbers`, body),
+  updateNumberRule: (id: string, body: admin.NumberRuleUpdate, version: number) =>
+    api.patch<admin.NumberRule>(`${BASE}/rules/numbers/${id}`, body, { ifMatch: version }),
+  deleteNumberRule: (r: admin.NumberRule) =>
+    api.delete(`${BASE}/rules/numbers/${r.id}`, { ifMatch: r.version }),
+  closureRules: () => api.get<Page<admin.ClosureRule>>(`${BASE}/rules/closure`),
+  getClosureRule: (id: string) => api.get<admin.ClosureRule>(`${BASE}/rules/closure/${id}`),
+  updateClosureRule: (id: string, body: admin.ClosureRuleUpdate, version: number) =>
+    api.patch<admin.ClosureRule>(`${BASE}/rules/closure/${id}`, body, { ifMatch: version }),
+  poolRule: () => api.get<admin.PoolRule>(`${BASE}/rules/pool`),
+  updatePoolRule: (id: string, body: admin.PoolRuleUpdate, version: number) =>
+    api.patch<admin.PoolRule>(`${BASE}/rules/pool/${id}`, body, { ifMatch: version }),
 }
 
 /** Recycle-bin entity types the admin service can restore, and the resource path that does it. */
-export const RESTORE_PATHS: Record<string, string> = { user: 'users', dept: 'depts', role: 'roles' }
+export const RESTORE_PATHS: Record<string, string> = {
+  user: 'users',
+  dept: 'depts',
+  role: 'roles',
+  number_rule: 'rules/numbers',
+}

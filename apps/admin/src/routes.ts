@@ -37,6 +37,45 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    // A menu section: its pages are the children; opening the section itself shows the first one.
+    path: 'rules',
+    name: 'admin-rules',
+    redirect: { name: 'admin-rules-numbers' },
+    meta: { title: { zh: '规则设置', en: 'Rules' }, permission: 'admin.rule.read', icon: 'SetUp' },
+    children: [
+      {
+        path: 'numbers',
+        name: 'admin-rules-numbers',
+        component: () => import('./pages/rules/NumberRulesPage.vue'),
+        meta: {
+          title: { zh: '编号规则', en: 'Number rules' },
+          permission: 'admin.rule.read',
+          icon: 'Tickets',
+        },
+      },
+      {
+        path: 'closure',
+        name: 'admin-rules-closure',
+        component: () => import('./pages/rules/ClosureRulesPage.vue'),
+        meta: {
+          title: { zh: '结单规则', en: 'Closure rules' },
+          permission: 'admin.rule.read',
+          icon: 'CircleCheck',
+        },
+      },
+      {
+        path: 'pool',
+        name: 'admin-rules-pool',
+        component: () => import('./pages/rules/PoolRulesPage.vue'),
+        meta: {
+          title: { zh: '公海规则', en: 'Public pool rules' },
+          permission: 'admin.rule.read',
+          icon: 'Coordinate',
+        },
+      },
+    ],
+  },
+  {
     path: 'audit',
     name: 'admin-audit',
     component: () => import('./pages/audit/AuditPage.vue'),

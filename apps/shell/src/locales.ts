@@ -44,6 +44,14 @@ export const shellMessages = {
       notFound: { title: '页面不存在', sub: '你访问的页面不存在或已被移除。' },
       login: { title: '登录', heading: '登录 Mosaic CRM', hint: '使用公司账号登录' },
       remoteNames: { admin: '系统管理', sales: '销售管理', service: '客户服务', finance: '财务管理' },
+      notifications: {
+        title: '消息提醒',
+        open: '消息提醒（{n} 条未读）',
+        markAllRead: '全部已读',
+        empty: '暂无消息',
+        loadMore: '加载更多',
+        unread: '未读',
+      },
     },
   },
   en: {
@@ -94,6 +102,14 @@ export const shellMessages = {
       notFound: { title: 'Page not found', sub: 'The page does not exist or has been removed.' },
       login: { title: 'Sign in', heading: 'Sign in to Mosaic CRM', hint: 'Use your company account' },
       remoteNames: { admin: 'Administration', sales: 'Sales', service: 'Service', finance: 'Finance' },
+      notifications: {
+        title: 'Notifications',
+        open: 'Notifications ({n} unread)',
+        markAllRead: 'Mark all read',
+        empty: 'No notifications',
+        loadMore: 'Load more',
+        unread: 'Unread',
+      },
     },
   },
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       BUSINESS_TIME_ZONE: 'Asia/Shanghai',
       EVENT_POLL_MS: 500,
+      ATTACHMENT_MAX_BYTES: 10 * 1024 * 1024,
     })
     expect(config.DATABASE_URL).toBeUndefined()
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { admin } from '@mosaic/schemas'
+import { DEFAULT_ATTACHMENT_MAX_BYTES, admin } from '@mosaic/schemas'
 
 /** Settings every service reads; a service extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -33,6 +33,13 @@ export const BaseConfig = z.object({
   FINANCE_SERVICE_URL: z.url().optional(),
   /** How often the event dispatcher looks for work. */
   EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** Largest file an upload may carry (bytes); larger ones are refused with 413 before being stored. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_ATTACHMENT_MAX_BYTES),
 })
 export type BaseConfig = z.infer<typeof BaseConfig>
 

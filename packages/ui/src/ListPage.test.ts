@@ -104,4 +104,26 @@ describe('ListPage', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid="list-error"]').text()).toContain('boom')
   })
+  it('offers a checkbox column whose ticks reach the page, and clears them on demand', async () => {
+    const rows = [
+      { id: '1', name: 'Ann', email: 'a@x' },
+      { id: '2', name: 'Bob', email: 'b@x' },
+    ]
+    const fetch = vi.fn().mockResolvedValue(page(rows, null))
+    const wrapper = mount(ListPage<Row>, {
+      props: { fetch, columns, listKey: 't7', selectable: true },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    const boxes = wrapper.findAll('.el-table__body .el-checkbox input')
+    expect(boxes).toHaveLength(2)
+    await boxes[1].setValue(true)
+    await flushPromises()
+    expect(wrapper.emitted('selection-change')?.at(-1)).toEqual([[rows[1]]])
+    const exposed = wrapper.vm as unknown as { selection: Row[]; clearSelection: () => void }
+    expect(exposed.selection).toEqual([rows[1]])
+    exposed.clearSelection()
+    await flushPromises()
+    expect(exposed.selection).toEqual([])
+  })
 })

@@ -89,4 +89,37 @@ describe('RowActions', () => {
     await nextTick()
     expect(ids(w)).toEqual(['x-detail'])
   })
+  it('moves actions past `inline` into a More menu, but never a menu of one', async () => {
+    const onClick = vi.fn()
+    const acts = (n: number): RowAction[] =>
+      Array.from({ length: n }, (_, i) => ({ key: `a${i}`, label: `A${i}`, testId: `x-a${i}`, onClick }))
+    const three = mount(RowActions, {
+      props: { actions: acts(3), inline: 2 },
+      global: { plugins: [{ install: (app) => installPermissions(app, shallowRef(principal())) }] },
+    })
+    expect(three.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['x-a0', 'x-a1', 'x-a2'])
+
+    const four = mount(RowActions, {
+      props: { actions: acts(4), inline: 2, moreTestId: 'x-more' },
+      global: { plugins: [{ install: (app) => installPermissions(app, shallowRef(principal())) }] },
+      attachTo: document.body,
+    })
+    expect(four.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['x-a0', 'x-a1', 'x-more'])
+    await four.get('[data-testid="x-more"]').trigger('click')
+    await nextTick()
+    const item = document.querySelector<HTMLElement>('[data-testid="x-a3"]')
+    expect(item).not.toBeNull()
+    item!.click()
+    expect(onClick).toHaveBeenCalledTimes(1)
+    four.unmount()
+  })
+
+  it('wraps an action with a tooltip so it explains itself even when disabled', () => {
+    const w = mountActions([
+      { key: 'edit', label: 'Edit', disabled: true, tooltip: 'Locked', testId: 'x-edit', onClick: () => {} },
+    ])
+    const button = w.get('[data-testid="x-edit"]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(button.element.parentElement?.classList.contains('mosaic-row-actions__wrap')).toBe(true)
+  })
 })

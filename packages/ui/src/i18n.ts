@@ -18,6 +18,8 @@ const zh = {
       no: '否',
       enabled: '启用',
       disabled: '停用',
+      more: '更多',
+      logout: '退出登录',
     },
     login: {
       title: '登录',
@@ -43,6 +45,19 @@ const zh = {
       saved: '保存成功',
       fieldErrors: '请修正以下问题：',
     },
+    recycle: {
+      title: '回收站',
+      entityType: '类型',
+      name: '名称',
+      deletedAt: '删除时间',
+      deletedBy: '删除人',
+      restore: '恢复',
+      purge: '彻底删除',
+      restored: '已恢复「{name}」',
+      purged: '已彻底删除「{name}」',
+      purgeTitle: '彻底删除',
+      purgeMessage: '确定彻底删除「{name}」吗？此操作不可恢复。',
+    },
     audit: {
       empty: '暂无操作记录',
       system: '系统',
@@ -65,6 +80,16 @@ const zh = {
     history: {
       audit: '操作记录',
       versions: '修改历史',
+    },
+    attachments: {
+      upload: '上传附件',
+      hint: '最多 {n} 个，每个不超过 {size}；支持图片、PDF、Office 文档、文本、CSV、ZIP',
+      remove: '移除',
+      empty: '无附件',
+      tooLarge: '「{name}」超过 {size}，未上传',
+      badType: '不支持 .{ext} 类型的文件：「{name}」',
+      tooMany: '最多 {n} 个附件',
+      failed: '「{name}」上传失败：{msg}',
     },
     delete: {
       title: '删除确认',
@@ -104,6 +129,8 @@ const en: typeof zh = {
       no: 'No',
       enabled: 'Enabled',
       disabled: 'Disabled',
+      more: 'More',
+      logout: 'Sign out',
     },
     login: {
       title: 'Sign in',
@@ -129,6 +156,19 @@ const en: typeof zh = {
       saved: 'Saved',
       fieldErrors: 'Please fix the following:',
     },
+    recycle: {
+      title: 'Recycle bin',
+      entityType: 'Type',
+      name: 'Name',
+      deletedAt: 'Deleted at',
+      deletedBy: 'Deleted by',
+      restore: 'Restore',
+      purge: 'Purge',
+      restored: '"{name}" restored',
+      purged: '"{name}" purged',
+      purgeTitle: 'Purge permanently',
+      purgeMessage: 'Permanently delete "{name}"? This cannot be undone.',
+    },
     audit: {
       empty: 'No activity yet',
       system: 'System',
@@ -151,6 +191,16 @@ const en: typeof zh = {
     history: {
       audit: 'Activity',
       versions: 'Versions',
+    },
+    attachments: {
+      upload: 'Upload files',
+      hint: 'Up to {n} files of at most {size} each: images, PDF, Office documents, text, CSV, zip',
+      remove: 'Remove',
+      empty: 'No attachments',
+      tooLarge: '"{name}" is larger than {size} and was not uploaded',
+      badType: '.{ext} files are not accepted: "{name}"',
+      tooMany: 'At most {n} attachments',
+      failed: 'Uploading "{name}" failed: {msg}',
     },
     delete: {
       title: 'Confirm deletion',

@@ -8,8 +8,42 @@ export { default as DiffTable } from './DiffTable.vue'
 export { default as StatusTag } from './StatusTag.vue'
 export { default as PermissionButton } from './PermissionButton.vue'
 export { default as RowActions } from './RowActions.vue'
+export { default as FormDialog } from './FormDialog.vue'
+export { default as UserPicker } from './UserPicker.vue'
+export { default as StandaloneLayout } from './StandaloneLayout.vue'
+export { default as RecycleBinTable } from './RecycleBinTable.vue'
+export { default as FormErrorAlerts } from './FormErrorAlerts.vue'
+export { default as AttachmentUpload } from './AttachmentUpload.vue'
+export {
+  checkAttachment,
+  downloadAttachment,
+  uploadAttachment,
+  formatBytes,
+  type AttachmentCheck,
+} from './attachments'
+export { mountStandalone, type StandaloneOptions } from './standalone'
+export { installMosaicApp } from './appSetup'
+export { standaloneMenu, type StandaloneMenuItem } from './standaloneMenu'
 export { confirmDelete, type ConfirmDeleteOptions } from './confirmDelete'
 export { uiMessages, useUiText, translateUi, storedLocale, actionLabel, type UiLocale } from './i18n'
 export { asProblem, fieldErrorMap, problemText, type ProblemLike } from './errors'
-export { formatDateTime, formatValue, diffRecords, type FieldChange } from './format'
-export type { ListColumn, ListParams, ListFetch, RowAction, TagType } from './types'
+export {
+  formatDateTime,
+  formatValue,
+  diffRecords,
+  formatMoney,
+  type FieldChange,
+  type MoneyFormat,
+} from './format'
+export { useServerErrors } from './serverErrors'
+export { useFormSubmit, type FormSubmitOptions, type SubmitFormProps } from './formSubmit'
+export type {
+  ListColumn,
+  ListParams,
+  ListFetch,
+  RowAction,
+  TagType,
+  PickerUser,
+  UserSearch,
+  RecycleBinApi,
+} from './types'

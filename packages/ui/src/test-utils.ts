@@ -1,4 +1,5 @@
 import type { Problem } from '@mosaic/schemas'
+import type { Principal } from '@mosaic/permissions'
 
 /** Shaped like web-kit's ApiError without importing it, so tests need no HTTP layer. */
 export function problemError(problem: Partial<Problem> & { status: number }) {
@@ -10,4 +11,17 @@ export function problemError(problem: Partial<Problem> & { status: number }) {
     problem: full,
     fieldErrors,
   })
+}
+
+/** A signed-in staff member holding exactly these permissions. */
+export function testPrincipal(...permissions: string[]): Principal {
+  return {
+    userId: 'u1',
+    username: 'ann',
+    deptId: null,
+    roles: [],
+    dataScope: 'all',
+    kind: 'staff',
+    permissions,
+  }
 }

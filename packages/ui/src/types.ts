@@ -1,4 +1,4 @@
-import type { Page } from '@mosaic/schemas'
+import type { Page, RecycleBinItem } from '@mosaic/schemas'
 
 export interface ListColumn<T = any> {
   prop: string
@@ -34,4 +34,21 @@ export interface RowAction {
   /** Default true; false leaves the button out. */
   visible?: boolean
   disabled?: boolean
+  /** Shown on hover, e.g. why the action is disabled. */
+  tooltip?: string
+}
+
+/** A user as pickers show it; services answer their own directory shape, mapped to this. */
+export interface PickerUser {
+  id: string
+  displayName: string
+  username?: string
+}
+export type UserSearch = (q: string) => Promise<PickerUser[]>
+
+/** The calls RecycleBinTable makes: the kit's bin routes, and a record's own restore. */
+export interface RecycleBinApi {
+  recycleBin: ListFetch<RecycleBinItem>
+  restore: (resource: string, id: string) => Promise<unknown>
+  purge: (item: RecycleBinItem) => Promise<unknown>
 }

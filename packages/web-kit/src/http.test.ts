@@ -77,6 +77,49 @@ describe('api', () => {
     expect(auth.isAuthenticated).toBe(false)
   })
 
+  it('uploads a file as the raw body with its type, sending it again after a refresh', async () => {
+    const auth = useAuthStore()
+    auth.accessToken = 'old'
+    const file = new File(['%PDF-1.7 body'], '合同.pdf', { type: 'application/pdf' })
+    const { calls, fn } = stubFetch((call) => {
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { accessToken: 'new', tokenType: 'Bearer', expiresIn: 900, user: me })
+      return call.headers.Authorization === 'Bearer new'
+        ? json(201, { id: 'a1', name: '合同.pdf' })
+        : json(401, { title: 'Unauthorized', status: 401, type: 'about:blank' })
+    })
+    const headers = { 'X-File-Name': encodeURIComponent(file.name) }
+    await expect(api.upload('/api/sales/attachments', file, { headers })).resolves.toEqual({
+      id: 'a1',
+      name: '合同.pdf',
+    })
+    const uploads = calls.filter((c) => c.url === '/api/sales/attachments')
+    expect(uploads).toHaveLength(2)
+    expect(uploads[1].headers).toMatchObject({
+      'Content-Type': 'application/pdf',
+      'X-File-Name': '%E5%90%88%E5%90%8C.pdf',
+      Authorization: 'Bearer new',
+    })
+    const sent = fn.mock.calls
+      .filter(([url]) => url === '/api/sales/attachments')
+      .map(([, init]) => init?.body)
+    expect(sent).toEqual([file, file])
+  })
+
+  it('downloads bytes as a Blob and reports a problem answer as an ApiError', async () => {
+    useAuthStore().accessToken = 'tok'
+    const { calls } = stubFetch((call) =>
+      call.url.endsWith('/a1')
+        ? new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } })
+        : json(404, { title: 'Not Found', status: 404, type: 'about:blank' }, 'application/problem+json'),
+    )
+    const blob = await api.blob('/api/sales/attachments/a1')
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3])
+    expect(calls[0].headers).toMatchObject({ Accept: '*/*', Authorization: 'Bearer tok' })
+    const err = await api.blob('/api/sales/attachments/zz').catch((e: unknown) => e)
+    expect((err as ApiError).status).toBe(404)
+  })
+
   it('does not try to refresh when login itself answers 401', async () => {
     const auth = useAuthStore()
     const { calls } = stubFetch(() =>

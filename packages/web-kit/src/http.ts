@@ -31,6 +31,10 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>
   put<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>
   delete<T = void>(path: string, opts?: RequestOptions): Promise<T>
+  /** POSTs a file as the raw body, its type as Content-Type (unless `opts.headers` names one). */
+  upload<T>(path: string, file: Blob, opts?: RequestOptions): Promise<T>
+  /** GETs the answer's bytes (a download) with the same credentials and refresh as every call. */
+  blob(path: string, opts?: RequestOptions): Promise<Blob>
 }
 
 /** How the client obtains and renews credentials; the auth store plugs itself in here. */
@@ -99,18 +103,21 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     opts: RequestOptions,
     token: string | null,
   ) {
+    const raw = body instanceof Blob
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       ...opts.headers,
     }
-    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (raw) headers['Content-Type'] ??= body.type || 'application/octet-stream'
+    else if (body !== undefined) headers['Content-Type'] = 'application/json'
     if (token) headers.Authorization = `Bearer ${token}`
     if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`
     try {
       return await doFetch(baseUrl + path + buildQuery(opts.query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // A Blob can be sent again as it is when the request is retried after a refresh.
+        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
         credentials: 'include',
         signal: opts.signal,
       })
@@ -125,6 +132,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     path: string,
     body: unknown,
     opts: RequestOptions = {},
+    as: 'parsed' | 'blob' = 'parsed',
   ): Promise<T> {
     const bridge = config.auth?.() ?? null
     const token = bridge?.getToken() ?? null
@@ -136,7 +144,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
       if (renewed) res = await send(method, path, body, opts, bridge.getToken())
     }
     if (!res.ok) throw await toApiError(res)
-    return parseBody<T>(res)
+    return as === 'blob' ? ((await res.blob()) as T) : parseBody<T>(res)
   }
 
   return {
@@ -145,6 +153,9 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     patch: (path, body, opts) => request('PATCH', path, body, opts),
     put: (path, body, opts) => request('PUT', path, body, opts),
     delete: (path, opts) => request('DELETE', path, undefined, opts),
+    upload: (path, file, opts) => request('POST', path, file, opts),
+    blob: (path, opts) =>
+      request('GET', path, undefined, { ...opts, headers: { Accept: '*/*', ...opts?.headers } }, 'blob'),
   }
 }
 

@@ -1,6 +1,8 @@
 import {
   createService,
   createTokenVerifier,
+  localStorageFor,
+  registerAttachmentRoutes,
   registerAuditSearchRoute,
   registerRecycleBinRoutes,
   directoryReplicaHandlers,
@@ -9,6 +11,7 @@ import {
   type Database,
   type Service,
   type ServiceClient,
+  type StorageAdapter,
   type TokenVerifier,
 } from '@mosaic/service-kit'
 import {
@@ -20,7 +23,7 @@ import {
 import type { SalesDeps } from './support/context.js'
 import { registerContactRoutes, registerCustomerRoutes } from './modules/customers/customers.routes.js'
 import { contacts, customers } from './modules/customers/customers.store.js'
-import { registerDirectoryRoutes } from './modules/directory/directory.routes.js'
+import { ANY_SALES_READ, registerDirectoryRoutes } from './modules/directory/directory.routes.js'
 import { registerTeamRoutes } from './modules/team/team.routes.js'
 import { registerLeadRoutes } from './modules/leads/leads.routes.js'
 import { leads } from './modules/leads/leads.store.js'
@@ -40,6 +43,8 @@ export interface SalesServiceOptions {
   verifier?: TokenVerifier
   /** Where dictionary membership is checked; default: the admin service (built-in catalog without one). */
   dictionaries?: DictionaryLoader
+  /** Where uploaded files go; default `<DATA_DIR>/files` (a temporary folder for in-memory tests). */
+  storage?: StorageAdapter
 }
 
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
@@ -48,6 +53,7 @@ export async function buildSalesService(
   options: SalesServiceOptions = {},
 ): Promise<Service> {
   let seeding: { stop(): void } | undefined
+  const storage = options.storage ?? (await localStorageFor(config))
   const service = await createService({
     config,
     database: { entities, migrations },
@@ -66,6 +72,12 @@ export async function buildSalesService(
       })
       registerPoolRoutes(api, db, config, logger)
       registerTransferRoutes(api, db, logger)
+      // Follow-ups carry them; whoever may see sales records may download what they reference.
+      registerAttachmentRoutes(api, db, storage, {
+        upload: 'sales.followup.create',
+        read: { anyOf: ANY_SALES_READ },
+        maxBytes: config.ATTACHMENT_MAX_BYTES,
+      })
     },
     onReady: ({ db, logger, serviceClient }) => {
       if (adminReachable(config, serviceClient))
@@ -76,6 +88,7 @@ export async function buildSalesService(
   service.close = async () => {
     seeding?.stop()
     await close()
+    await storage.close?.()
   }
   return withRecycleScheduler(service, {
     minutes: config.RECYCLE_INTERVAL_MINUTES,

@@ -54,13 +54,7 @@ export type BulkResult = z.infer<typeof BulkResult>
 
 export const BulkIds = z.array(Id).min(1).max(200)
 
-export const Attachment = z.strictObject({
-  id: Id,
-  name: z.string().max(200),
-  size: z.number().int().nonnegative(),
-  contentType: z.string().max(100),
-})
-export type Attachment = z.infer<typeof Attachment>
+export { Attachment } from '../attachments.js'
 
 /** A sales user as the service knows them (replicated from admin). */
 export const DirectoryUser = z.object({

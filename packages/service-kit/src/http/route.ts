@@ -45,6 +45,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P
   query?: Q
   body?: B
+  /** The handler reads the raw body itself (an upload); these are the media types it accepts. */
+  rawBody?: readonly string[]
   response?: z.ZodType
   /** Success status; 204 when the handler returns undefined. */
   status?: number
@@ -61,6 +63,7 @@ interface Registered {
   params?: z.ZodType
   query?: z.ZodType
   body?: z.ZodType
+  rawBody?: readonly string[]
   response?: z.ZodType
   status: number
 }
@@ -175,6 +178,16 @@ function buildOpenApi(basePath: string, routes: Registered[], info: { title: str
             requestBody: {
               required: true,
               content: { 'application/json': { schema: toJsonSchema(r.body, 'input') } },
+            },
+          }
+        : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                r.rawBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
             },
           }
         : {}),

@@ -8,6 +8,7 @@ import { createService, type Service, type ServiceParts } from '../service.js'
 import { createTokenVerifier } from '../auth/verifier.js'
 import type { AccessClaims } from '../auth/principal.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
+import type { DatabaseOptions } from '../db/database.js'
 
 export const ISSUER = 'mosaic-admin-test'
 export const AUDIENCE = 'mosaic-test'
@@ -66,6 +67,8 @@ export interface Demo {
 export async function startDemo(options: {
   routes: (parts: ServiceParts) => void
   env?: Record<string, string>
+  /** Kit tables the routes need (none by default). */
+  migrations?: DatabaseOptions['migrations']
 }): Promise<Demo> {
   const testDb: TestDatabase = await createTestDatabase()
   const keys = await newKeyPair()
@@ -82,7 +85,7 @@ export async function startDemo(options: {
   try {
     service = await createService({
       config,
-      database: { entities: [], migrations: [] },
+      database: { entities: [], migrations: options.migrations ?? [] },
       verifier: ({ config: c }) =>
         createTokenVerifier({
           issuer: c.JWT_ISSUER,

@@ -1,4 +1,5 @@
 import {
+  KitAttachmentTables1763900000300,
   KitDirectoryTables1763900000200,
   KitEventTables1763900000000,
   KitRecordTables1763800000000,
@@ -14,6 +15,7 @@ export const migrations = [
   KitEventTables1763900000000,
   KitRuleTables1763900000100,
   KitDirectoryTables1763900000200,
+  KitAttachmentTables1763900000300,
   SalesSchema1763900001000,
   SalesPool1763900001100,
   SalesFollowUpReminders1763900001200,

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
 import { searchUsers, type ApiRouter, type Database } from '@mosaic/service-kit'
 
-/** Anyone working with sales records may pick users (owners, team members, assignees). */
-const ANY_SALES_READ = [
+/** Anyone working with sales records may pick users (owners, team members, assignees) and download attachments. */
+export const ANY_SALES_READ = [
   'sales.lead.read',
   'sales.customer.read',
   'sales.contact.read',

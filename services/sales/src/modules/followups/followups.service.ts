@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
+  assertAttachmentsExist,
   conflict,
   containsPattern,
   keysetPage,
@@ -122,7 +123,7 @@ export async function createFollowUp(
     nextFollowUpAt: input.nextFollowUpAt ? new Date(input.nextFollowUpAt) : null,
     nextPlan: input.nextPlan ?? null,
     ...(await contactFor(m, target, input.contactId)),
-    attachments: input.attachments ?? [],
+    attachments: await assertAttachmentsExist(m, input.attachments),
     ownerId: target.ownerId,
     ownerName: target.ownerName,
     deptId: target.deptId,
@@ -141,8 +142,9 @@ export async function updateFollowUp(
 ) {
   await deps.dicts.assert([{ field: 'method', type: 'followup_method', value: input.method }])
   const before = await followups.get(m, id, ctx, { access: 'write' })
-  const { contactedAt, nextFollowUpAt, contactId, ...fields } = input
+  const { contactedAt, nextFollowUpAt, contactId, attachments, ...fields } = input
   const patch: Partial<FollowUpRow> = definedOnly(fields)
+  if (attachments) patch.attachments = await assertAttachmentsExist(m, attachments)
   if (contactedAt) patch.contactedAt = new Date(contactedAt)
   if (nextFollowUpAt !== undefined) patch.nextFollowUpAt = nextFollowUpAt ? new Date(nextFollowUpAt) : null
   if (contactId !== undefined) {

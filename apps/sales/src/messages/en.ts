@@ -1,0 +1,57 @@
+import type zh from './zh-CN'
+import { records } from './en.records'
+import { work } from './en.work'
+
+const en: typeof zh = {
+  sales: {
+    title: 'Sales',
+    common: {
+      owner: 'Owner',
+      ownerDefault: 'Me by default',
+      dept: 'Department',
+      phone: 'Phone',
+      email: 'Email',
+      address: 'Address',
+      industry: 'Industry',
+      source: 'Source',
+      remark: 'Remark',
+      keyword: 'Keyword',
+      lastFollowUpAt: 'Last follow-up',
+      nextFollowUpAt: 'Next follow-up',
+      info: 'Details',
+      history: 'History',
+      historyTitle: 'History: {name}',
+      activity: 'Activity',
+      versions: 'Versions',
+      back: 'Back',
+      close: 'Close',
+    },
+    entityTypes: {
+      lead: 'Lead',
+      customer: 'Customer',
+      contact: 'Contact',
+      followup: 'Follow-up',
+      opportunity: 'Opportunity',
+      quote: 'Quote',
+      contract: 'Contract',
+    },
+    bulk: {
+      assign: 'Assign',
+      transfer: 'Transfer',
+      delete: 'Delete',
+      deleteTitle: 'Bulk delete results',
+      nRecords: 'the {n} selected records',
+      selected: '{n} records selected',
+      summary: '{ok} succeeded, {failed} failed',
+      record: 'Record',
+      outcome: 'Result',
+      ok: 'Done',
+      failed: 'Failed',
+      reason: 'Reason',
+    },
+    ...records,
+    ...work,
+  },
+}
+
+export default en

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import type { sales } from '@mosaic/schemas'
+import { click, settle, testI18n, type, useDefaultDictionaries, withPermissions } from '../../test-support'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+const { default: CustomerFormDrawer } = await import('./CustomerFormDrawer.vue')
+
+enableAutoUnmount(afterEach)
+beforeEach(() => useDefaultDictionaries())
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const ACME = '11111111-1111-4111-8111-111111111111'
+const noDuplicates: sales.DuplicateCheck = { exact: null, similar: [] }
+
+async function open() {
+  const wrapper = mount(CustomerFormDrawer, {
+    props: { customer: null, modelValue: false },
+    global: { plugins: [testI18n('en'), withPermissions('sales.customer.create')] },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  return wrapper
+}
+const duplicateCalls = () =>
+  http.get.mock.calls.filter(([path]) => path === '/api/sales/customers/duplicates')
+const nameError = () =>
+  document
+    .querySelector('[data-testid="field-name"]')
+    ?.closest('.el-form-item')
+    ?.querySelector('.el-form-item__error')
+
+describe('CustomerFormDrawer duplicate check', () => {
+  it('asks once the typing pauses and shows similar names as a hint', async () => {
+    http.get.mockImplementation(async (path: string) =>
+      path === '/api/sales/customers/duplicates'
+        ? {
+            exact: null,
+            similar: [{ id: ACME, number: 'KH202601010001', name: 'Acme Shanghai', ownerName: 'Ann' }],
+          }
+        : noDuplicates,
+    )
+    await open()
+    type('field-name', 'A')
+    type('field-name', 'Ac')
+    type('field-name', 'Acme')
+    await settle(450)
+    await flushPromises()
+    expect(duplicateCalls()).toEqual([
+      ['/api/sales/customers/duplicates', { query: { name: 'Acme', excludeId: undefined } }],
+    ])
+    const hint = document.querySelector('[data-testid="duplicate-hint"]')
+    expect(hint?.textContent).toContain('Similar customers:')
+    expect(hint?.textContent).toContain('Acme Shanghai (KH202601010001 · Ann)')
+    expect(nameError()).toBeFalsy()
+  })
+
+  it('shows an exact duplicate as the name error and does not submit it', async () => {
+    http.get.mockImplementation(async (path: string) =>
+      path === '/api/sales/customers/duplicates'
+        ? {
+            exact: { id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null, inPool: true },
+            similar: [{ id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null }],
+          }
+        : noDuplicates,
+    )
+    await open()
+    type('field-name', 'acme')
+    await settle(450)
+    await flushPromises()
+    await settle()
+    expect(nameError()?.textContent).toContain(
+      'Customer "ACME" already exists (KH202601010001, owner: In the pool)',
+    )
+    // The exact match is the error; it is not repeated as a "similar" hint.
+    expect(document.querySelector('[data-testid="duplicate-hint"]')).toBeNull()
+
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).not.toHaveBeenCalled()
+  })
+
+  it('creates with an optional primary contact when the name is free', async () => {
+    http.get.mockResolvedValue(noDuplicates)
+    http.post.mockResolvedValue({ id: ACME })
+    await open()
+    type('field-name', 'Acme')
+    document.querySelector<HTMLInputElement>('[data-testid="field-withContact"] input')!.click()
+    await flushPromises()
+    type('field-contact-name', 'Li Lei')
+    type('field-contact-phone', '13800000000')
+    await settle(450)
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenCalledWith('/api/sales/customers', {
+      name: 'Acme',
+      status: 'potential',
+      level: null,
+      industry: null,
+      source: null,
+      phone: null,
+      address: null,
+      website: null,
+      remark: null,
+      nextFollowUpAt: null,
+      contact: { name: 'Li Lei', title: null, phone: '13800000000', email: null },
+    })
+  })
+})

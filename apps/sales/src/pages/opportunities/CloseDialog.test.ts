@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { ElRadioGroup, ElSelect } from 'element-plus'
+import { DictSelect } from '@mosaic/dictionary/vue'
+import { click, problem, settle, testI18n, type, useDefaultDictionaries } from '../../test-support'
+import { opportunity } from './test-fixtures'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+const { default: CloseDialog } = await import('./CloseDialog.vue')
+
+enableAutoUnmount(afterEach)
+beforeEach(() => useDefaultDictionaries())
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const opp = opportunity()
+
+async function open() {
+  const wrapper = mount(CloseDialog, {
+    props: { opportunity: opp, modelValue: false },
+    global: { plugins: [testI18n('en')] },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  return wrapper
+}
+async function submit() {
+  click('dialog-submit')
+  await flushPromises()
+  await settle()
+}
+const errorNear = (testid: string) =>
+  document
+    .querySelector(`[data-testid="${testid}"]`)
+    ?.closest('.el-form-item')
+    ?.querySelector('.el-form-item__error')?.textContent
+
+describe('CloseDialog', () => {
+  it('requires a lost reason for a lost opportunity, then closes with If-Match', async () => {
+    http.post.mockResolvedValue({ ...opp, status: 'lost' })
+    const w = await open()
+    w.findComponent(ElRadioGroup).vm.$emit('update:modelValue', 'lost')
+    await flushPromises()
+    await submit()
+    expect(http.post).not.toHaveBeenCalled()
+    expect(errorNear('field-lostReason')).toContain('A lost opportunity needs a lost reason')
+
+    w.findComponent(DictSelect).findComponent(ElSelect).vm.$emit('update:modelValue', 'price')
+    type('field-closeNote', ' too expensive ')
+    await flushPromises()
+    await submit()
+    expect(http.post).toHaveBeenCalledWith(
+      `/api/sales/opportunities/${opp.id}/close`,
+      {
+        outcome: 'lost',
+        lostReason: 'price',
+        closeNote: 'too expensive',
+        closeDate: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      },
+      { ifMatch: 4 },
+    )
+    expect(w.emitted('saved')).toHaveLength(1)
+  })
+
+  it('closes as won without a lost reason', async () => {
+    http.post.mockResolvedValue({ ...opp, status: 'won' })
+    await open()
+    expect(document.querySelector('[data-testid="field-lostReason"]')).toBeNull()
+    await submit()
+    expect(http.post.mock.calls[0][1]).toMatchObject({ outcome: 'won', lostReason: null })
+  })
+
+  it("shows the closure rule's field errors next to their fields", async () => {
+    http.post.mockRejectedValue(
+      problem({
+        status: 400,
+        detail: 'The closure rule requires more',
+        errors: [{ field: 'closeNote', message: 'A closing note is required' }],
+      }),
+    )
+    const w = await open()
+    await submit()
+    expect(errorNear('field-closeNote')).toContain('A closing note is required')
+    expect(w.emitted('saved')).toBeUndefined()
+  })
+})

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { ElInputNumber, ElOption, ElSelect } from 'element-plus'
+import type { sales } from '@mosaic/schemas'
+import { UserPicker } from '@mosaic/ui'
+import { click, settle, testI18n, type, useDefaultDictionaries } from '../../test-support'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+const { default: OpportunityFormDrawer } = await import('./OpportunityFormDrawer.vue')
+const { default: StageSelect } = await import('./StageSelect.vue')
+
+enableAutoUnmount(afterEach)
+beforeEach(() => useDefaultDictionaries())
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const ACME = '11111111-1111-4111-8111-111111111111'
+const contact = (id: string, name: string, primary: boolean) => ({ id, name, primary }) as sales.Contact
+
+async function open(opportunity: sales.Opportunity | null = null) {
+  http.get.mockImplementation(async (path: string) =>
+    path === `/api/sales/customers/${ACME}/contacts`
+      ? [contact('k1', 'Han Meimei', false), contact('k2', 'Li Lei', true)]
+      : { items: [], nextCursor: null, total: 0, totalCapped: false },
+  )
+  const wrapper = mount(OpportunityFormDrawer, {
+    props: { opportunity, modelValue: false },
+    global: { plugins: [testI18n('en')] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  return wrapper
+}
+const stageSelect = (w: ReturnType<typeof mount>) => w.findComponent(StageSelect).findComponent(ElSelect)
+function pickStage(w: ReturnType<typeof mount>, stage: string) {
+  stageSelect(w).vm.$emit('update:modelValue', stage)
+  stageSelect(w).vm.$emit('change', stage)
+}
+async function submitted() {
+  click('drawer-submit')
+  await flushPromises()
+  await settle()
+  return http.post.mock.calls[0]?.[1] as Record<string, unknown> | undefined
+}
+
+describe('OpportunityFormDrawer stages', () => {
+  it('offers only open stages, in dictionary order: won and lost are reached by closing', async () => {
+    const w = await open()
+    const values = w
+      .findComponent(StageSelect)
+      .findAllComponents(ElOption)
+      .map((o) => o.props('value'))
+    expect(values).toEqual(['initial', 'needs', 'proposal', 'negotiation'])
+  })
+
+  it("starts at the first stage's probability and moves to each picked stage's default", async () => {
+    http.post.mockResolvedValue({ id: 'o1' })
+    const w = await open()
+    expect(w.findComponent(ElInputNumber).props('modelValue')).toBe(10)
+    pickStage(w, 'proposal')
+    await flushPromises()
+    expect(w.findComponent(ElInputNumber).props('modelValue')).toBe(60)
+
+    type('field-name', 'ERP rollout')
+    w.findComponent(UserPicker).vm.$emit('update:modelValue', ACME)
+    await flushPromises()
+    const body = await submitted()
+    expect(body).toMatchObject({ name: 'ERP rollout', customerId: ACME, stage: 'proposal', probability: 60 })
+    // Choosing the customer filled in its primary contact.
+    expect(body?.contactId).toBe('k2')
+  })
+
+  it('keeps a probability the user typed after picking the stage', async () => {
+    http.post.mockResolvedValue({ id: 'o1' })
+    const w = await open()
+    pickStage(w, 'negotiation')
+    await flushPromises()
+    w.findComponent(ElInputNumber).vm.$emit('update:modelValue', 65)
+    type('field-name', 'Renewal 2026')
+    w.findComponent(UserPicker).vm.$emit('update:modelValue', ACME)
+    await flushPromises()
+    expect(await submitted()).toMatchObject({ stage: 'negotiation', probability: 65 })
+  })
+
+  it('still labels an outcome stage a record is in, as a disabled option', async () => {
+    const w = mount(StageSelect, { props: { modelValue: 'won' }, attachTo: document.body })
+    await flushPromises()
+    const won = w.findAllComponents(ElOption).find((o) => o.props('value') === 'won')
+    expect(won?.props('label')).toBe('赢单')
+    expect(won?.props('disabled')).toBe(true)
+    expect(
+      w
+        .findAllComponents(ElOption)
+        .filter((o) => !o.props('disabled'))
+        .map((o) => o.props('value')),
+    ).not.toContain('lost')
+  })
+})

@@ -1,0 +1,30 @@
+import { computed } from 'vue'
+import { useDict } from '@mosaic/dictionary/vue'
+import type { DictEntry } from '@mosaic/dictionary'
+import { DICT } from '../../constants'
+
+/** Dictionary extras may arrive as numbers or as the digits an admin typed. */
+function intOf(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return v
+  if (typeof v === 'string' && /^\d{1,3}$/.test(v.trim())) return Number(v)
+  return undefined
+}
+
+/** An outcome stage (won/lost) closes the opportunity; it is reached by closing, never by editing. */
+export const isOutcome = (e: DictEntry | undefined) => !!e?.extra?.outcome
+
+/**
+ * Opportunity stages come from the `opportunity_stage` dictionary: its order is the pipeline's,
+ * `extra.probability` the default win probability, `extra.outcome` marks the closing stages.
+ */
+export function useStages() {
+  const dict = useDict(DICT.opportunityStage)
+  const openStages = computed(() => dict.entries.value.filter((e) => !isOutcome(e)))
+  return {
+    dict,
+    openStages,
+    label: dict.label,
+    probabilityOf: (value: string | null | undefined) => intOf(dict.entry(value)?.extra?.probability),
+    isOutcomeStage: (value: string | null | undefined) => isOutcome(dict.entry(value)),
+  }
+}

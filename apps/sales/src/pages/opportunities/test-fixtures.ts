@@ -1,0 +1,40 @@
+import type { sales } from '@mosaic/schemas'
+
+/** An open opportunity as the service answers it, for component tests. */
+export function opportunity(over: Partial<sales.Opportunity> = {}): sales.Opportunity {
+  return {
+    id: '0f0f0f0f-0000-4000-8000-000000000001',
+    version: 4,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    name: 'ERP rollout',
+    customerId: '11111111-1111-4111-8111-111111111111',
+    customerName: 'Acme',
+    contactId: null,
+    contactName: null,
+    stage: 'proposal',
+    probability: 60,
+    source: null,
+    type: null,
+    ownerId: null,
+    ownerName: 'Ann',
+    deptId: null,
+    expectedAmount: '120000.00',
+    expectedCloseDate: null,
+    products: [],
+    productsTotal: '0.00',
+    remark: null,
+    status: 'open',
+    closedAt: null,
+    closedBy: null,
+    closeNote: null,
+    closeDate: null,
+    lostReason: null,
+    locked: false,
+    lastFollowUpAt: null,
+    nextFollowUpAt: null,
+    leadId: null,
+    access: 'scope',
+    ...over,
+  }
+}

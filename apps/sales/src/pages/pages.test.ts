@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
+import type { sales } from '@mosaic/schemas'
+import salesModule from '../routes'
+import { testI18n, useDefaultDictionaries, withPermissions } from '../test-support'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+
+enableAutoUnmount(afterEach)
+beforeEach(() => useDefaultDictionaries())
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const CUSTOMER = '11111111-1111-4111-8111-111111111111'
+const customer = {
+  id: CUSTOMER,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  number: 'KH202601010001',
+  name: 'Acme',
+  status: 'intention',
+  level: 'A',
+  industry: null,
+  source: null,
+  ownerId: '00000000-0000-4000-8000-000000000001',
+  ownerName: 'Ann',
+  deptId: null,
+  phone: null,
+  address: null,
+  website: 'acme.example.com',
+  remark: null,
+  dealStatus: 'undealt',
+  locked: true,
+  lastFollowUpAt: null,
+  nextFollowUpAt: null,
+  lastDealAt: null,
+  poolEnteredAt: null,
+  previousOwnerId: null,
+  previousOwnerName: null,
+  primaryContactName: null,
+  primaryContactPhone: null,
+  leadId: null,
+  access: 'scope',
+} satisfies sales.Customer
+const emptyPage = { items: [], nextCursor: null, total: 0, totalCapped: false }
+
+function answer(path: string): unknown {
+  if (path === `/api/sales/customers/${CUSTOMER}`) return customer
+  if (path.endsWith('/pool/upcoming') || path.endsWith('/users') || path.endsWith('/contacts')) return []
+  if (path.endsWith('/pool/recycling/preview'))
+    return { at: '2026-01-02T00:00:00Z', enabled: true, items: [] }
+  if (path.endsWith('/opportunities/pipeline')) return { stages: [], total: 0 }
+  return emptyPage
+}
+
+const EVERYTHING = [
+  'sales.lead.read',
+  'sales.lead.create',
+  'sales.customer.read',
+  'sales.customer.create',
+  'sales.customer.lock',
+  'sales.customer.transfer',
+  'sales.pool.read',
+  'sales.pool.run',
+  'sales.followup.read',
+  'sales.opportunity.read',
+  'admin.recycle.read',
+]
+
+async function visit(path: string) {
+  const warnings: string[] = []
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/sales', children: salesModule.routes }],
+  })
+  await router.push(path)
+  const Host = defineComponent({ setup: () => () => h(RouterView) })
+  const wrapper = mount(Host, {
+    global: {
+      plugins: [testI18n('en'), router, withPermissions(...EVERYTHING)],
+      config: { warnHandler: (msg) => void warnings.push(msg) },
+    },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, warnings }
+}
+
+describe('every sales page', () => {
+  it.each([
+    ['/sales/leads', 'Leads'],
+    ['/sales/customers', 'Customers'],
+    [`/sales/customers/${CUSTOMER}`, 'Acme'],
+    ['/sales/pool', 'Public pool'],
+    ['/sales/pool/upcoming', 'Pool recycling'],
+    ['/sales/followups', 'Follow-ups'],
+    ['/sales/opportunities', 'Opportunities'],
+    ['/sales/opportunities/pipeline', 'Pipeline'],
+    ['/sales/recycle-bin', 'Recycle bin'],
+  ])('%s renders without Vue warnings', async (path, text) => {
+    http.get.mockImplementation(async (p: string) => answer(p))
+    const { wrapper, warnings } = await visit(path)
+    expect(wrapper.text()).toContain(text)
+    expect(warnings).toEqual([])
+  })
+
+  it('shows the customer header with its lock and the not-found state for an unknown id', async () => {
+    http.get.mockImplementation(async (p: string) => answer(p))
+    const { wrapper } = await visit(`/sales/customers/${CUSTOMER}`)
+    expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('KH202601010001')
+    expect(wrapper.find('[data-testid="customer-locked"]').exists()).toBe(true)
+    expect(wrapper.text()).toContain('Unlock')
+
+    http.get.mockRejectedValue(Object.assign(new Error('Not found'), { status: 404 }))
+    const missing = await visit('/sales/customers/22222222-2222-4222-8222-222222222222')
+    expect(missing.wrapper.get('[data-testid="customer-not-found"]').text()).toContain(
+      'The customer does not exist or you cannot see it',
+    )
+  })
+})

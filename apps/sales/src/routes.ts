@@ -1,0 +1,100 @@
+import type { RouteRecordRaw } from 'vue-router'
+import type { RemoteModule } from '@mosaic/web-kit'
+import { messages } from './messages'
+
+/**
+ * Each page is its own chunk. Paths are relative to the module's base (`/sales` in the shell
+ * and standalone alike), so `sales-customer-detail` is `/sales/customers/<id>` everywhere.
+ */
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'leads',
+    name: 'sales-leads',
+    component: () => import('./pages/leads/LeadsPage.vue'),
+    meta: { title: { zh: '销售线索', en: 'Leads' }, permission: 'sales.lead.read', icon: 'Aim' },
+  },
+  {
+    path: 'customers',
+    name: 'sales-customers',
+    component: () => import('./pages/customers/CustomersPage.vue'),
+    meta: {
+      title: { zh: '客户管理', en: 'Customers' },
+      permission: 'sales.customer.read',
+      icon: 'OfficeBuilding',
+    },
+  },
+  {
+    path: 'customers/:id',
+    name: 'sales-customer-detail',
+    component: () => import('./pages/customers/CustomerDetailPage.vue'),
+    meta: {
+      title: { zh: '客户详情', en: 'Customer' },
+      permission: 'sales.customer.read',
+      icon: 'OfficeBuilding',
+      menu: false,
+    },
+  },
+  {
+    path: 'pool',
+    name: 'sales-pool',
+    component: () => import('./pages/pool/PoolPage.vue'),
+    meta: { title: { zh: '公海客户', en: 'Public pool' }, permission: 'sales.pool.read', icon: 'Coin' },
+  },
+  {
+    path: 'pool/upcoming',
+    name: 'sales-pool-upcoming',
+    component: () => import('./pages/pool/PoolUpcomingPage.vue'),
+    meta: {
+      title: { zh: '即将进入公海', en: 'About to enter the pool' },
+      permission: 'sales.customer.read',
+      icon: 'Timer',
+    },
+  },
+  {
+    path: 'followups',
+    name: 'sales-followups',
+    component: () => import('./pages/followups/FollowUpsPage.vue'),
+    meta: {
+      title: { zh: '跟进记录', en: 'Follow-ups' },
+      permission: 'sales.followup.read',
+      icon: 'ChatDotRound',
+    },
+  },
+  {
+    path: 'opportunities',
+    name: 'sales-opportunities',
+    component: () => import('./pages/opportunities/OpportunitiesPage.vue'),
+    meta: {
+      title: { zh: '销售机会', en: 'Opportunities' },
+      permission: 'sales.opportunity.read',
+      icon: 'Opportunity',
+    },
+  },
+  {
+    path: 'opportunities/pipeline',
+    name: 'sales-opportunities-pipeline',
+    component: () => import('./pages/opportunities/PipelinePage.vue'),
+    meta: {
+      title: { zh: '销售漏斗', en: 'Pipeline' },
+      permission: 'sales.opportunity.read',
+      icon: 'TrendCharts',
+    },
+  },
+  {
+    path: 'recycle-bin',
+    name: 'sales-recycle-bin',
+    component: () => import('./pages/recycle/RecycleBinPage.vue'),
+    meta: { title: { zh: '回收站', en: 'Recycle bin' }, permission: 'admin.recycle.read', icon: 'Delete' },
+  },
+]
+
+const salesModule: RemoteModule = {
+  name: 'sales',
+  title: { zh: '销售管理', en: 'Sales' },
+  icon: 'Briefcase',
+  basePath: '/sales',
+  routes,
+  messages,
+}
+
+export default salesModule

@@ -1,0 +1,37 @@
+import { defaultClientConditions, defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { federation } from '@module-federation/vite'
+import { mosaicShared } from '@mosaic/web-kit/federation-shared'
+
+const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
+
+export default defineConfig({
+  // Served behind the gateway at /remotes/sales/ (also in dev, so chunk URLs are the same everywhere).
+  base: '/remotes/sales/',
+  // Workspace packages are consumed as source (their `source` export condition).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  plugins: [
+    vue(),
+    federation({
+      name: 'sales',
+      filename: 'remoteEntry.js',
+      exposes: { './routes': './src/routes.ts' },
+      // Same list as the shell: anything shared on one side only would load twice and split state.
+      shared: mosaicShared(),
+      dts: false,
+    }),
+  ],
+  build: { target: 'esnext' },
+  server: {
+    host: 'localhost',
+    port: 5102,
+    strictPort: true,
+    proxy: { '/api': { target: API } },
+  },
+  preview: {
+    host: 'localhost',
+    port: 5102,
+    strictPort: true,
+    proxy: { '/api': { target: API } },
+  },
+})

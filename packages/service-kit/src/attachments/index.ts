@@ -1,0 +1,6 @@
+export * from './storage.js'
+export * from './migration.js'
+export { registerAttachmentRoutes, assertAttachmentsExist, contentDisposition } from './routes.js'
+export type { AttachmentRouteOptions } from './routes.js'
+export { DEFAULT_ALLOWED_TYPES, contentMatches, mediaTypeOf } from './content-types.js'
+export { payloadTooLarge, unsupportedMediaType } from './upload.js'

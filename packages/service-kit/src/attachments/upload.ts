@@ -1,0 +1,131 @@
+import { createHash, type Hash } from 'node:crypto'
+import { Transform, type TransformCallback } from 'node:stream'
+import type { Request } from 'express'
+import { fileExtension } from '@mosaic/schemas'
+import { HttpError, badRequest, validationFailed } from '../errors.js'
+import { SNIFF_BYTES, contentMatches, extensionMatches, mediaTypeOf } from './content-types.js'
+import type { StorageAdapter } from './storage.js'
+
+export const payloadTooLarge = (maxBytes: number) =>
+  new HttpError(413, 'Payload Too Large', `A file may be at most ${maxBytes} bytes.`, { maxBytes })
+export const unsupportedMediaType = (detail: string) => new HttpError(415, 'Unsupported Media Type', detail)
+
+/** The declared type, if the allow-list has it. */
+export function declaredType(req: Request, allowed: readonly string[]): string {
+  const type = mediaTypeOf(req.headers['content-type'])
+  if (!type) throw unsupportedMediaType("Send the file's type as Content-Type.")
+  if (!allowed.includes(type)) throw unsupportedMediaType(`Files of type ${type} are not accepted.`)
+  return type
+}
+
+/**
+ * The file name from `X-File-Name` (percent-encoded UTF-8, since header values are Latin-1):
+ * only its last path segment, without control characters, at most 200 characters.
+ */
+export function fileNameOf(req: Request, type: string): string {
+  const field = 'X-File-Name'
+  const raw = req.headers['x-file-name']
+  if (typeof raw !== 'string' || !raw.trim())
+    throw validationFailed([{ field, message: 'Send the file name (percent-encoded UTF-8).' }])
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(raw)
+  } catch {
+    throw validationFailed([{ field, message: 'Not valid percent-encoded UTF-8.' }])
+  }
+  // eslint-disable-next-line no-control-regex
+  const name = (decoded.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (!name || name === '.' || name === '..') throw validationFailed([{ field, message: 'Empty file name.' }])
+  if ([...name].length > 200) throw validationFailed([{ field, message: 'At most 200 characters.' }])
+  if (!extensionMatches(type, fileExtension(name)))
+    throw unsupportedMediaType(`The name ${name} does not end in an extension of type ${type}.`)
+  return name
+}
+
+/** Refuses a declared length beyond the limit before a byte is read. */
+export function checkDeclaredLength(req: Request, maxBytes: number): void {
+  const header = req.headers['content-length']
+  if (header !== undefined && Number(header) > maxBytes) throw payloadTooLarge(maxBytes)
+}
+
+/**
+ * Passes the body through while counting and hashing it. Nothing flows on until the first
+ * bytes were checked against the declared type, and the stream fails as soon as the body
+ * passes the limit, so a refused upload never finishes writing.
+ */
+class UploadGuard extends Transform {
+  size = 0
+  private readonly hash: Hash = createHash('sha256')
+  private held: Buffer[] = []
+  private checked = false
+
+  constructor(
+    private readonly type: string,
+    private readonly maxBytes: number,
+  ) {
+    super()
+  }
+
+  get sha256(): string {
+    return this.hash.digest('hex')
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length
+    if (this.size > this.maxBytes) return done(payloadTooLarge(this.maxBytes))
+    this.hash.update(chunk)
+    if (this.checked) return done(null, chunk)
+    this.held.push(chunk)
+    if (this.size >= SNIFF_BYTES) return done(this.release())
+    done()
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.size === 0) return done(badRequest('The file is empty.'))
+    done(this.checked ? null : this.release())
+  }
+
+  private release(): Error | null {
+    const head = Buffer.concat(this.held)
+    this.held = []
+    this.checked = true
+    if (!contentMatches(this.type, head.subarray(0, SNIFF_BYTES)))
+      return unsupportedMediaType(`The file's content is not ${this.type}.`)
+    this.push(head)
+    return null
+  }
+}
+
+/**
+ * Streams the request body into storage under `key`. On any failure nothing stays stored and
+ * the rest of the body is drained, so the client still reads the problem answer.
+ */
+export async function receiveUpload(
+  req: Request,
+  storage: StorageAdapter,
+  key: string,
+  o: { type: string; maxBytes: number },
+): Promise<{ size: number; sha256: string }> {
+  const guard = new UploadGuard(o.type, o.maxBytes)
+  // The guard may fail before the storage attaches to it (while it creates folders); the refusal
+  // is what the client must hear, not the storage's "premature close" that follows from it.
+  let refusal: Error | undefined
+  guard.on('error', (error) => (refusal ??= error))
+  const interrupted = () => {
+    if (!req.complete) guard.destroy(badRequest('The upload was interrupted.'))
+  }
+  req.once('close', interrupted)
+  req.pipe(guard)
+  try {
+    await storage.put(key, guard, { contentType: o.type })
+    if (refusal) throw refusal
+    return { size: guard.size, sha256: guard.sha256 }
+  } catch (error) {
+    req.unpipe(guard)
+    req.resume()
+    await storage.delete(key).catch(() => {})
+    throw refusal ?? error
+  } finally {
+    req.off('close', interrupted)
+  }
+}

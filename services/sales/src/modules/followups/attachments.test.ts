@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+
+const MAX = 4096
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x42), Buffer.from('\n%%EOF\n')])
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+])
+
+describe('follow-up attachments', () => {
+  let h: SalesHarness
+  let rep: TestUser
+  let viewer: TestUser
+  let customerId: string
+
+  beforeAll(async () => {
+    h = await startSales({ ATTACHMENT_MAX_BYTES: String(MAX) })
+    rep = await h.user('rep')
+    viewer = await h.user('viewer', { permissions: ['sales.customer.read'] })
+    customerId = (await h.call('POST', '/customers', { token: rep.token, body: { name: 'Attached Ltd' } }))
+      .body.id
+  })
+  afterAll(() => h?.close())
+
+  async function upload(body: Buffer, type: string, name: string, token = rep.token) {
+    const res = await fetch(`${h.base}/attachments`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': type,
+        'x-file-name': encodeURIComponent(name),
+      },
+      body,
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
+  }
+  const followUp = (attachments: unknown[]) =>
+    h.call('POST', '/followups', {
+      token: rep.token,
+      body: {
+        targetType: 'customer',
+        targetId: customerId,
+        subject: 'Sent the offer',
+        method: 'email',
+        content: 'Offer and photos attached',
+        contactedAt: '2026-04-01T02:00:00.000Z',
+        attachments,
+      },
+    })
+
+  it('records a follow-up with uploaded files and lists them with the stored facts', async () => {
+    const offer = await upload(PDF, 'application/pdf', '报价单（终版）.pdf')
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201)
+    const photo = await upload(PNG, 'image/png', '现场.png')
+    expect(photo.status).toBe(201)
+
+    // What the client claims about a file is replaced by what was stored.
+    const claimed = { ...offer.body, name: 'other.exe', size: 1, contentType: 'application/x-msdownload' }
+    const created = await followUp([claimed, photo.body])
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(created.body.attachments).toEqual([offer.body, photo.body])
+
+    const list = await h.call('GET', `/followups?targetType=customer&targetId=${customerId}`, {
+      token: rep.token,
+    })
+    expect(list.body.items).toHaveLength(1)
+    expect(list.body.items[0].attachments).toEqual([
+      { id: offer.body.id, name: '报价单（终版）.pdf', size: PDF.length, contentType: 'application/pdf' },
+      { id: photo.body.id, name: '现场.png', size: PNG.length, contentType: 'image/png' },
+    ])
+
+    // Anyone who reads sales records may download; the bytes come back unchanged.
+    const file = await fetch(`${h.base}/attachments/${offer.body.id}`, {
+      headers: { authorization: `Bearer ${viewer.token}` },
+    })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('报价单')}`,
+    )
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true)
+
+    // Editing keeps only attachments that exist, again with the stored facts.
+    const dropped = await h.call('PATCH', `/followups/${created.body.id}`, {
+      token: rep.token,
+      version: created.body.version,
+      body: { attachments: [{ ...photo.body, name: 'renamed.png' }] },
+    })
+    expect(dropped.status, JSON.stringify(dropped.body)).toBe(200)
+    expect(dropped.body.attachments).toEqual([photo.body])
+  })
+
+  it('refuses references to files that were never uploaded, per field', async () => {
+    const photo = (await upload(PNG, 'image/png', 'a.png')).body
+    const ghost = {
+      id: '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+      name: 'x.pdf',
+      size: 1,
+      contentType: 'application/pdf',
+    }
+    const res = await followUp([photo, ghost])
+    expectProblem(res, 400)
+    expect(Object.keys(fieldErrors(res))).toEqual(['attachments.1'])
+    const repeated = await followUp([photo, photo])
+    expect(fieldErrors(repeated)).toEqual({ 'attachments.1': 'Listed twice' })
+  })
+
+  it("applies the service's size limit and the upload permission", async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX, 0x43)])
+    const tooBig = await upload(big, 'application/pdf', 'big.pdf')
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.body.maxBytes).toBe(MAX)
+    expect((await upload(PNG, 'image/png', 'a.png', viewer.token)).status).toBe(403)
+  })
+})
