@@ -14,6 +14,7 @@ export { default as StandaloneLayout } from './StandaloneLayout.vue'
 export { default as RecycleBinTable } from './RecycleBinTable.vue'
 export { default as FormErrorAlerts } from './FormErrorAlerts.vue'
 export { default as AttachmentUpload } from './AttachmentUpload.vue'
+export { default as DateRangeFilter } from './DateRangeFilter.vue'
 export {
   checkAttachment,
   downloadAttachment,
@@ -41,6 +42,7 @@ export type {
   ListColumn,
   ListParams,
   ListFetch,
+  ListPageHandle,
   RowAction,
   TagType,
   PickerUser,

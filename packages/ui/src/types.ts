@@ -17,6 +17,13 @@ export interface ListColumn<T = any> {
 export type ListParams = { limit: number; cursor?: string } & Record<string, unknown>
 export type ListFetch<T> = (params: ListParams) => Promise<Page<T>>
 
+/** What a page may call on its ListPage through a template ref. */
+export interface ListPageHandle {
+  reload: () => Promise<void>
+  refresh: () => Promise<void>
+  clearSelection: () => void
+}
+
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
 /** One link button in a row's actions (see RowActions). */

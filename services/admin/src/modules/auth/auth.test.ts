@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SignJWT, decodeJwt, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose'
 import { startAdmin, refreshCookie, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, ifMatch } from '../../test-support/expect-problem.js'
+import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '../../test-support/expect-problem.js'
+import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { EventEnvelope, type NotificationRequest } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, ifMatch } from '../../test-support/expect-problem.js'
+import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
 import { notify, storeNotifications } from './notifications.service.js'
 
 let h: AdminHarness

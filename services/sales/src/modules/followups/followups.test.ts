@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 const DEPT = randomUUID()
 

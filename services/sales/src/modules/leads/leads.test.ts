@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 describe('leads', () => {
   let h: SalesHarness

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '@mosaic/permissions'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.code as string)
 

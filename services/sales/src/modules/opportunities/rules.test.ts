@@ -3,7 +3,7 @@ import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { admin } from '@mosaic/schemas'
 import { upsertRuleReplica } from '@mosaic/service-kit'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '../../test-support/expect-problem.js'
+import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 /** The admin's dictionaries, edited: a stage re-weighted, another disabled, a follow-up method disabled. */
 function editedDictionaries(): DictType[] {

@@ -1,8 +1,19 @@
 import { expect } from 'vitest'
-import type { Reply } from './harness.js'
+
+/**
+ * Problem+json assertions shared by every service's HTTP tests. A separate subpath from
+ * `./testing` because it imports vitest, which only test code may load.
+ */
+
+/** What a service test harness answers with: status, headers and the parsed body. */
+export interface ProblemReply {
+  status: number
+  headers: Headers
+  body: any
+}
 
 /** Asserts an RFC 9457 problem answer with `status` (content type, shape, request id). */
-export function expectProblem(res: Reply, status: number) {
+export function expectProblem(res: ProblemReply, status: number) {
   expect(res.status, JSON.stringify(res.body)).toBe(status)
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
   expect(res.body).toMatchObject({
@@ -25,7 +36,7 @@ export function expectProblem(res: Reply, status: number) {
 }
 
 /** The field errors of a 400/409 answer, by field. */
-export function fieldErrors(res: Reply): Record<string, string> {
+export function fieldErrors(res: ProblemReply): Record<string, string> {
   return Object.fromEntries(
     ((res.body?.errors ?? []) as Array<{ field: string; message: string }>).map((e) => [e.field, e.message]),
   )

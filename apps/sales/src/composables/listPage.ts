@@ -1,0 +1,36 @@
+import { reactive, ref, type Ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import type { sales } from '@mosaic/schemas'
+import type { ListPageHandle } from '@mosaic/ui'
+import { useText } from './useText'
+
+/**
+ * A list page with checkboxes: the ListPage ref, the checked rows, and the refresh after an
+ * action, which drops the checks because the rows they pointed at may have changed or gone.
+ */
+export function useSelectableList<T>() {
+  const list = ref<ListPageHandle>()
+  const selection = ref([]) as Ref<T[]>
+  function refreshCleared() {
+    list.value?.clearSelection()
+    void list.value?.refresh()
+  }
+  return { list, selection, refreshCleared }
+}
+
+/**
+ * The outcome of a bulk action: a toast when every record went through, otherwise the
+ * per-record result dialog (bind `bulk` to BulkResultDialog).
+ */
+export function useBulkResult() {
+  const { t } = useText()
+  const bulk = reactive({ open: false, title: '', result: null as sales.BulkResult | null })
+  function showBulk(title: string, result: sales.BulkResult) {
+    if (!result.failed) {
+      ElMessage.success(t('sales.bulk.summary', { ok: result.succeeded, failed: 0 }))
+      return
+    }
+    Object.assign(bulk, { open: true, title, result })
+  }
+  return { bulk, showBulk }
+}
