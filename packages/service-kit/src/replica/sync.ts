@@ -46,12 +46,15 @@ export function seedDirectoryInBackground(
 ): { stop(): void } {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
+  let failures = 0
   const attempt = async () => {
     try {
       if (await seedDirectoryReplicas(db, client)) logger.info('directory replicas seeded from admin')
     } catch (error) {
       if (stopped) return
-      logger.warn({ err: error }, 'admin snapshot unavailable; retrying')
+      // Services start together, so admin being down for the first few attempts is expected.
+      const level = ++failures > 10 ? 'warn' : 'debug'
+      logger[level]({ err: error, failures }, 'admin snapshot unavailable; retrying')
       timer = setTimeout(attempt, retryMs)
       timer.unref()
     }

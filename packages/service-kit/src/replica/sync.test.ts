@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DirectorySnapshot } from '@mosaic/schemas'
+import { openDatabase, type Database } from '../db/database.js'
+import { createTestDatabase, type TestDatabase } from '../testing.js'
+import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
+import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
+import { findUser, upsertUserReplica } from '../records/user-replica.js'
+import type { ServiceClient } from '../events/client.js'
+import { readRuleReplica } from './rules.js'
+import { seedDirectoryReplicas } from './sync.js'
+
+describe('seeding replicas from the admin snapshot', () => {
+  let testDb: TestDatabase
+  let db: Database
+  const userId = randomUUID()
+  const snapshot: DirectorySnapshot = {
+    users: [
+      {
+        id: userId,
+        username: 'ann',
+        displayName: 'Ann',
+        deptId: null,
+        enabled: true,
+        deleted: false,
+        version: 3,
+      },
+    ],
+    rules: [{ kind: 'pool', key: 'default', version: 2, rule: { claimsPerDay: 4 } }],
+  }
+  let calls = 0
+  const client: ServiceClient = {
+    peers: ['admin'],
+    internalFetch: (async (peer: string, path: string) => {
+      calls++
+      expect([peer, path]).toEqual(['admin', '/snapshot'])
+      return snapshot
+    }) as ServiceClient['internalFetch'],
+  }
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase()
+    db = await openDatabase({
+      url: testDb.url,
+      entities: [],
+      migrations: [KitRuleTables1763900000100, KitDirectoryTables1763900000200],
+    })
+  })
+  afterAll(async () => {
+    await db.close()
+    await testDb.drop()
+  })
+
+  it('fills empty replicas once; later events only move them forward', async () => {
+    expect(await seedDirectoryReplicas(db, client)).toBe(true)
+    expect(await seedDirectoryReplicas(db, client)).toBe(false)
+    expect(calls).toBe(1)
+    await db.transaction(async (m) => {
+      expect(await findUser(m, userId)).toMatchObject({ displayName: 'Ann' })
+      expect((await readRuleReplica(m, 'pool', 'default'))?.payload).toEqual({ claimsPerDay: 4 })
+      // A late event older than the snapshot changes nothing.
+      expect(await upsertUserReplica(m, { ...snapshot.users[0]!, displayName: 'Old', version: 2 })).toBe(
+        false,
+      )
+      expect(await findUser(m, userId)).toMatchObject({ displayName: 'Ann' })
+    })
+  })
+})
