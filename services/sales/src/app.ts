@@ -37,6 +37,7 @@ import { entities } from './entities.js'
 import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { withRecycleScheduler } from './modules/pool/scheduler.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
+import { attachmentVisible } from './modules/followups/followups.service.js'
 
 export interface SalesServiceOptions {
   /** Tests pass a verifier trusting their own keys; otherwise the admin service's JWKS. */
@@ -76,6 +77,8 @@ export async function buildSalesService(
       registerAttachmentRoutes(api, db, storage, {
         upload: 'sales.followup.create',
         read: { anyOf: ANY_SALES_READ },
+        // A file is as visible as the follow-ups that carry it.
+        visible: attachmentVisible,
         maxBytes: config.ATTACHMENT_MAX_BYTES,
       })
     },

@@ -6,6 +6,7 @@ import { Attachment, DEFAULT_ATTACHMENT_MAX_BYTES, Id } from '@mosaic/schemas'
 import type { Database } from '../db/database.js'
 import { notFound, validationFailed } from '../errors.js'
 import type { Access, ApiRouter } from '../http/route.js'
+import type { Principal } from '@mosaic/permissions'
 import { DEFAULT_ALLOWED_TYPES } from './content-types.js'
 import { StorageObjectMissing, type StorageAdapter } from './storage.js'
 import { checkDeclaredLength, declaredType, fileNameOf, receiveUpload } from './upload.js'
@@ -15,6 +16,11 @@ export interface AttachmentRouteOptions {
   upload: Access
   /** Who may download. */
   read: Access
+  /**
+   * Whether the caller may see a record that refers to the file (data scope, team). The uploader
+   * may always fetch their own upload. Anyone else who may not is answered 404, like the record.
+   */
+  visible?: (m: EntityManager, principal: Principal, attachmentId: string) => Promise<boolean>
   /** Default 10 MB; services pass their `ATTACHMENT_MAX_BYTES`. */
   maxBytes?: number
   /** Accepted media types; default: images, PDF, Office documents, text, CSV and zip. */
@@ -23,6 +29,7 @@ export interface AttachmentRouteOptions {
 
 interface AttachmentRow {
   id: string
+  created_by?: string | null
   name: string
   content_type: string
   size: string
@@ -93,12 +100,17 @@ export function registerAttachmentRoutes(
     tags,
     access: options.read,
     params: z.object({ id: Id }),
-    handler: async ({ params, req, res }) => {
-      const [row] = (await db.transaction((m) =>
-        m.query('SELECT id, name, content_type, size, sha256, storage_key FROM attachment WHERE id = $1', [
-          params.id,
-        ]),
-      )) as AttachmentRow[]
+    handler: async ({ params, principal, req, res }) => {
+      const row = await db.transaction(async (m) => {
+        const [found] = (await m.query(
+          'SELECT id, name, content_type, size, sha256, storage_key, created_by FROM attachment WHERE id = $1',
+          [params.id],
+        )) as AttachmentRow[]
+        const own = found?.created_by === principal.userId
+        if (found && !own && options.visible && !(await options.visible(m, principal, found.id)))
+          return undefined
+        return found
+      })
       if (!row) throw notFound('Attachment')
       const etag = `"${row.sha256}"`
       res.setHeader('ETag', etag)

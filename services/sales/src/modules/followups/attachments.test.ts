@@ -13,12 +13,15 @@ describe('follow-up attachments', () => {
   let h: SalesHarness
   let rep: TestUser
   let viewer: TestUser
+  let otherRep: TestUser
   let customerId: string
 
   beforeAll(async () => {
     h = await startSales({ ATTACHMENT_MAX_BYTES: String(MAX) })
     rep = await h.user('rep')
-    viewer = await h.user('viewer', { permissions: ['sales.customer.read'] })
+    // Sees every follow-up (scope 'all') but may not upload.
+    viewer = await h.user('viewer', { permissions: ['sales.customer.read'], dataScope: 'all' })
+    otherRep = await h.user('other-rep')
     customerId = (await h.call('POST', '/customers', { token: rep.token, body: { name: 'Attached Ltd' } }))
       .body.id
   })
@@ -72,7 +75,13 @@ describe('follow-up attachments', () => {
       { id: photo.body.id, name: '现场.png', size: PNG.length, contentType: 'image/png' },
     ])
 
-    // Anyone who reads sales records may download; the bytes come back unchanged.
+    // A file is as visible as the follow-up carrying it: another rep gets 404, like for the record.
+    const hidden = await fetch(`${h.base}/attachments/${offer.body.id}`, {
+      headers: { authorization: `Bearer ${otherRep.token}` },
+    })
+    expect(hidden.status).toBe(404)
+
+    // Whoever sees the follow-up may download; the bytes come back unchanged.
     const file = await fetch(`${h.base}/attachments/${offer.body.id}`, {
       headers: { authorization: `Bearer ${viewer.token}` },
     })
@@ -90,6 +99,14 @@ describe('follow-up attachments', () => {
     })
     expect(dropped.status, JSON.stringify(dropped.body)).toBe(200)
     expect(dropped.body.attachments).toEqual([photo.body])
+  })
+
+  it('lets the uploader fetch a file no record refers to yet, and nobody else', async () => {
+    const draft = (await upload(PNG, 'image/png', 'draft.png')).body
+    const get = (token: string) =>
+      fetch(`${h.base}/attachments/${draft.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(rep.token)).status).toBe(200)
+    expect((await get(viewer.token)).status).toBe(404)
   })
 
   it('refuses references to files that were never uploaded, per field', async () => {

@@ -196,3 +196,15 @@ export async function listFollowUps(
   })
   return { ...page, items: page.items.map(presentFollowUp) }
 }
+
+/** Whether `principal` sees a follow-up that carries the attachment (its data scope or team). */
+export async function attachmentVisible(m: EntityManager, principal: Principal, attachmentId: string) {
+  const qb = followups
+    .repo(m)
+    .createQueryBuilder('f')
+    .where('f.deleted_at IS NULL')
+    .andWhere('f.attachments @> CAST(:ref AS jsonb)', { ref: JSON.stringify([{ id: attachmentId }]) })
+  const scope = followups.scopeWhere(principal, 'f')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  return qb.getExists()
+}
