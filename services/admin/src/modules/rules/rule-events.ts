@@ -1,6 +1,6 @@
 import type { EntityManager, EntitySchema } from 'typeorm'
 import type { RuleChangedPayload } from '@mosaic/schemas'
-import { publishEvent, type RecordBase } from '@mosaic/service-kit'
+import { POOL_RULE_KEY, publishEvent, type RecordBase } from '@mosaic/service-kit'
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
 import { ClosureRuleEntity, type ClosureRuleRow } from './closure-rules.entity.js'
 import { PoolRuleEntity, type PoolRuleRow } from './pool-rules.entity.js'
@@ -33,7 +33,7 @@ function payloadOf(kind: Kind, row: RecordBase): RuleChangedPayload {
   }
   return {
     kind,
-    key: 'default',
+    key: POOL_RULE_KEY,
     version: row.version,
     rule: deleted ? null : values(presentPoolRule(row as PoolRuleRow)),
   }
