@@ -19,6 +19,7 @@ const SINGLETONS = [
   '@mosaic/dictionary',
   '@mosaic/dictionary/vue',
   '@mosaic/schemas',
+  '@mosaic/schemas/problems',
 ]
 
 /**

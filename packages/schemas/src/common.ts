@@ -38,7 +38,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number; totalCapped: boolean }
 
-export const FieldError = z.object({ field: z.string(), message: z.string(), code: z.string().optional() })
+const ProblemParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+
+/** One field's problem: `code` (see `PROBLEMS`) and `params` are what the UI translates; `message` is English. */
+export const FieldError = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: ProblemParams.optional(),
+})
 export type FieldError = z.infer<typeof FieldError>
 
 /** RFC 9457 problem details as every service answers errors. */
@@ -49,6 +57,9 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   requestId: z.string().optional(),
+  /** Stable machine-readable reason (see `PROBLEMS` in `@mosaic/schemas/problems`); `detail` is its English text. */
+  code: z.string().optional(),
+  params: ProblemParams.optional(),
   errors: z.array(FieldError).optional(),
   /** On 409/412: the record as it is now, so the client can show what changed. */
   current: z.unknown().optional(),

@@ -125,6 +125,7 @@ describe('createService over HTTP', () => {
         detail: 'An unexpected error occurred.',
         instance: '/api/demo/boom',
         requestId: 'boom-1',
+        code: 'http.internal',
       })
       expect(text).not.toMatch(/hunter2|srv|internal\/|\bat\b|Error:/)
     })

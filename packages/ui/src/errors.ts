@@ -1,4 +1,5 @@
 import type { Problem } from '@mosaic/schemas'
+import { fieldMessages, problemMessage } from '@mosaic/web-kit'
 
 export interface ProblemLike {
   status: number
@@ -22,14 +23,13 @@ export function fieldErrorMap(err: unknown): Record<string, string> {
   const p = asProblem(err)
   if (!p) return {}
   if (p.fieldErrors && Object.keys(p.fieldErrors).length) return p.fieldErrors
-  const out: Record<string, string> = {}
-  for (const e of p.problem?.errors ?? []) out[e.field] ??= e.message
-  return out
+  return fieldMessages(p.problem?.errors)
 }
 
 export function problemText(err: unknown): string {
   const p = asProblem(err)
-  if (p) return p.problem?.detail || p.problem?.title || p.message || `HTTP ${p.status}`
+  if (p?.problem) return problemMessage(p.problem)
+  if (p) return p.message || `HTTP ${p.status}`
   if (err instanceof Error) return err.message
   return String(err)
 }

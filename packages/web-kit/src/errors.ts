@@ -31,12 +31,12 @@ function statusKey(status: number): string | undefined {
 }
 
 /**
- * One line for a toast. The server's `detail` is already written for users (and says
- * why, e.g. "has sub-departments"), so it wins; otherwise a localized text for the status.
+ * One line for a toast: the server's problem code in the reader's language (it says why, e.g.
+ * "has sub-departments"), else its detail, else a localized text for the status.
  */
 export function messageOf(err: unknown, t?: Translate): string {
   if (err instanceof ApiError) {
-    if (err.problem.detail && err.status !== 0) return err.problem.detail
+    if (err.status !== 0 && (err.problem.code || err.problem.detail)) return err.userMessage
     const key = statusKey(err.status)
     if (key && t) return t(key)
     return err.problem.title

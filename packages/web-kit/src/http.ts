@@ -1,19 +1,26 @@
 import type { Problem } from '@mosaic/schemas'
+import { fieldMessages, problemMessage } from './problems'
 
 /** A non-2xx answer (or a network failure, status 0) turned into the problem+json the services speak. */
 export class ApiError extends Error {
   readonly status: number
   readonly problem: Problem
-  /** First message per field path (`label.zh`), ready for `el-form-item :error`. */
-  readonly fieldErrors: Record<string, string>
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title)
     this.name = 'ApiError'
     this.status = problem.status
     this.problem = problem
-    this.fieldErrors = {}
-    for (const e of problem.errors ?? []) this.fieldErrors[e.field] ??= e.message
+  }
+
+  /** First message per field path (`label.zh`) in the reader's language, ready for `el-form-item :error`. */
+  get fieldErrors(): Record<string, string> {
+    return fieldMessages(this.problem.errors)
+  }
+
+  /** What the user reads: the problem's code in their language, else the server's detail. */
+  get userMessage(): string {
+    return problemMessage(this.problem)
   }
 }
 

@@ -50,6 +50,11 @@ export function createMosaicI18n() {
   return instance
 }
 
+/** The page's language now (for code that renders outside components, e.g. error messages). */
+export function currentLocale(): MosaicLocale {
+  return locale.value
+}
+
 export function getI18n() {
   return instance
 }

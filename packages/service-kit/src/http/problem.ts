@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from 'pino'
-import { HttpError } from '../errors.js'
+import { HttpError, defaultCode } from '../errors.js'
 
 const PROBLEM_TYPE_BASE = 'https://mosaic-crm.dev/problems/'
 
@@ -26,6 +26,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         detail: err.detail,
         instance,
         requestId,
+        code: err.code,
+        ...(err.params ? { params: err.params } : {}),
         ...err.extra,
       })
     }
@@ -40,6 +42,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       detail: status === 500 ? 'An unexpected error occurred.' : clientDetail(status, err),
       instance,
       requestId,
+      code: err?.type === 'entity.parse.failed' ? 'http.malformed_json' : defaultCode(status),
     })
   }
 }
@@ -59,5 +62,5 @@ function clientDetail(status: number, err: { message?: string; type?: string }) 
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}.`))
+  next(new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}.`, {}, 'http.route_not_found'))
 }
