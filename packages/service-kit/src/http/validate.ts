@@ -22,7 +22,10 @@ export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] 
  * (`.regex(re, 'validation.phone')`), which wins over the generic reading of the issue.
  */
 export function problemOf(issue: Issue): { code: ProblemCode; params?: ProblemParams } {
-  if (isProblemCode(issue.message)) return { code: issue.message }
+  if (isProblemCode(issue.message)) {
+    const params = issue.code === 'custom' ? (issue.params as ProblemParams | undefined) : undefined
+    return params ? { code: issue.message, params } : { code: issue.message }
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return { code: 'validation.unknown_field' }
