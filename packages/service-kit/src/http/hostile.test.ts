@@ -264,3 +264,59 @@ describe('kit HTTP rules', () => {
     })
   })
 })
+
+describe('assertHostileInputRefused', () => {
+  let demo: Demo
+  let token: string
+  beforeAll(async () => {
+    demo = await startDemo({
+      routes: ({ api, db }) => {
+        api
+          .route({
+            method: 'post',
+            path: '/echo/:id',
+            summary: 'Stores text the kit has checked',
+            access: 'authenticated',
+            body: z.object({ name: z.string().max(40), on: IsoDate.optional() }),
+            handler: ({ body }) =>
+              db.transaction(async (m) => {
+                const [row] = await m.query('SELECT $1::varchar(40) AS name, $2::date AS on', [
+                  body.name,
+                  body.on ?? null,
+                ])
+                return row
+              }),
+          })
+          .route({
+            method: 'get',
+            path: '/count',
+            summary: 'A schema without a bound: 2^31 reaches an int4 cast',
+            access: 'authenticated',
+            query: z.object({ n: z.coerce.number().int().optional() }),
+            handler: ({ query }) => db.transaction((m) => m.query('SELECT $1::int AS n', [query.n ?? 0])),
+          })
+      },
+    })
+    token = await demo.token()
+  })
+  afterAll(async () => {
+    await demo?.close()
+  })
+
+  it('passes routes that refuse hostile input and reports the one that reaches the database', async () => {
+    const { findHostileInputFailures } = await import('../testing-hostile.js')
+    const routes = demo.service.api.routes()
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'post /api/demo/echo/:id',
+      'get /api/demo/count',
+    ])
+    const failures = await findHostileInputFailures({ origin: demo.base, routes, token, runs: 40 })
+    expect(failures.filter((f) => f.route.includes('/echo'))).toEqual([])
+    expect(failures.length).toBeGreaterThan(0)
+    expect(
+      failures.every(
+        (f) => f.route === 'GET /api/demo/count' && f.reason === 'reached the database safety net',
+      ),
+    ).toBe(true)
+  })
+})
