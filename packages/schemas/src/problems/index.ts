@@ -1,5 +1,6 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
 import { adminRuleProblems } from './admin-rules.js'
+import { kitHttpProblems } from './kit-http.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -8,6 +9,7 @@ export const PROBLEMS = {
   ...httpProblems,
   ...validationProblems,
   ...adminRuleProblems,
+  ...kitHttpProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -1,5 +1,6 @@
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@mosaic/schemas'
-import { badRequest } from '../errors.js'
+import { fieldError, problem } from '../errors.js'
+import { isStorableText, isUuid } from './guard.js'
 
 /** Clamps a requested page size into [1, PAGE_SIZE_MAX] instead of failing the request. */
 export function clampLimit(limit: number | undefined): number {
@@ -17,15 +18,36 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url')
 }
 
+/**
+ * The cursor a list handed out, or a 400 naming `cursor`: anything else — junk, a forged key of
+ * the wrong type, text Postgres cannot store — would otherwise reach the query.
+ */
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined
+  let parsed: unknown
   try {
-    const [key, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
-    if (typeof id !== 'string') throw new Error('bad cursor')
-    return { key, id }
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
   } catch {
-    throw badRequest('The paging cursor is invalid.', [{ field: 'cursor', message: 'Invalid cursor' }])
+    parsed = undefined
   }
+  if (Array.isArray(parsed) && parsed.length === 2) {
+    const [key, id] = parsed as [unknown, unknown]
+    const keyOk =
+      key === null ||
+      (typeof key === 'number' && Number.isFinite(key)) ||
+      (typeof key === 'string' && key.length <= 500 && isStorableText(key) && !looksLikeBadDate(key))
+    if (keyOk && isUuid(id)) return { key: key as Cursor['key'], id }
+  }
+  throw problem(400, 'http.cursor_invalid', undefined, {
+    errors: [fieldError('cursor', 'validation.cursor')],
+  })
+}
+
+/** A key shaped like a timestamp must be one Postgres can read back. */
+function looksLikeBadDate(key: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(key)) return false
+  const year = Number(key.slice(0, 4))
+  return year < 1900 || year > 9999 || Number.isNaN(Date.parse(key))
 }
 
 /** Counting stops here: a list answers "10000+" instead of scanning a huge table per request. */

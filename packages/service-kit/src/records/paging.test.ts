@@ -67,6 +67,12 @@ describe('cursors', () => {
       Buffer.from('{"a":1}').toString('base64url'),
       Buffer.from('[1, 2]').toString('base64url'),
       Buffer.from('null').toString('base64url'),
+      // Well-formed JSON that would reach the query: a non-UUID id, a key of the wrong type,
+      // unstorable text, a year Postgres refuses.
+      Buffer.from('["a", "not-a-uuid"]').toString('base64url'),
+      Buffer.from('[{"x":1}, "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
+      Buffer.from('["a\\u0000b", "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
+      Buffer.from('["0000-01-01T00:00:00Z", "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
     ]
     for (const raw of garbage) {
       let error: unknown
@@ -77,7 +83,10 @@ describe('cursors', () => {
       }
       expect(error, raw).toBeInstanceOf(HttpError)
       expect((error as HttpError).status).toBe(400)
-      expect((error as HttpError).extra.errors).toEqual([{ field: 'cursor', message: 'Invalid cursor' }])
+      expect((error as HttpError).code).toBe('http.cursor_invalid')
+      expect((error as HttpError).extra.errors).toMatchObject([
+        { field: 'cursor', code: 'validation.cursor' },
+      ])
     }
   })
 })

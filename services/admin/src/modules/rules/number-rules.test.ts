@@ -68,7 +68,7 @@ describe('number rules', () => {
       body: { prefix: 'HT-', datePattern: 'yyyyMM', resetPeriod: 'monthly', width: 5 },
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(res.headers.get('etag')).toBe(`"${before.version + 1}"`)
+    expect(res.headers.get('etag')).toMatch(new RegExp(`^"${before.version + 1}-`))
     expect(res.body.example).toMatch(/^HT-\d{6}00001$/)
     // Only resetPeriod in the body, but daily under yyyyMM would repeat numbers.
     const bad = await h.call('PATCH', `/rules/numbers/${before.id}`, {
