@@ -42,5 +42,12 @@ export function fieldErrors(res: ProblemReply): Record<string, string> {
   )
 }
 
+/** The codes of a 400/409 answer's field errors, by field: what tests should assert. */
+export function fieldCodes(res: ProblemReply): Record<string, string | undefined> {
+  return Object.fromEntries(
+    ((res.body?.errors ?? []) as Array<{ field: string; code?: string }>).map((e) => [e.field, e.code]),
+  )
+}
+
 /** `"<version>"` for If-Match. */
 export const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` })
