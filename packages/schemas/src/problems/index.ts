@@ -1,6 +1,7 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
 import { adminRuleProblems } from './admin-rules.js'
 import { kitHttpProblems } from './kit-http.js'
+import { salesProblems } from './sales.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -10,6 +11,7 @@ export const PROBLEMS = {
   ...validationProblems,
   ...adminRuleProblems,
   ...kitHttpProblems,
+  ...salesProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS
