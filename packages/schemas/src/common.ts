@@ -90,6 +90,8 @@ export const AuditEntry = z.object({
   diff: z.record(z.string(), FieldDiff),
   note: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** Display names of the users, departments and roles this entry refers to (id → name). */
+  names: z.record(z.string(), z.string()).optional(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
@@ -109,6 +111,8 @@ export const VersionEntry = z.object({
   actorName: z.string().nullable(),
   action: z.string(),
   snapshot: z.record(z.string(), z.unknown()),
+  /** Display names of the users, departments and roles the snapshot refers to (id → name). */
+  names: z.record(z.string(), z.string()).optional(),
 })
 export type VersionEntry = z.infer<typeof VersionEntry>
 

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../errors.js'
 import type { Database } from '../db/database.js'
 import type { Access, ApiRouter } from '../http/route.js'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
-import { toAuditEntry } from './audit.js'
+import { toAuditEntry, withNames } from './audit.js'
 import type { RecordBase } from './columns.js'
 import type { RecordStore } from './record-store.js'
 import { recordContext } from './record-routes.js'
@@ -60,7 +60,7 @@ async function searchAudit(m: EntityManager, query: z.infer<typeof AuditQuery>) 
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   return {
-    items: items.map(toAuditEntry),
+    items: await withNames(m, items.map(toAuditEntry)),
     nextCursor: rows.length > limit && last ? encodeCursor({ key: Number(last.seq), id: last.id }) : null,
     total: Math.min(n, COUNT_CAP),
     totalCapped: n > COUNT_CAP,
