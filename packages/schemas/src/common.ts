@@ -32,10 +32,17 @@ export const RecordMeta = {
 export const PAGE_SIZE_DEFAULT = 20
 export const PAGE_SIZE_MAX = 100
 
-/** Keyset pagination: `cursor` is opaque; the server clamps `limit` to [1, PAGE_SIZE_MAX]. */
+/** Rows a numbered `page` may reach (offset paging); deeper, clients walk on with `cursor`. */
+export const PAGE_DEPTH_MAX = 10_000
+
+/**
+ * Paging: `cursor` is opaque (keyset, any depth); `page` (1-based) is offset paging within the first
+ * PAGE_DEPTH_MAX rows; not both. The server clamps `limit` to [1, PAGE_SIZE_MAX].
+ */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().optional(),
   cursor: z.string().max(500).optional(),
+  page: z.coerce.number().int().min(1).optional(),
 })
 
 export function pageOf<T extends z.ZodType>(item: T) {

@@ -2,6 +2,7 @@ import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText
 import { adminRuleProblems } from './admin-rules.js'
 import { kitHttpProblems } from './kit-http.js'
 import { salesProblems } from './sales.js'
+import { listProblems } from './lists.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -12,6 +13,7 @@ export const PROBLEMS = {
   ...adminRuleProblems,
   ...kitHttpProblems,
   ...salesProblems,
+  ...listProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -615,4 +615,20 @@ describe('page size', () => {
     expectProblem(res, 400)
     expect(fieldErrors(res)).toHaveProperty('cursor')
   })
+  test('numbered pages (?page=) reach the same users as the cursor walk; page+cursor and too deep → 400', async () => {
+    const first = await h.call('GET', '/users?limit=10&page=1', { token: adminToken })
+    const second = await h.call('GET', '/users?limit=10&page=2', { token: adminToken })
+    expect([first.status, second.status]).toEqual([200, 200])
+    const walked = await h.call('GET', `/users?limit=10&cursor=${first.body.nextCursor}`, {
+      token: adminToken,
+    })
+    expect(second.body.items.map((u: any) => u.id)).toEqual(walked.body.items.map((u: any) => u.id))
+    expect(second.body.total).toBe(first.body.total)
+    const both = await h.call('GET', `/users?page=2&cursor=${first.body.nextCursor}`, { token: adminToken })
+    expectProblem(both, 400)
+    expect(both.body.code).toBe('paging.page_with_cursor')
+    const deep = await h.call('GET', '/users?page=10001&limit=1', { token: adminToken })
+    expectProblem(deep, 400)
+    expect(deep.body.code).toBe('paging.page_too_deep')
+  })
 })

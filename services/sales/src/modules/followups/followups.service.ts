@@ -191,8 +191,7 @@ export async function listFollowUps(
     alias: 'f',
     sortColumn: 'contacted_at',
     sortProperty: 'contactedAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map(presentFollowUp) }
 }
