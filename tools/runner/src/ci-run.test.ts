@@ -16,6 +16,7 @@ function ciRun(fake: { reports: Record<string, [number, number]>; testStatus: nu
   const bin = path.join(root, 'fakebin')
   writeFiles(root, {
     '.ci/run': fs.readFileSync(path.join(REPO, '.ci/run'), 'utf8'),
+    '.ci/provide-node': fs.readFileSync(path.join(REPO, '.ci/provide-node'), 'utf8'),
     'package.json': '{"packageManager":"pnpm@12.21.0"}',
     'tools/runner/src/summarize-reports.mjs': fs.readFileSync(
       path.join(REPO, 'tools/runner/src/summarize-reports.mjs'),
@@ -53,6 +54,7 @@ fi
   return {
     status: r.status,
     last: lines[lines.length - 1],
+    stdout: r.stdout,
     calls: fs.readFileSync(log, 'utf8'),
     stderr: r.stderr,
   }
@@ -63,6 +65,9 @@ describe('.ci/run', () => {
     const r = ciRun({ reports: { a: [3, 0], b: [4, 0] }, testStatus: 0 })
     expect(r.calls).toContain('pnpm install --frozen-lockfile')
     expect(r.calls).toContain('pnpm test')
+    // The test runs on Node >= 24, which .ci/provide-node keeps; the run names it once.
+    expect(r.stdout.match(/^node v/gm)).toEqual(['node v'])
+    expect(r.stdout).toContain(`node ${process.version} `)
     expect(r.last).toBe('7 passed, 0 failed')
     expect(r.status).toBe(0)
   })
