@@ -19,7 +19,7 @@ export interface HostileInputOptions {
   /** Routes to leave out (say why where you call it). */
   skip?: (route: DeclaredRoute) => boolean
   /** Sees every answer (e.g. to tally statuses and check the run gets past validation). */
-  onAnswer?: (route: string, status: number, code: string | undefined) => void
+  onAnswer?: (route: string, status: number, code: string | undefined, answer: string) => void
 }
 
 export interface HostileFailure {
@@ -139,7 +139,10 @@ function typedValueFor(
     case 'catch':
     case 'nonoptional':
       if (clean && def.type === 'optional')
-        return fc.option(typedValueFor(def.innerType, ids, depth, clean), { nil: undefined })
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: typedValueFor(def.innerType, ids, depth, clean) },
+        )
       return fc.oneof(
         { weight: 4, arbitrary: typedValueFor(def.innerType, ids, depth, clean) },
         { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
@@ -447,7 +450,7 @@ export async function findHostileInputFailures(options: HostileInputOptions): Pr
         continue
       }
       const text = await res.text()
-      options.onAnswer?.(name, res.status, res.status >= 400 ? safeCode(text) : undefined)
+      options.onAnswer?.(name, res.status, res.status >= 400 ? safeCode(text) : undefined, text)
       const fail = (reason: string) =>
         failures.push({ route: name, request, status: res.status, reason, answer: text })
       if (res.status >= 500) fail('server error')

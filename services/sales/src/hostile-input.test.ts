@@ -33,7 +33,7 @@ describe('hostile input (every route)', () => {
       token: boss.token,
       ids,
       runs: 25,
-      onAnswer: (route, status, code) => {
+      onAnswer: (_route, status, code) => {
         if (process.env.HOSTILE_DEBUG)
           tally.set(`${status} ${code ?? ''}`, (tally.get(`${status} ${code ?? ''}`) ?? 0) + 1)
       },
