@@ -36,7 +36,7 @@ describe('sales HTTP rules', () => {
     })
     expect(res.status).toBe(415)
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
-    expect((await res.json()).code).toBe('http.unsupported_media_type')
+    expect(((await res.json()) as { code: string }).code).toBe('http.unsupported_media_type')
     // Nothing was recycled: the fresh invalid lead is still listed.
     const listed = await h.call('GET', '/leads?status=invalid', { token: rep.token })
     expect(listed.body.items.map((l: { id: string }) => l.id)).toContain(lead.body.id)
