@@ -74,12 +74,14 @@ export function createDictionaryChecker(
           errors.push({
             field,
             code: 'dict.unknown',
+            params: { value: String(value), type },
             message: `"${value}" is not a value of dictionary ${type}`,
           })
         else if (!entry.enabled)
           errors.push({
             field,
             code: 'dict.disabled',
+            params: { value: String(value), type },
             message: `"${value}" is disabled in dictionary ${type}`,
           })
       }

@@ -34,4 +34,5 @@ export interface FieldError {
   field: string
   message: string
   code?: string
+  params?: Record<string, string | number | boolean | null>
 }

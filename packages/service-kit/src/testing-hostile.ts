@@ -18,6 +18,8 @@ export interface HostileInputOptions {
   seed?: number
   /** Routes to leave out (say why where you call it). */
   skip?: (route: DeclaredRoute) => boolean
+  /** Sees every answer (e.g. to tally statuses and check the run gets past validation). */
+  onAnswer?: (route: string, status: number, code: string | undefined, answer: string) => void
 }
 
 export interface HostileFailure {
@@ -109,13 +111,23 @@ const bagOf = (schema: z.ZodType): Record<string, any> =>
  * number, earliest and latest dates — what passes validation and might still break the database),
  * sometimes something hostile instead.
  */
-function valueFor(schema: z.ZodType | undefined, ids: string[], depth = 0): fc.Arbitrary<unknown> {
+function valueFor(
+  schema: z.ZodType | undefined,
+  ids: string[],
+  depth = 0,
+  clean = false,
+): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return hostileValue
-  const typed = typedValueFor(schema, ids, depth)
-  return fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: hostileValue })
+  const typed = typedValueFor(schema, ids, depth, clean)
+  return clean ? typed : fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: hostileValue })
 }
 
-function typedValueFor(schema: z.ZodType, ids: string[], depth: number): fc.Arbitrary<unknown> {
+function typedValueFor(
+  schema: z.ZodType,
+  ids: string[],
+  depth: number,
+  clean = false,
+): fc.Arbitrary<unknown> {
   const def = defOf(schema)
   const bag = bagOf(schema)
   switch (def.type) {
@@ -126,34 +138,44 @@ function typedValueFor(schema: z.ZodType, ids: string[], depth: number): fc.Arbi
     case 'readonly':
     case 'catch':
     case 'nonoptional':
+      if (clean && def.type === 'optional')
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: typedValueFor(def.innerType, ids, depth, clean) },
+        )
       return fc.oneof(
-        { weight: 4, arbitrary: typedValueFor(def.innerType, ids, depth) },
+        { weight: 4, arbitrary: typedValueFor(def.innerType, ids, depth, clean) },
         { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
       )
     case 'pipe':
-      return typedValueFor(def.in, ids, depth)
+      return typedValueFor(def.in, ids, depth, clean)
     case 'object': {
       const shape = def.shape as Record<string, z.ZodType>
       const fields = Object.fromEntries(
-        Object.entries(shape).map(([k, s]) => [k, valueFor(s, ids, depth + 1)]),
+        Object.entries(shape).map(([k, s]) => [k, valueFor(s, ids, depth + 1, clean)]),
       )
-      return fc.record(fields, { requiredKeys: [] })
+      const required = clean
+        ? Object.keys(shape).filter(
+            (k) => !['optional', 'default', 'prefault'].includes(defOf(shape[k]!).type),
+          )
+        : []
+      return fc.record(fields, { requiredKeys: required })
     }
     case 'array':
     case 'set': {
       const max = Math.min(Number(bag.maximum ?? 5), 5)
-      return fc.array(valueFor(def.element ?? def.valueType, ids, depth + 1), { maxLength: max })
+      return fc.array(valueFor(def.element ?? def.valueType, ids, depth + 1, clean), { maxLength: max })
     }
     case 'tuple':
-      return fc.tuple(...(def.items as z.ZodType[]).map((s) => valueFor(s, ids, depth + 1)))
+      return fc.tuple(...(def.items as z.ZodType[]).map((s) => valueFor(s, ids, depth + 1, clean)))
     case 'record':
-      return fc.dictionary(fc.string({ maxLength: 10 }), valueFor(def.valueType, ids, depth + 1), {
+      return fc.dictionary(fc.string({ maxLength: 10 }), valueFor(def.valueType, ids, depth + 1, clean), {
         maxKeys: 3,
       })
     case 'union':
-      return fc.oneof(...(def.options as z.ZodType[]).map((s) => typedValueFor(s, ids, depth)))
+      return fc.oneof(...(def.options as z.ZodType[]).map((s) => typedValueFor(s, ids, depth, clean)))
     case 'intersection':
-      return typedValueFor(def.left, ids, depth)
+      return typedValueFor(def.left, ids, depth, clean)
     case 'enum':
       return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>))
     case 'literal':
@@ -165,7 +187,7 @@ function typedValueFor(schema: z.ZodType, ids: string[], depth: number): fc.Arbi
     case 'bigint':
       return numberFor(bag)
     case 'string':
-      return stringFor(bag, ids)
+      return stringFor(bag, ids, clean)
     case 'date':
       return extremeDateTimes
     default:
@@ -183,7 +205,7 @@ function numberFor(bag: Record<string, any>): fc.Arbitrary<unknown> {
   )
 }
 
-function stringFor(bag: Record<string, any>, ids: string[]): fc.Arbitrary<unknown> {
+function stringFor(bag: Record<string, any>, ids: string[], clean: boolean): fc.Arbitrary<unknown> {
   const format = bag.format as string | undefined
   if (format === 'uuid' || format === 'guid')
     return fc.oneof(fc.constantFrom(UUID_NIL, ...ids), fc.uuid(), fc.constantFrom('not-a-uuid', '1', ''))
@@ -193,6 +215,14 @@ function stringFor(bag: Record<string, any>, ids: string[]): fc.Arbitrary<unknow
   const max = Number.isFinite(bag.maximum) ? Math.min(Number(bag.maximum), 20_000) : 20_000
   const min = Number.isFinite(bag.minimum) ? Number(bag.minimum) : 0
   const atMost = (s: string) => s.slice(0, max)
+  const patterns = bag.patterns instanceof Set ? [...(bag.patterns as Set<RegExp>)] : []
+  if (patterns.length)
+    return fc.stringMatching(patterns[0]!).filter((v) => v.length >= min && v.length <= max)
+  if (clean)
+    return fc.oneof(
+      fc.string({ minLength: Math.max(min, 1), maxLength: Math.min(max, 20) }),
+      fc.constantFrom(atMost('x'.repeat(max)), atMost('汉'.repeat(max))).filter((v) => v.length >= min),
+    )
   return fc.oneof(
     fc.string({ minLength: Math.min(min, max), maxLength: Math.min(max, 30), unit: 'binary' }),
     fc.constantFrom(
@@ -235,6 +265,39 @@ const asQueryValue = (value: unknown): string[] => {
 }
 
 function requestFor(route: DeclaredRoute, ids: string[]) {
+  return fc.oneof(hostileRequestFor(route, ids), cleanRequestFor(route, ids))
+}
+
+/** Values of the declared types at their edges, so the handler and the database see them. */
+function cleanRequestFor(route: DeclaredRoute, ids: string[]) {
+  const paramNames = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!)
+  const paramShape = objectShape(route.params)
+  const params = fc.tuple(
+    ...paramNames.map((name) =>
+      route.textParams.includes(name) && paramShape[name]
+        ? typedValueFor(paramShape[name], ids, 0, true).map((v) =>
+            typeof v === 'string' ? v.slice(0, 200) : v,
+          )
+        : fc.constantFrom(UUID_NIL, ...ids),
+    ),
+  )
+  const query = fc.record(
+    Object.fromEntries(
+      Object.entries(objectShape(route.query)).map(([k, s]) => [
+        k,
+        typedValueFor(s, ids, 0, true).map((v) => (typeof v === 'string' ? v.slice(0, 500) : v)),
+      ]),
+    ),
+    { requiredKeys: [] },
+  )
+  const body = route.body
+    ? typedValueFor(route.body, ids, 0, true).map((json) => ({ json }))
+    : fc.constant({} as { json?: unknown })
+  const ifMatch = fc.constantFrom(undefined, '"1"', '"2"')
+  return fc.record({ params, query, body, ifMatch })
+}
+
+function hostileRequestFor(route: DeclaredRoute, ids: string[]) {
   const paramNames = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!)
   const paramShape = objectShape(route.params)
   const idLike = fc.oneof(
@@ -325,6 +388,14 @@ export async function assertHostileInputRefused(options: HostileInputOptions): P
 
 const DEFAULT_SEED = 7
 
+function safeCode(text: string): string | undefined {
+  try {
+    return (JSON.parse(text) as { code?: string }).code
+  } catch {
+    return undefined
+  }
+}
+
 export async function findHostileInputFailures(options: HostileInputOptions): Promise<HostileFailure[]> {
   const { origin, token, ids = [], runs = 25, seed = DEFAULT_SEED } = options
   const failures: HostileFailure[] = []
@@ -379,6 +450,7 @@ export async function findHostileInputFailures(options: HostileInputOptions): Pr
         continue
       }
       const text = await res.text()
+      options.onAnswer?.(name, res.status, res.status >= 400 ? safeCode(text) : undefined, text)
       const fail = (reason: string) =>
         failures.push({ route: name, request, status: res.status, reason, answer: text })
       if (res.status >= 500) fail('server error')

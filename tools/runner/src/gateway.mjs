@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { listen, closeServer, sendProblem } from './http-util.mjs'
+import { listen, closeServer, sendProblem, answerClientError, MAX_HEADER_BYTES } from './http-util.mjs'
 import { resolveTopology, gatewayRoutes, remotesManifest } from './topology.mjs'
 
 const HOP_BY_HOP = new Set([
@@ -58,12 +58,35 @@ function filterHeaders(rawHeaders, keepUpgrade = false) {
 function forwardedRequestHeaders(req, keepUpgrade = false) {
   const headers = filterHeaders(req.rawHeaders, keepUpgrade)
   const client = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '')
-  const xffAt = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-forwarded-for')
-  if (xffAt >= 0) headers[xffAt + 1] = `${headers[xffAt + 1]}, ${client}`
-  else headers.push('X-Forwarded-For', client)
+  // The gateway is the edge: the client address is the peer it saw, never what the client claimed
+  // (services trust this header from the gateway only, and rate-limit by it).
+  for (let i = headers.length - 2; i >= 0; i -= 2)
+    if (headers[i].toLowerCase() === 'x-forwarded-for') headers.splice(i, 2)
+  headers.push('X-Forwarded-For', client)
   // The gateway is the edge: proto and host describe this hop, not what a client claimed.
   headers.push('X-Forwarded-Proto', 'http', 'X-Forwarded-Host', req.headers.host ?? '')
   return headers
+}
+
+/**
+ * HTML through the gateway may not be framed, whatever served it (a dev server sets no CSP of its
+ * own; the static servers send the full one, which this leaves alone).
+ */
+function withFramingRules(rawHeaders) {
+  let html = false
+  let csp = false
+  let xfo = false
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i].toLowerCase()
+    if (name === 'content-type' && /^text\/html/i.test(rawHeaders[i + 1])) html = true
+    if (name === 'content-security-policy') csp = true
+    if (name === 'x-frame-options') xfo = true
+  }
+  if (!html) return rawHeaders
+  const out = [...rawHeaders]
+  if (!csp) out.push('Content-Security-Policy', "frame-ancestors 'none'")
+  if (!xfo) out.push('X-Frame-Options', 'DENY')
+  return out
 }
 
 function rawToObject(raw) {
@@ -110,6 +133,7 @@ export async function createGateway({
   routes,
   remotesJson = { remotes: [] },
   remotesJsonFile,
+  maxHeaderSize = MAX_HEADER_BYTES,
 }) {
   const ordered = [...routes].sort((a, b) => b.prefix.length - a.prefix.length)
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
@@ -145,7 +169,7 @@ export async function createGateway({
       headers: forwardedRequestHeaders(req),
     })
     upstream.on('response', (up) => {
-      res.writeHead(up.statusCode ?? 502, up.statusMessage, filterHeaders(up.rawHeaders))
+      res.writeHead(up.statusCode ?? 502, up.statusMessage, withFramingRules(filterHeaders(up.rawHeaders)))
       up.pipe(res)
       up.on('error', () => res.destroy())
     })
@@ -160,7 +184,7 @@ export async function createGateway({
     req.pipe(upstream)
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize }, (req, res) => {
     try {
       const pathname = (req.url ?? '/').split('?')[0]
       const decision = classify(pathname, ordered)
@@ -215,7 +239,7 @@ export async function createGateway({
     upstream.on('error', () => socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n'))
     upstream.end()
   })
-  server.on('clientError', (_err, socket) => socket.destroy())
+  server.on('clientError', answerClientError)
 
   const actualPort = await listen(server, port, host)
   return {

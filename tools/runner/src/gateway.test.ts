@@ -90,9 +90,35 @@ describe('gateway', () => {
     expect(got.headers.cookie).toBe('refresh=abc; csrf=def')
     expect(got.headers['if-match']).toBe('"v1"')
     expect(got.headers.host).toBe('localhost:8080')
-    expect(got.headers['x-forwarded-for']).toBe('10.9.8.7, 127.0.0.1')
+    // Overwritten with the peer the gateway saw: a client cannot claim another address.
+    expect(got.headers['x-forwarded-for']).toBe('127.0.0.1')
     expect(got.headers['x-forwarded-proto']).toBe('http')
     expect(got.headers['x-forwarded-host']).toBe('localhost:8080')
+  })
+
+  it('a spoofed X-Forwarded-For never reaches a service: 40 rotating claims, one address', async () => {
+    for (let i = 0; i < 40; i++) {
+      await request(gw.port, '/api/admin/auth/login', {
+        method: 'POST',
+        headers: { 'x-forwarded-for': `198.51.100.${i}`, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    }
+    expect(new Set(seen.api.map((s) => s.headers['x-forwarded-for']))).toEqual(new Set(['127.0.0.1']))
+  })
+
+  it('answers a request head over the limit with 431 problem+json instead of dropping the socket', async () => {
+    const answer = await rawExchange(
+      gw.port,
+      `GET /api/admin/users HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+    expect(answer).toMatch(/content-type: application\/problem\+json/i)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 431,
+      code: 'http.headers_too_large',
+    })
+    expect(seen.api).toEqual([])
   })
 
   it('preserves every Set-Cookie header and response headers', async () => {
@@ -225,3 +251,44 @@ describe('gateway options', () => {
 })
 
 afterAll(removeTmpDirs)
+
+describe('gateway framing rules', () => {
+  it('HTML through the gateway cannot be framed, and a full CSP from upstream is kept', async () => {
+    const shell = await startUpstream((req, res) => {
+      if (req.url === '/with-csp') {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" })
+        return res.end('<!doctype html>')
+      }
+      res.writeHead(200, {
+        'content-type': req.url === '/app.js' ? 'text/javascript' : 'text/html; charset=utf-8',
+      })
+      res.end('x')
+    })
+    const gw = await createGateway({
+      port: 0,
+      routes: [{ name: 'shell', prefix: '/', target: `http://localhost:${shell.port}`, kind: 'app' }],
+    })
+    try {
+      const page = await request(gw.port, '/customers')
+      expect(page.headers['x-frame-options']).toBe('DENY')
+      expect(page.headers['content-security-policy']).toBe("frame-ancestors 'none'")
+      const kept = await request(gw.port, '/with-csp')
+      expect(kept.headers['content-security-policy']).toBe("default-src 'self'")
+      const script = await request(gw.port, '/app.js')
+      expect(script.headers['x-frame-options']).toBeUndefined()
+    } finally {
+      await gw.close()
+      await shell.close()
+    }
+  })
+})
+
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
+    let data = ''
+    socket.on('data', (chunk) => (data += chunk))
+    socket.on('end', () => resolve(data))
+    socket.on('error', (error) => (data ? resolve(data) : reject(error)))
+  })
+}

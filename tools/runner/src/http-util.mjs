@@ -28,3 +28,28 @@ export function sendProblem(res, status, title, detail) {
   })
   res.end(res.req?.method === 'HEAD' ? undefined : body)
 }
+
+/** Node's default (16 KiB); request heads larger than this are answered 431. */
+export const MAX_HEADER_BYTES = 16 * 1024
+
+/**
+ * Answers a request head the parser refused (too large → 431, else 400) with problem+json,
+ * instead of dropping the socket.
+ */
+export function answerClientError(err, socket) {
+  if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy()
+  const [status, title, detail, code] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'The request headers are too large.',
+          'http.headers_too_large',
+        ]
+      : [400, 'Bad Request', 'The request is not valid.', 'http.bad_request']
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, code })
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  )
+}

@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { listen, closeServer } from './http-util.mjs'
+import { listen, closeServer, answerClientError, MAX_HEADER_BYTES } from './http-util.mjs'
+import { htmlSecurityHeaders } from './security-headers.mjs'
 
 export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -75,11 +76,12 @@ export async function createStaticServer({
   prefix = '',
   spa = false,
   cors = true,
+  maxHeaderSize = MAX_HEADER_BYTES,
 }) {
   const rootDir = path.resolve(root)
   const base = prefix.replace(/\/+$/, '')
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer({ maxHeaderSize }, async (req, res) => {
     const corsHeaders = cors ? { 'Access-Control-Allow-Origin': '*' } : {}
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
@@ -115,6 +117,9 @@ export async function createStaticServer({
       'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(relServed),
       'X-Content-Type-Options': 'nosniff',
+      ...(path.extname(file).toLowerCase() === '.html'
+        ? htmlSecurityHeaders(await fs.promises.readFile(file, 'utf8').catch(() => ''))
+        : {}),
       ETag: etag,
       'Last-Modified': new Date(st.mtimeMs).toUTCString(),
     }
@@ -129,6 +134,7 @@ export async function createStaticServer({
     stream.pipe(res)
   })
 
+  server.on('clientError', answerClientError)
   const actualPort = await listen(server, port, host)
   return {
     server,

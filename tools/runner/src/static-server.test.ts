@@ -6,7 +6,8 @@ import { request, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
 const outer = tmpDir()
 const dist = `${outer}/dist`
 writeFiles(dist, {
-  'index.html': '<!doctype html><title>shell</title>',
+  'index.html':
+    '<!doctype html><title>shell</title><script>window.x=1</script><script type="module" src="/assets/index-Ab12Cd.js"></script>',
   'remoteEntry.js': 'export const get = () => {};',
   'mf-manifest.json': '{"id":"admin"}',
   'assets/index-Ab12Cd.js': 'console.log(1)',
@@ -104,3 +105,46 @@ describe('static server', () => {
 })
 
 afterAll(removeTmpDirs)
+
+describe('static server security headers', () => {
+  it('HTML gets a CSP (scripts from self, inline only by hash) and cannot be framed; other files do not', async () => {
+    const { createHash } = await import('node:crypto')
+    const s = await createStaticServer({ root: dist, port: 0, spa: true })
+    try {
+      for (const p of ['/', '/index.html', '/customers/42']) {
+        const res = await request(s.port, p)
+        const csp = String(res.headers['content-security-policy'])
+        const hash = createHash('sha256').update('window.x=1').digest('base64')
+        expect(csp, p).toContain(`script-src 'self' 'sha256-${hash}'`)
+        expect(csp).toContain("frame-ancestors 'none'")
+        expect(csp).toContain("object-src 'none'")
+        expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/)
+        expect(res.headers['x-frame-options']).toBe('DENY')
+      }
+      const js = await request(s.port, '/assets/index-Ab12Cd.js')
+      expect(js.headers['content-security-policy']).toBeUndefined()
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('answers a request head over the limit with 431 problem+json', async () => {
+    const net = await import('node:net')
+    const s = await createStaticServer({ root: dist, port: 0 })
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(s.port, '127.0.0.1', () =>
+          socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+        )
+        let data = ''
+        socket.on('data', (chunk) => (data += chunk))
+        socket.on('end', () => resolve(data))
+        socket.on('error', (error) => (data ? resolve(data) : reject(error)))
+      })
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+      expect(answer).toMatch(/application\/problem\+json/)
+    } finally {
+      await s.close()
+    }
+  })
+})

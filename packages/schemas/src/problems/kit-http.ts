@@ -10,4 +10,13 @@ export const kitHttpProblems = {
   'validation.too_deep': { zh: '嵌套层级过深', en: 'Nested too deeply' },
   'validation.forbidden_key': { zh: '不允许的字段名', en: 'This field name is not allowed' },
   'validation.cursor': { zh: '分页位置无效', en: 'Invalid paging cursor' },
+  // Field errors of @mosaic/dictionary's value check (found by the hostile-input harness without a catalog entry).
+  'dict.unknown': {
+    zh: '「{value}」不是字典 {type} 中的值',
+    en: '"{value}" is not a value of dictionary {type}',
+  },
+  'dict.disabled': {
+    zh: '「{value}」在字典 {type} 中已停用',
+    en: '"{value}" is disabled in dictionary {type}',
+  },
 } as const satisfies ProblemCatalog

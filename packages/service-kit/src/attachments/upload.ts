@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import type { Request } from 'express'
 import { fileExtension } from '@mosaic/schemas'
-import { HttpError, badRequest, validationFailed } from '../errors.js'
+import { HttpError, badRequest, fieldError, validationFailed } from '../errors.js'
 import { SNIFF_BYTES, contentMatches, extensionMatches, mediaTypeOf } from './content-types.js'
 import type { StorageAdapter } from './storage.js'
 
@@ -26,17 +26,19 @@ export function fileNameOf(req: Request, type: string): string {
   const field = 'X-File-Name'
   const raw = req.headers['x-file-name']
   if (typeof raw !== 'string' || !raw.trim())
-    throw validationFailed([{ field, message: 'Send the file name (percent-encoded UTF-8).' }])
+    throw validationFailed([fieldError(field, 'validation.required')])
   let decoded: string
   try {
     decoded = decodeURIComponent(raw)
   } catch {
-    throw validationFailed([{ field, message: 'Not valid percent-encoded UTF-8.' }])
+    throw validationFailed([fieldError(field, 'validation.invalid_characters')])
   }
   // eslint-disable-next-line no-control-regex
   const name = (decoded.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim()
-  if (!name || name === '.' || name === '..') throw validationFailed([{ field, message: 'Empty file name.' }])
-  if ([...name].length > 200) throw validationFailed([{ field, message: 'At most 200 characters.' }])
+  if (!name || name === '.' || name === '..')
+    throw validationFailed([fieldError(field, 'validation.required')])
+  if ([...name].length > 200)
+    throw validationFailed([fieldError(field, 'validation.too_long', { maximum: 200 })])
   if (!extensionMatches(type, fileExtension(name)))
     throw unsupportedMediaType(`The name ${name} does not end in an extension of type ${type}.`)
   return name

@@ -24,6 +24,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export function isStorableText(value: string): boolean {
   return !NOT_STORABLE.test(value)
 }
+// eslint-disable-next-line no-control-regex
 const NOT_STORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**

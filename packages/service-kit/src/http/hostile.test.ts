@@ -320,3 +320,21 @@ describe('assertHostileInputRefused', () => {
     ).toBe(true)
   })
 })
+
+describe('nested record routes', () => {
+  it('must declare how a child matches its parent', async () => {
+    const { registerRecordRoutes } = await import('../records/record-routes.js')
+    const { ApiRouter } = await import('./route.js')
+    const api = new ApiRouter('/api/demo')
+    expect(() =>
+      registerRecordRoutes(api, {
+        path: '/parents/:parentKey/children',
+        store: { entityType: 'child' } as never,
+        db: {} as never,
+        tag: 'children',
+        access: { read: 'authenticated', update: 'authenticated', restore: 'authenticated' },
+        present: async () => ({}),
+      }),
+    ).toThrow(/must declare how a record matches its parent/)
+  })
+})

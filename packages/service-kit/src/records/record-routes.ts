@@ -6,12 +6,13 @@ import type { ApiRouter, Access } from '../http/route.js'
 import type { Database } from '../db/database.js'
 import type { RecordStore, RecordContext } from './record-store.js'
 import type { RecordBase } from './columns.js'
+import { notFound } from '../errors.js'
 
 export const IdParams = z.object({ id: z.string().max(60) })
 /** Keeps the other path parameters of a nested resource (e.g. `:code` in `/dictionaries/:code/entries/:id`). */
 const ItemParams = z.looseObject({ id: z.string().max(60) })
 type PathParams = Record<string, string>
-const VersionParams = IdParams.extend({ version: z.coerce.number().int().positive() })
+const VersionParams = ItemParams.extend({ version: z.coerce.number().int().positive().max(2_147_483_647) })
 
 export function recordContext(principal: Principal, requestId?: string): RecordContext {
   return {
@@ -60,6 +61,11 @@ export interface RecordRoutesOptions<T extends RecordBase, U extends z.ZodType =
    * it); defaults to `beforeRestore` + a plain restore.
    */
   restore?: (m: EntityManager, ctx: RecordContext, id: string) => Promise<T>
+  /**
+   * Required when `path` is nested (`/parents/:parentKey/children`): how a child matches the
+   * parent named in the path. Every route checks it first; a child of another parent is a 404.
+   */
+  parent?: { param: string; matches: (row: T, value: string) => boolean }
 }
 
 /**
@@ -71,6 +77,11 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
   api: ApiRouter,
   o: RecordRoutesOptions<T, U>,
 ): void {
+  const nested = [...o.path.matchAll(/:(\w+)/g)].map((m) => m[1]!)
+  if (nested.length && (!o.parent || !nested.includes(o.parent.param)))
+    throw new Error(
+      `registerRecordRoutes(${o.path}): a nested path must declare how a record matches its parent (parent: { param, matches }).`,
+    )
   registerItemRoutes(api, o)
   api.route({
     method: 'get',
@@ -78,10 +89,13 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     summary: `Audit trail of a ${o.store.entityType}`,
     tags: [o.tag],
     access: o.access.read,
-    params: IdParams,
+    params: ItemParams,
     response: z.array(AuditEntry),
     handler: ({ params, principal, requestId }) =>
-      o.db.transaction((m) => o.store.audit(m, params.id, recordContext(principal, requestId))),
+      o.db.transaction(async (m) => {
+        await checkParent(m, o, params)
+        return o.store.audit(m, params.id, recordContext(principal, requestId))
+      }),
   })
   api.route({
     method: 'get',
@@ -89,10 +103,13 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     summary: `Version history of a ${o.store.entityType}`,
     tags: [o.tag],
     access: o.access.read,
-    params: IdParams,
+    params: ItemParams,
     response: z.array(VersionEntry),
     handler: ({ params, principal, requestId }) =>
-      o.db.transaction((m) => o.store.versions(m, params.id, recordContext(principal, requestId))),
+      o.db.transaction(async (m) => {
+        await checkParent(m, o, params)
+        return o.store.versions(m, params.id, recordContext(principal, requestId))
+      }),
   })
   api.route({
     method: 'post',
@@ -105,6 +122,7 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     handler: ({ params, principal, requestId, expectedVersion }) => {
       const expected = expectedVersion()
       return o.db.transaction(async (m) => {
+        await checkParent(m, o, params)
         const ctx = recordContext(principal, requestId)
         const row = await o.store.restoreVersion(m, ctx, params.id, params.version, expected)
         return o.present(m, row, ctx)
@@ -117,10 +135,11 @@ export function registerRecordRoutes<T extends RecordBase, U extends z.ZodType =
     summary: `Restore a ${o.store.entityType} from the recycle bin`,
     tags: [o.tag],
     access: o.access.restore,
-    params: IdParams,
+    params: ItemParams,
     status: 200,
     handler: ({ params, principal, requestId }) =>
       o.db.transaction(async (m) => {
+        await checkParent(m, o, params)
         const ctx = recordContext(principal, requestId)
         if (o.restore) return o.present(m, await o.restore(m, ctx, params.id), ctx)
         if (o.beforeRestore)
@@ -145,6 +164,7 @@ function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
     response: o.response,
     handler: ({ params, principal, requestId }) =>
       o.db.transaction(async (m) => {
+        await checkParent(m, o, params)
         const ctx = recordContext(principal, requestId)
         return o.present(m, await o.store.get(m, params.id, ctx), ctx)
       }),
@@ -163,6 +183,7 @@ function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
       handler: ({ params, body, principal, requestId, expectedVersion }) => {
         const version = expectedVersion()
         return o.db.transaction(async (m) => {
+          await checkParent(m, o, params)
           const ctx = recordContext(principal, requestId)
           const row = await update.apply(m, ctx, params.id, version, body, params as PathParams)
           return o.present(m, row, ctx)
@@ -186,10 +207,22 @@ function registerItemRoutes<T extends RecordBase, U extends z.ZodType>(
       params: ItemParams,
       handler: ({ params, principal, requestId, expectedVersion }) => {
         const version = expectedVersion()
-        return o.db.transaction((m) =>
-          remove(m, recordContext(principal, requestId), params.id, version, params as PathParams),
-        )
+        return o.db.transaction(async (m) => {
+          await checkParent(m, o, params)
+          await remove(m, recordContext(principal, requestId), params.id, version, params as PathParams)
+        })
       },
     })
   }
+}
+
+/** A nested record must belong to the parent in its path; otherwise it is not there (404). */
+async function checkParent<T extends RecordBase>(
+  m: EntityManager,
+  o: Pick<RecordRoutesOptions<T>, 'parent' | 'store'>,
+  params: { id: string } & Record<string, unknown>,
+): Promise<void> {
+  if (!o.parent) return
+  const row = await o.store.get(m, params.id, undefined, { withDeleted: true })
+  if (!o.parent.matches(row, String(params[o.parent.param] ?? ''))) throw notFound()
 }

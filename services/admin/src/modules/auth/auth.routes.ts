@@ -37,6 +37,7 @@ export function registerAuthRoutes(
   api.route({
     method: 'post',
     path: '/auth/login',
+    cache: 'no-store',
     summary: 'Sign in with username and password',
     tags: ['auth'],
     access: 'public',
@@ -54,6 +55,7 @@ export function registerAuthRoutes(
   api.route({
     method: 'post',
     path: '/auth/refresh',
+    cache: 'no-store',
     summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)',
     tags: ['auth'],
     access: 'public',

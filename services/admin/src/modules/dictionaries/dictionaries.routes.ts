@@ -100,6 +100,7 @@ export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
       apply: (m, ctx, id, version, body, p) => updateEntry(m, ctx, p.code!, id, version, body),
     },
     remove: (m, ctx, id, version, p) => deleteEntry(m, ctx, p.code!, id, version),
+    parent: { param: 'code', matches: (entry, code) => entry.typeCode === code },
     access: {
       read: 'admin.dict.read',
       update: 'admin.dict.update',

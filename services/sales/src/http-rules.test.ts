@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSales, type SalesHarness, type TestUser } from './test-support/harness.js'
+
+/** The kit's HTTP rules as sales users meet them (see docs/api-conventions.md). */
+describe('sales HTTP rules', () => {
+  let h: SalesHarness
+  let rep: TestUser
+  beforeAll(async () => {
+    h = await startSales()
+    rep = await h.user('http-rep')
+  })
+  afterAll(() => h?.close())
+
+  it('POST /leads/recycle-invalid with a text body is refused, not read as olderThanDays=0', async () => {
+    const lead = await h.call('POST', '/leads', {
+      token: rep.token,
+      body: {
+        name: 'Fresh junk',
+        contactName: 'Li',
+        phone: '13900000000',
+        source: 'exhibition',
+        industry: 'retail',
+      },
+    })
+    expect(lead.status, JSON.stringify(lead.body)).toBe(201)
+    const invalid = await h.call('POST', `/leads/${lead.body.id}/invalidate`, {
+      token: rep.token,
+      version: 1,
+      body: { reason: 'Spam' },
+    })
+    expect(invalid.status, JSON.stringify(invalid.body)).toBe(200)
+    const res = await fetch(`${h.base}/leads/recycle-invalid`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${rep.token}`, 'content-type': 'text/plain' },
+      body: 'olderThanDays=30',
+    })
+    expect(res.status).toBe(415)
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    expect(((await res.json()) as { code: string }).code).toBe('http.unsupported_media_type')
+    // Nothing was recycled: the fresh invalid lead is still listed.
+    const listed = await h.call('GET', '/leads?status=invalid', { token: rep.token })
+    expect(listed.body.items.map((l: { id: string }) => l.id)).toContain(lead.body.id)
+  })
+
+  it("a follow-up changes the customer's ETag even though its version does not move", async () => {
+    const customer = await h.call('POST', '/customers', {
+      token: rep.token,
+      body: { name: 'ETag Works Ltd' },
+    })
+    expect(customer.status).toBe(201)
+    const first = await h.call('GET', `/customers/${customer.body.id}`, { token: rep.token })
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const unchanged = await h.call('GET', `/customers/${customer.body.id}`, {
+      token: rep.token,
+      headers: { 'if-none-match': etag },
+    })
+    expect(unchanged.status).toBe(304)
+    const followup = await h.call('POST', '/followups', {
+      token: rep.token,
+      body: {
+        subject: 'Check-in',
+        method: 'phone',
+        content: 'Called',
+        targetType: 'customer',
+        targetId: customer.body.id,
+        contactedAt: '2026-03-01T02:00:00.000Z',
+        nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+      },
+    })
+    expect(followup.status, JSON.stringify(followup.body)).toBe(201)
+    const after = await h.call('GET', `/customers/${customer.body.id}`, {
+      token: rep.token,
+      headers: { 'if-none-match': etag },
+    })
+    expect(after.status).toBe(200)
+    expect(after.body).toMatchObject({
+      version: first.body.version,
+      lastFollowUpAt: '2026-03-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-03-08T02:00:00.000Z',
+    })
+    expect(after.headers.get('etag')).not.toBe(etag)
+  })
+})

@@ -1,0 +1,157 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deadPort, request, startUpstream, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
+import { contentSecurityPolicy } from './security-headers.mjs'
+
+/**
+ * docker/nginx/*.conf on a real nginx, when the machine has one (`apt-get install nginx-light`);
+ * skipped otherwise. The twins in this folder (gateway.mjs, static-server.mjs) are tested always.
+ */
+const nginxBin = (() => {
+  try {
+    return execFileSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).trim() || undefined
+  } catch {
+    return undefined
+  }
+})()
+const confDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docker/nginx')
+
+async function startNginx(site: string) {
+  const dir = tmpDir('mosaic-nginx-')
+  const port = await deadPort()
+  const conf = `${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events {}
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  include ${dir}/site.conf;
+}
+`
+  fs.writeFileSync(`${dir}/site.conf`, site.replace(/listen 80;/, `listen 127.0.0.1:${port};`))
+  fs.writeFileSync(`${dir}/nginx.conf`, conf)
+  execFileSync(nginxBin!, ['-t', '-q', '-c', `${dir}/nginx.conf`], { stdio: 'pipe' })
+  const child: ChildProcess = spawn(nginxBin!, ['-c', `${dir}/nginx.conf`], { stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)))
+      s.on('error', () => resolve(false))
+    })
+    if (up) break
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
+    let data = ''
+    socket.on('data', (chunk) => (data += chunk))
+    socket.on('end', () => resolve(data))
+    socket.on('error', (error) => (data ? resolve(data) : reject(error)))
+  })
+}
+
+const bigHead = (p: string) =>
+  `GET ${p} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`
+
+describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
+  afterAll(removeTmpDirs)
+
+  describe('static.conf', () => {
+    let nginx: Awaited<ReturnType<typeof startNginx>>
+    beforeAll(async () => {
+      const root = tmpDir('mosaic-nginx-root-')
+      writeFiles(root, {
+        'index.html': '<!doctype html><title>shell</title>',
+        'assets/app-1.js': 'x',
+        'remoteEntry.js': 'y',
+      })
+      const site = fs
+        .readFileSync(`${confDir}/static.conf`, 'utf8')
+        .replace('root /usr/share/nginx/html;', `root ${root};`)
+      nginx = await startNginx(site)
+    })
+    afterAll(() => nginx?.stop())
+
+    it('the shell HTML carries the same CSP as the runner and cannot be framed; scripts do not', async () => {
+      for (const p of ['/', '/index.html', '/customers/42']) {
+        const res = await request(nginx.port, p)
+        expect(res.status, p).toBe(200)
+        expect(res.headers['content-security-policy'], p).toBe(contentSecurityPolicy(''))
+        expect(res.headers['x-frame-options']).toBe('DENY')
+      }
+      const js = await request(nginx.port, '/remoteEntry.js')
+      expect(js.headers['content-security-policy']).toBeUndefined()
+      expect(js.headers['x-frame-options']).toBeUndefined()
+    })
+
+    it('a request head over the limit → 431 problem+json', async () => {
+      const answer = await rawExchange(nginx.port, bigHead('/'))
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+      expect(answer).toMatch(/content-type: application\/problem\+json/i)
+      expect(answer).toContain('"code":"http.headers_too_large"')
+    })
+  })
+
+  describe('gateway.conf', () => {
+    let nginx: Awaited<ReturnType<typeof startNginx>>
+    let upstream: Awaited<ReturnType<typeof startUpstream>>
+    const seen: string[] = []
+    beforeAll(async () => {
+      upstream = await startUpstream((req, res) => {
+        seen.push(String(req.headers['x-forwarded-for']))
+        res.writeHead(200, {
+          'content-type': req.url?.startsWith('/api/') ? 'application/json' : 'text/html',
+        })
+        res.end('{}')
+      })
+      const site = fs
+        .readFileSync(`${confDir}/gateway.conf`, 'utf8')
+        .replace(/http:\/\/[a-z-]+:\d+/g, `http://127.0.0.1:${upstream.port}`)
+      nginx = await startNginx(site)
+    })
+    afterAll(async () => {
+      await nginx?.stop()
+      await upstream?.close()
+    })
+
+    it('overwrites X-Forwarded-For with the peer: rotating spoofed addresses all arrive as one', async () => {
+      for (let i = 0; i < 40; i++)
+        await request(nginx.port, '/api/admin/auth/login', {
+          headers: { 'x-forwarded-for': `198.51.100.${i}` },
+        })
+      expect(new Set(seen)).toEqual(new Set(['127.0.0.1']))
+    })
+
+    it('HTML through the gateway cannot be framed; a request head over the limit → 431 problem+json', async () => {
+      const page = await request(nginx.port, '/customers')
+      expect(page.headers['x-frame-options']).toBe('DENY')
+      const api = await request(nginx.port, '/api/admin/x')
+      expect(api.headers['x-frame-options']).toBeUndefined()
+      const answer = await rawExchange(nginx.port, bigHead('/api/admin/users'))
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+      expect(answer).toContain('"code":"http.headers_too_large"')
+    })
+  })
+})
