@@ -1,4 +1,5 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
+import { adminProblems } from './admin.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -6,6 +7,7 @@ export type { ProblemCatalog, ProblemText } from './catalog.js'
 export const PROBLEMS = {
   ...httpProblems,
   ...validationProblems,
+  ...adminProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS
