@@ -37,10 +37,10 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>
  */
 export const EVENT_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
   admin: ['sales.*', 'orders.*', 'tickets.*', 'finance.*'],
-  sales: ['admin.user.*', 'admin.rule.*'],
-  orders: ['admin.user.*', 'admin.rule.*', 'sales.*'],
-  tickets: ['admin.user.*', 'admin.rule.*'],
-  finance: ['admin.user.*', 'admin.rule.*', 'orders.*'],
+  sales: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
+  orders: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'sales.*'],
+  tickets: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
+  finance: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'orders.*'],
 }
 
 /** True when `topic` matches one of `patterns` (exact, `prefix.*`, or `*`). */
@@ -89,9 +89,23 @@ export const RuleChangedPayload = z.object({
 })
 export type RuleChangedPayload = z.infer<typeof RuleChangedPayload>
 
+/**
+ * Payload of `admin.dept.changed`: a department's name after any change (`deleted: true` when it
+ * is deleted), so other services name departments in their records and audit trails.
+ */
+export const DeptChangedPayload = z.object({
+  id: Id,
+  name: z.string().min(1).max(100),
+  parentId: Id.nullable(),
+  version: z.number().int().positive(),
+  deleted: z.boolean().default(false),
+})
+export type DeptChangedPayload = z.infer<typeof DeptChangedPayload>
+
 /** `GET /api/admin/internal/snapshot`: seeds a new service's replicas before events flow. */
 export const DirectorySnapshot = z.object({
   users: z.array(UserChangedPayload),
   rules: z.array(RuleChangedPayload),
+  depts: z.array(DeptChangedPayload).optional(),
 })
 export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>

@@ -1,4 +1,5 @@
 export * from './common.js'
+export * from './audit.js'
 export * from './attachments.js'
 export * as admin from './admin/index.js'
 export * from './events.js'

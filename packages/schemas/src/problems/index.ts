@@ -1,5 +1,9 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
 import { adminProblems } from './admin.js'
+import { adminRuleProblems } from './admin-rules.js'
+import { kitHttpProblems } from './kit-http.js'
+import { salesProblems } from './sales.js'
+import { listProblems } from './lists.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -8,6 +12,10 @@ export const PROBLEMS = {
   ...httpProblems,
   ...validationProblems,
   ...adminProblems,
+  ...adminRuleProblems,
+  ...kitHttpProblems,
+  ...salesProblems,
+  ...listProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

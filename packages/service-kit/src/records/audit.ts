@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
-import type { AuditEntry } from '@mosaic/schemas'
+import { isAuditAction, type AuditAction, type AuditEntry } from '@mosaic/schemas'
 
 export interface Actor {
   id: string | null
@@ -56,7 +56,8 @@ export function diffRecords(
 }
 
 export interface AuditInput {
-  action: string
+  /** One of `AUDIT_ACTIONS` (@mosaic/schemas): the UI labels it in both languages. */
+  action: AuditAction
   entityType: string
   entityId: string
   /** The record's human label at the time (e.g. "Alice (alice)"). */
@@ -67,6 +68,9 @@ export interface AuditInput {
 
 /** Writes one audit row through the caller's transaction manager, so it commits or rolls back with the change. */
 export async function writeAudit(m: EntityManager, ctx: ActionContext, input: AuditInput): Promise<void> {
+  // A programming error, caught by the services' tests: every action needs its labels first.
+  if (!isAuditAction(input.action))
+    throw new Error(`Audit action "${String(input.action)}" is not in AUDIT_ACTIONS (@mosaic/schemas)`)
   await m.query(
     `INSERT INTO audit_log (id, actor_id, actor_name, action, entity_type, entity_id, entity_title, diff, note, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -120,5 +124,63 @@ export async function auditOf(m: EntityManager, entityType: string, entityId: st
     'SELECT * FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq DESC LIMIT 500',
     [entityType, entityId],
   )
-  return rows.map(toAuditEntry)
+  return withNames(m, rows.map(toAuditEntry))
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Every UUID inside a value (strings, arrays, nested objects): the ids a diff or snapshot refers to. */
+export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (typeof value === 'string') {
+    if (UUID_TEXT.test(value)) into.add(value.toLowerCase())
+  } else if (Array.isArray(value)) {
+    for (const v of value) idsIn(v, into)
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) idsIn(v, into)
+  }
+  return into
+}
+
+/**
+ * Display names of the given ids, from the service's `directory_name` view (id, name): each
+ * service defines it over what it has — admin over its users, departments and roles, the others
+ * over their user and department replicas. A service without the view names nothing.
+ */
+export async function namesOf(m: EntityManager, ids: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...new Set(ids)]
+  if (!list.length) return new Map()
+  const [{ view }] = await m.query(`SELECT to_regclass('directory_name') IS NOT NULL AS view`)
+  if (!view) return new Map()
+  const rows: Array<{ id: string; name: string }> = await m.query(
+    'SELECT id::text AS id, name FROM directory_name WHERE id = ANY($1::uuid[])',
+    [list],
+  )
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/**
+ * Adds `names` (id → display name) to each entry for the users, departments and roles its diff
+ * and actor refer to, resolved in one query for the whole page.
+ */
+export async function withNames<E extends { actorId: string | null; names?: Record<string, string> }>(
+  m: EntityManager,
+  entries: E[],
+  valuesOf: (e: E) => unknown = (e) => (e as { diff?: unknown }).diff,
+): Promise<E[]> {
+  const idsOf = (e: E) => {
+    const ids = idsIn(valuesOf(e))
+    if (e.actorId) ids.add(e.actorId.toLowerCase())
+    return ids
+  }
+  const perEntry = entries.map(idsOf)
+  const names = await namesOf(
+    m,
+    perEntry.flatMap((s) => [...s]),
+  )
+  return entries.map((e, i) => ({
+    ...e,
+    names: Object.fromEntries(
+      [...perEntry[i]!].flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])),
+    ),
+  }))
 }

@@ -292,12 +292,12 @@ describe('RecordStore', () => {
     expect(await versions(row.id)).toHaveLength(1)
     // With an explicit action the write happens even without a field change (e.g. a password reset).
     const forced = await db.transaction((m) =>
-      notes.update(m, ctx, row.id, 1, { secret: 'new' }, { action: 'reset_secret' }),
+      notes.update(m, ctx, row.id, 1, { secret: 'new' }, { action: 'reset_password' }),
     )
     expect(forced.version).toBe(2)
     expect(await stored(row.id)).toMatchObject({ version: 2, secret: 'new' })
     const trail = await audits(row.id)
-    expect(trail.at(-1)).toMatchObject({ action: 'reset_secret', diff: {} })
+    expect(trail.at(-1)).toMatchObject({ action: 'reset_password', diff: {} })
   })
 
   it('softDelete hides the record, restore brings it back', async () => {

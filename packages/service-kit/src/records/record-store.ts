@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager, EntitySchema } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { AuditEntry, VersionEntry } from '@mosaic/schemas'
+import type { AuditAction, AuditEntry, VersionEntry } from '@mosaic/schemas'
 import { conflict, forbidden, notFound, preconditionFailed } from '../errors.js'
-import { auditOf, diffRecords, normalise, writeAudit, type ActionContext, type Diff } from './audit.js'
+import {
+  auditOf,
+  diffRecords,
+  normalise,
+  withNames,
+  writeAudit,
+  type ActionContext,
+  type Diff,
+} from './audit.js'
 import { META_FIELDS, type RecordBase } from './columns.js'
 import type { ScopeFields } from './scope.js'
 import { accessSatisfies, type AccessLevel, type RecordAccess } from './team.js'
@@ -154,7 +162,7 @@ export class RecordStore<T extends RecordBase> {
     id: string,
     expectedVersion: number,
     patch: Partial<T>,
-    opts: { action?: string; note?: string; allowDeleted?: boolean } = {},
+    opts: { action?: AuditAction; note?: string; allowDeleted?: boolean } = {},
   ): Promise<T> {
     const before = await this.get(m, id, ctx, {
       lock: true,
@@ -263,7 +271,8 @@ export class RecordStore<T extends RecordBase> {
 
   async audit(m: EntityManager, id: string, ctx?: RecordContext): Promise<AuditEntry[]> {
     await this.get(m, id, ctx, { withDeleted: true })
-    return auditOf(m, this.entityType, id)
+    // Rows written before a field became internal still carry it: the trail shows only visible fields.
+    return (await auditOf(m, this.entityType, id)).map((e) => ({ ...e, diff: this.visible(e.diff) }))
   }
 
   async versions(m: EntityManager, id: string, ctx?: RecordContext): Promise<VersionEntry[]> {
@@ -273,14 +282,15 @@ export class RecordStore<T extends RecordBase> {
        WHERE entity_type = $1 AND entity_id = $2 ORDER BY version DESC LIMIT 200`,
       [this.entityType, id],
     )
-    return rows.map((r: Record<string, unknown>) => ({
+    const entries: VersionEntry[] = rows.map((r: Record<string, unknown>) => ({
       version: r.version as number,
       at: new Date(r.at as string).toISOString(),
       actorId: r.actor_id as string | null,
       actorName: r.actor_name as string | null,
       action: r.action as string,
-      snapshot: r.snapshot as Record<string, unknown>,
+      snapshot: this.visible(r.snapshot as Record<string, unknown>),
     }))
+    return withNames(m, entries, (e) => e.snapshot)
   }
 
   /** Brings back an earlier version's editable fields as a new, audited version. */
@@ -317,6 +327,16 @@ export class RecordStore<T extends RecordBase> {
     return out
   }
 
+  /** A diff or snapshot without bookkeeping, secrets or internal fields (older rows may hold them). */
+  visible<V>(values: Record<string, V>): Record<string, V> {
+    const skip = new Set<string>([
+      ...META_FIELDS,
+      ...(this.options.secretFields ?? []),
+      ...(this.options.internalFields ?? []),
+    ])
+    return Object.fromEntries(Object.entries(values ?? {}).filter(([key]) => !skip.has(key)))
+  }
+
   private restorablePatch(snapshot: Record<string, unknown>): Partial<T> {
     const columns = this.columnTypes()
     const patch: Record<string, unknown> = {}
@@ -345,7 +365,7 @@ export class RecordStore<T extends RecordBase> {
   private async record(
     m: EntityManager,
     ctx: RecordContext,
-    action: string,
+    action: AuditAction,
     row: T,
     diff: Diff,
     note?: string,

@@ -276,7 +276,10 @@ describe('team members on RecordStore', () => {
       'team_update',
       'team_remove',
     ])
-    expect(trail[2].diff).toEqual({ teamMember: { before: 'reader (read)', after: 'reader (write)' } })
+    expect(trail[2].diff).toEqual({
+      teamMember: { before: reader.userId, after: reader.userId },
+      teamAccess: { before: 'read', after: 'write' },
+    })
   })
 
   it('a version restore leaves system fields alone; a purge drops the team', async () => {

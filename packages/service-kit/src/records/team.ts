@@ -167,16 +167,19 @@ async function audit<T extends RecordBase>(
   ctx: RecordContext,
   store: RecordStore<T>,
   row: T,
-  action: string,
+  action: 'team_add' | 'team_update' | 'team_remove',
   before: MemberRow | null,
   after: MemberRow | null,
 ) {
-  const label = (r: MemberRow | null) => (r ? `${r.user_name} (${r.access})` : null)
+  // As data, not text: the member's id (the reader's UI names it) and their access level.
   await writeAudit(m, ctx, {
     action,
     entityType: store.entityType,
     entityId: row.id,
     entityTitle: store.options.title(row),
-    diff: { teamMember: { before: label(before), after: label(after) } },
+    diff: {
+      teamMember: { before: before?.user_id ?? null, after: after?.user_id ?? null },
+      teamAccess: { before: before?.access ?? null, after: after?.access ?? null },
+    },
   })
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js'
 import type { ServiceClient } from '../events/client.js'
 import type { EventHandlers } from '../events/inbox.js'
 import { upsertUserReplica, userReplicaHandlers } from '../records/user-replica.js'
+import { deptReplicaHandlers, upsertDeptReplica } from '../records/dept-replica.js'
 import { upsertRuleReplica } from './rules.js'
 
 /** Keeps `rule_replica` in step with admin's `admin.rule.changed` events. */
@@ -18,8 +19,12 @@ export const ruleReplicaHandlers: EventHandlers = {
   },
 }
 
-/** Every handler a service needs to mirror admin's directory (users and rules). */
-export const directoryReplicaHandlers: EventHandlers = { ...userReplicaHandlers, ...ruleReplicaHandlers }
+/** Every handler a service needs to mirror admin's directory (users, departments and rules). */
+export const directoryReplicaHandlers: EventHandlers = {
+  ...userReplicaHandlers,
+  ...deptReplicaHandlers,
+  ...ruleReplicaHandlers,
+}
 
 /**
  * A service whose replicas are empty (a new database beside an existing admin) would miss every
@@ -33,6 +38,7 @@ export async function seedDirectoryReplicas(db: Database, client: ServiceClient)
   await db.transaction(async (m) => {
     for (const user of snapshot.users) await upsertUserReplica(m, user)
     for (const r of snapshot.rules) await upsertRuleReplica(m, r.kind, r.key, r.version, r.rule)
+    for (const dept of snapshot.depts ?? []) await upsertDeptReplica(m, dept)
   })
   return true
 }

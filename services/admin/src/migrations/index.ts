@@ -3,6 +3,7 @@ import { AdminSchema1763800000100 } from './1763800000100-admin-schema.js'
 import { AdminRules1763900000200 } from './1763900000200-rules.js'
 import { Notifications1763900000300 } from './1763900000300-notifications.js'
 import { AdminAuthVersionRoleNames1764200000200 } from './1764200000200-auth-version-role-names.js'
+import { AdminDirectoryNames1764400000100 } from './1764400000100-directory-names.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   AdminRules1763900000200,
   Notifications1763900000300,
   AdminAuthVersionRoleNames1764200000200,
+  AdminDirectoryNames1764400000100,
 ]

@@ -1,5 +1,6 @@
 import {
   KitAttachmentTables1763900000300,
+  KitDeptReplica1764400000000,
   KitDirectoryTables1763900000200,
   KitEventTables1763900000000,
   KitRecordTables1763800000000,
@@ -21,4 +22,5 @@ export const migrations = [
   SalesPool1763900001100,
   SalesFollowUpReminders1763900001200,
   KitUserAuthVersion1764200000100,
+  KitDeptReplica1764400000000,
 ]

@@ -93,6 +93,20 @@ describe('audit trail of a record', () => {
     expect(new Set(audit.map((a) => a.id)).size).toBe(6)
   })
 
+  test('a role change names the roles, the actor and the department (resolved in SQL)', async () => {
+    const [, , , roleChange, , create] = await userAudit(user.id)
+    const [roleId] = roleChange.diff.roleIds.after as string[]
+    expect(roleChange.names).toEqual({ [roleId!]: 'Audited role', [adminId]: '系统管理员' })
+    expect(create.names).toMatchObject({ [adminId]: '系统管理员' })
+    const versions = (await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })).body as any[]
+    expect(versions[0].names).toMatchObject({ [roleId!]: 'Audited role' })
+    // The search answers carry names too.
+    const page = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&action=update`, {
+      token: adminToken,
+    })
+    expect(page.body.items.find((e: any) => e.diff.roleIds).names[roleId!]).toBe('Audited role')
+  })
+
   test('the password hash never appears in an audit diff or a version snapshot', async () => {
     expect(passwordHash).toMatch(/^\$argon2id\$/)
     const audit = await userAudit(user.id)
@@ -259,7 +273,7 @@ describe('audit search', () => {
     for (const cursor of ['not-a-cursor', enc(['abc', 'x']), enc([1.5, 'x']), enc([{}, 'x'])]) {
       const res = await h.call('GET', `/audit?cursor=${cursor}`, { token: adminToken })
       expectProblem(res, 400)
-      expect(res.body.errors).toEqual([{ field: 'cursor', message: 'Invalid cursor' }])
+      expect(res.body.errors).toMatchObject([{ field: 'cursor', code: 'validation.cursor' }])
     }
   })
 

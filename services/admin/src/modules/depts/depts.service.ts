@@ -3,6 +3,7 @@ import type { admin } from '@mosaic/schemas'
 import { RecordStore, conflict, validationFailed, type RecordContext } from '@mosaic/service-kit'
 import { DeptEntity, type DeptRow } from './dept.entity.js'
 import { descendantDeptIds } from './dept-tree.js'
+import { publishDeptChanged } from './dept-events.js'
 
 export const depts = new RecordStore<DeptRow>({
   // Restoring a version runs the same parent checks as an edit, so it can never create a cycle.
@@ -11,6 +12,8 @@ export const depts = new RecordStore<DeptRow>({
   entity: DeptEntity,
   title: (d) => d.name,
   present: async (_m, row) => presentDept(row),
+  // Other services keep a replica of every department (names in records and audit trails).
+  onChange: (m, row) => publishDeptChanged(m, row),
 })
 
 export function presentDept(d: DeptRow): admin.Dept {

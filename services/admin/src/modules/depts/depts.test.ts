@@ -209,3 +209,26 @@ describe('departments', () => {
     expect(all.body.map((d: any) => d.name)).not.toContain('With id')
   })
 })
+
+describe('department replicas in other services', () => {
+  test('every change publishes admin.dept.changed with the name; the snapshot carries departments', async () => {
+    const dept = await createDept('Replicated dept')
+    const renamed = await h.call('PATCH', `/depts/${dept.id}`, {
+      token: adminToken,
+      headers: ifMatch(1),
+      body: { name: 'Renamed dept' },
+    })
+    expect(renamed.status).toBe(200)
+    const events = await h.service.db.dataSource.query(
+      `SELECT payload FROM outbox_event WHERE topic = 'admin.dept.changed' AND payload->>'id' = $1 ORDER BY seq`,
+      [dept.id],
+    )
+    expect(events.map((e: any) => [e.payload.name, e.payload.version, e.payload.deleted])).toEqual([
+      ['Replicated dept', 1, false],
+      ['Renamed dept', 2, false],
+    ])
+    const { directorySnapshot } = await import('../internal/snapshot.js')
+    const snapshot = await h.service.db.transaction((m) => directorySnapshot(m))
+    expect(snapshot.depts).toContainEqual(expect.objectContaining({ id: dept.id, name: 'Renamed dept' }))
+  })
+})

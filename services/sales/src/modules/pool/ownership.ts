@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { NotificationRequest } from '@mosaic/schemas'
+import type { AuditAction, NotificationRequest } from '@mosaic/schemas'
 import { removeTeamMember, type ActionContext, type RecordContext } from '@mosaic/service-kit'
 import type { ContactRow, CustomerRow } from '../customers/customers.entity.js'
 import { contacts, customers } from '../customers/customers.store.js'
@@ -104,7 +104,7 @@ export async function moveContacts(
   ctx: ActionContext,
   rows: ContactRow[],
   owner: NewOwner | null,
-  action: string,
+  action: AuditAction,
   note?: string,
 ): Promise<void> {
   for (const c of rows) {

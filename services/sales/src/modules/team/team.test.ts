@@ -47,7 +47,12 @@ describe('team members (协作人)', () => {
     expect(audit[0]).toMatchObject({
       action: 'team_add',
       actorName: 'owner',
-      diff: { teamMember: { before: null, after: 'writer (write)' } },
+      // As data: the member's id (named in `names`) and their access, not a text blob.
+      diff: {
+        teamMember: { before: null, after: writer.id },
+        teamAccess: { before: null, after: 'write' },
+      },
+      names: { [writer.id]: writer.name, [owner.id]: owner.name },
     })
   })
 
