@@ -23,7 +23,7 @@ export const adminProblems = {
   'auth.token_expired': { zh: '登录已过期，请刷新', en: 'The access token has expired.' },
   'auth.token_invalid': { zh: '登录凭证无效，请重新登录', en: 'The access token is invalid.' },
   'auth.token_wrong_audience': {
-    zh: '登录凭证不适用于此服务',
+    zh: '登录凭证不适用于此服务（{claim}）',
     en: 'The access token is not valid here ({claim}).',
   },
   'auth.bearer_required': { zh: '登录凭证格式不正确', en: 'Use a Bearer token.' },
@@ -78,6 +78,10 @@ export const adminProblems = {
   'admin.user.username_taken': { zh: '用户名已存在', en: 'Username already exists' },
   'admin.user.dept_missing': { zh: '部门不存在', en: 'Department does not exist' },
   'admin.user.roles_missing': { zh: '部分角色不存在', en: 'One or more roles do not exist' },
+  'admin.user.username_format': {
+    zh: '3–32 位字母、数字、点、短横线或下划线',
+    en: '3–32 letters, digits, dot, dash or underscore',
+  },
   'admin.user.not_locked': { zh: '该用户未被锁定', en: 'This user is not locked.' },
 
   'admin.role.code_taken': { zh: '角色编码已存在', en: 'Code already exists' },
@@ -117,6 +121,18 @@ export const adminProblems = {
     zh: '该类型下还有 {count} 个字典项，请先删除或停用',
     en: 'This type still has {count} entries. Delete or disable them first.',
   },
+  'admin.dict.code_format': {
+    zh: '以小写字母开头，仅含小写字母、数字和下划线',
+    en: 'snake_case, starting with a letter',
+  },
+  'admin.dict.value_format': {
+    zh: '1–40 位字母、数字、点、短横线或下划线',
+    en: '1–40 letters, digits, dot, dash or underscore',
+  },
+  'admin.dict.tag_format': {
+    zh: '须为标签类型（primary、success、info、warning、danger）或 #rrggbb 颜色',
+    en: 'A tag type or #rrggbb colour',
+  },
   'admin.dict.value_taken': { zh: '字典值已存在', en: 'Value already exists' },
   'admin.dict.entry_in_use': {
     zh: '该字典项可能已被业务数据使用，请停用而不是删除',
@@ -131,12 +147,5 @@ export const adminProblems = {
   'admin.rule.pool_missing': {
     zh: '公海规则不存在（请先执行数据初始化）',
     en: 'Pool rule not found (run data initialisation).',
-  },
-  'admin.rule.no_such_role': { zh: '角色不存在', en: 'No such role' },
-  'admin.rule.no_such_user': { zh: '用户不存在', en: 'No such user' },
-  'admin.rule.no_such_dept': { zh: '部门不存在', en: 'No such department' },
-  'admin.rule.unknown_level': {
-    zh: '不是字典中的客户等级',
-    en: 'Not a customer level in the dictionary',
   },
 } as const satisfies ProblemCatalog
