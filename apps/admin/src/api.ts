@@ -15,6 +15,7 @@ export const adminApi = {
   deleteUser: (u: admin.User) => api.delete(`${BASE}/users/${u.id}`, { ifMatch: u.version }),
   resetPassword: (id: string, body: admin.ResetPasswordRequest) =>
     api.post<void>(`${BASE}/users/${id}/reset-password`, body),
+  unlockUser: (id: string) => api.post<admin.User>(`${BASE}/users/${id}/unlock`),
 
   deptTree: () => api.get<admin.DeptNode[]>(`${BASE}/depts/tree`),
   createDept: (body: admin.DeptCreate) => api.post<admin.Dept>(`${BASE}/depts`, body),

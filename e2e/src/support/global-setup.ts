@@ -18,7 +18,12 @@ export async function setup(project: TestProject) {
     freePorts: true,
     dataRoot,
     // Every journey signs in several users through one address: keep the login rate limit out of the way.
-    env: { MOSAIC_MODE: 'demo', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
+    env: {
+      MOSAIC_MODE: 'demo',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '600',
+      LOGIN_IP_RATE_LIMIT_PER_MINUTE: '6000',
+    },
     // CI shares two cores with the unit suites' leftovers; a cold start can take minutes there.
     readyTimeoutMs: 300_000,
     log: (line) => process.env.E2E_VERBOSE && console.log(line),

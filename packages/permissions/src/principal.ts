@@ -15,6 +15,11 @@ export interface Principal {
   kind: 'staff' | 'portal' | 'service'
   /** Set for portal users: the only customer whose data they may see. */
   customerId?: string
+  /**
+   * The user's auth version when the token was issued: a token older than the user's current one
+   * (disabled, roles or scope changed, password reset) is refused by every service.
+   */
+  authVersion?: number
 }
 
 type Who = Principal | null | undefined

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PERMISSIONS, isPermissionCode, type PermissionCode } from './catalog.js'
-import { BUILT_IN_ROLES, builtInRole } from './roles.js'
+import { BUILT_IN_ROLES, builtInRole, roleText } from './roles.js'
 import { DATA_SCOPES } from './scopes.js'
 
 const role = (code: string) => {
@@ -87,5 +87,28 @@ describe('built-in roles', () => {
     expect(auditor.has('admin.audit.read')).toBe(true)
     expect(auditor.permissions.every((p) => p.endsWith('.read'))).toBe(true)
     expect(auditor.permissions.length).toBe(PERMISSIONS.filter((p) => p.action === 'read').length)
+  })
+})
+
+describe('built-in role texts', () => {
+  it('every built-in role has a name and a description in both languages', () => {
+    for (const r of BUILT_IN_ROLES) {
+      for (const text of [r.name, r.description]) {
+        expect(text.zh.trim(), r.code).not.toBe('')
+        expect(text.en.trim(), r.code).not.toBe('')
+      }
+    }
+  })
+
+  it('roleText shows a built-in role by its code in the reader’s language, a custom one as stored', () => {
+    const stored = { code: 'sales_rep', name: '销售代表', description: 'whatever', builtIn: true }
+    expect(roleText(stored, 'en')).toEqual({
+      name: 'Sales representative',
+      description: builtInRole('sales_rep')!.description.en,
+    })
+    expect(roleText(stored, 'zh-CN').name).toBe('销售代表')
+    const custom = { code: 'regional', name: 'Regional sales', description: null, builtIn: false }
+    expect(roleText(custom, 'zh-CN')).toEqual({ name: 'Regional sales', description: null })
+    expect(roleText({ ...stored, builtIn: false }, 'en').name).toBe('销售代表')
   })
 })

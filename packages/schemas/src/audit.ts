@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   logout: { zh: '退出', en: 'Signed out' },
   reset_password: { zh: '重置密码', en: 'Password reset' },
   change_password: { zh: '修改密码', en: 'Password changed' },
+  password_change_failed: { zh: '修改密码失败', en: 'Password change failed' },
 } as const satisfies Record<string, { zh: string; en: string }>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

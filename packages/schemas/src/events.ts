@@ -69,6 +69,11 @@ export const UserChangedPayload = z.object({
   enabled: z.boolean(),
   version: z.number().int().positive(),
   deleted: z.boolean().default(false),
+  /**
+   * Bumped whenever what the user's access tokens say stops being true (disabled, deleted, roles,
+   * scope, password reset): services refuse tokens carrying an older `av` claim.
+   */
+  authVersion: z.number().int().min(0).default(0),
 })
 export type UserChangedPayload = z.infer<typeof UserChangedPayload>
 

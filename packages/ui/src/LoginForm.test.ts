@@ -3,7 +3,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { problemError } from './test-utils'
 
 const login = vi.fn()
-vi.mock('@mosaic/web-kit', () => ({ useAuthStore: () => ({ login }) }))
+vi.mock('@mosaic/web-kit', async (original) => ({
+  ...(await original<object>()),
+  useAuthStore: () => ({ login }),
+}))
 const { default: LoginForm } = await import('./LoginForm.vue')
 
 async function submit(username: string, password: string) {
@@ -36,5 +39,21 @@ describe('LoginForm', () => {
     const text = wrapper.get('[data-testid="login-error"]').text()
     expect(text).toContain('账号已被锁定')
     expect(text).toContain('15 minutes')
+  })
+
+  it('a coded lockout reads in the user’s language with the time in their time zone, not raw UTC', async () => {
+    const until = '2026-12-04T02:30:00.000Z'
+    login.mockRejectedValueOnce(
+      problemError({
+        status: 423,
+        code: 'auth.account_locked',
+        params: { until },
+        detail: `Too many failed sign-ins. The account is locked until ${until}.`,
+      }),
+    )
+    const wrapper = await submit('admin', 'bad')
+    const text = wrapper.get('[data-testid="login-error"]').text()
+    expect(text).toContain('账号已锁定至')
+    expect(text).not.toContain(until)
   })
 })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useAuthStore } from './auth'
+import { setRefreshRetryDelays, useAuthStore, REFRESH_RETRY_DELAYS_MS } from './auth'
+import { api } from './http'
 import { json, stubFetch } from './test-utils'
 
 const me = {
@@ -74,5 +75,72 @@ describe('useAuthStore', () => {
       url: '/api/admin/auth/password',
       body: { currentPassword: 'old-pass', newPassword: 'new-pass-123' },
     })
+  })
+
+  describe('a refresh the server cannot answer keeps the session', () => {
+    beforeEach(() => setRefreshRetryDelays([1, 1]))
+    afterEach(() => setRefreshRetryDelays(REFRESH_RETRY_DELAYS_MS))
+    const problem = (status: number) => json(status, { type: 'about:blank', title: 'x', status })
+
+    it.each([429, 502, 503])('%i from refresh: tries again, and keeps the user signed in', async (status) => {
+      const auth = useAuthStore()
+      auth.accessToken = 'old'
+      auth.user = me as never
+      const { calls } = stubFetch((c) => (c.url.endsWith('/refresh') ? problem(status) : problem(401)))
+      const err = await api.get('/api/x').catch((e: unknown) => e)
+      expect((err as { status: number }).status).toBe(401)
+      expect(calls.filter((c) => c.url.endsWith('/refresh'))).toHaveLength(3)
+      expect(auth.isAuthenticated).toBe(true)
+      expect(auth.accessToken).toBe('old')
+    })
+
+    it('a network error from refresh keeps the session too', async () => {
+      const auth = useAuthStore()
+      auth.accessToken = 'old'
+      auth.user = me as never
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          if (String(url).endsWith('/refresh')) throw new TypeError('offline')
+          return problem(401)
+        }),
+      )
+      await api.get('/api/x').catch(() => undefined)
+      expect(auth.isAuthenticated).toBe(true)
+    })
+
+    it('a 429 followed by success on a retry renews the token (page load restores the session)', async () => {
+      let refreshes = 0
+      stubFetch(() => (++refreshes === 1 ? problem(429) : json(200, tokens)))
+      const auth = useAuthStore()
+      expect(await auth.restoreSession()).toBe(true)
+      expect(refreshes).toBe(2)
+      expect(auth.accessToken).toBe('a1')
+    })
+
+    it('only a 401 from refresh signs out', async () => {
+      const auth = useAuthStore()
+      auth.accessToken = 'old'
+      auth.user = me as never
+      const { calls } = stubFetch(() => problem(401))
+      await api.get('/api/x').catch(() => undefined)
+      expect(calls.filter((c) => c.url.endsWith('/refresh'))).toHaveLength(1)
+      expect(auth.isAuthenticated).toBe(false)
+    })
+  })
+
+  it('never sends the access token to the sign-in, refresh and sign-out endpoints', async () => {
+    const { calls } = stubFetch((c) => (c.url.endsWith('/logout') ? json(204, null) : json(200, tokens)))
+    const auth = useAuthStore()
+    await auth.login('li', 'secret')
+    await auth.restoreSession()
+    auth.accessToken = 'outdated'
+    await api.post('/api/admin/auth/refresh')
+    await api.get('/api/admin/auth/me')
+    await auth.logout()
+    const byPath = (suffix: string) => calls.filter((c) => c.url.endsWith(suffix))
+    for (const c of [...byPath('/login'), ...byPath('/refresh'), ...byPath('/logout')])
+      expect(c.headers.Authorization).toBeUndefined()
+    expect(byPath('/me')[0]!.headers.Authorization).toBe('Bearer outdated')
   })
 })

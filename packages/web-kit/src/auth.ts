@@ -3,9 +3,27 @@ import { defineStore } from 'pinia'
 import type { admin } from '@mosaic/schemas'
 import { allows, type PermissionRequirement } from '@mosaic/permissions/vue'
 import type { Principal } from '@mosaic/permissions'
-import { api, refreshSession, setAuthBridge } from './http'
+import { ApiError, api, refreshSession, setAuthBridge } from './http'
 
 const AUTH = '/api/admin/auth'
+
+/**
+ * Waits before each new try when a refresh could not be answered (429, 5xx, network): the
+ * session is probably fine, so it is kept and tried again rather than ending in the login page.
+ */
+export const REFRESH_RETRY_DELAYS_MS = [500, 1500, 4000]
+let retryDelays: readonly number[] = REFRESH_RETRY_DELAYS_MS
+/** Tests shorten the waits. */
+export function setRefreshRetryDelays(delays: readonly number[]): void {
+  retryDelays = delays
+}
+
+/** Only the refresh endpoint's 401 (or another 4xx: a request it will never accept) ends the session. */
+function sessionIsGone(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function principalOf(user: admin.Me | null): Principal | null {
   if (!user) return null
@@ -42,14 +60,25 @@ export const useAuthStore = defineStore('mosaic-auth', () => {
     user.value = null
   }
 
+  /**
+   * Renews the access token. A 401 (expired, revoked or reused cookie; account gone) signs out;
+   * a 429, a 5xx or a network error keeps the session and tries again a little later, and if it
+   * still cannot get through, answers false without clearing anything (the next call tries again).
+   */
   async function refresh(): Promise<boolean> {
-    try {
-      accept(await api.post<admin.TokenResponse>(`${AUTH}/refresh`))
-      return true
-    } catch {
-      // Any failure (expired cookie, reused token, network) ends the session the same way.
-      clear()
-      return false
+    for (let attempt = 0; ; attempt++) {
+      try {
+        accept(await api.post<admin.TokenResponse>(`${AUTH}/refresh`))
+        return true
+      } catch (error) {
+        if (sessionIsGone(error)) {
+          clear()
+          return false
+        }
+        const delay = retryDelays[attempt]
+        if (delay === undefined) return false
+        await sleep(delay)
+      }
     }
   }
 

@@ -57,7 +57,8 @@ export interface ApiClientConfig {
   fetch?: typeof fetch
 }
 
-// Endpoints whose 401 means "wrong credentials / no session", never "token expired".
+// Endpoints whose 401 means "wrong credentials / no session", never "token expired". They never get
+// the access token either: an outdated one would be refused and block the very call renewing it.
 const NO_REFRESH = /\/api\/admin\/auth\/(login|refresh|logout)$/
 
 export function buildQuery(query: Record<string, unknown> | undefined): string {
@@ -142,9 +143,10 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     as: 'parsed' | 'blob' = 'parsed',
   ): Promise<T> {
     const bridge = config.auth?.() ?? null
-    const token = bridge?.getToken() ?? null
+    const sessionCall = NO_REFRESH.test(path)
+    const token = sessionCall ? null : (bridge?.getToken() ?? null)
     let res = await send(method, path, body, opts, token)
-    if (res.status === 401 && bridge && !NO_REFRESH.test(path)) {
+    if (res.status === 401 && bridge && !sessionCall) {
       // Another request may already have renewed the token while this one was in flight.
       const current = bridge.getToken()
       const renewed = current && current !== token ? true : await bridge.refresh()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import {
   createService,
   createTokenVerifier,
+  withTokenFreshness,
   dataDirOf,
   registerAuditSearchRoute,
   registerRecycleBinRoutes,
@@ -21,6 +22,7 @@ import { ClosureRuleEntity } from './modules/rules/closure-rules.entity.js'
 import { PoolRuleEntity } from './modules/rules/pool-rules.entity.js'
 import { loadSigningKeys, type SigningKeys } from './modules/auth/signing-keys.js'
 import { AuthService } from './modules/auth/auth.service.js'
+import { adminAuthState } from './modules/auth/auth-version.js'
 import { registerAuthRoutes } from './modules/auth/auth.routes.js'
 import { registerUserRoutes } from './modules/users/users.routes.js'
 import { registerDeptRoutes } from './modules/depts/depts.routes.js'
@@ -62,11 +64,15 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
     },
     verifier: async ({ db }) => {
       keys = await loadSigningKeys(db, config.JWT_PRIVATE_JWK)
-      return createTokenVerifier({
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        keys: keys.keySet,
-      })
+      // A disabled user's or an outdated token stops working within a second (see bumpAuthVersion).
+      return withTokenFreshness(
+        createTokenVerifier({
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          keys: keys.keySet,
+        }),
+        adminAuthState(db),
+      )
     },
     events: { handlers: eventHandlers },
     routes: ({ api, db, internal }) => {
@@ -74,6 +80,9 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerAuthRoutes(api, auth, keys!, {
         ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
         loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+        loginPerMinutePerAddress: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
+        refreshPerMinute: config.REFRESH_RATE_LIMIT_PER_MINUTE,
+        passwordPerMinute: config.PASSWORD_CHANGE_RATE_LIMIT_PER_MINUTE,
       })
       registerUserRoutes(api, db)
       registerDeptRoutes(api, db)

@@ -8,7 +8,14 @@ export const AdminConfig = BaseConfig.extend({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Sign-in attempts per minute for one username from one address. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Sign-in attempts per minute from one address, any username (an office behind one NAT). */
+  LOGIN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Session refreshes per minute from one address: every page load refreshes, so this is generous. */
+  REFRESH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Password change attempts per minute per signed-in user. */
+  PASSWORD_CHANGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Password of the initial `admin` user. Required to create it outside demo mode. */
   INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Ed25519 private key as a JWK (JSON). Without it the service keeps a generated key in its database. */

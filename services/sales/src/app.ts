@@ -7,6 +7,8 @@ import {
   registerRecycleBinRoutes,
   directoryReplicaHandlers,
   seedDirectoryInBackground,
+  replicaAuthState,
+  withTokenFreshness,
   type ApiRouter,
   type Database,
   type Service,
@@ -58,7 +60,9 @@ export async function buildSalesService(
   const service = await createService({
     config,
     database: { entities, migrations },
-    verifier: () => options.verifier ?? jwksVerifier(config),
+    // Signed tokens are also checked against the user replica: a disabled user or a token from
+    // before a role/scope change is refused within about a second of admin's event arriving.
+    verifier: ({ db }) => withTokenFreshness(options.verifier ?? jwksVerifier(config), replicaAuthState(db)),
     // Users and rules are replicated from admin: sales keeps working while admin is down.
     events: { handlers: directoryReplicaHandlers },
     routes: ({ api, db, logger, serviceClient }) => {

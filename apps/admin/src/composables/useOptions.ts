@@ -34,9 +34,17 @@ export function useRoleOptions() {
   const roles = shallowRef<admin.Role[]>([])
   onMounted(async () => {
     roles.value = await adminApi.listRoles({ limit: 100 }).then(
-      (p) => p.items,
+      (p) => p?.items ?? [],
       () => [],
     )
   })
-  return { roles }
+  /** A user's roles as the reader names them: built-in ones by code, custom ones as stored. */
+  function roleLabels(u: Pick<admin.User, 'roleIds' | 'roleNames'>, name: (r: admin.Role) => string) {
+    const byId = new Map(roles.value.map((r) => [r.id, r]))
+    return u.roleIds.map((id, i) => {
+      const role = byId.get(id)
+      return role ? name(role) : (u.roleNames[i] ?? id)
+    })
+  }
+  return { roles, roleLabels }
 }

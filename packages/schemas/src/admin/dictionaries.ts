@@ -28,7 +28,7 @@ export const DictionariesResponse = z.object({ types: z.array(DictType) })
 const Color = z
   .string()
   .trim()
-  .regex(/^(primary|success|info|warning|danger|#[0-9a-fA-F]{6})$/, 'A tag type or #rrggbb colour')
+  .regex(/^(primary|success|info|warning|danger|#[0-9a-fA-F]{6})$/, 'admin.dict.tag_format')
   .nullable()
   .optional()
 const Extra = z
@@ -40,7 +40,7 @@ export const DictTypeCreate = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'snake_case, starting with a letter'),
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'admin.dict.code_format'),
   name: I18nText,
 })
 export type DictTypeCreate = z.infer<typeof DictTypeCreate>
@@ -52,7 +52,7 @@ export const DictEntryCreate = z.strictObject({
   value: z
     .string()
     .trim()
-    .regex(/^[a-zA-Z0-9_.-]{1,40}$/, '1–40 letters, digits, dot, dash or underscore'),
+    .regex(/^[a-zA-Z0-9_.-]{1,40}$/, 'admin.dict.value_format'),
   label: I18nText,
   color: Color,
   sort: z.number().int().min(0).max(100000).default(0),

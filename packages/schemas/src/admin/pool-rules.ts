@@ -40,8 +40,7 @@ export const PoolRule = z.object({
 export type PoolRule = z.infer<typeof PoolRule>
 export type PoolRuleValues = Omit<PoolRule, keyof typeof RecordMeta>
 
-const whole = (min: number, max: number) =>
-  z.number().int('A whole number').min(min, `At least ${min}`).max(max, `At most ${max}`)
+const whole = (min: number, max: number) => z.number().int('validation.integer').min(min).max(max)
 const Days = whole(1, 3650)
 const Limit = whole(0, 100000)
 const Limits = { owned: Limit.nullable(), locked: Limit.nullable() }
@@ -53,7 +52,7 @@ export const PoolRuleUpdate = z
     noDealDays: Days.nullable().optional(),
     levelOverrides: z
       .record(
-        z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, 'A customer level value'),
+        z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, 'admin.dict.value_format'),
         z.strictObject({ noFollowupDays: Days.nullable(), noDealDays: Days.nullable() }),
       )
       .refine((r) => Object.keys(r).length <= 50, {

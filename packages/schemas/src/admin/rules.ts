@@ -123,7 +123,7 @@ const RoleCodes = z
     z
       .string()
       .trim()
-      .regex(/^[a-z][a-z0-9_]{1,31}$/, 'A role code'),
+      .regex(/^[a-z][a-z0-9_]{1,31}$/, 'admin.role.code_format'),
   )
   .max(50)
 
@@ -131,7 +131,7 @@ export const ClosureRuleUpdate = z.strictObject({
   requiredFields: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
   lockOnClose: z.boolean().optional(),
   reopenRoles: RoleCodes.optional(),
-  reopenWithinDays: z.number().int('A whole number').min(1).max(3650).nullable().optional(),
+  reopenWithinDays: z.number().int('validation.integer').min(1).max(3650).nullable().optional(),
   modifyClosedRoles: RoleCodes.optional(),
   approvalRequired: z
     .boolean()

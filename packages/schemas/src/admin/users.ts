@@ -23,7 +23,7 @@ const email = z.email().max(120).nullable().optional()
 const phone = z
   .string()
   .trim()
-  .regex(/^[0-9+\-() ]{5,30}$/, 'Invalid phone number')
+  .regex(/^[0-9+\-() ]{5,30}$/, 'validation.phone')
   .nullable()
   .optional()
 
@@ -31,7 +31,7 @@ export const UserCreate = z.strictObject({
   username: z
     .string()
     .trim()
-    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, '3–32 letters, digits, dot, dash or underscore'),
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'admin.user.username_format'),
   displayName: z.string().trim().min(1).max(64),
   password: Password,
   email,

@@ -1,4 +1,5 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
+import { adminProblems } from './admin.js'
 import { adminRuleProblems } from './admin-rules.js'
 import { kitHttpProblems } from './kit-http.js'
 import { salesProblems } from './sales.js'
@@ -10,6 +11,7 @@ export type { ProblemCatalog, ProblemText } from './catalog.js'
 export const PROBLEMS = {
   ...httpProblems,
   ...validationProblems,
+  ...adminProblems,
   ...adminRuleProblems,
   ...kitHttpProblems,
   ...salesProblems,

@@ -19,6 +19,8 @@ export interface AccessClaims extends JWTPayload {
   scope: string
   kind?: 'staff' | 'portal' | 'service'
   customer?: string
+  /** The user's auth version at issue (see Principal.authVersion); absent means 0. */
+  av?: number
 }
 
 export function principalFromClaims(claims: AccessClaims): Principal {
@@ -34,6 +36,7 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     dataScope: scope as Principal['dataScope'],
     kind: claims.kind ?? 'staff',
     customerId: claims.customer,
+    ...(typeof claims.av === 'number' ? { authVersion: claims.av } : {}),
   }
 }
 
@@ -49,6 +52,7 @@ export function claimsFromPrincipal(p: Principal): Omit<AccessClaims, 'iss' | 'a
     scope: p.dataScope,
     kind: p.kind,
     ...(p.customerId ? { customer: p.customerId } : {}),
+    ...(p.authVersion !== undefined ? { av: p.authVersion } : {}),
   }
 }
 

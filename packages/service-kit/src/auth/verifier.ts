@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express'
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { Principal } from '@mosaic/permissions'
 import type {} from '@mosaic/permissions/express'
-import { unauthorized } from '../errors.js'
+import { problem, type HttpError } from '../errors.js'
 import { principalFromClaims, type AccessClaims } from './principal.js'
 
 /** Only the algorithm the admin service signs with; `none` and HMAC confusion are refused outright. */
@@ -32,17 +32,17 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         })
         return principalFromClaims(payload)
       } catch (error) {
-        throw unauthorized(describe(error))
+        throw describe(error)
       }
     },
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'The access token has expired.'
+function describe(error: unknown): HttpError {
+  if (error instanceof joseErrors.JWTExpired) return problem(401, 'auth.token_expired')
   if (error instanceof joseErrors.JWTClaimValidationFailed)
-    return `The access token is not valid here (${error.claim}).`
-  return 'The access token is invalid.'
+    return problem(401, 'auth.token_wrong_audience', { claim: error.claim })
+  return problem(401, 'auth.token_invalid')
 }
 
 /** Sets `req.principal` when a valid bearer token is present; routes decide whether one is required. */
@@ -51,7 +51,7 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
     const header = req.headers.authorization
     if (!header) return next()
     const match = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!match) return next(unauthorized('Use a Bearer token.'))
+    if (!match) return next(problem(401, 'auth.bearer_required'))
     try {
       req.principal = await verifier.verify(match[1]!)
       next()

@@ -8,6 +8,7 @@ import { KitRecordTables1763800000000 } from './kit-migration.js'
 import { KitDirectoryTables1763900000200 } from './directory-migration.js'
 import { KitDeptReplica1764400000000, upsertDeptReplica } from './dept-replica.js'
 import { upsertUserReplica } from './user-replica.js'
+import { KitUserAuthVersion1764200000100 } from '../replica/auth-migration.js'
 import { RecordStore, type RecordContext } from './record-store.js'
 import { addTeamMember, removeTeamMember } from './team.js'
 import { idsIn, writeAudit } from './audit.js'
@@ -69,6 +70,7 @@ describe('audit and version answers name the ids they carry', () => {
         KitRecordTables1763800000000,
         KitDirectoryTables1763900000200,
         KitDeptReplica1764400000000,
+        KitUserAuthVersion1764200000100,
       ],
     })
     await db.transaction(async (m) => {

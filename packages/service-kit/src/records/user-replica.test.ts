@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm'
 import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitDirectoryTables1763900000200 } from './directory-migration.js'
+import { KitUserAuthVersion1764200000100 } from '../replica/auth-migration.js'
 import { findUser, searchUsers, upsertUserReplica, userReplicaHandlers } from './user-replica.js'
 
 describe('user replica', () => {
@@ -12,7 +13,11 @@ describe('user replica', () => {
   const tx = <T>(work: (m: EntityManager) => Promise<T>) => db.transaction(work)
   beforeAll(async () => {
     testDb = await createTestDatabase('mosaic_users')
-    db = await openDatabase({ url: testDb.url, entities: [], migrations: [KitDirectoryTables1763900000200] })
+    db = await openDatabase({
+      url: testDb.url,
+      entities: [],
+      migrations: [KitDirectoryTables1763900000200, KitUserAuthVersion1764200000100],
+    })
   })
   afterAll(async () => {
     await db?.close()

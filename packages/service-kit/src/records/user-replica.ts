@@ -16,18 +16,23 @@ export interface UserReplicaInput extends ReplicatedUser {
   /** admin's record version: deliveries may arrive late or twice, the replica only moves forward. */
   version: number
   deleted?: boolean
+  /** See UserChangedPayload.authVersion; absent means 0. */
+  authVersion?: number
 }
 
-/** Stores the user unless the replica already holds this version or a newer one; returns whether it applied. */
+/**
+ * Stores the user unless the replica already holds this state or a newer one; returns whether it
+ * applied. States are ordered by (version, authVersion): a role change bumps only the auth version.
+ */
 export async function upsertUserReplica(m: EntityManager, user: UserReplicaInput): Promise<boolean> {
   const rows = await m.query(
-    `INSERT INTO user_replica (id, username, display_name, dept_id, enabled, version, deleted, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+    `INSERT INTO user_replica (id, username, display_name, dept_id, enabled, version, deleted, auth_version, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
      ON CONFLICT (id) DO UPDATE SET
        username = EXCLUDED.username, display_name = EXCLUDED.display_name, dept_id = EXCLUDED.dept_id,
        enabled = EXCLUDED.enabled, version = EXCLUDED.version, deleted = EXCLUDED.deleted,
-       updated_at = EXCLUDED.updated_at
-     WHERE user_replica.version < EXCLUDED.version
+       auth_version = EXCLUDED.auth_version, updated_at = EXCLUDED.updated_at
+     WHERE (user_replica.version, user_replica.auth_version) < (EXCLUDED.version, EXCLUDED.auth_version)
      RETURNING id`,
     [
       user.id,
@@ -37,6 +42,7 @@ export async function upsertUserReplica(m: EntityManager, user: UserReplicaInput
       user.enabled,
       user.version,
       user.deleted ?? false,
+      user.authVersion ?? 0,
     ],
   )
   return rows.length === 1

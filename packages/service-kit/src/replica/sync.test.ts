@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
 import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
+import { KitUserAuthVersion1764200000100 } from './auth-migration.js'
 import { findUser, upsertUserReplica } from '../records/user-replica.js'
 import type { ServiceClient } from '../events/client.js'
 import { readRuleReplica } from './rules.js'
@@ -24,6 +25,7 @@ describe('seeding replicas from the admin snapshot', () => {
         enabled: true,
         deleted: false,
         version: 3,
+        authVersion: 0,
       },
     ],
     rules: [{ kind: 'pool', key: 'default', version: 2, rule: { claimsPerDay: 4 } }],
@@ -43,7 +45,11 @@ describe('seeding replicas from the admin snapshot', () => {
     db = await openDatabase({
       url: testDb.url,
       entities: [],
-      migrations: [KitRuleTables1763900000100, KitDirectoryTables1763900000200],
+      migrations: [
+        KitRuleTables1763900000100,
+        KitDirectoryTables1763900000200,
+        KitUserAuthVersion1764200000100,
+      ],
     })
   })
   afterAll(async () => {

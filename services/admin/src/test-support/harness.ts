@@ -38,6 +38,7 @@ export async function startAdmin(env: Record<string, string> = {}) {
     DATA_DIR: dataDir,
     INIT_TOKEN: 'test-init-token-0123456789',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    LOGIN_IP_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   })
   const service: AdminService = await buildAdminService(config)

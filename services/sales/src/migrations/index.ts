@@ -5,6 +5,7 @@ import {
   KitEventTables1763900000000,
   KitRecordTables1763800000000,
   KitRuleTables1763900000100,
+  KitUserAuthVersion1764200000100,
 } from '@mosaic/service-kit'
 import { SalesSchema1763900001000 } from './1763900001000-sales-schema.js'
 import { SalesPool1763900001100 } from './1763900001100-pool.js'
@@ -20,5 +21,6 @@ export const migrations = [
   SalesSchema1763900001000,
   SalesPool1763900001100,
   SalesFollowUpReminders1763900001200,
+  KitUserAuthVersion1764200000100,
   KitDeptReplica1764400000000,
 ]

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { ElMessageBox } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
+import type { Principal } from '@mosaic/permissions'
+import { installPermissions } from '@mosaic/permissions/vue'
+import { shallowRef, type App } from 'vue'
 import { testI18n } from '../../test-support'
 
 const http = vi.hoisted(() => ({
@@ -91,5 +94,36 @@ describe('DeptsPage history', () => {
     })
     const treeLoads = http.get.mock.calls.filter(([url]) => url === '/api/admin/depts/tree')
     expect(treeLoads).toHaveLength(2)
+  })
+})
+
+describe('DeptsPage add child', () => {
+  it('“添加下级” opens “新增下级部门” with the parent preselected; the toolbar button stays “新增顶级部门”', async () => {
+    serve()
+    const principal: Principal = {
+      userId: 'u1',
+      username: 'admin',
+      deptId: null,
+      roles: [],
+      permissions: ['admin.dept.read', 'admin.dept.create'],
+      dataScope: 'all',
+      kind: 'staff',
+    }
+    const permissions = { install: (app: App) => installPermissions(app, shallowRef(principal)) }
+    const page = mount(DeptsPage, {
+      global: { plugins: [testI18n(), permissions] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    $('dept-add-Sales East')!.click()
+    await flushPromises()
+    const titles = () =>
+      [...document.querySelectorAll('.el-drawer__header')].map((e) => e.textContent?.trim())
+    expect(titles()).toContain('新增下级部门')
+    expect(titles()).not.toContain('新增顶级部门')
+    const drawer = page.findComponent({ name: 'DeptFormDrawer' })
+    expect(drawer.props('parentId')).toBe(id)
+    const parentSelect = document.querySelector('.el-drawer .el-tree-select, .el-drawer .el-select')
+    expect(parentSelect?.textContent).toContain('Sales East')
   })
 })

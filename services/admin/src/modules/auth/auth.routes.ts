@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import { admin } from '@mosaic/schemas'
-import { sensitiveRateLimit, type ApiRouter } from '@mosaic/service-kit'
+import { keyedRateLimit, signInRateLimits, type ApiRouter } from '@mosaic/service-kit'
 import type { AuthService, Session } from './auth.service.js'
 import type { SigningKeys } from './signing-keys.js'
 
@@ -22,11 +22,25 @@ export function registerAuthRoutes(
   api: ApiRouter,
   auth: AuthService,
   keys: SigningKeys,
-  opts: { ttlDays: number; loginPerMinute: number },
+  opts: {
+    ttlDays: number
+    loginPerMinute: number
+    loginPerMinutePerAddress: number
+    refreshPerMinute: number
+    passwordPerMinute: number
+  },
 ) {
-  const loginLimiter = sensitiveRateLimit({
-    perMinute: opts.loginPerMinute,
-    detail: 'Too many sign-in attempts. Wait a minute and try again.',
+  // Per address + username (guessing one account) and, looser, per address (one office NAT).
+  const loginLimiters = signInRateLimits({
+    perUserAndAddress: opts.loginPerMinute,
+    perAddress: opts.loginPerMinutePerAddress,
+  })
+  // Every page load refreshes: its own, much higher limit, never the sign-in one.
+  const refreshLimiter = keyedRateLimit({ perMinute: opts.refreshPerMinute, code: 'auth.too_many_refreshes' })
+  const passwordLimiter = keyedRateLimit({
+    perMinute: opts.passwordPerMinute,
+    code: 'auth.too_many_password_attempts',
+    key: (req) => req.principal?.userId ?? 'anonymous',
   })
 
   api.router.get('/.well-known/jwks.json', (_req, res) => {
@@ -41,7 +55,7 @@ export function registerAuthRoutes(
     summary: 'Sign in with username and password',
     tags: ['auth'],
     access: 'public',
-    middleware: [loginLimiter],
+    middleware: loginLimiters,
     body: admin.LoginRequest,
     response: admin.TokenResponse,
     status: 200,
@@ -59,7 +73,7 @@ export function registerAuthRoutes(
     summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)',
     tags: ['auth'],
     access: 'public',
-    middleware: [loginLimiter],
+    middleware: [refreshLimiter],
     response: admin.TokenResponse,
     status: 200,
     handler: async ({ req, res }) => {
@@ -103,6 +117,7 @@ export function registerAuthRoutes(
     summary: 'Change my password',
     tags: ['auth'],
     access: 'authenticated',
+    middleware: [passwordLimiter],
     body: admin.ChangePasswordRequest,
     handler: async ({ principal, body, req, requestId }) => {
       await auth.changePassword(principal.userId, body, req.cookies?.[COOKIE], requestId)

@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
-import {
-  HttpError,
-  locked,
-  unauthorized,
-  validationFailed,
-  writeAudit,
-  type Database,
-} from '@mosaic/service-kit'
+import { HttpError, fieldError, problem, writeAudit, type Database } from '@mosaic/service-kit'
 import type { AdminConfig } from '../../config.js'
 import { UserEntity, type UserRow } from '../users/user.entity.js'
 import { users } from '../users/users.service.js'
@@ -31,7 +24,7 @@ export interface Session {
   refreshToken: string
 }
 
-const INVALID_LOGIN = 'Invalid username or password.'
+const invalidLogin = () => problem(401, 'auth.invalid_credentials')
 
 export class AuthService {
   constructor(
@@ -50,14 +43,14 @@ export class AuthService {
         .getOne()
       if (!user) {
         await burnPasswordCheck(input.password)
-        return { error: unauthorized(INVALID_LOGIN) }
+        return { error: invalidLogin() }
       }
       if (user.lockedUntil && user.lockedUntil > new Date())
         return { error: this.lockedError(user.lockedUntil) }
       if (!(await verifyPassword(user.passwordHash, input.password))) {
-        return { error: await this.recordFailure(m, user, requestId) }
+        return { error: await this.recordFailure(m, user, requestId, 'login') }
       }
-      if (!user.enabled) return { error: new HttpError(403, 'Forbidden', 'This account is disabled.') }
+      if (!user.enabled) return { error: problem(403, 'auth.account_disabled') }
       await m
         .getRepository(UserEntity)
         .update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
@@ -74,21 +67,17 @@ export class AuthService {
   }
 
   async refresh(token: string | undefined): Promise<Session> {
-    if (!token) throw unauthorized('No session. Please sign in.')
+    if (!token) throw problem(401, 'auth.no_session')
     const outcome = await this.db.transaction(async (m) => {
       const spent = await spendRefreshToken(m, token)
       if (!spent.ok)
         return {
-          error: unauthorized(
-            spent.reason === 'reused'
-              ? 'Session revoked: this sign-in was used elsewhere. Please sign in again.'
-              : 'Session expired. Please sign in again.',
-          ),
+          error: problem(401, spent.reason === 'reused' ? 'auth.session_reused' : 'auth.session_expired'),
         }
       const user = await users.find(m, spent.userId)
       if (!user || !user.enabled) {
         await revokeFamily(m, spent.familyId)
-        return { error: unauthorized('Account unavailable.') }
+        return { error: problem(401, 'auth.account_unavailable') }
       }
       return { session: await this.startSession(m, user, spent.familyId) }
     })
@@ -107,7 +96,7 @@ export class AuthService {
   async me(userId: string): Promise<admin.Me> {
     return this.db.transaction(async (m) => {
       const user = await users.find(m, userId)
-      if (!user || !user.enabled) throw unauthorized('Account unavailable.')
+      if (!user || !user.enabled) throw problem(401, 'auth.account_unavailable')
       return this.describe(m, user)
     })
   }
@@ -118,15 +107,19 @@ export class AuthService {
     refreshToken: string | undefined,
     requestId: string,
   ) {
-    await this.db.transaction(async (m) => {
-      const user = await users.get(m, userId)
-      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw validationFailed([{ field: 'currentPassword', message: 'Current password is incorrect' }])
-      }
+    const outcome = await this.db.transaction(async (m) => {
+      const user = await users.get(m, userId, undefined, { lock: true })
+      if (user.lockedUntil && user.lockedUntil > new Date())
+        return { error: this.lockedError(user.lockedUntil) }
+      // A wrong current password counts toward the same lockout as a failed sign-in.
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+        return { error: await this.recordFailure(m, user, requestId, 'password') }
       if (input.currentPassword === input.newPassword) {
-        throw validationFailed([
-          { field: 'newPassword', message: 'Choose a password different from the current one' },
-        ])
+        return {
+          error: problem(400, 'http.validation_failed', undefined, {
+            errors: [fieldError('newPassword', 'auth.password_unchanged')],
+          }),
+        }
       }
       const ctx = { actor: actorOf(user), requestId }
       await users.update(
@@ -139,7 +132,11 @@ export class AuthService {
       )
       // Other sessions end; the one that changed the password stays signed in.
       await revokeUserTokens(m, user.id, refreshToken ? await familyOf(m, refreshToken) : null)
+      if (user.failedLogins) await m.getRepository(UserEntity).update(user.id, { failedLogins: 0 })
+      return { ok: true }
     })
+    // Failures are committed (counter, lockout, audit) before the error goes out.
+    if ('error' in outcome) throw outcome.error
   }
 
   private async startSession(m: EntityManager, user: UserRow, familyId: string): Promise<Session> {
@@ -174,7 +171,13 @@ export class AuthService {
     }
   }
 
-  private async recordFailure(m: EntityManager, user: UserRow, requestId: string): Promise<HttpError> {
+  /** One more failed sign-in or password check; locks the account at the threshold. */
+  private async recordFailure(
+    m: EntityManager,
+    user: UserRow,
+    requestId: string,
+    kind: 'login' | 'password',
+  ): Promise<HttpError> {
     const failures = user.failedLogins + 1
     const lock = failures >= this.config.LOCKOUT_THRESHOLD
     const lockedUntil = lock ? new Date(Date.now() + this.config.LOCKOUT_MINUTES * 60_000) : null
@@ -183,17 +186,22 @@ export class AuthService {
       m,
       { actor: { id: null, name: user.username }, requestId },
       {
-        action: lock ? 'lockout' : 'login_failed',
+        action: lock ? 'lockout' : kind === 'login' ? 'login_failed' : 'password_change_failed',
         entityType: 'user',
         entityId: user.id,
         entityTitle: users.options.title(user),
       },
     )
-    return lock && lockedUntil ? this.lockedError(lockedUntil) : unauthorized(INVALID_LOGIN)
+    if (lock && lockedUntil) return this.lockedError(lockedUntil)
+    if (kind === 'login') return invalidLogin()
+    return problem(400, 'http.validation_failed', undefined, {
+      errors: [fieldError('currentPassword', 'auth.current_password_wrong')],
+    })
   }
 
+  /** `until` is ISO: the UI shows it in the reader's time zone. */
   private lockedError(until: Date) {
-    return locked(`Too many failed sign-ins. The account is locked until ${until.toISOString()}.`)
+    return problem(423, 'auth.account_locked', { until: until.toISOString() })
   }
 
   tokenSettings() {

@@ -71,6 +71,9 @@ describe('login', () => {
     for (let i = 1; i <= 4; i++) expectProblem(await login('lockme', `wrong-${i}`), 401)
     const fifth = expectProblem(await login('lockme', 'wrong-5'), 423)
     expect(fifth.detail).toMatch(/locked until/)
+    // The time goes out as a param, ISO, for the UI to show in the reader's time zone.
+    expect(fifth).toMatchObject({ code: 'auth.account_locked', params: { until: expect.any(String) } })
+    expect(new Date((fifth as any).params.until).toISOString()).toBe((fifth as any).params.until)
     const right = expectProblem(await login('lockme', 'password-123'), 423)
     expect(right.detail).toMatch(/locked until/)
 
@@ -291,4 +294,107 @@ describe('change my password', () => {
     expectProblem(await login('changer', 'password-123'), 401)
     expect((await login('changer', 'another-pass-1')).status).toBe(200)
   })
+})
+
+describe('wrong current passwords count toward the lockout', () => {
+  test('5 wrong current passwords → 423 auth.account_locked; the right sign-in is then refused too', async () => {
+    await createUser('guesser')
+    const token = (await login('guesser', 'password-123')).body.accessToken
+    const attempt = (currentPassword: string) =>
+      h.call('POST', '/auth/password', { token, body: { currentPassword, newPassword: 'stolen-pass-1' } })
+    for (let i = 1; i <= 4; i++) {
+      const bad = await attempt(`wrong-${i}`)
+      expect(expectProblem(bad, 400).errors?.[0]).toMatchObject({
+        field: 'currentPassword',
+        code: 'auth.current_password_wrong',
+      })
+    }
+    expect(expectProblem(await attempt('wrong-5'), 423)).toMatchObject({ code: 'auth.account_locked' })
+    expect(expectProblem(await login('guesser', 'password-123'), 423)).toMatchObject({
+      code: 'auth.account_locked',
+    })
+    // Even the right current password waits for the lockout to pass.
+    expectProblem(await attempt('password-123'), 423)
+    const audit = await h.call('GET', '/audit?entityType=user&limit=50', { token: adminToken })
+    const actions = audit.body.items
+      .filter((e: any) => e.entityTitle?.includes('guesser'))
+      .map((e: any) => e.action)
+    expect(actions).toEqual(expect.arrayContaining(['password_change_failed', 'lockout']))
+  })
+})
+
+describe('rate limits', () => {
+  let limited: AdminHarness
+  beforeAll(async () => {
+    limited = await startAdmin({
+      LOGIN_RATE_LIMIT_PER_MINUTE: '5',
+      LOGIN_IP_RATE_LIMIT_PER_MINUTE: '12',
+      PASSWORD_CHANGE_RATE_LIMIT_PER_MINUTE: '3',
+      LOCKOUT_THRESHOLD: '100',
+    })
+  })
+  afterAll(async () => {
+    await limited?.close()
+  })
+  const signIn = (username: string, password: string) =>
+    limited.call('POST', '/auth/login', { body: { username, password } })
+
+  test('40 refreshes in a row all succeed: refresh has its own limiter, not the sign-in one', async () => {
+    let res = await signIn('admin', 'admin123')
+    expect(res.status).toBe(200)
+    let cookie = refreshCookie(res.headers)
+    for (let i = 0; i < 40; i++) {
+      res = await limited.call('POST', '/auth/refresh', { headers: { cookie: `mosaic_rt=${cookie}` } })
+      expect(res.status, `refresh ${i + 1}: ${JSON.stringify(res.body)}`).toBe(200)
+      cookie = refreshCookie(res.headers)
+    }
+  })
+
+  test('sign-in is limited per address + username, and more loosely per address', async () => {
+    for (let i = 0; i < 5; i++) expectProblem(await signIn('victim', `guess-${i}`), 401)
+    expect(expectProblem(await signIn('victim', 'guess-6'), 429)).toMatchObject({
+      code: 'auth.too_many_logins',
+    })
+    // Someone else behind the same address is not locked out by it…
+    expectProblem(await signIn('colleague', 'typo'), 401)
+    // …until the address as a whole goes over its own limit.
+    for (let i = 0; i < 6; i++) await signIn(`user${i}`, 'x')
+    expect(expectProblem(await signIn('colleague2', 'typo'), 429)).toMatchObject({
+      code: 'auth.too_many_logins',
+    })
+  })
+
+  test('password changes are limited per user', async () => {
+    const token = await adminTokenOf()
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const res = await limited.call('POST', '/auth/password', {
+        token,
+        body: { currentPassword: `wrong-${i}`, newPassword: 'whatever-123' },
+      })
+      statuses.push(res.status)
+      if (res.status === 429) expect(res.body.code).toBe('auth.too_many_password_attempts')
+    }
+    expect(statuses).toEqual([400, 400, 400, 429])
+  })
+
+  /** The sign-in limiter is spent by now: a token minted the way login would. */
+  async function adminTokenOf() {
+    const { signAccessToken } = await import('./tokens.js')
+    const { principalOf } = await import('./principals.js')
+    const { UserEntity } = await import('../users/user.entity.js')
+    return limited.service.db.transaction(async (m) => {
+      const user = await m.getRepository(UserEntity).findOneByOrFail({ username: 'admin' })
+      return signAccessToken(
+        limited.service.keys,
+        {
+          issuer: limited.config.JWT_ISSUER,
+          audience: limited.config.JWT_AUDIENCE,
+          accessTtlSeconds: 300,
+          refreshTtlDays: 1,
+        },
+        await principalOf(m, user),
+      )
+    })
+  }
 })

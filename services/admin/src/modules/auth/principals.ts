@@ -24,6 +24,7 @@ export async function principalOf(m: EntityManager, user: UserRow): Promise<Prin
     permissions: [...new Set(roles.flatMap((r) => r.permissions))].sort(),
     dataScope,
     kind: 'staff',
+    authVersion: user.authVersion ?? 0,
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { RecordStore, conflict, validationFailed, type RecordContext } from '@mosaic/service-kit'
+import { RecordStore, fieldError, problem, validationFailed, type RecordContext } from '@mosaic/service-kit'
 import { DeptEntity, type DeptRow } from './dept.entity.js'
 import { descendantDeptIds } from './dept-tree.js'
 import { publishDeptChanged } from './dept-events.js'
@@ -43,18 +43,16 @@ export async function listDepts(m: EntityManager): Promise<admin.Dept[]> {
 async function checkParent(m: EntityManager, parentId: string | null | undefined, selfId?: string) {
   if (!parentId) return
   const parent = await depts.find(m, parentId)
-  if (!parent) throw validationFailed([{ field: 'parentId', message: 'Parent department does not exist' }])
+  if (!parent) throw validationFailed([fieldError('parentId', 'admin.dept.parent_missing')])
   if (selfId && (await descendantDeptIds(m, selfId)).includes(parentId)) {
-    throw validationFailed([
-      { field: 'parentId', message: 'A department cannot move under itself or its sub-departments' },
-    ])
+    throw validationFailed([fieldError('parentId', 'admin.dept.parent_cycle')])
   }
 }
 
 async function checkLeader(m: EntityManager, leaderUserId: string | null | undefined) {
   if (!leaderUserId) return
   const [user] = await m.query('SELECT 1 FROM app_user WHERE id = $1 AND deleted_at IS NULL', [leaderUserId])
-  if (!user) throw validationFailed([{ field: 'leaderUserId', message: 'User does not exist' }])
+  if (!user) throw validationFailed([fieldError('leaderUserId', 'admin.dept.leader_missing')])
 }
 
 export async function createDept(m: EntityManager, ctx: RecordContext, input: admin.DeptCreate) {
@@ -91,15 +89,13 @@ export async function deleteDept(m: EntityManager, ctx: RecordContext, id: strin
     [id],
   )
   if (children || members) {
-    throw conflict(
-      `This department still has ${children} sub-department(s) and ${members} user(s). Move or delete them first.`,
-    )
+    throw problem(409, 'admin.dept.in_use', { children, members })
   }
   await depts.softDelete(m, ctx, id, version)
 }
 
 export async function checkRestorable(m: EntityManager, row: DeptRow) {
   if (row.parentId && !(await depts.find(m, row.parentId))) {
-    throw conflict('Its parent department is deleted. Restore the parent first.')
+    throw problem(409, 'admin.dept.parent_deleted')
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { RecordStore, conflict, notFound, type RecordContext } from '@mosaic/service-kit'
+import { RecordStore, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
 import { DictEntryEntity, DictTypeEntity, type DictEntryRow, type DictTypeRow } from './dictionary.entity.js'
 
 export const dictTypes = new RecordStore<DictTypeRow>({
@@ -71,13 +71,13 @@ function liveEntries(m: EntityManager, typeCode?: string) {
 
 export async function typeByCode(m: EntityManager, code: string): Promise<DictTypeRow> {
   const row = await dictTypes.repo(m).findOneBy({ code })
-  if (!row || row.deletedAt) throw notFound('Dictionary type')
+  if (!row || row.deletedAt) throw problem(404, 'admin.dict.type_not_found', { code })
   return row
 }
 
 export async function entryOf(m: EntityManager, code: string, id: string): Promise<DictEntryRow> {
   const entry = await dictEntries.get(m, id)
-  if (entry.typeCode !== code) throw notFound('Dictionary entry')
+  if (entry.typeCode !== code) throw problem(404, 'admin.dict.entry_not_found')
   return entry
 }
 
@@ -89,20 +89,20 @@ export async function createType(
 ) {
   const [taken] = await m.query('SELECT 1 FROM dict_type WHERE code = $1', [input.code])
   if (taken)
-    throw conflict('A dictionary type with this code exists.', [
-      { field: 'code', message: 'Code already exists' },
-    ])
+    throw problem(409, 'admin.dict.code_taken', undefined, {
+      errors: [fieldError('code', 'admin.dict.code_taken')],
+    })
   return dictTypes.create(m, ctx, { code: input.code, name: input.name, builtIn })
 }
 
 export async function deleteType(m: EntityManager, ctx: RecordContext, code: string, version: number) {
   const type = await typeByCode(m, code)
-  if (type.builtIn) throw conflict('Built-in dictionary types cannot be deleted.')
+  if (type.builtIn) throw problem(409, 'admin.dict.built_in_delete')
   const [{ n }] = await m.query(
     'SELECT count(*)::int AS n FROM dict_entry WHERE type_code = $1 AND deleted_at IS NULL',
     [code],
   )
-  if (n) throw conflict(`This type still has ${n} entries. Delete or disable them first.`)
+  if (n) throw problem(409, 'admin.dict.type_in_use', { count: n })
   await dictTypes.softDelete(m, ctx, type.id, version)
 }
 
@@ -119,9 +119,9 @@ export async function createEntry(
     input.value,
   ])
   if (taken)
-    throw conflict('This value already exists in the dictionary.', [
-      { field: 'value', message: 'Value already exists' },
-    ])
+    throw problem(409, 'admin.dict.value_taken', undefined, {
+      errors: [fieldError('value', 'admin.dict.value_taken')],
+    })
   return dictEntries.create(m, ctx, {
     typeCode: code,
     value: input.value,
@@ -159,9 +159,9 @@ export async function deleteEntry(
 ) {
   const entry = await entryOf(m, code, id)
   if (entry.builtIn) {
-    throw conflict('This entry may be in use by existing records. Disable it instead of deleting it.', [
-      { field: 'enabled', message: 'Disable instead of deleting' },
-    ])
+    throw problem(409, 'admin.dict.entry_in_use', undefined, {
+      errors: [fieldError('enabled', 'admin.dict.entry_in_use')],
+    })
   }
   await dictEntries.softDelete(m, ctx, id, version)
 }

@@ -1,14 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { admin } from '@mosaic/schemas'
 import { can } from '@mosaic/permissions'
-import {
-  SYSTEM_ACTOR,
-  forbidden,
-  recordContext,
-  unauthorized,
-  type ApiRouter,
-  type Database,
-} from '@mosaic/service-kit'
+import { SYSTEM_ACTOR, problem, recordContext, type ApiRouter, type Database } from '@mosaic/service-kit'
 import type { AdminConfig } from '../../config.js'
 import { initialise } from './init.service.js'
 
@@ -32,12 +25,12 @@ export function registerInitRoutes(
     status: 200,
     handler: ({ principal, req, requestId }) => {
       if (principal) {
-        if (!can(principal, 'admin.init.run')) throw forbidden()
+        if (!can(principal, 'admin.init.run')) throw problem(403, 'http.forbidden')
         return initialise(db, config, recordContext(principal, requestId))
       }
       const presented = req.headers['x-init-token']
       if (typeof presented !== 'string' || !initToken || !sameSecret(presented, initToken))
-        throw unauthorized()
+        throw problem(401, 'http.unauthorized')
       return initialise(db, config, { actor: SYSTEM_ACTOR, requestId })
     },
   })

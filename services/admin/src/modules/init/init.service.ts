@@ -52,7 +52,7 @@ async function ensureRoles(m: EntityManager, ctx: RecordContext) {
     await roles.create(m, ctx, {
       code: role.code,
       name: role.name.zh,
-      description: role.name.en,
+      description: role.description.zh,
       permissions: [...role.permissions].sort(),
       dataScope: role.dataScope,
       builtIn: true,

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { admin, Id, pageOf } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
-import { forbidden, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { problem, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.service.js'
 
 /** Every signed-in staff member has an inbox of their own; no permission code gates it. */
 function recipient(principal: Principal): string {
-  if (principal.kind !== 'staff') throw forbidden()
+  if (principal.kind !== 'staff') throw problem(403, 'http.forbidden')
   return principal.userId
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { admin, EventEnvelope, NotificationRequest, Page } from '@mosaic/schemas'
-import { COUNT_CAP, keysetPage, notFound } from '@mosaic/service-kit'
+import { COUNT_CAP, keysetPage, problem } from '@mosaic/service-kit'
 import { NotificationEntity, type NotificationRow } from './notification.entity.js'
 
 /**
@@ -112,7 +112,7 @@ export async function markRead(m: EntityManager, userId: string, id: string): Pr
     .where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId })
     .execute()
   const row = await repo.findOneBy({ id, userId })
-  if (!row) throw notFound('Notification')
+  if (!row) throw problem(404, 'admin.notification.not_found')
   return presentNotification(row)
 }
 

@@ -144,4 +144,42 @@ describe('roles', () => {
     const fresh = await h.login('perm_change', 'password-123')
     expect((await h.call('GET', '/depts', { token: fresh })).status).toBe(200)
   })
+
+  test('duplicate role names are refused: 409 field name (case-insensitive); a deleted role frees its name', async () => {
+    const first = await h.call('POST', '/roles', {
+      token: adminToken,
+      body: { code: 'dup_a', name: 'Regional sales', permissions: [], dataScope: 'self' },
+    })
+    expect(first.status).toBe(201)
+    const second = await h.call('POST', '/roles', {
+      token: adminToken,
+      body: { code: 'dup_b', name: 'regional SALES', permissions: [], dataScope: 'self' },
+    })
+    expect(expectProblem(second, 409)).toMatchObject({ code: 'admin.role.name_taken' })
+    expect(fieldCodes(second)).toEqual({ name: 'admin.role.name_taken' })
+    const other = await createRole('dup_c')
+    const renamed = await h.call('PATCH', `/roles/${other.id}`, {
+      token: adminToken,
+      headers: ifMatch(other.version),
+      body: { name: 'Regional sales' },
+    })
+    expect(expectProblem(renamed, 409)).toMatchObject({ code: 'admin.role.name_taken' })
+    // Renaming a role to its own name (another case) is not a clash.
+    const same = await h.call('PATCH', `/roles/${first.body.id}`, {
+      token: adminToken,
+      headers: ifMatch(first.body.version),
+      body: { name: 'Regional Sales' },
+    })
+    expect(same.status).toBe(200)
+    const removed = await h.call('DELETE', `/roles/${first.body.id}`, {
+      token: adminToken,
+      headers: ifMatch(same.body.version),
+    })
+    expect(removed.status).toBe(204)
+    const reused = await h.call('POST', '/roles', {
+      token: adminToken,
+      body: { code: 'dup_d', name: 'Regional sales', permissions: [], dataScope: 'self' },
+    })
+    expect(reused.status).toBe(201)
+  })
 })

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { admin, type Page } from '@mosaic/schemas'
-import { RecordStore, conflict, type RecordContext } from '@mosaic/service-kit'
+import { RecordStore, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
 import { throwIssues } from './rule-checks.js'
 import { publishRuleChanged } from './rule-events.js'
@@ -63,9 +63,14 @@ async function assertFree(m: EntityManager, docType: string, exceptId?: string) 
     [docType, exceptId ?? '00000000-0000-0000-0000-000000000000'],
   )
   if (taken)
-    throw conflict(`A number rule for "${docType}" already exists. Edit that rule instead.`, [
-      { field: 'docType', message: 'This document type already has a number rule' },
-    ])
+    throw problem(
+      409,
+      'admin.rule.number_exists',
+      { docType },
+      {
+        errors: [fieldError('docType', 'admin.rule.number_exists', { docType })],
+      },
+    )
 }
 
 export async function createNumberRule(

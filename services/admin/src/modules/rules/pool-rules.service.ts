@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { admin } from '@mosaic/schemas'
-import { RecordStore, notFound, type RecordContext } from '@mosaic/service-kit'
+import { RecordStore, problem, type RecordContext } from '@mosaic/service-kit'
 import { PoolRuleEntity, type PoolRuleRow } from './pool-rules.entity.js'
 import { throwIfAny, throwIssues, unknownDepts, unknownLevels, unknownUsers } from './rule-checks.js'
 import { publishRuleChanged } from './rule-events.js'
@@ -53,7 +53,7 @@ export const poolRules: RecordStore<PoolRuleRow> = new RecordStore<PoolRuleRow>(
 /** The installation's one pool rule; data initialisation creates it. */
 export async function currentPoolRule(m: EntityManager): Promise<PoolRuleRow> {
   const row = await poolRules.repo(m).createQueryBuilder('r').where('r.deleted_at IS NULL').getOne()
-  if (!row) throw notFound('Pool rule (run data initialisation)')
+  if (!row) throw problem(404, 'admin.rule.pool_missing')
   return row
 }
 

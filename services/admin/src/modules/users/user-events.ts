@@ -13,6 +13,7 @@ export function userDirectoryEntry(row: UserRow, deleted = Boolean(row.deletedAt
     enabled: row.enabled,
     deleted,
     version: row.version,
+    authVersion: row.authVersion ?? 0,
   }
 }
 

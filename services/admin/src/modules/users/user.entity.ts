@@ -14,6 +14,8 @@ export interface UserRow extends RecordBase {
   lockedUntil: Date | null
   lastLoginAt: Date | null
   passwordChangedAt: Date | null
+  /** Bumped when the user's tokens stop telling the truth; tokens older than it are refused. */
+  authVersion: number
 }
 
 export const UserEntity = new EntitySchema<UserRow>({
@@ -33,5 +35,6 @@ export const UserEntity = new EntitySchema<UserRow>({
     lockedUntil: { type: 'timestamptz', name: 'locked_until', nullable: true },
     lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
     passwordChangedAt: { type: 'timestamptz', name: 'password_changed_at', nullable: true },
+    authVersion: { type: 'int', name: 'auth_version', default: 0 },
   },
 })

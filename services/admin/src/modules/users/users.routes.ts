@@ -12,6 +12,7 @@ import {
   listUsers,
   presentUser,
   resetPassword,
+  unlockUser,
   updateUser,
   users,
 } from './users.service.js'
@@ -52,6 +53,20 @@ export function registerUserRoutes(api: ApiRouter, db: Database) {
     handler: ({ params, body, principal, requestId }) =>
       db.transaction((m) =>
         resetPassword(m, recordContext(principal, requestId), params.id, body.newPassword),
+      ),
+  })
+  api.route({
+    method: 'post',
+    path: '/users/:id/unlock',
+    summary: 'Lift a lockout after too many failed sign-ins',
+    tags,
+    access: 'admin.user.lock',
+    params: IdParams,
+    response: admin.User,
+    status: 200,
+    handler: ({ params, principal, requestId }) =>
+      db.transaction(async (m) =>
+        presentUser(m, await unlockUser(m, recordContext(principal, requestId), params.id)),
       ),
   })
   registerRecordRoutes(api, {

@@ -4,11 +4,12 @@ import type { Principal } from '@mosaic/permissions'
 import {
   containsPattern,
   RecordStore,
-  badRequest,
-  conflict,
+  fieldError,
   keysetPage,
+  problem,
   scopeWhere,
   validationFailed,
+  writeAudit,
   type RecordContext,
 } from '@mosaic/service-kit'
 import { UserEntity, type UserRow } from './user.entity.js'
@@ -16,20 +17,27 @@ import { DeptEntity } from '../depts/dept.entity.js'
 import { RoleEntity } from '../roles/role.entity.js'
 import { hashPassword } from '../auth/passwords.js'
 import { revokeUserTokens } from '../auth/tokens.js'
-import { assertRolesGrantable } from '../auth/escalation.js'
+import {
+  assertMayManageSuperAdmin,
+  assertRolesGrantable,
+  roleCodesOf,
+  SUPER_ADMIN,
+} from '../auth/escalation.js'
+import { bumpAuthVersion } from '../auth/auth-version.js'
 import { publishUserChanged } from './user-events.js'
 
 export const users = new RecordStore<UserRow>({
   // Restoring a version obeys the edit rules: department and roles must exist and be grantable.
-  checkRestore: async (m, ctx, patch) => {
+  checkRestore: async (m, ctx, patch, id) => {
     await checkReferences(m, { deptId: patch.deptId ?? null, roleIds: patch.roleIds ?? [] })
     await assertRolesGrantable(m, ctx, patch.roleIds ?? [])
+    await assertMayManageSuperAdmin(m, ctx, id)
   },
   entityType: 'user',
   entity: UserEntity,
   title: (u) => `${u.displayName} (${u.username})`,
   secretFields: ['passwordHash'],
-  internalFields: ['failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordChangedAt'],
+  internalFields: ['failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordChangedAt', 'authVersion'],
   // A user "belongs" to themselves and their department for data-scope purposes.
   scope: { owner: 'id', dept: 'deptId' },
   present: (m, row) => presentUser(m, row),
@@ -105,7 +113,7 @@ async function checkReferences(m: EntityManager, input: { deptId?: string | null
   const errors: FieldError[] = []
   if (input.deptId) {
     const dept = await m.getRepository(DeptEntity).findOneBy({ id: input.deptId })
-    if (!dept || dept.deletedAt) errors.push({ field: 'deptId', message: 'Department does not exist' })
+    if (!dept || dept.deletedAt) errors.push(fieldError('deptId', 'admin.user.dept_missing'))
   }
   if (input.roleIds?.length) {
     const found = await m
@@ -113,8 +121,7 @@ async function checkReferences(m: EntityManager, input: { deptId?: string | null
       .createQueryBuilder('r')
       .where('r.id IN (:...ids) AND r.deleted_at IS NULL', { ids: input.roleIds })
       .getCount()
-    if (found !== new Set(input.roleIds).size)
-      errors.push({ field: 'roleIds', message: 'One or more roles do not exist' })
+    if (found !== new Set(input.roleIds).size) errors.push(fieldError('roleIds', 'admin.user.roles_missing'))
   }
   if (errors.length) throw validationFailed(errors)
 }
@@ -122,9 +129,14 @@ async function checkReferences(m: EntityManager, input: { deptId?: string | null
 async function assertUsernameFree(m: EntityManager, username: string) {
   const [taken] = await m.query('SELECT 1 FROM app_user WHERE lower(username) = lower($1)', [username])
   if (taken)
-    throw conflict('This username is already taken.', [
-      { field: 'username', message: 'Username already exists' },
-    ])
+    throw problem(
+      409,
+      'admin.user.username_taken',
+      { username },
+      {
+        errors: [fieldError('username', 'admin.user.username_taken')],
+      },
+    )
 }
 
 export async function createUser(
@@ -149,6 +161,7 @@ export async function createUser(
     lockedUntil: null,
     lastLoginAt: null,
     passwordChangedAt: new Date(),
+    authVersion: 0,
   })
 }
 
@@ -160,33 +173,68 @@ export async function updateUser(
   input: admin.UserUpdate,
 ) {
   await checkReferences(m, input)
-  if (input.roleIds) await assertRolesGrantable(m, ctx, input.roleIds)
   if (input.roleIds && id === ctx.actor.id) {
-    throw badRequest('You cannot change your own roles.', [
-      { field: 'roleIds', message: 'Cannot change your own roles' },
-    ])
+    throw problem(400, 'admin.user.own_roles', undefined, {
+      errors: [fieldError('roleIds', 'admin.user.own_roles')],
+    })
   }
+  if (input.roleIds) await assertRolesGrantable(m, ctx, input.roleIds)
   if (input.enabled === false && id === ctx.actor.id) {
-    throw badRequest('You cannot disable your own account.', [
-      { field: 'enabled', message: 'Cannot disable yourself' },
-    ])
+    throw problem(400, 'admin.user.disable_self', undefined, {
+      errors: [fieldError('enabled', 'admin.user.disable_self')],
+    })
   }
+  const current = await users.get(m, id, ctx, { access: 'write' })
+  const rolesChange =
+    input.roleIds !== undefined &&
+    [...new Set(input.roleIds)].sort().join() !== [...current.roleIds].sort().join()
+  const disabling = input.enabled === false && current.enabled
+  // Taking super_admin from a super administrator, or disabling one, is for super administrators only.
+  if (disabling || (rolesChange && (await losesSuperAdmin(m, id, input.roleIds!))))
+    await assertMayManageSuperAdmin(m, ctx, id)
   const patch: Partial<UserRow> = { ...input }
   if (input.roleIds) patch.roleIds = [...new Set(input.roleIds)]
   const row = await users.update(m, ctx, id, version, patch)
   if (input.enabled === false) await revokeUserTokens(m, id)
+  // Tokens saying otherwise stop working: disabled, other roles, or another department (scope).
+  if (disabling || rolesChange || (input.deptId !== undefined && input.deptId !== current.deptId))
+    await bumpAuthVersion(m, [id])
   return row
 }
 
+/** Whether `roleIds` would take super_admin away from a user who holds it. */
+async function losesSuperAdmin(m: EntityManager, id: string, roleIds: readonly string[]) {
+  if (!(await roleCodesOf(m, id)).includes(SUPER_ADMIN)) return false
+  const [row] = await m.query('SELECT id FROM role WHERE code = $1 AND deleted_at IS NULL', [SUPER_ADMIN])
+  return !row || !roleIds.includes(row.id)
+}
+
 export async function deleteUser(m: EntityManager, ctx: RecordContext, id: string, version: number) {
-  if (id === ctx.actor.id) throw conflict('You cannot delete your own account.')
+  if (id === ctx.actor.id) throw problem(409, 'admin.user.delete_self')
+  await assertMayManageSuperAdmin(m, ctx, id)
+  // The published deletion makes every service refuse the user's tokens; no auth bump needed.
   await users.softDelete(m, ctx, id, version)
   await revokeUserTokens(m, id)
+}
+
+/** Lifts a lockout (failed sign-ins) before it runs out; audited as `unlock`. */
+export async function unlockUser(m: EntityManager, ctx: RecordContext, id: string): Promise<UserRow> {
+  const row = await users.get(m, id, ctx, { access: 'write' })
+  if (!row.lockedUntil || row.lockedUntil <= new Date()) throw problem(409, 'admin.user.not_locked')
+  await users.repo(m).update(id, { failedLogins: 0, lockedUntil: null })
+  await writeAudit(m, ctx, {
+    action: 'unlock',
+    entityType: 'user',
+    entityId: id,
+    entityTitle: users.options.title(row),
+  })
+  return { ...row, failedLogins: 0, lockedUntil: null }
 }
 
 /** An administrator sets a new password; it also lifts a lockout and signs the user out. */
 export async function resetPassword(m: EntityManager, ctx: RecordContext, id: string, newPassword: string) {
   const row = await users.get(m, id, ctx)
+  await assertMayManageSuperAdmin(m, ctx, id)
   await users.update(
     m,
     ctx,
@@ -201,4 +249,5 @@ export async function resetPassword(m: EntityManager, ctx: RecordContext, id: st
     { action: 'reset_password' },
   )
   await revokeUserTokens(m, id)
+  await bumpAuthVersion(m, [id])
 }

@@ -632,3 +632,29 @@ describe('page size', () => {
     expect(deep.body.code).toBe('paging.page_too_deep')
   })
 })
+
+describe('unlock', () => {
+  test('POST /users/:id/unlock lifts a lockout (admin.user.lock), is audited, and the user signs in again', async () => {
+    const user = await createUser('locked1')
+    for (let i = 0; i < 5; i++)
+      await h.call('POST', '/auth/login', { body: { username: 'locked1', password: `wrong-${i}` } })
+    const shown = await h.call('GET', `/users/${user.id}`, { token: adminToken })
+    expect(shown.body.lockedUntil).not.toBeNull()
+
+    const without = await h.userWith(adminToken, { username: 'nolock', permissions: ['admin.user.read'] })
+    expectProblem(await h.call('POST', `/users/${user.id}/unlock`, { token: without.token }), 403)
+
+    const res = await h.call('POST', `/users/${user.id}/unlock`, { token: adminToken })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.lockedUntil).toBeNull()
+    const login = await h.call('POST', '/auth/login', {
+      body: { username: 'locked1', password: 'password-123' },
+    })
+    expect(login.status).toBe(200)
+    const audit = await h.call('GET', `/users/${user.id}/audit`, { token: adminToken })
+    expect((audit.body.items ?? audit.body).map((e: any) => e.action)).toContain('unlock')
+
+    const again = await h.call('POST', `/users/${user.id}/unlock`, { token: adminToken })
+    expect(expectProblem(again, 409)).toMatchObject({ code: 'admin.user.not_locked' })
+  })
+})

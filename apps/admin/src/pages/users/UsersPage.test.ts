@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { shallowRef, type App } from 'vue'
+import type { admin } from '@mosaic/schemas'
+import type { Principal } from '@mosaic/permissions'
+import { installPermissions } from '@mosaic/permissions/vue'
+import { testI18n } from '../../test-support'
+
+const http = vi.hoisted(() => ({
+  get: vi.fn(),
+  post: vi.fn(),
+  patch: vi.fn(),
+  put: vi.fn(),
+  delete: vi.fn(),
+}))
+vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+const { default: UsersPage } = await import('./UsersPage.vue')
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+const roleId = '0b5f4a4e-7c1d-4e2f-9a3b-5c6d7e8f9a0b'
+const customId = '1c6f4a4e-7c1d-4e2f-9a3b-5c6d7e8f9a0b'
+const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+const roles: admin.Role[] = [
+  {
+    id: roleId,
+    ...stamp,
+    code: 'sales_rep',
+    name: '销售代表',
+    description: null,
+    permissions: [],
+    dataScope: 'self',
+    builtIn: true,
+  },
+  {
+    id: customId,
+    ...stamp,
+    code: 'regional',
+    name: '华东大区',
+    description: null,
+    permissions: [],
+    dataScope: 'self',
+    builtIn: false,
+  },
+]
+const user = (username: string, lockedUntil: string | null): admin.User => ({
+  id: `${username.length}a5f4a4e-7c1d-4e2f-9a3b-5c6d7e8f9a0b`.slice(0, 36),
+  ...stamp,
+  username,
+  displayName: username,
+  email: null,
+  phone: null,
+  deptId: null,
+  deptName: null,
+  roleIds: [roleId, customId],
+  roleNames: ['销售代表', '华东大区'],
+  enabled: true,
+  lockedUntil,
+  lastLoginAt: null,
+})
+const locked = user('locked', '2099-01-01T00:00:00Z')
+const free = user('free1', null)
+
+function mountPage(locale: 'zh-CN' | 'en', permissions: string[]) {
+  http.get.mockImplementation(async (url: string) => {
+    if (url === '/api/admin/users') return { items: [locked, free], nextCursor: null }
+    if (url === '/api/admin/roles') return { items: roles, nextCursor: null }
+    if (url === '/api/admin/depts/tree') return []
+    throw new Error(`unexpected GET ${url}`)
+  })
+  const principal: Principal = {
+    userId: 'u1',
+    username: 'admin',
+    deptId: null,
+    roles: [],
+    permissions,
+    dataScope: 'all',
+    kind: 'staff',
+  }
+  const perms = { install: (app: App) => installPermissions(app, shallowRef(principal)) }
+  return mount(UsersPage, { global: { plugins: [testI18n(locale), perms] }, attachTo: document.body })
+}
+const $ = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
+
+describe('UsersPage', () => {
+  it('shows the lock and offers “unlock” for locked users only (admin.user.lock); unlocking posts and reloads', async () => {
+    mountPage('zh-CN', ['admin.user.read', 'admin.user.lock'])
+    await flushPromises()
+    expect($('user-locked-locked')?.textContent).toContain('已锁定')
+    expect($('user-locked-free1')).toBeNull()
+    expect($('user-unlock-free1')).toBeNull()
+    http.post.mockResolvedValue({ ...locked, lockedUntil: null })
+    $('user-unlock-locked')!.click()
+    await flushPromises()
+    expect(http.post).toHaveBeenCalledWith(`/api/admin/users/${locked.id}/unlock`)
+  })
+
+  it('without admin.user.lock there is no unlock button', async () => {
+    mountPage('zh-CN', ['admin.user.read'])
+    await flushPromises()
+    expect($('user-locked-locked')).not.toBeNull()
+    expect($('user-unlock-locked')).toBeNull()
+  })
+
+  it('built-in roles are named in the reader’s language, custom roles as stored', async () => {
+    mountPage('en', ['admin.user.read'])
+    await flushPromises()
+    const text = document.body.textContent ?? ''
+    expect(text).toContain('Sales representative')
+    expect(text).not.toContain('销售代表')
+    expect(text).toContain('华东大区')
+  })
+})

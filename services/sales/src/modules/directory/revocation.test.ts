@@ -1,0 +1,83 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signServiceToken } from '@mosaic/service-kit'
+import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { startSales, type SalesHarness } from '../../test-support/harness.js'
+
+/**
+ * Admin disables a user (or changes their roles): its `admin.user.changed` event reaches sales'
+ * inbox, and the user's still-unexpired access token stops working here within about a second.
+ */
+const SECRET = randomBytes(32).toString('base64url')
+let h: SalesHarness
+beforeAll(async () => {
+  h = await startSales({ SERVICE_SECRET: SECRET })
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+/** Delivers an event as admin's dispatcher does: POST to the inbox with an admin service token. */
+async function deliver(payload: Record<string, unknown>) {
+  const res = await fetch(`${h.base}/internal/events`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await signServiceToken(SECRET, 'admin')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      id: randomUUID(),
+      topic: 'admin.user.changed',
+      source: 'admin',
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      payload,
+    }),
+  })
+  expect(res.status, await res.clone().text()).toBe(200)
+}
+
+async function refusedWithin(token: string, ms: number) {
+  const started = Date.now()
+  for (;;) {
+    const res = await h.call('GET', '/customers?limit=1', { token })
+    if (res.status !== 200 || Date.now() - started > ms) return { res, elapsed: Date.now() - started }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+describe('revocation reaches sales through the user replica', () => {
+  it('a disabled user’s old token → 401 auth.account_unavailable within seconds of the event', async () => {
+    const rep = await h.user('leaving.rep')
+    expect((await h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
+    await deliver({
+      id: rep.id,
+      username: rep.name,
+      displayName: rep.name,
+      deptId: null,
+      enabled: false,
+      version: 2,
+      authVersion: 1,
+    })
+    const { res, elapsed } = await refusedWithin(rep.token, 3000)
+    expect(expectProblem(res, 401)).toMatchObject({ code: 'auth.account_unavailable' })
+    expect(elapsed).toBeLessThan(2000)
+  })
+
+  it('a role or scope change (auth version bumped) → 401 auth.token_outdated', async () => {
+    const rep = await h.user('moved.rep')
+    expect((await h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
+    // Same record version: a role change moves only the auth version, and the replica takes it.
+    await deliver({
+      id: rep.id,
+      username: rep.name,
+      displayName: rep.name,
+      deptId: null,
+      enabled: true,
+      version: 1,
+      authVersion: 1,
+    })
+    const { res } = await refusedWithin(rep.token, 3000)
+    expect(expectProblem(res, 401)).toMatchObject({ code: 'auth.token_outdated' })
+  })
+})
