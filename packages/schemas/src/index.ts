@@ -1,5 +1,6 @@
 export * from './common.js'
 export * from './attachments.js'
+export * from './patterns.js'
 export * as admin from './admin/index.js'
 export * from './events.js'
 export * as sales from './sales/index.js'

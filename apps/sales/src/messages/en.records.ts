@@ -68,6 +68,7 @@ export const records: typeof zh = {
     viewMine: 'Mine',
     viewTeam: 'Shared with me',
     duplicateExact: 'Customer "{name}" already exists ({number}, owner: {owner})',
+    duplicateHidden: 'A customer with this name already exists',
     similar: 'Similar customers:',
     withContact: 'Also add a primary contact',
     notFound: 'The customer does not exist or you cannot see it',

@@ -65,6 +65,7 @@ export const records = {
     viewMine: '我负责的',
     viewTeam: '我协作的',
     duplicateExact: '客户「{name}」已存在（{number}，负责人：{owner}）',
+    duplicateHidden: '已存在同名客户',
     similar: '相似客户：',
     withContact: '同时添加主联系人',
     notFound: '客户不存在或无权查看',

@@ -70,7 +70,14 @@ describe('CustomerFormDrawer duplicate check', () => {
     http.get.mockImplementation(async (path: string) =>
       path === '/api/sales/customers/duplicates'
         ? {
-            exact: { id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null, inPool: true },
+            exact: {
+              visible: true,
+              id: ACME,
+              number: 'KH202601010001',
+              name: 'ACME',
+              ownerName: null,
+              inPool: true,
+            },
             similar: [{ id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null }],
           }
         : noDuplicates,

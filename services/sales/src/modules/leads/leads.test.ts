@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 describe('leads', () => {
   let h: SalesHarness
@@ -181,7 +181,7 @@ describe('leads', () => {
       body: { customer: {} },
     })
     expectProblem(res, 409)
-    expect(fieldErrors(res)).toEqual({ 'customer.name': 'A customer with this name already exists' })
+    expect(fieldCodes(res)).toEqual({ 'customer.name': 'sales.customer.name_taken' })
     const renamed = await h.call('POST', `/leads/${lead.id}/convert`, {
       token: rep.token,
       version: 1,

@@ -14,6 +14,7 @@ import {
   type ActionContext,
   type Database,
   type Service,
+  fieldError,
 } from '@mosaic/service-kit'
 import { opportunities } from '../opportunities/opportunities.store.js'
 import { lockPortfolio } from '../pool/limits.js'
@@ -35,13 +36,11 @@ type Ctx = ActionContext & { principal: Principal }
 async function prepare(m: EntityManager, principal: Principal, body: TransferBody): Promise<NewOwner> {
   if (!can(principal, `sales.${body.entityType}.transfer` as PermissionCode)) throw forbidden()
   if (body.entityType === 'lead' && body.oldOwner !== 'remove') {
-    throw validationFailed([
-      { field: 'oldOwner', message: 'Leads have no team members: the previous owner can only be removed' },
-    ])
+    throw validationFailed([fieldError('oldOwner', 'sales.transfer.lead_no_team')])
   }
   const user = await findUser(m, body.toOwnerId)
-  if (!user) throw validationFailed([{ field: 'toOwnerId', message: 'Unknown user' }])
-  if (!user.enabled) throw validationFailed([{ field: 'toOwnerId', message: 'This user is disabled' }])
+  if (!user) throw validationFailed([fieldError('toOwnerId', 'sales.user.unknown')])
+  if (!user.enabled) throw validationFailed([fieldError('toOwnerId', 'sales.user.disabled')])
   return { id: user.id, name: user.displayName, deptId: user.deptId }
 }
 
