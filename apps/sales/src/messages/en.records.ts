@@ -69,6 +69,8 @@ export const records: typeof zh = {
     viewTeam: 'Shared with me',
     duplicateExact: 'Customer "{name}" already exists ({number}, owner: {owner})',
     duplicateHidden: 'A customer with this name already exists',
+    fromLead: 'Lead',
+    convertedFrom: 'Converted from lead {number}',
     similar: 'Similar customers:',
     withContact: 'Also add a primary contact',
     notFound: 'The customer does not exist or you cannot see it',

@@ -41,6 +41,8 @@ export const Customer = z.object({
   primaryContactName: z.string().nullable(),
   primaryContactPhone: z.string().nullable(),
   leadId: z.string().nullable(),
+  /** The lead it was converted from (`leadId`), by number. */
+  leadNumber: z.string().nullable(),
   access: Access,
 })
 export type Customer = z.infer<typeof Customer>

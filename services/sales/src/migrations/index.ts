@@ -8,6 +8,7 @@ import {
 import { SalesSchema1763900001000 } from './1763900001000-sales-schema.js'
 import { SalesPool1763900001100 } from './1763900001100-pool.js'
 import { SalesFollowUpReminders1763900001200 } from './1763900001200-followup-reminders.js'
+import { SalesFollowUpWriterLeadLink1764300000000 } from './1764300000000-followup-writer-and-lead-link.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SalesSchema1763900001000,
   SalesPool1763900001100,
   SalesFollowUpReminders1763900001200,
+  SalesFollowUpWriterLeadLink1764300000000,
 ]

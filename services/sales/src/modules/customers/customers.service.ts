@@ -104,6 +104,7 @@ export interface NewCustomer {
   input: Omit<sales.CustomerCreate, 'ownerId'> & { status: string }
   owner: Owner
   leadId?: string | null
+  leadNumber?: string | null
   /** Field path prefix for errors (lead conversion: 'customer'). */
   prefix?: string
 }
@@ -142,6 +143,7 @@ export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps:
       primaryContactName: input.contact?.name ?? null,
       primaryContactPhone: input.contact?.phone ?? null,
       leadId: o.leadId ?? null,
+      leadNumber: o.leadNumber ?? null,
     }),
     fieldPath(prefix, 'name'),
   )

@@ -26,6 +26,7 @@ export const customers = new RecordStore<CustomerRow>({
     'primaryContactName',
     'primaryContactPhone',
     'leadId',
+    'leadNumber',
   ],
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: true,

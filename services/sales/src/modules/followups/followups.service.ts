@@ -131,6 +131,7 @@ export async function createFollowUp(
     ownerId: target.ownerId,
     ownerName: target.ownerName,
     deptId: target.deptId,
+    createdByName: ctx.actor.name,
   })
   await touchTimes(m, row, 'record')
   return row
