@@ -22,7 +22,7 @@ import type { PoolRules } from './recycle-rules.js'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function presentPoolCustomer(row: CustomerRow): sales.PoolCustomer {
+export function presentPoolCustomer(row: CustomerRow, reasonText: string | null = null): sales.PoolCustomer {
   return {
     id: row.id,
     version: row.version,
@@ -37,7 +37,19 @@ export function presentPoolCustomer(row: CustomerRow): sales.PoolCustomer {
     poolEnteredAt: iso(row.poolEnteredAt),
     previousOwnerName: row.previousOwnerName,
     poolReason: row.poolReason ?? (row.previousOwnerId ? null : 'never_owned'),
+    poolReasonText: row.poolReason === 'released' ? reasonText : null,
   }
+}
+
+/** The reason typed at each customer's latest release (its pool entry), by customer id. */
+async function releaseReasons(m: EntityManager, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map()
+  const rows: Array<{ customer_id: string; reason: string | null }> = await m.query(
+    `SELECT DISTINCT ON (customer_id) customer_id, reason FROM pool_event
+     WHERE customer_id = ANY($1::uuid[]) AND action = 'release' ORDER BY customer_id, at DESC`,
+    [ids],
+  )
+  return new Map(rows.map((r) => [r.customer_id, r.reason]))
 }
 
 /** Customers without an owner; anyone with pool access sees all of them. */
@@ -54,7 +66,11 @@ export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promis
     limit: q.limit,
     cursor: q.cursor,
   })
-  return { ...page, items: page.items.map(presentPoolCustomer) }
+  const reasons = await releaseReasons(
+    m,
+    page.items.map((c) => c.id),
+  )
+  return { ...page, items: page.items.map((c) => presentPoolCustomer(c, reasons.get(c.id) ?? null)) }
 }
 
 const ownerOf = (p: Principal): NewOwner => ({

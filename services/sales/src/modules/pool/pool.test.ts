@@ -273,6 +273,11 @@ describe('public pool', () => {
     })
     expect(res.body.poolEnteredAt).toEqual(expect.any(String))
     expect(await f.reload(c.id)).toMatchObject({ poolReason: 'released', ownerSince: null })
+    // The pool list shows the words typed, not only the reason code.
+    const listed = await h.call('GET', `/pool?q=${encodeURIComponent(c.number)}`, { token: alice.token })
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: c.id, poolReason: 'released', poolReasonText: 'No budget this year' }),
+    ])
     const [ct] = await f.query('SELECT owner_id, dept_id FROM contact WHERE id = $1', [contact.id])
     expect(ct).toEqual({ owner_id: null, dept_id: null })
     expect(await f.query('SELECT 1 FROM team_member WHERE entity_id = $1', [c.id])).toHaveLength(0)
