@@ -59,5 +59,14 @@ export const TransferPreview = z.object({
 })
 export type TransferPreview = z.infer<typeof TransferPreview>
 
+/** Records whose owner actually changed (the selected ones and what cascaded from them). */
 export const TransferResult = TransferPreview.extend({ transferred: z.number().int() })
 export type TransferResult = z.infer<typeof TransferResult>
+
+export const TRANSFER_CASCADES = ['contacts', 'opportunities', 'quotes', 'contracts'] as const
+export type TransferCascade = (typeof TRANSFER_CASCADES)[number]
+/** What the transfer form may offer, per record type: only cascades something will carry out. */
+export const TransferOptions = z.object({
+  cascades: z.record(z.enum(TRANSFERABLE), z.array(z.enum(TRANSFER_CASCADES))),
+})
+export type TransferOptions = z.infer<typeof TransferOptions>

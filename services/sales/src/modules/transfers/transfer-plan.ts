@@ -12,6 +12,14 @@ import { limitFor, lockedCount, ownedCount } from '../pool/limits.js'
 import { contactsOf, type NewOwner } from '../pool/ownership.js'
 import type { PoolRules } from '../pool/recycle-rules.js'
 
+/**
+ * The cascades a transfer carries out. Quotes and contracts belong to the orders service, which does
+ * not exist yet: they are offered (and planned) once it subscribes to \`sales.customer.transferred\`.
+ */
+export const TRANSFER_OPTIONS: sales.TransferOptions = {
+  cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+}
+
 /** The request after defaults (cascade, oldOwner) are filled in. */
 export type TransferBody = z.output<typeof sales.TransferRequest>
 
@@ -131,8 +139,11 @@ export async function planRoot(
     }
   }
   // Quotes and contracts live in the orders service: the event asks it to follow.
-  if (body.cascade.quotes) changes.push(change('quote', row, title, 'requested'))
-  if (body.cascade.contracts) changes.push(change('contract', row, title, 'requested'))
+  const offered = TRANSFER_OPTIONS.cascades.customer
+  if (body.cascade.quotes && offered.includes('quotes'))
+    changes.push(change('quote', row, title, 'requested'))
+  if (body.cascade.contracts && offered.includes('contracts'))
+    changes.push(change('contract', row, title, 'requested'))
   return plan
 }
 

@@ -114,7 +114,11 @@ export async function commitTransfer(
     }
   }
   const result = summary(target, plans, before.owned, before.ownedLimit, body.entityType === 'customer')
-  return { ...result, transferred: plans.filter((p) => !p.problem).length }
+  // Every record whose owner changed, as the preview listed them (not only the selected ones).
+  const moved = new Set(
+    result.changes.filter((c) => c.change === 'owner').map((c) => `${c.entityType}:${c.id}`),
+  )
+  return { ...result, transferred: moved.size }
 }
 
 async function apply(m: EntityManager, ctx: Ctx, body: TransferBody, target: NewOwner, plan: RootPlan) {
