@@ -69,6 +69,7 @@ export const records: typeof zh = {
     viewTeam: 'Shared with me',
     duplicateExact: 'Customer "{name}" already exists ({number}, owner: {owner})',
     duplicateHidden: 'A customer with this name already exists',
+    contactPhone: 'Contact phone',
     fromLead: 'Lead',
     convertedFrom: 'Converted from lead {number}',
     similar: 'Similar customers:',

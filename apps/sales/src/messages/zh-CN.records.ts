@@ -66,6 +66,7 @@ export const records = {
     viewTeam: '我协作的',
     duplicateExact: '客户「{name}」已存在（{number}，负责人：{owner}）',
     duplicateHidden: '已存在同名客户',
+    contactPhone: '联系人电话',
     fromLead: '来源线索',
     convertedFrom: '由线索 {number} 转化',
     similar: '相似客户：',

@@ -178,12 +178,13 @@ describe('CustomerFormDrawer after a failed submit', () => {
     const refused = problem({
       status: 400,
       code: 'http.validation_failed',
+      // A check only the server makes (the browser shares its format check).
       errors: [{ field: 'website', message: 'Invalid website address', code: 'validation.website' }],
     })
     http.post.mockRejectedValueOnce(refused).mockResolvedValue({ id: ACME })
     await open()
     type('field-name', 'Acme')
-    type('field-website', 'acme')
+    type('field-website', 'www.acme.example')
     click('drawer-submit')
     await flushPromises()
     await settle()
@@ -211,5 +212,23 @@ describe('CustomerFormDrawer after a failed submit', () => {
       website: 'www.acme.cn',
       contact: { name: 'Ann Lee' },
     })
+  })
+})
+
+describe('CustomerFormDrawer formats', () => {
+  it('refuses a malformed phone in the browser with the server’s message', async () => {
+    http.get.mockResolvedValue(noDuplicates)
+    await open()
+    type('field-name', 'Acme')
+    type('field-phone', 'call me')
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).not.toHaveBeenCalled()
+    const error = document
+      .querySelector('[data-testid="field-phone"]')
+      ?.closest('.el-form-item')
+      ?.querySelector('.el-form-item__error')
+    expect(error?.textContent).toContain('Invalid phone number')
   })
 })
