@@ -142,6 +142,23 @@ export const salesProblems = {
     en: 'The owner already has {current} locked customers; the limit is {limit}. Unlock one first.',
   },
 
+  'sales.transfer.not_owner': {
+    zh: '只有负责人或数据范围覆盖它的经理可以转移',
+    en: 'Only its owner or a manager whose data scope covers it can transfer it.',
+  },
+  'sales.transfer.already_owner': { zh: '负责人已是 {owner}', en: 'Already owned by {owner}.' },
+  'sales.transfer.in_pool': {
+    zh: '该客户在公海中：请在公海中分配',
+    en: 'In the public pool: assign it from the pool instead.',
+  },
+  'sales.transfer.limit_owned': {
+    zh: '{user} 将拥有 {count} 个客户，上限为 {limit} 个',
+    en: '{user} would own {count} customers; the limit is {limit}.',
+  },
+  'sales.transfer.limit_locked': {
+    zh: '{user} 将持有 {count} 个锁定客户，上限为 {limit} 个',
+    en: '{user} would hold {count} locked customers; the limit is {limit}.',
+  },
   'sales.transfer.lead_no_team': {
     zh: '线索没有协作人：原负责人只能移除',
     en: 'Leads have no team members: the previous owner can only be removed',

@@ -42,7 +42,10 @@ export const TransferProblem = z.object({
   id: Id,
   title: z.string().nullable(),
   status: z.number().int(),
+  /** English text of `code`; the UI shows `code` + `params` in the reader's language. */
   detail: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 })
 
 export const TransferPreview = z.object({

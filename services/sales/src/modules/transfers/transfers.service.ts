@@ -103,9 +103,11 @@ export async function commitTransfer(
       if (!(error instanceof HttpError)) logger.error({ err: error, id }, 'transfer failed for a record')
       const status = error instanceof HttpError ? error.status : 500
       const detail = error instanceof HttpError ? error.detail : 'An unexpected error occurred.'
+      const code = error instanceof HttpError ? error.code : 'http.internal'
+      const params = error instanceof HttpError && error.params ? { params: error.params } : {}
       plans.push({
         id,
-        problem: { id, title: null, status, detail },
+        problem: { id, title: null, status, detail, code, ...params },
         changes: [],
         row: null,
         contacts: [],

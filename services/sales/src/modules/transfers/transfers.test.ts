@@ -124,8 +124,15 @@ describe('owner transfer', () => {
       ]),
     )
     expect(dry.body.problems).toEqual([
-      { id: missing, title: null, status: 404, detail: 'Not found.' },
-      { id: bobs.id, title: `${bobs.name} (${bobs.number})`, status: 409, detail: 'Already owned by bob.' },
+      { id: missing, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
+      {
+        id: bobs.id,
+        title: `${bobs.name} (${bobs.number})`,
+        status: 409,
+        detail: 'Already owned by bob.',
+        code: 'sales.transfer.already_owner',
+        params: { owner: 'bob' },
+      },
     ])
     expect((await f.reload(c1.id)).ownerId).toBe(alice.id)
 
@@ -256,11 +263,12 @@ describe('owner transfer', () => {
         title: `${c.name} (${c.number})`,
         status: 403,
         detail: expect.stringContaining('data scope'),
+        code: 'sales.transfer.not_owner',
       },
     ])
     const outsider = await h.user('outsider', { deptIds: [D2] })
     expect((await commit(outsider, body)).body.problems).toEqual([
-      { id: c.id, title: null, status: 404, detail: 'Not found.' },
+      { id: c.id, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
     ])
     expectProblem(await preview(clerk, body), 403)
     expect((await f.reload(c.id)).ownerId).toBe(alice.id)
