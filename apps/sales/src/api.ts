@@ -115,6 +115,7 @@ export const salesApi = {
 
   previewTransfer: (body: sales.TransferRequest) =>
     api.post<sales.TransferPreview>(`${BASE}/transfers/preview`, body),
+  transferOptions: () => api.get<sales.TransferOptions>(`${BASE}/transfers/options`),
   transfer: (body: sales.TransferRequest) => api.post<sales.TransferResult>(`${BASE}/transfers`, body),
 
   recycleBin: (q: ListParams) => api.get<Page<RecycleBinItem>>(`${BASE}/recycle-bin`, { query: q }),

@@ -19,9 +19,21 @@ describe('sales remote module', () => {
       expect(String(r.name)).toMatch(/^sales-/)
       expect(r.meta?.title?.zh && r.meta.title.en).toBeTruthy()
       expect(r.meta?.icon).toBeTruthy()
-      expect(isPermissionCode(r.meta?.permission)).toBe(true)
+      const codes = [r.meta?.permission].flat()
+      expect(codes.length).toBeGreaterThan(0)
+      for (const code of codes) expect(isPermissionCode(code), String(code)).toBe(true)
       expect(typeof (r as { component?: unknown }).component).toBe('function')
     }
+  })
+
+  it('shows the recycle bin to a rep, who may restore the contacts and follow-ups they may delete', async () => {
+    const { BUILT_IN_ROLES } = await import('@mosaic/permissions')
+    const rep = BUILT_IN_ROLES.find((r) => r.code === 'sales_rep')!
+    const bin = salesModule.routes.find((r) => r.path === 'recycle-bin')!
+    expect([bin.meta?.permission].flat().some((p) => rep.permissions.includes(p as never))).toBe(true)
+    for (const type of ['contact', 'followup'])
+      if (rep.permissions.includes(`sales.${type}.delete` as never))
+        expect(rep.permissions).toContain(`sales.${type}.restore`)
   })
 
   it('guards each page with the permission of what it lists', () => {
@@ -35,7 +47,14 @@ describe('sales remote module', () => {
       followups: 'sales.followup.read',
       opportunities: 'sales.opportunity.read',
       'opportunities/pipeline': 'sales.opportunity.read',
-      'recycle-bin': 'admin.recycle.read',
+      'recycle-bin': [
+        'sales.customer.restore',
+        'sales.lead.restore',
+        'sales.opportunity.restore',
+        'sales.contact.restore',
+        'sales.followup.restore',
+        'admin.recycle.read',
+      ],
     })
   })
 

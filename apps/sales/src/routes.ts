@@ -6,6 +6,15 @@ import { messages } from './messages'
  * Each page is its own chunk. Paths are relative to the module's base (`/sales` in the shell
  * and standalone alike), so `sales-customer-detail` is `/sales/customers/<id>` everywhere.
  */
+/** The per-type restore permissions (in @mosaic/permissions); any of them opens the recycle bin. */
+export const RECYCLE_RESTORE_PERMISSIONS = [
+  'sales.customer.restore',
+  'sales.lead.restore',
+  'sales.opportunity.restore',
+  'sales.contact.restore',
+  'sales.followup.restore',
+]
+
 const routes: RouteRecordRaw[] = [
   {
     path: 'leads',
@@ -84,7 +93,12 @@ const routes: RouteRecordRaw[] = [
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),
-    meta: { title: { zh: '回收站', en: 'Recycle bin' }, permission: 'admin.recycle.read', icon: 'Delete' },
+    meta: {
+      title: { zh: '回收站', en: 'Recycle bin' },
+      // Whoever may restore some kind of sales record (reps: contacts and follow-ups) finds the bin.
+      permission: [...RECYCLE_RESTORE_PERMISSIONS, 'admin.recycle.read'],
+      icon: 'Delete',
+    },
   },
 ]
 

@@ -56,7 +56,7 @@ const CATALOG = {
     ],
     contact: ['read', 'create', 'update', 'delete', 'restore', 'import', 'export'],
     pool: ['read', 'claim', 'assign', 'release', 'run'],
-    followup: ['read', 'create', 'update', 'delete', 'export'],
+    followup: ['read', 'create', 'update', 'delete', 'restore', 'export'],
     opportunity: [
       'read',
       'create',

@@ -71,6 +71,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     permissions: codes(
       inService('sales', SALES_REP_ACTIONS),
       only('sales.contact.delete', 'sales.followup.delete', 'sales.team.delete', 'orders.product.read'),
+      // What a rep may delete they may bring back from the recycle bin (which the menu then offers).
+      only('sales.contact.restore', 'sales.followup.restore'),
       inResource('orders.quote', ['read', 'create', 'update', 'delete', 'submit']),
       inResource('orders.contract', ['read', 'create', 'update', 'submit']),
       inResource('orders.order', ['read', 'create', 'update']),

@@ -1,6 +1,7 @@
 export * from './common.js'
 export * from './audit.js'
 export * from './attachments.js'
+export * from './patterns.js'
 export * as admin from './admin/index.js'
 export * from './events.js'
 export * as sales from './sales/index.js'

@@ -1,6 +1,6 @@
 import { reactive, ref, watch, type Ref } from 'vue'
 import type { FormInstance, FormRules } from 'element-plus'
-import { useServerErrors } from './serverErrors'
+import { propOf, useServerErrors } from './serverErrors'
 
 /** The props RecordDrawer and FormDialog share: the form and what submitting it does. */
 export interface SubmitFormProps {
@@ -14,6 +14,8 @@ export interface SubmitFormProps {
 
 export interface FormSubmitOptions {
   submit: () => Promise<unknown>
+  /** The form's model, watched so an edited field's error is looked at again. */
+  model?: () => Record<string, any>
   /** After a successful submit: the caller's event, toast and closing. */
   onSaved: (result: unknown) => void
   /** The user asked to reload after a 412 conflict. */
@@ -42,8 +44,39 @@ export function useFormSubmit(visible: Ref<boolean>, options: FormSubmitOptions)
     }
   })
 
+  /**
+   * An error must follow its field's value. Element Plus re-checks a rule only on the rule's own
+   * trigger (a "required" on blur stays under a field filled by typing), and a form-wide validate
+   * resets every item still marked as failed without a rule of its own — a server error — to the
+   * value it was mounted with (a website typed after the failed submit was sent as null). So: an
+   * edited item with a client error is validated again at once; one with a server error drops it.
+   * (RecordDrawer/FormDialog also turn off validate-on-rule-change, that form-wide validate.)
+   */
+  const seen = new Map<string, string>()
+  const valueAt = (path: string) =>
+    JSON.stringify(path.split('.').reduce<any>((v, k) => (v == null ? undefined : v[k]), options.model?.()))
+  watch(
+    () => (options.model ? JSON.stringify(options.model()) : ''),
+    () => {
+      const form = formRef.value
+      if (!form) return
+      for (const item of form.fields ?? []) {
+        const prop = propOf(item)
+        if (!prop) continue
+        const value = valueAt(prop)
+        const changed = seen.has(prop) && seen.get(prop) !== value
+        seen.set(prop, value)
+        if (!changed || item.validateState !== 'error') continue
+        if (!errors.forget(item)) void form.validateField(prop).catch(() => {})
+      }
+    },
+    { flush: 'post' },
+  )
+
   async function submit() {
     if (saving.value) return
+    for (const item of formRef.value?.fields ?? [])
+      if (propOf(item)) seen.set(propOf(item), valueAt(propOf(item)))
     errors.clear()
     const valid = await formRef.value?.validate().then(
       () => true,

@@ -10,11 +10,14 @@ export function useServerErrors(formRef: Ref<FormInstance | undefined>) {
   const conflict = ref(false)
   const general = ref('')
   const unmatched = ref<string[]>([])
+  /** Items showing a server error: Element Plus does not know them as validation results. */
+  const fromServer = new Set<string>()
 
   function clear() {
     conflict.value = false
     general.value = ''
     unmatched.value = []
+    fromServer.clear()
     formRef.value?.clearValidate()
   }
 
@@ -33,6 +36,7 @@ export function useServerErrors(formRef: Ref<FormInstance | undefined>) {
     for (const [path, message] of Object.entries(errors)) {
       const item = fieldFor(path)
       if (item) {
+        fromServer.add(propOf(item))
         item.validateState = 'error'
         item.validateMessage = message
       } else {
@@ -52,5 +56,18 @@ export function useServerErrors(formRef: Ref<FormInstance | undefined>) {
     if (!Object.keys(fields).length || unmatched.value.length) general.value = problemText(err)
   }
 
-  return { conflict, general, unmatched, clear, setFieldErrors, show }
+  /** The server's error on `prop` no longer applies (its value was edited): drop it. */
+  function forget(item: FormItemContext) {
+    if (!fromServer.delete(propOf(item))) return false
+    item.clearValidate()
+    return true
+  }
+
+  return { conflict, general, unmatched, clear, setFieldErrors, show, forget }
+}
+
+/** A form item's prop as one dotted path. */
+export function propOf(item: Pick<FormItemContext, 'prop'>): string {
+  const p = item.prop
+  return Array.isArray(p) ? p.join('.') : String(p ?? '')
 }

@@ -120,6 +120,7 @@ function registerSalesRecordRoutes(api: ApiRouter, db: Database, deps: SalesDeps
         'sales.lead.restore',
         'sales.opportunity.restore',
         'sales.contact.restore',
+        'sales.followup.restore',
         'admin.recycle.read',
       ],
     },

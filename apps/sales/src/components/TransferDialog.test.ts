@@ -71,6 +71,9 @@ const preview: sales.TransferPreview = {
 }
 
 async function openDialog() {
+  http.get.mockResolvedValue({
+    cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+  })
   const wrapper = mount(TransferDialog, {
     props: {
       entityType: 'customer',
@@ -102,7 +105,11 @@ describe('TransferDialog', () => {
     http.post.mockResolvedValueOnce(preview).mockResolvedValueOnce({ ...preview, transferred: 1 })
     const wrapper = await openDialog()
     wrapper.findComponent(UserPicker).vm.$emit('update:modelValue', BOB)
-    document.querySelector<HTMLInputElement>('[data-testid="transfer-cascade-contracts"] input')!.click()
+    // Only the cascades the service offers are shown.
+    expect(http.get).toHaveBeenCalledWith('/api/sales/transfers/options')
+    expect(document.querySelector('[data-testid="transfer-cascade-quotes"]')).toBeNull()
+    expect(document.querySelector('[data-testid="transfer-cascade-contracts"]')).toBeNull()
+    document.querySelector<HTMLInputElement>('[data-testid="transfer-cascade-opportunities"] input')!.click()
     wrapper.findComponent(ElRadioGroup).vm.$emit('update:modelValue', 'read')
     type('transfer-reason', ' handing over ')
     await flushPromises()
@@ -114,7 +121,7 @@ describe('TransferDialog', () => {
       entityType: 'customer',
       ids: [ACME, BETA],
       toOwnerId: BOB,
-      cascade: { contacts: true, opportunities: true, quotes: false, contracts: true },
+      cascade: { contacts: true, opportunities: false, quotes: false, contracts: false },
       oldOwner: 'read',
       reason: 'handing over',
     }

@@ -52,6 +52,7 @@ const customer = {
   primaryContactName: null,
   primaryContactPhone: null,
   leadId: null,
+  leadNumber: null,
   access: 'scope',
 } satisfies sales.Customer
 const emptyPage = { items: [], nextCursor: null, total: 0, totalCapped: false }

@@ -1,22 +1,19 @@
 import { z } from 'zod'
 import { Id, IsoDate, IsoDateTime } from '../common.js'
+import { EMAIL_PATTERN, MONEY_PATTERN, PHONE_PATTERN } from '../patterns.js'
 
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
 /** A dictionary value; membership is checked by the service against the live dictionary. */
 export const dictValue = z.string().trim().min(1).max(40)
 export const optionalDict = dictValue.nullable().optional()
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-() ]{5,30}$/, 'Invalid phone number')
+export const phone = z.string().trim().regex(PHONE_PATTERN, 'validation.phone').nullable().optional()
+export const email = z
+  .email({ pattern: EMAIL_PATTERN, error: 'validation.email' })
+  .max(120)
   .nullable()
   .optional()
-export const email = z.email().max(120).nullable().optional()
 /** Money as a decimal string with at most 2 decimals (never a JS float). */
-export const Money = z
-  .string()
-  .trim()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'Amount: up to 16 digits and 2 decimals')
+export const Money = z.string().trim().regex(MONEY_PATTERN, 'validation.money')
 /** A calendar date, YYYY-MM-DD. */
 export const DateOnly = IsoDate
 export const optionalDateTime = IsoDateTime.nullable().optional()
@@ -44,7 +41,10 @@ export const BulkResult = z.object({
       ok: z.boolean(),
       title: z.string().nullable(),
       status: z.number().int().optional(),
+      /** English text of `code`; the UI shows `code` + `params` in the reader's language. */
       error: z.string().optional(),
+      code: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     }),
   ),
   succeeded: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
+import { WEBSITE_PATTERN } from '../patterns.js'
 import {
   Access,
   CreatedRange,
@@ -40,17 +41,13 @@ export const Customer = z.object({
   primaryContactName: z.string().nullable(),
   primaryContactPhone: z.string().nullable(),
   leadId: z.string().nullable(),
+  /** The lead it was converted from (`leadId`), by number. */
+  leadNumber: z.string().nullable(),
   access: Access,
 })
 export type Customer = z.infer<typeof Customer>
 
-const website = z
-  .string()
-  .trim()
-  .max(200)
-  .regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, 'Invalid website address')
-  .nullable()
-  .optional()
+const website = z.string().trim().max(200).regex(WEBSITE_PATTERN, 'validation.website').nullable().optional()
 
 const CustomerFields = {
   name: z.string().trim().min(1).max(100),
@@ -116,17 +113,24 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuery>
 
 export const DuplicateQuery = z.object({ name: z.string().trim().min(1).max(100), excludeId: Id.optional() })
 export const DuplicateCheck = z.object({
-  /** Same name (case- and space-insensitive) — creating it would be refused. */
+  /**
+   * Same name (case- and space-insensitive) — creating it would be refused. Outside the caller's
+   * scope only `{ visible: false }`: the name is taken, by whom is not said.
+   */
   exact: z
-    .object({
-      id: Id,
-      number: z.string(),
-      name: z.string(),
-      ownerName: z.string().nullable(),
-      inPool: z.boolean(),
-    })
+    .union([
+      z.object({
+        visible: z.literal(true),
+        id: Id,
+        number: z.string(),
+        name: z.string(),
+        ownerName: z.string().nullable(),
+        inPool: z.boolean(),
+      }),
+      z.object({ visible: z.literal(false) }),
+    ])
     .nullable(),
-  /** Names containing the input, for a "did you mean" hint. */
+  /** Names containing the input that the caller may see, for a "did you mean" hint. */
   similar: z.array(
     z.object({ id: Id, number: z.string(), name: z.string(), ownerName: z.string().nullable() }),
   ),

@@ -26,6 +26,9 @@ export const FollowUp = z.object({
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   deptId: z.string().nullable(),
+  /** The writer (not the record owner); null name for follow-ups written before it was kept. */
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
+import { QUANTITY_PATTERN } from '../patterns.js'
 import {
   Access,
   CreatedRange,
@@ -19,10 +20,7 @@ export const OPPORTUNITY_TYPES = ['new_business', 'upsell', 'renewal'] as const
 export const OpportunityLine = z.strictObject({
   productId: Id.nullable().optional(),
   productName: z.string().trim().min(1).max(100),
-  quantity: z
-    .string()
-    .trim()
-    .regex(/^\d{1,14}(\.\d{1,4})?$/, 'Quantity: up to 4 decimals'),
+  quantity: z.string().trim().regex(QUANTITY_PATTERN, 'validation.quantity'),
   unitPrice: Money,
 })
 export type OpportunityLine = z.infer<typeof OpportunityLine>

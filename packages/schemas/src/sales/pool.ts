@@ -18,6 +18,8 @@ export const PoolCustomer = z.object({
   previousOwnerName: z.string().nullable(),
   /** Why it is here: released by hand, recycled by a rule, never owned. */
   poolReason: z.string().nullable(),
+  /** The words typed by whoever released it (`poolReason` 'released'); null otherwise. */
+  poolReasonText: z.string().nullable(),
 })
 export type PoolCustomer = z.infer<typeof PoolCustomer>
 

@@ -42,7 +42,10 @@ export const TransferProblem = z.object({
   id: Id,
   title: z.string().nullable(),
   status: z.number().int(),
+  /** English text of `code`; the UI shows `code` + `params` in the reader's language. */
   detail: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 })
 
 export const TransferPreview = z.object({
@@ -59,5 +62,14 @@ export const TransferPreview = z.object({
 })
 export type TransferPreview = z.infer<typeof TransferPreview>
 
+/** Records whose owner actually changed (the selected ones and what cascaded from them). */
 export const TransferResult = TransferPreview.extend({ transferred: z.number().int() })
 export type TransferResult = z.infer<typeof TransferResult>
+
+export const TRANSFER_CASCADES = ['contacts', 'opportunities', 'quotes', 'contracts'] as const
+export type TransferCascade = (typeof TRANSFER_CASCADES)[number]
+/** What the transfer form may offer, per record type: only cascades something will carry out. */
+export const TransferOptions = z.object({
+  cascades: z.record(z.enum(TRANSFERABLE), z.array(z.enum(TRANSFER_CASCADES))),
+})
+export type TransferOptions = z.infer<typeof TransferOptions>

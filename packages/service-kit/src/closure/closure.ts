@@ -1,4 +1,5 @@
-import { admin, type FieldError } from '@mosaic/schemas'
+import { admin, type FieldError, type ProblemCode, type ProblemParams } from '@mosaic/schemas'
+import { fieldError } from '../errors.js'
 
 /** Default closure rules per closable document type, used until the service's replica holds admin's. */
 export const DEFAULT_CLOSURE_RULES = admin.DEFAULT_CLOSURE_RULES
@@ -12,7 +13,10 @@ export type ClosureRuleSpec = Pick<
 export interface ClosurePrecondition {
   field?: string
   ok: boolean
-  message: string
+  /** What the reader is told (a catalog code); `message` is the older free-text form. */
+  code?: ProblemCode
+  params?: ProblemParams
+  message?: string
 }
 
 /** Only the roles matter here; a Principal fits. */
@@ -45,7 +49,11 @@ export function closureErrors(
     .map((field) => ({ field, message: 'Required when closing', code: 'required' }))
   const failed = preconditions
     .filter((p) => !p.ok)
-    .map((p) => ({ field: p.field ?? '(body)', message: p.message, code: 'precondition' }))
+    .map((p) =>
+      p.code
+        ? fieldError(p.field ?? '(body)', p.code, p.params)
+        : { field: p.field ?? '(body)', message: p.message ?? 'Precondition failed', code: 'precondition' },
+    )
   return [...missing, ...failed]
 }
 
@@ -76,6 +84,23 @@ export function canModifyClosed(
  * reopen permission is always needed; an enabled rule adds its roles (empty = any holder of the
  * permission) and its day window.
  */
+/** `reopenDenial` as a catalog code with params, for the problem answer; null when allowed. */
+export function reopenRefusal(
+  rule: ClosureRuleSpec,
+  actor: ClosureActor,
+  closedAt: Date,
+  now: Date,
+  hasReopenPermission: boolean,
+): { code: ProblemCode; params?: ProblemParams } | null {
+  if (!hasReopenPermission) return { code: 'http.forbidden' }
+  if (!rule.enabled) return null
+  if (rule.reopenRoles.length && !hasAnyRole(actor, rule.reopenRoles))
+    return { code: 'closure.reopen_roles', params: { roles: rule.reopenRoles.join(', ') } }
+  if (windowPassed(rule, closedAt, now))
+    return { code: 'closure.reopen_window', params: { days: rule.reopenWithinDays } }
+  return null
+}
+
 export function reopenDenial(
   rule: ClosureRuleSpec,
   actor: ClosureActor,

@@ -10,6 +10,7 @@ import {
 import { SalesSchema1763900001000 } from './1763900001000-sales-schema.js'
 import { SalesPool1763900001100 } from './1763900001100-pool.js'
 import { SalesFollowUpReminders1763900001200 } from './1763900001200-followup-reminders.js'
+import { SalesFollowUpWriterLeadLink1764300000000 } from './1764300000000-followup-writer-and-lead-link.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -22,5 +23,6 @@ export const migrations = [
   SalesPool1763900001100,
   SalesFollowUpReminders1763900001200,
   KitUserAuthVersion1764200000100,
+  SalesFollowUpWriterLeadLink1764300000000,
   KitDeptReplica1764400000000,
 ]

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import { findUser, forbidden, validationFailed } from '@mosaic/service-kit'
+import { findUser, validationFailed, problem, fieldError } from '@mosaic/service-kit'
 
 export interface Owner {
   ownerId: string
@@ -26,7 +26,7 @@ export async function resolveOwner(
 ): Promise<Owner> {
   if (!ownerId || ownerId === p.userId) return ownerOfCaller(p)
   if (!p.permissions.includes(transferPermission)) {
-    throw forbidden(`Creating a record for someone else needs the ${transferPermission} permission.`)
+    throw problem(403, 'sales.owner.needs_transfer', { permission: transferPermission })
   }
   return directoryOwner(m, ownerId, field)
 }
@@ -34,7 +34,7 @@ export async function resolveOwner(
 /** An enabled user of the directory replica as an owner; 400 on `field` otherwise. */
 export async function directoryOwner(m: EntityManager, userId: string, field = 'ownerId'): Promise<Owner> {
   const user = await findUser(m, userId)
-  if (!user) throw validationFailed([{ field, message: 'Unknown user' }])
-  if (!user.enabled) throw validationFailed([{ field, message: 'This user is disabled' }])
+  if (!user) throw validationFailed([fieldError(field, 'sales.user.unknown')])
+  if (!user.enabled) throw validationFailed([fieldError(field, 'sales.user.disabled')])
   return { ownerId: user.id, ownerName: user.displayName, deptId: user.deptId }
 }

@@ -65,6 +65,7 @@ export function poolFixtures(h: SalesHarness) {
       primaryContactName: null,
       primaryContactPhone: null,
       leadId: null,
+      leadNumber: null,
       ...(o.createdAt ? { createdAt: o.createdAt } : {}),
     }
     return db.transaction(async (m) => {

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import type { sales } from '@mosaic/schemas'
-import { click, settle, testI18n, type, useDefaultDictionaries, withPermissions } from '../../test-support'
+import {
+  click,
+  problem,
+  settle,
+  testI18n,
+  type,
+  useDefaultDictionaries,
+  withPermissions,
+} from '../../test-support'
 
 const http = vi.hoisted(() => ({
   get: vi.fn(),
@@ -70,7 +78,14 @@ describe('CustomerFormDrawer duplicate check', () => {
     http.get.mockImplementation(async (path: string) =>
       path === '/api/sales/customers/duplicates'
         ? {
-            exact: { id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null, inPool: true },
+            exact: {
+              visible: true,
+              id: ACME,
+              number: 'KH202601010001',
+              name: 'ACME',
+              ownerName: null,
+              inPool: true,
+            },
             similar: [{ id: ACME, number: 'KH202601010001', name: 'ACME', ownerName: null }],
           }
         : noDuplicates,
@@ -118,5 +133,102 @@ describe('CustomerFormDrawer duplicate check', () => {
       nextFollowUpAt: null,
       contact: { name: 'Li Lei', title: null, phone: '13800000000', email: null },
     })
+  })
+})
+
+describe('CustomerFormDrawer after a failed submit', () => {
+  const contactNameError = () =>
+    document
+      .querySelector('[data-testid="field-contact-name"]')
+      ?.closest('.el-form-item')
+      ?.querySelector('.el-form-item__error')
+
+  it('keeps the website and drops a stale "enter the name" once the contact name is filled', async () => {
+    http.get.mockResolvedValue(noDuplicates)
+    http.post.mockResolvedValue({ id: ACME })
+    await open()
+    type('field-name', 'Acme')
+    type('field-website', 'www.acme.cn')
+    document.querySelector<HTMLInputElement>('[data-testid="field-withContact"] input')!.click()
+    await flushPromises()
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).not.toHaveBeenCalled()
+    expect(contactNameError()?.textContent).toContain('Enter Name')
+
+    type('field-contact-name', 'Ann Lee')
+    await flushPromises()
+    await settle()
+    expect(contactNameError()).toBeFalsy()
+
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenCalledTimes(1)
+    expect(http.post.mock.calls[0]![1]).toMatchObject({
+      name: 'Acme',
+      website: 'www.acme.cn',
+      contact: { name: 'Ann Lee' },
+    })
+  })
+
+  it('sends the corrected website after the server refused it and a contact was added', async () => {
+    http.get.mockResolvedValue(noDuplicates)
+    const refused = problem({
+      status: 400,
+      code: 'http.validation_failed',
+      // A check only the server makes (the browser shares its format check).
+      errors: [{ field: 'website', message: 'Invalid website address', code: 'validation.website' }],
+    })
+    http.post.mockRejectedValueOnce(refused).mockResolvedValue({ id: ACME })
+    await open()
+    type('field-name', 'Acme')
+    type('field-website', 'www.acme.example')
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenCalledTimes(1)
+    const websiteError = () =>
+      document
+        .querySelector('[data-testid="field-website"]')
+        ?.closest('.el-form-item')
+        ?.querySelector('.el-form-item__error')
+    expect(websiteError()?.textContent).toContain('Invalid website address')
+
+    type('field-website', 'www.acme.cn')
+    await flushPromises()
+    await settle()
+    expect(websiteError()).toBeFalsy()
+    document.querySelector<HTMLInputElement>('[data-testid="field-withContact"] input')!.click()
+    await flushPromises()
+    type('field-contact-name', 'Ann Lee')
+    await flushPromises()
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenCalledTimes(2)
+    expect(http.post.mock.calls[1]![1]).toMatchObject({
+      website: 'www.acme.cn',
+      contact: { name: 'Ann Lee' },
+    })
+  })
+})
+
+describe('CustomerFormDrawer formats', () => {
+  it('refuses a malformed phone in the browser with the server’s message', async () => {
+    http.get.mockResolvedValue(noDuplicates)
+    await open()
+    type('field-name', 'Acme')
+    type('field-phone', 'call me')
+    click('drawer-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).not.toHaveBeenCalled()
+    const error = document
+      .querySelector('[data-testid="field-phone"]')
+      ?.closest('.el-form-item')
+      ?.querySelector('.el-form-item__error')
+    expect(error?.textContent).toContain('Invalid phone number')
   })
 })

@@ -45,11 +45,16 @@ export function useDuplicateCheck(name: Ref<string>, excludeId: Ref<string | und
   const exactError = computed(() => {
     const e = result.value?.exact
     if (!e) return ''
+    // Outside the caller's scope the service says only that the name is taken.
+    if (!e.visible) return t('sales.customer.duplicateHidden')
     const owner = e.inPool ? t('sales.customer.inPool') : (e.ownerName ?? '—')
     return t('sales.customer.duplicateExact', { name: e.name, number: e.number, owner })
   })
   const similar = computed(() =>
-    (result.value?.similar ?? []).filter((s) => s.id !== result.value?.exact?.id),
+    (result.value?.similar ?? []).filter((s) => {
+      const exact = result.value?.exact
+      return !exact?.visible || s.id !== exact.id
+    }),
   )
 
   return { result, checking, exactError, similar }

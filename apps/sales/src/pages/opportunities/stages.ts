@@ -1,5 +1,6 @@
 import { computed } from 'vue'
 import { useDict } from '@mosaic/dictionary/vue'
+import { useText } from '../../composables/useText'
 import type { DictEntry } from '@mosaic/dictionary'
 import { DICT } from '../../constants'
 
@@ -20,10 +21,29 @@ export const isOutcome = (e: DictEntry | undefined) => !!e?.extra?.outcome
 export function useStages() {
   const dict = useDict(DICT.opportunityStage)
   const openStages = computed(() => dict.entries.value.filter((e) => !isOutcome(e)))
+  // Some users (a bare stage picker in tests) mount without i18n: stage labels still work there.
+  let t: ((key: string) => string) | undefined
+  try {
+    t = useText().t
+  } catch {
+    t = undefined
+  }
+  /**
+   * A stage's dictionary label; the pipeline also has buckets that are statuses, not stages
+   * (`invalid`), which take the status's translated name. Never the raw key when a label exists.
+   */
+  const label = (value: string | null | undefined) => {
+    if (value && t && !dict.entry(value)) {
+      const key = `sales.opportunity.statuses.${value}`
+      const text = t(key)
+      if (text !== key) return text
+    }
+    return dict.label(value)
+  }
   return {
     dict,
     openStages,
-    label: dict.label,
+    label,
     probabilityOf: (value: string | null | undefined) => intOf(dict.entry(value)?.extra?.probability),
     isOutcomeStage: (value: string | null | undefined) => isOutcome(dict.entry(value)),
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
-import { conflict, containsPattern, keysetPage, type RecordContext } from '@mosaic/service-kit'
+import { containsPattern, keysetPage, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
 import { definedOnly, systemContext } from '../../support/context.js'
 import type { ContactRow } from './customers.entity.js'
 import { presentContact } from './customers.present.js'
@@ -111,9 +111,14 @@ export async function updateContact(
     patch.isPrimary = true
   }
   if (primary === false && before.isPrimary) {
-    throw conflict('A customer keeps one primary contact: make another contact primary instead.', [
-      { field: 'primary', message: 'Make another contact primary instead' },
-    ])
+    throw problem(
+      409,
+      'sales.contact.keep_primary',
+      {},
+      {
+        errors: [fieldError('primary', 'sales.contact.keep_primary')],
+      },
+    )
   }
   const row = await contacts.update(m, ctx, id, version, patch)
   await syncPrimary(m, row.customerId)
@@ -131,7 +136,7 @@ export async function restoreContact(m: EntityManager, ctx: RecordContext, id: s
   const row = await contacts.get(m, id, ctx, { withDeleted: true, access: 'owner' })
   const customer = await customers.find(m, row.customerId, undefined, { withDeleted: true })
   if (!customer || customer.deletedAt) {
-    throw conflict("This contact's customer is in the recycle bin. Restore the customer first.")
+    throw problem(409, 'sales.customer.deleted_parent')
   }
   if (row.isPrimary) {
     const [taken] = await m.query(

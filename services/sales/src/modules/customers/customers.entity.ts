@@ -31,6 +31,7 @@ export interface CustomerRow extends RecordBase {
   primaryContactName: string | null
   primaryContactPhone: string | null
   leadId: string | null
+  leadNumber: string | null
 }
 
 export const CustomerEntity = new EntitySchema<CustomerRow>({
@@ -65,6 +66,7 @@ export const CustomerEntity = new EntitySchema<CustomerRow>({
     primaryContactName: { type: 'varchar', length: 60, name: 'primary_contact_name', nullable: true },
     primaryContactPhone: { type: 'varchar', length: 30, name: 'primary_contact_phone', nullable: true },
     leadId: { type: 'uuid', name: 'lead_id', nullable: true },
+    leadNumber: { type: 'varchar', length: 40, name: 'lead_number', nullable: true },
   },
 })
 

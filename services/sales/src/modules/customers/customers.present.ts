@@ -34,6 +34,7 @@ export function presentCustomer(row: CustomerRow, access: AccessLevel = 'scope')
     primaryContactName: row.primaryContactName,
     primaryContactPhone: row.primaryContactPhone,
     leadId: row.leadId,
+    leadNumber: row.leadNumber,
     access,
   }
 }

@@ -64,7 +64,8 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Sales
     access: 'sales.customer.read',
     query: sales.DuplicateQuery,
     response: sales.DuplicateCheck,
-    handler: ({ query }) => db.transaction((m) => duplicateCheck(m, query.name, query.excludeId)),
+    handler: ({ query, principal }) =>
+      db.transaction((m) => duplicateCheck(m, principal, query.name, query.excludeId)),
   })
   for (const locked of [true, false]) {
     api.route({

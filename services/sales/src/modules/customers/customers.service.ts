@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  conflict,
   containsPattern,
   issueNumber,
   keysetPage,
   publishEvent,
   writeAudit,
   type RecordContext,
+  problem,
 } from '@mosaic/service-kit'
 import {
   accessLevels,
@@ -21,7 +21,7 @@ import { resolveOwner, type Owner } from '../../support/owners.js'
 import type { CustomerRow } from './customers.entity.js'
 import { presentCustomer } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
-import { assertNameFree } from './duplicates.js'
+import { assertNameFree, nameTaken } from './duplicates.js'
 import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../pool/limits.js'
 
 export async function presentCustomers(
@@ -93,9 +93,7 @@ async function uniqueName<T>(work: Promise<T>, field: string): Promise<T> {
   } catch (error) {
     const e = error as { driverError?: { code?: string; constraint?: string } }
     if (e.driverError?.code === '23505' && e.driverError.constraint === 'customer_name_key_uq') {
-      throw conflict('A customer with this name already exists.', [
-        { field, message: 'A customer with this name already exists' },
-      ])
+      throw nameTaken(field)
     }
     throw error
   }
@@ -105,6 +103,7 @@ export interface NewCustomer {
   input: Omit<sales.CustomerCreate, 'ownerId'> & { status: string }
   owner: Owner
   leadId?: string | null
+  leadNumber?: string | null
   /** Field path prefix for errors (lead conversion: 'customer'). */
   prefix?: string
 }
@@ -113,7 +112,7 @@ export interface NewCustomer {
 export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: SalesDeps, o: NewCustomer) {
   const { input, owner, prefix } = o
   await deps.dicts.assert(customerDictFields(input, prefix))
-  await assertNameFree(m, input.name, undefined, fieldPath(prefix, 'name'))
+  await assertNameFree(m, input.name, undefined, fieldPath(prefix, 'name'), ctx.principal)
   await lockPortfolio(m, owner.ownerId)
   await checkOwnedLimit(m, { id: owner.ownerId, deptId: owner.deptId, name: owner.ownerName })
   const now = new Date()
@@ -143,6 +142,7 @@ export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps:
       primaryContactName: input.contact?.name ?? null,
       primaryContactPhone: input.contact?.phone ?? null,
       leadId: o.leadId ?? null,
+      leadNumber: o.leadNumber ?? null,
     }),
     fieldPath(prefix, 'name'),
   )
@@ -198,7 +198,7 @@ export async function updateCustomer(
   input: sales.CustomerUpdate,
 ) {
   await deps.dicts.assert(customerDictFields(input))
-  if (input.name) await assertNameFree(m, input.name, id)
+  if (input.name) await assertNameFree(m, input.name, id, 'name', ctx.principal)
   const { nextFollowUpAt, ...fields } = input
   const patch: Partial<CustomerRow> = definedOnly(fields)
   if (nextFollowUpAt !== undefined) patch.nextFollowUpAt = nextFollowUpAt ? new Date(nextFollowUpAt) : null
@@ -242,10 +242,7 @@ export async function deleteCustomer(m: EntityManager, ctx: RecordContext, id: s
     [id],
   )
   if (n > 0) {
-    throw conflict(
-      `This customer has ${n} opportunit${n === 1 ? 'y' : 'ies'}, so it cannot be deleted. ` +
-        'Delete or transfer them first, or move the customer to the public pool instead.',
-    )
+    throw problem(409, 'sales.customer.has_opportunities', { count: n })
   }
   await customers.softDelete(m, ctx, id, version)
   const [{ deleted_at: at }] = await m.query('SELECT deleted_at FROM customer WHERE id = $1', [id])
@@ -255,7 +252,7 @@ export async function deleteCustomer(m: EntityManager, ctx: RecordContext, id: s
 /** Brings the customer back with the contacts and follow-ups deleted together with it. */
 export async function restoreCustomer(m: EntityManager, ctx: RecordContext, id: string) {
   const row = await customers.get(m, id, ctx, { withDeleted: true, access: 'owner' })
-  if (row.deletedAt) await assertNameFree(m, row.name, id)
+  if (row.deletedAt) await assertNameFree(m, row.name, id, 'name', ctx.principal)
   const at = row.deletedAt
   const restored = await customers.restore(m, ctx, id)
   if (at) await cascade(m, ctx, row, at, 'restore')

@@ -26,11 +26,12 @@ export const customers = new RecordStore<CustomerRow>({
     'primaryContactName',
     'primaryContactPhone',
     'leadId',
+    'leadNumber',
   ],
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: true,
-  checkRestore: async (m, _ctx, patch, id) => {
-    if (patch.name) await assertNameFree(m, patch.name, id)
+  checkRestore: async (m, ctx, patch, id) => {
+    if (patch.name) await assertNameFree(m, patch.name, id, 'name', ctx.principal)
   },
   present: async (_m, row) => presentCustomer(row),
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
 const DEPT = randomUUID()
@@ -60,13 +60,18 @@ describe('customers', () => {
   it('refuses a duplicate name regardless of case and spaces, with a field error', async () => {
     const res = await create(bob, { name: '  acme   TRADING ' })
     expectProblem(res, 409)
-    expect(fieldErrors(res)).toEqual({ name: 'A customer with this name already exists' })
+    // bob does not see alice's customer: he learns the name is taken, not by whom.
+    expect(fieldCodes(res)).toEqual({ name: 'sales.customer.name_taken' })
+    expect(res.body).toMatchObject({ code: 'sales.customer.name_taken' })
+    expect(res.body.detail).not.toContain('alice')
     const fullWidth = await create(bob, { name: 'Acme\u3000Trading' })
     expectProblem(fullWidth, 409)
     const check = await h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: bob.token })
     expect(check.status).toBe(200)
-    expect(check.body.exact).toMatchObject({ name: 'Acme Trading', ownerName: 'alice', inPool: false })
-    const similar = await h.call('GET', '/customers/duplicates?name=acme', { token: bob.token })
+    expect(check.body.exact).toEqual({ visible: false })
+    const mine = await h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: alice.token })
+    expect(mine.body.exact).toMatchObject({ visible: true, name: 'Acme Trading', ownerName: 'alice' })
+    const similar = await h.call('GET', '/customers/duplicates?name=acme', { token: alice.token })
     expect(similar.body.exact).toBeNull()
     expect(similar.body.similar.map((s: { name: string }) => s.name)).toContain('Acme Trading')
   })
@@ -246,7 +251,8 @@ describe('customers', () => {
       await h.call('DELETE', `/customers/${c.id}`, { token: alice.token, version: 1 }),
       409,
     )
-    expect(res.detail).toMatch(/1 opportunity.*transfer.*public pool/)
+    expect(res).toMatchObject({ code: 'sales.customer.has_opportunities', params: { count: 1 } })
+    expect(res.detail).toMatch(/1 opportunities.*transfer.*public pool/)
     expect((await h.call('GET', `/customers/${c.id}`, { token: alice.token })).status).toBe(200)
   })
 

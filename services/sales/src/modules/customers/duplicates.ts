@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm'
-import { conflict, containsPattern } from '@mosaic/service-kit'
+import { can, type Principal } from '@mosaic/permissions'
+import { containsPattern, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
 import type { sales } from '@mosaic/schemas'
+import { customers } from './customers.store.js'
 
 /**
  * The duplicate-name key, computed by Postgres exactly as the generated `customer.name_key`
@@ -27,38 +29,79 @@ export async function exactDuplicate(m: EntityManager, name: string, excludeId?:
   return row ?? null
 }
 
-/** 409 naming the existing customer, with a field error on `field` for the form. */
-export async function assertNameFree(m: EntityManager, name: string, excludeId?: string, field = 'name') {
-  const dup = await exactDuplicate(m, name, excludeId)
-  if (!dup) return
-  const where = dup.owner_id ? `owned by ${dup.owner_name ?? 'another user'}` : 'in the public pool'
-  throw conflict(`A customer with this name already exists: ${dup.name} (${dup.number}), ${where}.`, [
-    { field, message: 'A customer with this name already exists' },
-  ])
+/**
+ * Whether the caller may learn who has a customer: one in their data scope or team, or a pool
+ * customer when they see the pool. No principal: the service itself (restores, checks) sees all.
+ */
+export async function seesCustomer(m: EntityManager, principal: Principal | undefined, match: Match) {
+  if (!principal) return true
+  if (!match.owner_id) return can(principal, 'sales.pool.read')
+  const ctx = { actor: { id: principal.userId, name: null }, principal } as RecordContext
+  return (await customers.find(m, match.id, ctx)) !== null
 }
 
+/**
+ * 409 with a field error on `field` for the form. The existing customer is named (number, owner or
+ * pool) only to a caller who may see it; anyone else learns just that the name is taken.
+ */
+export async function assertNameFree(
+  m: EntityManager,
+  name: string,
+  excludeId?: string,
+  field = 'name',
+  principal?: Principal,
+) {
+  const dup = await exactDuplicate(m, name, excludeId)
+  if (!dup) return
+  const errors = [fieldError(field, 'sales.customer.name_taken')]
+  if (!(await seesCustomer(m, principal, dup)))
+    throw problem(409, 'sales.customer.name_taken', {}, { errors })
+  const params = { name: dup.name, number: dup.number }
+  if (!dup.owner_id) throw problem(409, 'sales.customer.name_taken_in_pool', params, { errors })
+  throw problem(409, 'sales.customer.name_taken_by', { ...params, owner: dup.owner_name ?? null }, { errors })
+}
+
+/** The unique index's verdict, when two creates of one name raced past `assertNameFree`. */
+export const nameTaken = (field: string) =>
+  problem(409, 'sales.customer.name_taken', {}, { errors: [fieldError(field, 'sales.customer.name_taken')] })
+
+/**
+ * Exact and similar names for the form's hint, limited to what the caller may see: an exact match
+ * outside it says only that the name is taken (`visible: false`); similar names outside it are left out.
+ */
 export async function duplicateCheck(
   m: EntityManager,
+  principal: Principal,
   name: string,
   excludeId?: string,
 ): Promise<sales.DuplicateCheck> {
   const exact = await exactDuplicate(m, name, excludeId)
-  const similar: Match[] = await m.query(
-    `SELECT id, number, name, owner_name, owner_id FROM customer
-     WHERE deleted_at IS NULL AND name ILIKE $1 AND ($2::uuid IS NULL OR id <> $2) AND id <> $3::uuid
-     ORDER BY length(name), name LIMIT 10`,
-    [containsPattern(name.trim()), excludeId ?? null, exact?.id ?? '00000000-0000-0000-0000-000000000000'],
-  )
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.number', 'c.name', 'c.ownerName', 'c.ownerId'])
+    .where('c.deleted_at IS NULL AND c.name ILIKE :q', { q: containsPattern(name.trim()) })
+  if (excludeId) qb.andWhere('c.id <> :excludeId', { excludeId })
+  if (exact) qb.andWhere('c.id <> :exactId', { exactId: exact.id })
+  const scope = customers.scopeWhere(principal, 'c')
+  if (scope) {
+    const pool = can(principal, 'sales.pool.read') ? ' OR c.owner_id IS NULL' : ''
+    qb.andWhere(`(${scope.sql}${pool})`, scope.params)
+  }
+  const similar = await qb.orderBy('length(c.name)').addOrderBy('c.name').limit(10).getMany()
   return {
-    exact: exact
-      ? {
-          id: exact.id,
-          number: exact.number,
-          name: exact.name,
-          ownerName: exact.owner_name,
-          inPool: !exact.owner_id,
-        }
-      : null,
-    similar: similar.map((s) => ({ id: s.id, number: s.number, name: s.name, ownerName: s.owner_name })),
+    exact: !exact
+      ? null
+      : (await seesCustomer(m, principal, exact))
+        ? {
+            visible: true,
+            id: exact.id,
+            number: exact.number,
+            name: exact.name,
+            ownerName: exact.owner_name,
+            inPool: !exact.owner_id,
+          }
+        : { visible: false },
+    similar: similar.map((s) => ({ id: s.id, number: s.number, name: s.name, ownerName: s.ownerName })),
   }
 }

@@ -3,8 +3,9 @@ import type { sales } from '@mosaic/schemas'
 
 /**
  * Last/next follow-up times are derived data on the followed record (they feed pool recycling and
- * reminders), kept by plain SQL: they are not an edit of the record, so no version bump and no
- * 412 for someone editing it meanwhile. A customer counts the follow-ups of its opportunities too.
+ * reminders), kept by plain SQL, not as an audited edit. They are visible fields, though, so a change
+ * raises the record's version (its ETag): a browser holding the old version must not get a 304 for
+ * it, and an edit based on the old values gets a 412. A customer counts its opportunities' follow-ups.
  */
 const TABLE: Record<sales.FollowUpTarget, string> = {
   lead: 'lead',
@@ -24,8 +25,11 @@ export async function recordFollowUpTime(
     `UPDATE ${TABLE[type]} SET
        next_followup_at = CASE WHEN last_followup_at IS NULL OR $2 >= last_followup_at
                                THEN $3 ELSE next_followup_at END,
-       last_followup_at = GREATEST(last_followup_at, $2)
-     WHERE id = $1`,
+       last_followup_at = GREATEST(last_followup_at, $2),
+       version = version + 1
+     WHERE id = $1
+       AND (last_followup_at IS NULL OR $2 >= last_followup_at)
+       AND (last_followup_at IS DISTINCT FROM $2 OR next_followup_at IS DISTINCT FROM $3)`,
     [id, contactedAt, nextFollowUpAt],
   )
 }
@@ -36,13 +40,16 @@ export async function refreshFollowUpTimes(m: EntityManager, type: sales.FollowU
   await m.query(
     `UPDATE ${TABLE[type]} t SET
        last_followup_at = x.last,
-       next_followup_at = CASE WHEN x.last IS NULL THEN t.next_followup_at ELSE x.next END
+       next_followup_at = CASE WHEN x.last IS NULL THEN t.next_followup_at ELSE x.next END,
+       version = t.version + 1
      FROM (
        SELECT max(f.contacted_at) AS last,
               (array_agg(f.next_followup_at ORDER BY f.contacted_at DESC, f.created_at DESC))[1] AS next
        FROM followup f WHERE ${filter} AND f.deleted_at IS NULL
      ) x
-     WHERE t.id = $1`,
+     WHERE t.id = $1
+       AND (t.last_followup_at IS DISTINCT FROM x.last
+            OR (x.last IS NOT NULL AND t.next_followup_at IS DISTINCT FROM x.next))`,
     [id],
   )
 }

@@ -17,6 +17,8 @@ export interface FollowUpRow extends RecordBase {
   contactId: string | null
   contactName: string | null
   attachments: sales.Attachment[]
+  /** Who wrote it (`createdBy` is their id); null for follow-ups written before this was kept. */
+  createdByName: string | null
   /** Inherited from the target, so whoever sees the target sees its follow-ups. */
   ownerId: string | null
   ownerName: string | null
@@ -42,6 +44,7 @@ export const FollowUpEntity = new EntitySchema<FollowUpRow>({
     contactId: { type: 'uuid', name: 'contact_id', nullable: true },
     contactName: { type: 'varchar', length: 60, name: 'contact_name', nullable: true },
     attachments: { type: 'jsonb' },
+    createdByName: { type: 'varchar', length: 100, name: 'created_by_name', nullable: true },
     ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
     ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
     deptId: { type: 'uuid', name: 'dept_id', nullable: true },

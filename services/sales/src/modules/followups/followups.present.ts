@@ -24,5 +24,7 @@ export function presentFollowUp(row: FollowUpRow): sales.FollowUp {
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     deptId: row.deptId,
+    createdBy: row.createdBy,
+    createdByName: row.createdByName,
   }
 }

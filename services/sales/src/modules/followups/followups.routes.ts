@@ -53,8 +53,7 @@ export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: Sales
       read: 'sales.followup.read',
       update: 'sales.followup.update',
       delete: 'sales.followup.delete',
-      // Follow-ups have no restore permission of their own: whoever may delete one may bring it back.
-      restore: 'sales.followup.delete',
+      restore: 'sales.followup.restore',
     },
   })
 }

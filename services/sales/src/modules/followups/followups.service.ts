@@ -2,12 +2,13 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  conflict,
   containsPattern,
   keysetPage,
   validationFailed,
   type RecordAccess,
   type RecordContext,
+  problem,
+  fieldError,
 } from '@mosaic/service-kit'
 import { salesAttachments } from '../../support/attachments.js'
 import { definedOnly, type SalesDeps } from '../../support/context.js'
@@ -85,7 +86,7 @@ async function contactFor(m: EntityManager, target: Target, contactId: string | 
   if (!contactId) return { contactId: null, contactName: null }
   const c = await contacts.find(m, contactId)
   if (!c || !target.customerId || c.customerId !== target.customerId) {
-    throw validationFailed([{ field: 'contactId', message: "Not a contact of this record's customer" }])
+    throw validationFailed([fieldError('contactId', 'sales.contact.not_of_customer')])
   }
   return { contactId: c.id, contactName: c.name }
 }
@@ -108,8 +109,11 @@ export async function createFollowUp(
   await deps.dicts.assert([{ field: 'method', type: 'followup_method', value: input.method }])
   // Following up is working on the record: it takes write access to it.
   const target = await loadTarget(m, ctx, input.targetType, input.targetId, 'write')
-  if (!target) throw validationFailed([{ field: 'targetId', message: `Unknown ${input.targetType}` }])
-  if (target.converted) throw conflict('This lead was converted; follow up its customer instead.')
+  if (!target)
+    throw validationFailed([
+      fieldError('targetId', 'sales.followup.unknown_target', { type: input.targetType }),
+    ])
+  if (target.converted) throw problem(409, 'sales.followup.lead_converted')
   const row = await followups.create(m, ctx, {
     targetType: target.type,
     targetId: target.id,
@@ -127,6 +131,7 @@ export async function createFollowUp(
     ownerId: target.ownerId,
     ownerName: target.ownerName,
     deptId: target.deptId,
+    createdByName: ctx.actor.name,
   })
   await touchTimes(m, row, 'record')
   return row
@@ -165,7 +170,7 @@ export async function deleteFollowUp(m: EntityManager, ctx: RecordContext, id: s
 export async function restoreFollowUp(m: EntityManager, ctx: RecordContext, id: string) {
   const row = await followups.get(m, id, ctx, { withDeleted: true, access: 'owner' })
   if (!(await loadTarget(m, undefined, row.targetType, row.targetId, 'read'))) {
-    throw conflict(`This follow-up's ${row.targetType} is in the recycle bin. Restore it first.`)
+    throw problem(409, 'sales.followup.target_deleted', { type: row.targetType })
   }
   const restored = await followups.restore(m, ctx, id)
   await touchTimes(m, restored, 'refresh')

@@ -16,6 +16,7 @@ export const followups = new RecordStore<FollowUpRow>({
     'ownerId',
     'ownerName',
     'deptId',
+    'createdByName',
   ],
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: { typeField: 'targetType', idField: 'targetId' },

@@ -34,6 +34,53 @@ describe('follow-ups', () => {
   const getCustomer = async () =>
     (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
 
+  it('is attributed to its writer, not to the owner of the record', async () => {
+    const res = await post(
+      { targetType: 'customer', targetId: customer.id, contactedAt: '2026-01-05T02:00:00.000Z' },
+      manager,
+    )
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ ownerName: 'rep', createdBy: manager.id, createdByName: 'manager' })
+    const listed = await h.call('GET', `/followups/${res.body.id}`, { token: rep.token })
+    expect(listed.body).toMatchObject({ createdBy: manager.id, createdByName: 'manager' })
+  })
+
+  it("changes the customer's ETag: a conditional GET after a follow-up returns the new times", async () => {
+    const first = await h.call('GET', `/customers/${customer.id}`, { token: rep.token })
+    const etag = first.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    // Whether the service answers 304 itself or a cache in between does, the old ETag must not match.
+    const res = await post({
+      targetType: 'customer',
+      targetId: customer.id,
+      contactedAt: '2026-06-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-06-09T02:00:00.000Z',
+    })
+    expect(res.status).toBe(201)
+    const fresh = await h.call('GET', `/customers/${customer.id}`, {
+      token: rep.token,
+      headers: { 'if-none-match': etag },
+    })
+    expect(fresh.status).toBe(200)
+    expect(fresh.body).toMatchObject({
+      lastFollowUpAt: '2026-06-01T02:00:00.000Z',
+      nextFollowUpAt: '2026-06-09T02:00:00.000Z',
+    })
+    expect(fresh.headers.get('etag')).not.toBe(etag)
+    // Deleting it moves the times back, and the ETag again.
+    const gone = await h.call('DELETE', `/followups/${res.body.id}`, {
+      token: rep.token,
+      version: res.body.version,
+    })
+    expect(gone.status).toBe(204)
+    const back = await h.call('GET', `/customers/${customer.id}`, {
+      token: rep.token,
+      headers: { 'if-none-match': fresh.headers.get('etag')! },
+    })
+    expect(back.status).toBe(200)
+    expect(back.body.lastFollowUpAt).not.toBe('2026-06-01T02:00:00.000Z')
+  })
+
   it('records a follow-up on a customer and moves its last/next follow-up times', async () => {
     const res = await post({
       targetType: 'customer',
@@ -186,6 +233,6 @@ describe('follow-ups', () => {
     const shared = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
       token: other.token,
     })
-    expect(shared.body.items.length).toBe(2)
+    expect(shared.body.items.length).toBe(3)
   })
 })

@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm'
 import type { sales } from '@mosaic/schemas'
-import { preconditionFailed, publishEvent, type RecordContext } from '@mosaic/service-kit'
-import type { SalesDeps } from '../../support/context.js'
+import { preconditionFailed, publishEvent, writeAudit, type RecordContext } from '@mosaic/service-kit'
+import { updateReturning, type SalesDeps } from '../../support/context.js'
+import type { CustomerRow } from '../customers/customers.entity.js'
+import { customers } from '../customers/customers.store.js'
+import type { LeadRow } from './leads.entity.js'
 import type { Owner } from '../../support/owners.js'
 import { insertCustomer } from '../customers/customers.service.js'
 import { insertOpportunity } from '../opportunities/opportunities.service.js'
@@ -50,11 +53,15 @@ export async function convertLead(
       address: lead.address,
       remark: lead.remark,
       contact: input.contact,
+      // The plan made on the lead carries over.
+      nextFollowUpAt: lead.nextFollowUpAt?.toISOString() ?? null,
     },
     owner: recordOwner,
     leadId: lead.id,
+    leadNumber: lead.number,
     prefix: 'customer',
   })
+  await carryFollowUps(m, ctx, lead, customer)
   const opportunity = input.opportunity
     ? await insertOpportunity(m, ctx, deps, {
         input: {
@@ -98,5 +105,49 @@ export async function convertLead(
       opportunityId: opportunity?.id ?? null,
     },
   })
-  return { lead: converted, customer, contact, opportunity }
+  return { lead: converted, customer: await customers.get(m, customer.id), contact, opportunity }
+}
+
+/**
+ * The lead's follow-ups become the customer's (same writer, dates and files; owner and team from the
+ * customer), each audited, and the customer's last follow-up time is the lead's. The lead keeps its
+ * own times and links to the customer; its timeline points there.
+ */
+async function carryFollowUps(m: EntityManager, ctx: RecordContext, lead: LeadRow, customer: CustomerRow) {
+  const moved = await updateReturning<{ id: string; title: string }>(
+    m,
+    `UPDATE followup SET target_type = 'customer', target_id = $2, target_name = $3, customer_id = $2,
+       customer_name = $3, owner_id = $4, owner_name = $5, dept_id = $6, version = version + 1,
+       updated_at = now(), updated_by = $7
+     WHERE target_type = 'lead' AND target_id = $1 AND deleted_at IS NULL
+     RETURNING id, subject || ' (' || $3 || ')' AS title`,
+    [
+      lead.id,
+      customer.id,
+      customer.name,
+      customer.ownerId,
+      customer.ownerName,
+      customer.deptId,
+      ctx.actor.id,
+    ],
+  )
+  const note = `Moved from lead ${lead.number} to customer ${customer.name} (${customer.number})`
+  for (const f of moved) {
+    await writeAudit(m, ctx, {
+      action: 'update',
+      entityType: 'followup',
+      entityId: f.id,
+      entityTitle: f.title,
+      diff: {
+        targetType: { before: 'lead', after: 'customer' },
+        targetId: { before: lead.id, after: customer.id },
+      },
+      note,
+    })
+  }
+  if (lead.lastFollowUpAt)
+    await m.query('UPDATE customer SET last_followup_at = $2 WHERE id = $1', [
+      customer.id,
+      lead.lastFollowUpAt,
+    ])
 }

@@ -3,12 +3,13 @@ import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
   HttpError,
-  conflict,
   containsPattern,
   issueNumber,
   keysetPage,
   publishEvent,
   type RecordContext,
+  problem,
+  fieldError,
 } from '@mosaic/service-kit'
 import { definedOnly, fieldPath, type SalesDeps } from '../../support/context.js'
 import { directoryOwner, resolveOwner } from '../../support/owners.js'
@@ -80,9 +81,8 @@ export async function createLead(
 
 /** Converted and invalid are where a lead ends; nothing moves it on from there. */
 export function assertOpen(lead: LeadRow) {
-  if (lead.status === 'converted')
-    throw conflict('This lead has been converted; work on the customer it became instead.')
-  if (lead.status === 'invalid') throw conflict('This lead was marked invalid; it can only be recycled.')
+  if (lead.status === 'converted') throw problem(409, 'sales.lead.converted')
+  if (lead.status === 'invalid') throw problem(409, 'sales.lead.invalid')
 }
 
 export async function updateLead(
@@ -125,12 +125,14 @@ export async function advanceLead(
   const lead = await leads.get(m, id, ctx, { access: 'write' })
   assertOpen(lead)
   if (!LEAD_TRANSITIONS[lead.status].includes(input.status)) {
-    throw conflict(`A lead cannot move from ${lead.status} to ${input.status}.`, [
-      {
-        field: 'status',
-        message: `Allowed from ${lead.status}: ${LEAD_TRANSITIONS[lead.status].join(', ')}`,
-      },
-    ])
+    const params = {
+      from: lead.status,
+      to: input.status,
+      allowed: LEAD_TRANSITIONS[lead.status].join(', '),
+    }
+    throw problem(409, 'sales.lead.bad_transition', params, {
+      errors: [fieldError('status', 'sales.lead.bad_transition', params)],
+    })
   }
   return leads.update(
     m,
@@ -196,7 +198,8 @@ async function bulk(ids: string[], work: (id: string) => Promise<string | null>)
       results.push({ id, ok: true, title: await work(id) })
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
-      results.push({ id, ok: false, title: null, status: error.status, error: error.detail })
+      const coded = { code: error.code, ...(error.params ? { params: error.params } : {}) }
+      results.push({ id, ok: false, title: null, status: error.status, error: error.detail, ...coded })
     }
   }
   const succeeded = results.filter((r) => r.ok).length

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 describe('leads', () => {
   let h: SalesHarness
@@ -139,6 +139,58 @@ describe('leads', () => {
     )
   })
 
+  it("carries the lead's follow-ups and next follow-up time to the customer, linked both ways", async () => {
+    const lead = await newLead('Carried Over Co')
+    const writer = await h.user('writer', { dataScope: 'all' })
+    for (const [u, at] of [
+      [rep, '2026-02-01T02:00:00.000Z'],
+      [writer, '2026-02-03T02:00:00.000Z'],
+    ] as const) {
+      const f = await h.call('POST', '/followups', {
+        token: u.token,
+        body: {
+          targetType: 'lead',
+          targetId: lead.id,
+          subject: `Call ${at}`,
+          method: 'phone',
+          content: 'Interested',
+          contactedAt: at,
+          nextFollowUpAt: '2026-02-10T02:00:00.000Z',
+        },
+      })
+      expect(f.status, JSON.stringify(f.body)).toBe(201)
+    }
+    const before = (await h.call('GET', `/leads/${lead.id}`, { token: rep.token })).body
+    const res = await h.call('POST', `/leads/${lead.id}/convert`, {
+      token: rep.token,
+      version: before.version,
+      body: { customer: {} },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const customer = res.body.customer
+    expect(customer).toMatchObject({
+      leadId: lead.id,
+      leadNumber: lead.number,
+      lastFollowUpAt: '2026-02-03T02:00:00.000Z',
+      nextFollowUpAt: '2026-02-10T02:00:00.000Z',
+    })
+    expect(res.body.lead.convertedCustomerId).toBe(customer.id)
+    const timeline = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
+      token: rep.token,
+    })
+    expect(timeline.body.items.map((f: any) => [f.subject, f.createdByName, f.ownerName])).toEqual([
+      ['Call 2026-02-03T02:00:00.000Z', 'writer', 'rep'],
+      ['Call 2026-02-01T02:00:00.000Z', 'rep', 'rep'],
+    ])
+    const left = await h.call('GET', `/followups?targetType=lead&targetId=${lead.id}`, { token: rep.token })
+    expect(left.body.items).toEqual([])
+    const fetched = await h.call('GET', `/customers/${customer.id}`, { token: rep.token })
+    expect(fetched.body).toMatchObject({
+      leadNumber: lead.number,
+      lastFollowUpAt: '2026-02-03T02:00:00.000Z',
+    })
+  })
+
   it('writes nothing when any part of the conversion fails', async () => {
     const lead = await newLead('Atomic Ltd')
     const before = await count('SELECT count(*)::int AS n FROM customer')
@@ -181,7 +233,7 @@ describe('leads', () => {
       body: { customer: {} },
     })
     expectProblem(res, 409)
-    expect(fieldErrors(res)).toEqual({ 'customer.name': 'A customer with this name already exists' })
+    expect(fieldCodes(res)).toEqual({ 'customer.name': 'sales.customer.name_taken' })
     const renamed = await h.call('POST', `/leads/${lead.id}/convert`, {
       token: rep.token,
       version: 1,

@@ -4,13 +4,13 @@ import { admin, type sales } from '@mosaic/schemas'
 import {
   closureErrors,
   closureRuleFor,
-  conflict,
-  forbidden,
   publishEvent,
-  reopenDenial,
+  reopenRefusal,
   validationFailed,
   type ClosurePrecondition,
   type RecordContext,
+  problem,
+  fieldError,
 } from '@mosaic/service-kit'
 import { systemContext, type SalesDeps } from '../../support/context.js'
 import { customers } from '../customers/customers.store.js'
@@ -39,11 +39,11 @@ export async function closeOpportunity(
 ) {
   const row = await opportunities.get(m, id, ctx, { access: 'write', lock: true })
   if (row.status !== 'open') {
-    throw conflict(`This opportunity is already closed as ${row.status}. Reopen it first.`)
+    throw problem(409, 'sales.opportunity.already_closed', { status: row.status })
   }
   const lost = input.outcome === 'lost'
   if (!lost && input.lostReason) {
-    throw validationFailed([{ field: 'lostReason', message: 'Only a lost opportunity has a lost reason' }])
+    throw validationFailed([fieldError('lostReason', 'sales.opportunity.lost_reason_only_lost')])
   }
   await deps.dicts.assert([{ field: 'lostReason', type: 'lost_reason', value: input.lostReason }])
   const rule = await closureRuleFor(m, 'opportunity')
@@ -53,7 +53,13 @@ export async function closeOpportunity(
     requiredFields: rule.requiredFields.filter((f) => lost || f !== 'lostReason'),
   }
   const preconditions: ClosurePrecondition[] = lost
-    ? [{ field: 'lostReason', ok: !!input.lostReason, message: 'Required when the opportunity is lost' }]
+    ? [
+        {
+          field: 'lostReason',
+          ok: !!input.lostReason,
+          code: 'sales.opportunity.lost_reason_required' as const,
+        },
+      ]
     : []
   const errors = closureErrors(applicable, input, preconditions)
   if (errors.length) throw validationFailed(errors)
@@ -94,11 +100,11 @@ export async function reopenOpportunity(
   reason: string,
 ) {
   const row = await opportunities.get(m, id, ctx, { access: 'write', lock: true })
-  if (row.status === 'open' || !row.closedAt) throw conflict('This opportunity is not closed.')
+  if (row.status === 'open' || !row.closedAt) throw problem(409, 'sales.opportunity.not_closed')
   const rule = await closureRuleFor(m, 'opportunity')
   const p = ctx.principal
-  const denial = p && reopenDenial(rule, p, row.closedAt, new Date(), can(p, 'sales.opportunity.reopen'))
-  if (denial) throw forbidden(denial)
+  const denial = p && reopenRefusal(rule, p, row.closedAt, new Date(), can(p, 'sales.opportunity.reopen'))
+  if (denial) throw problem(403, denial.code, denial.params)
   const stage = await deps.dicts.entry('opportunity_stage', row.stage)
   const probability = typeof stage?.extra?.probability === 'number' ? stage.extra.probability : 0
   const reopened = await opportunities.update(

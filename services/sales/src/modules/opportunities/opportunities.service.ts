@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { Decimal } from 'decimal.js'
 import type { sales } from '@mosaic/schemas'
-import { conflict, validationFailed, type RecordContext } from '@mosaic/service-kit'
+import { validationFailed, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
 import { definedOnly, fieldPath, type SalesDeps } from '../../support/context.js'
 import type { Owner } from '../../support/owners.js'
 import type { CustomerRow } from '../customers/customers.entity.js'
@@ -18,9 +18,7 @@ async function checkStage(deps: SalesDeps, stage: string, prefix?: string): Prom
   const entry = await deps.dicts.entry('opportunity_stage', stage)
   const extra = entry?.extra ?? {}
   if (extra.outcome) {
-    throw validationFailed([
-      { field: fieldPath(prefix, 'stage'), message: 'This stage is reached by closing the opportunity' },
-    ])
+    throw validationFailed([fieldError(fieldPath(prefix, 'stage'), 'sales.opportunity.stage_by_closing')])
   }
   return typeof extra.probability === 'number' ? extra.probability : 0
 }
@@ -38,9 +36,7 @@ async function resolveContact(
   if (contactId) {
     const c = await contacts.find(m, contactId)
     if (!c || c.customerId !== customerId) {
-      throw validationFailed([
-        { field: fieldPath(prefix, 'contactId'), message: 'Not a contact of this customer' },
-      ])
+      throw validationFailed([fieldError(fieldPath(prefix, 'contactId'), 'sales.contact.not_of_customer')])
     }
     return { contactId: c.id, contactName: c.name }
   }
@@ -104,7 +100,7 @@ export async function insertOpportunity(
 /** The customer an opportunity is created for must be one the caller may change. */
 export async function customerForOpportunity(m: EntityManager, ctx: RecordContext, customerId: string) {
   const customer = await customers.find(m, customerId, ctx, { access: 'write' })
-  if (!customer) throw validationFailed([{ field: 'customerId', message: 'Unknown customer' }])
+  if (!customer) throw validationFailed([fieldError('customerId', 'sales.customer.unknown')])
   return customer
 }
 
@@ -148,7 +144,7 @@ export async function restoreOpportunity(m: EntityManager, ctx: RecordContext, i
   const row = await opportunities.get(m, id, ctx, { withDeleted: true, access: 'owner' })
   const customer = await customers.find(m, row.customerId, undefined, { withDeleted: true })
   if (!customer || customer.deletedAt) {
-    throw conflict("This opportunity's customer is in the recycle bin. Restore the customer first.")
+    throw problem(409, 'sales.customer.deleted_parent')
   }
   const restored = await opportunities.restore(m, ctx, id)
   if (row.deletedAt) {

@@ -226,9 +226,14 @@ describe('opportunities', () => {
         contactedAt: '2026-02-02T00:00:00.000Z',
       },
     })
-    expect((await h.call('DELETE', `/opportunities/${o.id}`, { token: rep.token, version: 1 })).status).toBe(
-      204,
-    )
+    // The follow-up moved the opportunity's last follow-up time: a new version.
+    const current = (await h.call('GET', `/opportunities/${o.id}`, { token: rep.token })).body
+    expect(current.version).toBe(2)
+    const del = await h.call('DELETE', `/opportunities/${o.id}`, {
+      token: rep.token,
+      version: current.version,
+    })
+    expect(del.status).toBe(204)
     expectProblem(await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token }), 404)
     expect((await h.call('POST', `/opportunities/${o.id}/restore`, { token: rep.token })).status).toBe(200)
     expect((await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token })).status).toBe(200)

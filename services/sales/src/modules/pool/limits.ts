@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
-import { HttpError, poolRuleFor } from '@mosaic/service-kit'
+import type { ProblemCode } from '@mosaic/schemas'
+import { poolRuleFor, problem, type HttpError } from '@mosaic/service-kit'
 import type { PoolRules } from './recycle-rules.js'
 
 export type LimitKind = 'owned' | 'locked'
@@ -40,18 +41,13 @@ export async function lockPortfolio(m: EntityManager, userId: string): Promise<v
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('sales.portfolio'), hashtext($1))`, [userId])
 }
 
-/** A refused limit: 409 with the numbers, for the form and for scripts. */
+/** A refused limit: 409 with the numbers as params (for the message) and as `limit` (for scripts). */
 export function limitExceeded(
-  detail: string,
+  code: ProblemCode,
   limit: { kind: string; current: number; adding: number; limit: number },
+  params: Record<string, string | number | null> = {},
 ): HttpError {
-  return new HttpError(409, 'Conflict', detail, { limit })
-}
-
-function ownedMessage(who: string, current: number, adding: number, limit: number) {
-  const owns = who === 'You' ? 'own' : 'owns'
-  const customers = `${current} customer${current === 1 ? '' : 's'}`
-  return `${who} already ${owns} ${customers}; the limit is ${limit}, so ${adding} more cannot be added.`
+  return problem(409, code, { ...limit, ...params }, { limit })
 }
 
 /** Throws 409 when `adding` more customers would take the user over their owned-customer limit. */
@@ -65,12 +61,10 @@ export async function checkOwnedLimit(
   if (limit === null) return
   const current = await ownedCount(m, user.id)
   if (current + adding > limit) {
-    throw limitExceeded(ownedMessage(user.name ?? 'You', current, adding, limit), {
-      kind: 'owned',
-      current,
-      adding,
-      limit,
-    })
+    const limits = { kind: 'owned', current, adding, limit }
+    // The caller's own limit, or (assign, transfer) the named receiver's.
+    if (!user.name || user.name === 'You') throw limitExceeded('sales.limit.owned_self', limits)
+    throw limitExceeded('sales.limit.owned', limits, { user: user.name })
   }
 }
 
@@ -87,9 +81,6 @@ export async function checkLockedLimit(
   if (limit === null) return
   const current = await lockedCount(m, userId)
   if (current + 1 > limit) {
-    throw limitExceeded(
-      `The owner already has ${current} locked customers; the limit is ${limit}. Unlock one first.`,
-      { kind: 'locked', current, adding: 1, limit },
-    )
+    throw limitExceeded('sales.limit.locked', { kind: 'locked', current, adding: 1, limit })
   }
 }

@@ -9,6 +9,7 @@ import {
   type ApiRouter,
   type Database,
   type Service,
+  fieldError,
 } from '@mosaic/service-kit'
 import type { SalesConfig } from '../../config.js'
 import { assignCustomer, claimCustomer, listPool, releaseCustomer } from './pool.service.js'
@@ -86,8 +87,8 @@ export function registerPoolRoutes(api: ApiRouter, db: Database, config: SalesCo
     response: sales.BulkResult,
     handler: async ({ body, principal, requestId }) => {
       const user = await db.transaction((m) => findUser(m, body.ownerId))
-      if (!user) throw validationFailed([{ field: 'ownerId', message: 'Unknown user' }])
-      if (!user.enabled) throw validationFailed([{ field: 'ownerId', message: 'This user is disabled' }])
+      if (!user) throw validationFailed([fieldError('ownerId', 'sales.user.unknown')])
+      if (!user.enabled) throw validationFailed([fieldError('ownerId', 'sales.user.disabled')])
       const owner = { id: user.id, name: user.displayName, deptId: user.deptId }
       const ctx = recordContext(principal, requestId)
       const results: sales.BulkResult['results'] = []
@@ -121,11 +122,20 @@ export function registerPoolRoutes(api: ApiRouter, db: Database, config: SalesCo
   })
 }
 
+const codeOf = (e: HttpError) => ({ code: e.code, ...(e.params ? { params: e.params } : {}) })
+
 /** One refused record of a bulk operation; a pool customer's name is public, so 409s carry it. */
 async function failure(db: Database, id: string, error: unknown, logger: Logger) {
   if (!(error instanceof HttpError)) {
     logger.error({ err: error, customerId: id }, 'pool assignment failed')
-    return { id, ok: false, title: null, status: 500, error: 'An unexpected error occurred.' }
+    return {
+      id,
+      ok: false,
+      title: null,
+      status: 500,
+      error: 'An unexpected error occurred.',
+      code: 'http.internal',
+    }
   }
   const title =
     error.status === 404
@@ -134,5 +144,5 @@ async function failure(db: Database, id: string, error: unknown, logger: Logger)
           const [c] = await m.query('SELECT name, number FROM customer WHERE id = $1', [id])
           return c ? `${c.name} (${c.number})` : null
         })
-  return { id, ok: false, title, status: error.status, error: error.detail }
+  return { id, ok: false, title, status: error.status, error: error.detail, ...codeOf(error) }
 }

@@ -2,15 +2,14 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  HttpError,
-  conflict,
   containsPattern,
   keysetPage,
-  notFound,
   poolRuleFor,
   preconditionFailed,
+  problem,
   publishEvent,
   type ActionContext,
+  type RecordContext,
 } from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { presentCustomer } from '../customers/customers.present.js'
@@ -23,7 +22,7 @@ import type { PoolRules } from './recycle-rules.js'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function presentPoolCustomer(row: CustomerRow): sales.PoolCustomer {
+export function presentPoolCustomer(row: CustomerRow, reasonText: string | null = null): sales.PoolCustomer {
   return {
     id: row.id,
     version: row.version,
@@ -38,7 +37,19 @@ export function presentPoolCustomer(row: CustomerRow): sales.PoolCustomer {
     poolEnteredAt: iso(row.poolEnteredAt),
     previousOwnerName: row.previousOwnerName,
     poolReason: row.poolReason ?? (row.previousOwnerId ? null : 'never_owned'),
+    poolReasonText: row.poolReason === 'released' ? reasonText : null,
   }
+}
+
+/** The reason typed at each customer's latest release (its pool entry), by customer id. */
+async function releaseReasons(m: EntityManager, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map()
+  const rows: Array<{ customer_id: string; reason: string | null }> = await m.query(
+    `SELECT DISTINCT ON (customer_id) customer_id, reason FROM pool_event
+     WHERE customer_id = ANY($1::uuid[]) AND action = 'release' ORDER BY customer_id, at DESC`,
+    [ids],
+  )
+  return new Map(rows.map((r) => [r.customer_id, r.reason]))
 }
 
 /** Customers without an owner; anyone with pool access sees all of them. */
@@ -54,7 +65,11 @@ export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promis
     sortProperty: 'createdAt',
     paging: q,
   })
-  return { ...page, items: page.items.map(presentPoolCustomer) }
+  const reasons = await releaseReasons(
+    m,
+    page.items.map((c) => c.id),
+  )
+  return { ...page, items: page.items.map((c) => presentPoolCustomer(c, reasons.get(c.id) ?? null)) }
 }
 
 const ownerOf = (p: Principal): NewOwner => ({
@@ -70,10 +85,10 @@ function checkCooldown(rules: PoolRules, row: CustomerRow, userId: string, now: 
   const availableAt = addCalendarDays(row.poolEnteredAt, days, timeZone)
   if (now >= availableAt) return
   const date = dayToIsoDate(localDay(availableAt, timeZone))
-  throw new HttpError(
+  throw problem(
     409,
-    'Conflict',
-    `You owned this customer until it entered the pool; you can claim it again from ${date} (${days}-day cooldown).`,
+    'sales.pool.cooldown',
+    { date, days, availableAt: availableAt.toISOString() },
     { availableAt: availableAt.toISOString() },
   )
 }
@@ -89,10 +104,7 @@ async function checkClaimsPerDay(
   if (limit === null) return
   const current = await claimsSince(m, userId, startOfToday(now, timeZone))
   if (current >= limit) {
-    throw limitExceeded(
-      `You have claimed ${current} customers today; the daily limit is ${limit}. Try again tomorrow.`,
-      { kind: 'claims_per_day', current, adding: 1, limit },
-    )
+    throw limitExceeded('sales.pool.claims_per_day', { kind: 'claims_per_day', current, adding: 1, limit })
   }
 }
 
@@ -111,6 +123,20 @@ function eventPayload(row: CustomerRow, extra: Record<string, unknown> = {}) {
 }
 
 /**
+ * The customer to claim or assign, locked. One that has an owner is named (409, who has it) only to
+ * a caller whose scope covers it; to anyone else it is as unknown as a missing id (404), so claim
+ * and assign cannot be used to find out who owns what.
+ */
+async function poolCustomer(m: EntityManager, ctx: RecordContext, id: string, forId?: string) {
+  const row = await customers.find(m, id, undefined, { lock: true })
+  if (!row) throw problem(404, 'sales.pool.not_in_pool')
+  if (!row.ownerId || row.ownerId === (forId ?? ctx.principal?.userId)) return row
+  const visible = !ctx.principal || (await customers.accessOf(m, ctx.principal, row)) !== null
+  if (!visible) throw problem(404, 'sales.pool.not_in_pool')
+  throw problem(409, 'sales.pool.already_owned', { owner: row.ownerName ?? null })
+}
+
+/**
  * 领取: the caller becomes the owner. The row lock makes concurrent claims queue; whoever comes
  * second finds an owner and gets 409. The portfolio lock keeps the limits exact.
  */
@@ -124,10 +150,8 @@ export async function claimCustomer(
   const rules = await poolRuleFor(m)
   const me = ownerOf(ctx.principal)
   await lockPortfolio(m, me.id)
-  const row = await customers.find(m, id, undefined, { lock: true })
-  if (!row) throw notFound('Customer')
-  if (row.ownerId === me.id) throw conflict('You already own this customer.')
-  if (row.ownerId) throw conflict(`This customer was already claimed by ${row.ownerName ?? 'another user'}.`)
+  const row = await poolCustomer(m, ctx, id)
+  if (row.ownerId === me.id) throw problem(409, 'sales.pool.already_yours')
   checkCooldown(rules, row, me.id, now, timeZone)
   await checkClaimsPerDay(m, rules, me.id, now, timeZone)
   await checkOwnedLimit(m, { ...me, name: 'You' }, 1, rules)
@@ -140,16 +164,14 @@ export async function claimCustomer(
 /** 分配: an authorised user gives a pool customer to `owner` (limits apply; the cooldown does not). */
 export async function assignCustomer(
   m: EntityManager,
-  ctx: ActionContext,
+  ctx: RecordContext,
   id: string,
   owner: NewOwner,
   now = new Date(),
 ): Promise<CustomerRow> {
   const rules = await poolRuleFor(m)
   await lockPortfolio(m, owner.id)
-  const row = await customers.find(m, id, undefined, { lock: true })
-  if (!row) throw notFound('Customer')
-  if (row.ownerId) throw conflict(`Not in the pool: ${row.ownerName ?? 'another user'} owns it.`)
+  const row = await poolCustomer(m, ctx, id, owner.id)
   await checkOwnedLimit(m, owner, 1, rules)
   const saved = await takeFromPool(m, ctx, row, owner, 'assign', now)
   await recordPoolEvent(m, {
@@ -194,8 +216,8 @@ export async function releaseCustomer(
 ): Promise<sales.Customer> {
   const row = await customers.get(m, id, ctx, { lock: true, access: 'owner' })
   if (row.version !== expectedVersion) throw preconditionFailed(presentCustomer(row))
-  if (!row.ownerId) throw conflict('This customer is already in the public pool.')
-  if (row.locked) throw conflict('A locked customer cannot be released to the pool. Unlock it first.')
+  if (!row.ownerId) throw problem(409, 'sales.pool.already_in_pool')
+  if (row.locked) throw problem(409, 'sales.pool.release_locked')
   const saved = await returnToPool(m, ctx, row, 'released', 'release', reason, now)
   await recordPoolEvent(m, {
     customerId: id,

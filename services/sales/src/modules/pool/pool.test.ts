@@ -90,8 +90,11 @@ describe('public pool', () => {
     expect(entry).toMatchObject({ actor_id: alice.id, actor_name: 'alice' })
     expect(entry.diff.ownerId).toEqual({ before: null, after: alice.id })
     expect(await outbox('sales.customer.claimed', c.id)).toHaveLength(1)
-    const again = expectProblem(await claim(bob, c.id), 409)
-    expect(again.detail).toContain('already claimed by alice')
+    // Someone whose scope covers the customer learns who has it; anyone else, only that it is not in the pool.
+    const again = expectProblem(await claim(mgr, c.id), 409)
+    expect(again).toMatchObject({ code: 'sales.pool.already_owned', params: { owner: 'alice' } })
+    expect(expectProblem(await claim(bob, c.id), 404)).toMatchObject({ code: 'sales.pool.not_in_pool' })
+    expect(expectProblem(await claim(alice, c.id), 409)).toMatchObject({ code: 'sales.pool.already_yours' })
     expectProblem(await claim(bob, randomUUID()), 404)
     expectProblem(await claim(viewer, c.id), 403)
   })
@@ -100,10 +103,11 @@ describe('public pool', () => {
     for (let i = 0; i < 10; i++) {
       const c = await f.customer()
       const replies = await Promise.all([claim(alice, c.id), claim(bob, c.id)])
-      expect(replies.map((r) => r.status).sort()).toEqual([200, 409])
+      // alice and bob cannot see each other's customers: the loser finds it gone from the pool.
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 404])
       const winner = replies.find((r) => r.status === 200)!.body.ownerName
-      const loser = replies.find((r) => r.status === 409)!
-      expect(loser.body.detail).toContain(`already claimed by ${winner}`)
+      const loser = replies.find((r) => r.status === 404)!
+      expect(loser.body.code).toBe('sales.pool.not_in_pool')
       expect((await f.reload(c.id)).ownerName).toBe(winner)
       const claims = await f.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'claim'`, [
         c.id,
@@ -269,6 +273,11 @@ describe('public pool', () => {
     })
     expect(res.body.poolEnteredAt).toEqual(expect.any(String))
     expect(await f.reload(c.id)).toMatchObject({ poolReason: 'released', ownerSince: null })
+    // The pool list shows the words typed, not only the reason code.
+    const listed = await h.call('GET', `/pool?q=${encodeURIComponent(c.number)}`, { token: alice.token })
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: c.id, poolReason: 'released', poolReasonText: 'No budget this year' }),
+    ])
     const [ct] = await f.query('SELECT owner_id, dept_id FROM contact WHERE id = $1', [contact.id])
     expect(ct).toEqual({ owner_id: null, dept_id: null })
     expect(await f.query('SELECT 1 FROM team_member WHERE entity_id = $1', [c.id])).toHaveLength(0)

@@ -13,6 +13,7 @@ import {
   type Database,
   type RecordBase,
   type RecordStore,
+  fieldError,
 } from '@mosaic/service-kit'
 
 const MemberParams = IdParams.extend({ userId: z.uuid() })
@@ -53,7 +54,7 @@ export function registerTeamRoutes<T extends RecordBase>(
       db.transaction(async (m) => {
         const user = await findUser(m, body.userId)
         if (!user || !user.enabled)
-          throw validationFailed([{ field: 'userId', message: 'Unknown or disabled user' }])
+          throw validationFailed([fieldError('userId', user ? 'sales.user.disabled' : 'sales.user.unknown')])
         return addTeamMember(m, recordContext(principal, requestId), store, params.id, {
           userId: user.id,
           userName: user.displayName,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Principal } from '@mosaic/permissions'
-import type { sales } from '@mosaic/schemas'
+import { formatProblem, type ProblemCode, type ProblemParams, type sales } from '@mosaic/schemas'
 import type { RecordBase, RecordStore } from '@mosaic/service-kit'
 import type { ContactRow, CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
@@ -11,6 +11,14 @@ import { leads } from '../leads/leads.store.js'
 import { limitFor, lockedCount, ownedCount } from '../pool/limits.js'
 import { contactsOf, type NewOwner } from '../pool/ownership.js'
 import type { PoolRules } from '../pool/recycle-rules.js'
+
+/**
+ * The cascades a transfer carries out. Quotes and contracts belong to the orders service, which does
+ * not exist yet: they are offered (and planned) once it subscribes to \`sales.customer.transferred\`.
+ */
+export const TRANSFER_OPTIONS: sales.TransferOptions = {
+  cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+}
 
 /** The request after defaults (cascade, oldOwner) are filled in. */
 export type TransferBody = z.output<typeof sales.TransferRequest>
@@ -53,9 +61,17 @@ export interface RootPlan {
   opportunities: OpportunityRow[]
 }
 
-const refuse = (id: string, title: string | null, status: number, detail: string): RootPlan => ({
+type Refusal = { code: ProblemCode; params?: ProblemParams }
+const refuse = (id: string, title: string | null, status: number, r: Refusal): RootPlan => ({
   id,
-  problem: { id, title, status, detail },
+  problem: {
+    id,
+    title,
+    status,
+    detail: formatProblem(r.code, r.params, 'en') ?? r.code,
+    code: r.code,
+    ...(r.params ? { params: r.params } : {}),
+  },
   changes: [],
   row: null,
   contacts: [],
@@ -78,15 +94,14 @@ export async function planRoot(
   const store = storeOf(body.entityType)
   const row = await store.find(m, id, undefined, { lock })
   const access = row && (await store.accessOf(m, principal, row))
-  if (!row || !access) return refuse(id, null, 404, 'Not found.')
+  if (!row || !access) return refuse(id, null, 404, { code: 'http.not_found' })
   const title = store.options.title(row)
-  if (access !== 'scope')
-    return refuse(id, title, 403, 'Only its owner or a manager whose data scope covers it can transfer it.')
-  if (row.ownerId === target.id) return refuse(id, title, 409, `Already owned by ${target.name}.`)
+  if (access !== 'scope') return refuse(id, title, 403, { code: 'sales.transfer.not_owner' })
+  if (row.ownerId === target.id)
+    return refuse(id, title, 409, { code: 'sales.transfer.already_owner', params: { owner: target.name } })
   if (body.entityType === 'customer') {
     const customer = row as unknown as CustomerRow
-    if (!customer.ownerId)
-      return refuse(id, title, 409, 'In the public pool: assign it from the pool instead.')
+    if (!customer.ownerId) return refuse(id, title, 409, { code: 'sales.transfer.in_pool' })
     const problem = takeSlot(limits, customer.locked, target)
     if (problem) return refuse(id, title, 409, problem)
   }
@@ -131,17 +146,24 @@ export async function planRoot(
     }
   }
   // Quotes and contracts live in the orders service: the event asks it to follow.
-  if (body.cascade.quotes) changes.push(change('quote', row, title, 'requested'))
-  if (body.cascade.contracts) changes.push(change('contract', row, title, 'requested'))
+  const offered = TRANSFER_OPTIONS.cascades.customer
+  if (body.cascade.quotes && offered.includes('quotes'))
+    changes.push(change('quote', row, title, 'requested'))
+  if (body.cascade.contracts && offered.includes('contracts'))
+    changes.push(change('contract', row, title, 'requested'))
   return plan
 }
 
 /** Reserves the target's slot for one more customer, or says which limit it would break. */
-function takeSlot(limits: LimitState, locked: boolean, target: NewOwner): string | null {
-  if (limits.ownedLimit !== null && limits.owned + 1 > limits.ownedLimit)
-    return `${target.name} would own ${limits.owned + 1} customers; the limit is ${limits.ownedLimit}.`
-  if (locked && limits.lockedLimit !== null && limits.locked + 1 > limits.lockedLimit)
-    return `${target.name} would hold ${limits.locked + 1} locked customers; the limit is ${limits.lockedLimit}.`
+function takeSlot(limits: LimitState, locked: boolean, target: NewOwner): Refusal | null {
+  if (limits.ownedLimit !== null && limits.owned + 1 > limits.ownedLimit) {
+    const params = { user: target.name, count: limits.owned + 1, limit: limits.ownedLimit }
+    return { code: 'sales.transfer.limit_owned', params }
+  }
+  if (locked && limits.lockedLimit !== null && limits.locked + 1 > limits.lockedLimit) {
+    const params = { user: target.name, count: limits.locked + 1, limit: limits.lockedLimit }
+    return { code: 'sales.transfer.limit_locked', params }
+  }
   limits.owned++
   if (locked) limits.locked++
   return null

@@ -14,6 +14,7 @@ import {
   type ActionContext,
   type Database,
   type Service,
+  fieldError,
 } from '@mosaic/service-kit'
 import { opportunities } from '../opportunities/opportunities.store.js'
 import { lockPortfolio } from '../pool/limits.js'
@@ -35,13 +36,11 @@ type Ctx = ActionContext & { principal: Principal }
 async function prepare(m: EntityManager, principal: Principal, body: TransferBody): Promise<NewOwner> {
   if (!can(principal, `sales.${body.entityType}.transfer` as PermissionCode)) throw forbidden()
   if (body.entityType === 'lead' && body.oldOwner !== 'remove') {
-    throw validationFailed([
-      { field: 'oldOwner', message: 'Leads have no team members: the previous owner can only be removed' },
-    ])
+    throw validationFailed([fieldError('oldOwner', 'sales.transfer.lead_no_team')])
   }
   const user = await findUser(m, body.toOwnerId)
-  if (!user) throw validationFailed([{ field: 'toOwnerId', message: 'Unknown user' }])
-  if (!user.enabled) throw validationFailed([{ field: 'toOwnerId', message: 'This user is disabled' }])
+  if (!user) throw validationFailed([fieldError('toOwnerId', 'sales.user.unknown')])
+  if (!user.enabled) throw validationFailed([fieldError('toOwnerId', 'sales.user.disabled')])
   return { id: user.id, name: user.displayName, deptId: user.deptId }
 }
 
@@ -104,9 +103,11 @@ export async function commitTransfer(
       if (!(error instanceof HttpError)) logger.error({ err: error, id }, 'transfer failed for a record')
       const status = error instanceof HttpError ? error.status : 500
       const detail = error instanceof HttpError ? error.detail : 'An unexpected error occurred.'
+      const code = error instanceof HttpError ? error.code : 'http.internal'
+      const params = error instanceof HttpError && error.params ? { params: error.params } : {}
       plans.push({
         id,
-        problem: { id, title: null, status, detail },
+        problem: { id, title: null, status, detail, code, ...params },
         changes: [],
         row: null,
         contacts: [],
@@ -115,7 +116,11 @@ export async function commitTransfer(
     }
   }
   const result = summary(target, plans, before.owned, before.ownedLimit, body.entityType === 'customer')
-  return { ...result, transferred: plans.filter((p) => !p.problem).length }
+  // Every record whose owner changed, as the preview listed them (not only the selected ones).
+  const moved = new Set(
+    result.changes.filter((c) => c.change === 'owner').map((c) => `${c.entityType}:${c.id}`),
+  )
+  return { ...result, transferred: moved.size }
 }
 
 async function apply(m: EntityManager, ctx: Ctx, body: TransferBody, target: NewOwner, plan: RootPlan) {

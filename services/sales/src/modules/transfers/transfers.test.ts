@@ -34,6 +34,14 @@ describe('owner transfer', () => {
       `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
     )
 
+  it('offers only the cascades that exist (no quotes or contracts before the orders service)', async () => {
+    const res = await h.call('GET', '/transfers/options', { token: mgr.token })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({
+      cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+    })
+  })
+
   it('previews every change and commits exactly those, per record', async () => {
     const c1 = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 29 * DAY) })
     const contacts = [await f.contact(c1), await f.contact(c1)]
@@ -98,14 +106,6 @@ describe('owner transfer', () => {
           ...from,
         },
         {
-          entityType: 'quote',
-          id: c1.id,
-          rootId: c1.id,
-          change: 'requested',
-          title: expect.any(String),
-          ...from,
-        },
-        {
           entityType: 'customer',
           id: c2.id,
           rootId: c2.id,
@@ -121,25 +121,26 @@ describe('owner transfer', () => {
           title: expect.any(String),
           ...from,
         },
-        {
-          entityType: 'quote',
-          id: c2.id,
-          rootId: c2.id,
-          change: 'requested',
-          title: expect.any(String),
-          ...from,
-        },
       ]),
     )
     expect(dry.body.problems).toEqual([
-      { id: missing, title: null, status: 404, detail: 'Not found.' },
-      { id: bobs.id, title: `${bobs.name} (${bobs.number})`, status: 409, detail: 'Already owned by bob.' },
+      { id: missing, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
+      {
+        id: bobs.id,
+        title: `${bobs.name} (${bobs.number})`,
+        status: 409,
+        detail: 'Already owned by bob.',
+        code: 'sales.transfer.already_owner',
+        params: { owner: 'bob' },
+      },
     ])
     expect((await f.reload(c1.id)).ownerId).toBe(alice.id)
 
     const done = await commit(mgr, body)
     expect(done.status).toBe(200)
-    expect(done.body.transferred).toBe(2)
+    // Every record whose owner changed: two customers, two contacts and an opportunity — as previewed.
+    expect(done.body.transferred).toBe(5)
+    expect(done.body.transferred).toBe(dry.body.changes.filter((c: any) => c.change === 'owner').length)
     expect(sortChanges(done.body.changes)).toEqual(sortChanges(dry.body.changes))
     expect(done.body.problems).toEqual(dry.body.problems)
     expect(done.body.customerLimit).toEqual(dry.body.customerLimit)
@@ -262,11 +263,12 @@ describe('owner transfer', () => {
         title: `${c.name} (${c.number})`,
         status: 403,
         detail: expect.stringContaining('data scope'),
+        code: 'sales.transfer.not_owner',
       },
     ])
     const outsider = await h.user('outsider', { deptIds: [D2] })
     expect((await commit(outsider, body)).body.problems).toEqual([
-      { id: c.id, title: null, status: 404, detail: 'Not found.' },
+      { id: c.id, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
     ])
     expectProblem(await preview(clerk, body), 403)
     expect((await f.reload(c.id)).ownerId).toBe(alice.id)
