@@ -138,6 +138,14 @@ describe('record registry and readable history', () => {
     expect(w.text()).not.toMatch(UUID)
   })
 
+  it("translates the kit's note on a version restore", async () => {
+    get.mockResolvedValue([entry({ action: 'restore_version', note: 'Restored version 3' })])
+    const w = mount(AuditTimeline, { props: { path: '/api/demo/widgets/w1' } })
+    await flushPromises()
+    expect(w.get('[data-testid="audit-action"]').text()).toBe('恢复版本')
+    expect(w.get('.mosaic-audit-timeline__note').text()).toBe('已恢复到版本 3')
+  })
+
   it('names team members and their access; an id nobody can name is not shown raw', async () => {
     const w = mount(DiffTable, {
       props: {
