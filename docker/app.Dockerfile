@@ -2,12 +2,13 @@
 # Any Mosaic front end as static files on nginx. Build from the repo root:
 #   docker build -f docker/app.Dockerfile --build-arg APP=sales --build-arg SERVE_AT=/remotes/sales .
 # SERVE_AT is the path the app was built for (a remote's Vite `base`; the shell owns `/`).
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 ARG APP
 WORKDIR /repo
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-# npm rather than corepack: Node 20's corepack fails to verify newer pnpm release signatures.
-RUN npm install -g "pnpm@$(node -p "(require('./package.json').packageManager || 'pnpm@12').split('@')[1]")"
+# npm rather than corepack (corepack leaves Node after 24). pnpm's package picks its native binary in an
+# install script; recent npm asks for it to be allowed (older npm ignores the flag with a warning).
+RUN npm install -g --allow-scripts=pnpm "pnpm@$(node -p "(require('./package.json').packageManager || 'pnpm@12').split('@')[1]")"
 RUN pnpm fetch
 COPY . .
 RUN pnpm install --frozen-lockfile --offline

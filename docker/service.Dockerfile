@@ -1,12 +1,13 @@
 # syntax=docker/dockerfile:1
 # Any Mosaic service. Build from the repo root:
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=sales --build-arg PORT=3002 .
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 ARG SERVICE
 WORKDIR /repo
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-# npm rather than corepack: Node 20's corepack fails to verify newer pnpm release signatures.
-RUN npm install -g "pnpm@$(node -p "(require('./package.json').packageManager || 'pnpm@12').split('@')[1]")"
+# npm rather than corepack (corepack leaves Node after 24). pnpm's package picks its native binary in an
+# install script; recent npm asks for it to be allowed (older npm ignores the flag with a warning).
+RUN npm install -g --allow-scripts=pnpm "pnpm@$(node -p "(require('./package.json').packageManager || 'pnpm@12').split('@')[1]")"
 # The store is filled from the lockfile alone, so this layer survives source edits.
 RUN pnpm fetch
 COPY . .
@@ -14,7 +15,7 @@ RUN pnpm install --frozen-lockfile --offline
 RUN pnpm exec turbo run build --filter=@mosaic/svc-${SERVICE}...
 RUN pnpm deploy --filter=@mosaic/svc-${SERVICE} --prod /out
 
-FROM node:20-slim
+FROM node:24-slim
 ARG PORT
 ENV NODE_ENV=production PORT=${PORT}
 WORKDIR /app

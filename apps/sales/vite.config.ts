@@ -2,6 +2,7 @@ import { defaultClientConditions, defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { federation } from '@module-federation/vite'
 import { mosaicShared } from '@mosaic/web-kit/federation-shared'
+import { mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
 
 const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
 
@@ -20,6 +21,7 @@ export default defineConfig({
       shared: mosaicShared(),
       dts: false,
     }),
+    ...mosaicBuildPlugins(),
   ],
   build: { target: 'esnext' },
   server: {

@@ -2,6 +2,7 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { federation } from '@module-federation/vite'
 import { mosaicShared } from '@mosaic/web-kit/federation-shared'
+import { mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
 
 const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
 
@@ -46,6 +47,7 @@ export default defineConfig({
       runtimePlugins: ['@mosaic/web-kit/fallback-plugin'],
       dts: false,
     }),
+    ...mosaicBuildPlugins(),
     devRemotesJson(),
   ],
   build: { target: 'esnext' },

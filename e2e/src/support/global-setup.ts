@@ -19,6 +19,8 @@ export async function setup(project: TestProject) {
     dataRoot,
     // Every journey signs in several users through one address: keep the login rate limit out of the way.
     env: { MOSAIC_MODE: 'demo', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
+    // CI shares two cores with the unit suites' leftovers; a cold start can take minutes there.
+    readyTimeoutMs: 300_000,
     log: (line) => process.env.E2E_VERBOSE && console.log(line),
   })
   project.provide('baseUrl', system.url)

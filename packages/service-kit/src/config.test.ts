@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       JWT_ISSUER: 'mosaic-admin',
       JWT_AUDIENCE: 'mosaic',
       BODY_LIMIT: '1mb',
+      MAX_HEADER_BYTES: 16384,
+      TRUSTED_PROXY: 'loopback',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       BUSINESS_TIME_ZONE: 'Asia/Shanghai',
       EVENT_POLL_MS: 500,

@@ -17,6 +17,18 @@ export const BaseConfig = z.object({
   /** Where other services fetch the admin service's public keys. */
   JWKS_URL: z.url().optional(),
   BODY_LIMIT: z.string().default('1mb'),
+  /** Largest request head (request line + headers) in bytes; larger ones get 431. */
+  MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(16 * 1024),
+  /**
+   * Peers whose X-Forwarded-For is believed (the gateway): comma-separated addresses, subnets or
+   * `loopback`/`linklocal`/`uniquelocal`; `none` for nobody. Anyone else's header is ignored.
+   */
+  TRUSTED_PROXY: z.string().default('loopback'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Which calendar day a document belongs to (number dates and resets), wherever the server runs. */
   BUSINESS_TIME_ZONE: z

@@ -12,6 +12,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './db/database
 import { authenticate, type TokenVerifier } from './auth/verifier.js'
 import { ApiRouter } from './http/route.js'
 import { notFoundHandler, problemHandler } from './http/problem.js'
+import { createHttpServer } from './http/server.js'
 import {
   createServiceClient,
   httpTransport,
@@ -137,8 +138,10 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     },
     listen(port = config.PORT) {
       return new Promise((resolve, reject) => {
-        server = app.listen(port, config.HOST, (error?: Error) => {
-          if (error) return reject(error)
+        server = createHttpServer(app, config.MAX_HEADER_BYTES)
+        server.once('error', reject)
+        server.listen(port, config.HOST, () => {
+          server!.off('error', reject)
           const address = server!.address()
           const bound = typeof address === 'object' && address ? address.port : port
           logger.info({ port: bound, embedded: db.embedded }, `${config.SERVICE_NAME} service listening`)
@@ -160,7 +163,11 @@ function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
   const { config, db, logger, api, internal } = parts
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // The client address (rate limits, audit) comes from X-Forwarded-For only when the socket is a
+  // trusted gateway, which overwrites the header with the peer it saw.
+  app.set('trust proxy', trustProxyOf(config.TRUSTED_PROXY))
+  // The kit's routes set their own ETag and Cache-Control (see http/route.ts); token answers have none.
+  app.set('etag', false)
   app.use(
     pinoHttp({
       logger,
@@ -192,6 +199,15 @@ function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
   app.use(notFoundHandler)
   app.use(problemHandler(logger))
   return app
+}
+
+/** `TRUSTED_PROXY`: comma-separated addresses/subnets or names (`loopback`, `uniquelocal`); `none` trusts nobody. */
+export function trustProxyOf(value: string): string[] | false {
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+  return list.length === 0 || list.includes('none') ? false : list
 }
 
 /** Where embedded data lives: DATA_DIR, else `.data` beside the service; tests keep it in memory. */

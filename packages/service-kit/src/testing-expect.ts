@@ -42,5 +42,12 @@ export function fieldErrors(res: ProblemReply): Record<string, string> {
   )
 }
 
+/** `{ field: code }` of a 400's per-field errors: what clients translate, so what tests pin. */
+export function fieldCodes(res: ProblemReply): Record<string, string> {
+  return Object.fromEntries(
+    ((res.body?.errors ?? []) as Array<{ field: string; code: string }>).map((e) => [e.field, e.code]),
+  )
+}
+
 /** `"<version>"` for If-Match. */
 export const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` })

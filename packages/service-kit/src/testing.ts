@@ -60,3 +60,4 @@ export async function createTestTokens(o: { issuer?: string; audience?: string }
     },
   }
 }
+export * from './testing-hostile.js'

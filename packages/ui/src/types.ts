@@ -1,8 +1,17 @@
 import type { Page, RecycleBinItem } from '@mosaic/schemas'
 
+/**
+ * What a column holds, which decides its minimum width, alignment and wrapping (see columnKinds.ts):
+ * values of every kind but `text` are never cut off; `money` is right-aligned.
+ */
+export type ColumnKind = 'number' | 'money' | 'date' | 'datetime' | 'user' | 'status' | 'text'
+
 export interface ListColumn<T = any> {
   prop: string
   label: string
+  /** Default `text` (flexible, long values end in … with a tooltip). */
+  kind?: ColumnKind
+  /** Fixes the width; usually leave it to the kind (the user's dragged width wins over both). */
   width?: number | string
   minWidth?: number | string
   fixed?: 'left' | 'right'
@@ -10,11 +19,12 @@ export interface ListColumn<T = any> {
   formatter?: (row: T) => string
   /** Documentation only: ListPage renders a `cell-<prop>` slot whenever one is given. */
   slot?: boolean
-  /** Hidden until the user turns it on in the column settings. */
+  /** Low priority: hidden until the user turns it on in the column settings. */
   hidden?: boolean
 }
 
-export type ListParams = { limit: number; cursor?: string } & Record<string, unknown>
+/** `page` (numbered, offset paging) or `cursor` (keyset, beyond the numbered pages); never both. */
+export type ListParams = { limit: number; page?: number; cursor?: string } & Record<string, unknown>
 export type ListFetch<T> = (params: ListParams) => Promise<Page<T>>
 
 /** What a page may call on its ListPage through a template ref. */

@@ -37,7 +37,7 @@ import { entities } from './entities.js'
 import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { withRecycleScheduler } from './modules/pool/scheduler.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
-import { attachmentVisible } from './modules/followups/followups.service.js'
+import { salesAttachments } from './support/attachments.js'
 
 export interface SalesServiceOptions {
   /** Tests pass a verifier trusting their own keys; otherwise the admin service's JWKS. */
@@ -78,7 +78,7 @@ export async function buildSalesService(
         upload: 'sales.followup.create',
         read: { anyOf: ANY_SALES_READ },
         // A file is as visible as the follow-ups that carry it.
-        visible: attachmentVisible,
+        visible: salesAttachments.visible,
         maxBytes: config.ATTACHMENT_MAX_BYTES,
       })
     },

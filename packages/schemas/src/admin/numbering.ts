@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../problems/index.js'
 /**
  * How a document number is built from a number rule — pure, so the services that issue numbers,
  * the admin service's `example` and the admin screen's live preview all print the same thing.
@@ -94,17 +95,17 @@ export function exampleNumber(rule: NumberFormat, at: Date = new Date(), timeZon
 
 const GRAIN: Record<DatePattern, number> = { yyyyMMdd: 3, yyMMdd: 3, yyyyMM: 2, yyyy: 1, none: 0 }
 const NEEDS: Record<ResetPeriod, number> = { daily: 3, monthly: 2, yearly: 1, never: 0 }
-const NEEDS_TEXT: Record<Exclude<ResetPeriod, 'never'>, string> = {
-  daily: 'A daily reset needs a date pattern with the day (yyyyMMdd or yyMMdd)',
-  monthly: 'A monthly reset needs a date pattern with at least the month (yyyyMMdd, yyMMdd or yyyyMM)',
-  yearly: 'A yearly reset needs a date pattern with at least the year',
-}
+const NEEDS_PROBLEM = {
+  daily: 'admin.rule.reset_needs_day',
+  monthly: 'admin.rule.reset_needs_month',
+  yearly: 'admin.rule.reset_needs_year',
+} as const satisfies Record<Exclude<ResetPeriod, 'never'>, ProblemCode>
 
 /**
  * A reset finer than the date in the number would repeat numbers (a daily reset under `yyyyMM`
  * issues …0001 again every day of the month). Returns the reason, or null when the pair is safe.
  */
-export function resetPeriodProblem(datePattern: DatePattern, resetPeriod: ResetPeriod): string | null {
+export function resetPeriodProblem(datePattern: DatePattern, resetPeriod: ResetPeriod): ProblemCode | null {
   if (resetPeriod === 'never' || GRAIN[datePattern] >= NEEDS[resetPeriod]) return null
-  return `${NEEDS_TEXT[resetPeriod]}; otherwise numbers would repeat.`
+  return NEEDS_PROBLEM[resetPeriod]
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Id, RecordMeta } from '../common.js'
-import type { RuleIssue } from './rules.js'
+import { reportIssues, type RuleIssue } from './rules.js'
 
 // ── Public-pool rules (公海规则): one record per installation ─────────────────────────────
 
@@ -56,7 +56,10 @@ export const PoolRuleUpdate = z
         z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, 'A customer level value'),
         z.strictObject({ noFollowupDays: Days.nullable(), noDealDays: Days.nullable() }),
       )
-      .refine((r) => Object.keys(r).length <= 50, 'At most 50 levels')
+      .refine((r) => Object.keys(r).length <= 50, {
+        message: 'admin.rule.too_many_levels',
+        params: { maximum: 50 },
+      })
       .optional(),
     warnDaysAhead: whole(0, 30).optional(),
     ownedLimit: Limit.nullable().optional(),
@@ -73,7 +76,7 @@ export const PoolRuleUpdate = z
     reclaimCooldownDays: whole(1, 365).nullable().optional(),
   })
   .superRefine((v, ctx) => {
-    for (const i of poolRuleIssues(v)) ctx.addIssue({ code: 'custom', path: i.path, message: i.message })
+    reportIssues(poolRuleIssues(v), ctx)
   })
 export type PoolRuleUpdate = z.infer<typeof PoolRuleUpdate>
 
@@ -108,12 +111,13 @@ export function poolRuleIssues(v: PoolRuleShape): RuleIssue[] {
   if (warn !== null && Number.isFinite(smallest) && warn >= smallest)
     issues.push({
       path: ['warnDaysAhead'],
-      message: `Must be less than the shortest recycling limit (${smallest} days)`,
+      code: 'admin.rule.warn_before_limit',
+      params: { days: smallest },
     })
   const lockedOver = (owned: unknown, locked: unknown) =>
     num(owned) !== null && num(locked) !== null && num(locked)! > num(owned)!
   if (lockedOver(v.ownedLimit, v.lockedLimit))
-    issues.push({ path: ['lockedLimit'], message: 'Cannot exceed the owned-customer limit' })
+    issues.push({ path: ['lockedLimit'], code: 'admin.rule.locked_over_owned' })
   const lists = [
     ['userLimits', 'userId', v.userLimits ?? []],
     ['deptLimits', 'deptId', v.deptLimits ?? []],
@@ -122,10 +126,10 @@ export function poolRuleIssues(v: PoolRuleShape): RuleIssue[] {
     const seen = new Set<string>()
     rows.forEach((row: Record<string, unknown>, i: number) => {
       const id = String(row?.[key])
-      if (seen.has(id)) issues.push({ path: [list, i, key], message: 'Listed more than once' })
+      if (seen.has(id)) issues.push({ path: [list, i, key], code: 'admin.rule.listed_twice' })
       seen.add(id)
       if (lockedOver(row?.owned, row?.locked))
-        issues.push({ path: [list, i, 'locked'], message: 'Cannot exceed the owned-customer limit' })
+        issues.push({ path: [list, i, 'locked'], code: 'admin.rule.locked_over_owned' })
     })
   }
   return issues

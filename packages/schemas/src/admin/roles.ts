@@ -3,7 +3,7 @@ import { DATA_SCOPES, isPermissionCode } from '@mosaic/permissions'
 import { PageQuery, RecordMeta } from '../common.js'
 
 const PermissionList = z
-  .array(z.string().refine(isPermissionCode, { message: 'Unknown permission code' }))
+  .array(z.string().refine(isPermissionCode, { message: 'admin.role.unknown_permission' }))
   .max(1000)
 
 export const Role = z.object({
@@ -21,7 +21,7 @@ export const RoleCreate = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{1,31}$/, 'Lower-case letters, digits and underscores, starting with a letter'),
+    .regex(/^[a-z][a-z0-9_]{1,31}$/, 'admin.role.code_format'),
   name: z.string().trim().min(1).max(64),
   description: z.string().trim().max(500).nullable().optional(),
   permissions: PermissionList.default([]),

@@ -1,15 +1,18 @@
 import { z } from 'zod'
 import { RecordMeta } from '../common.js'
+import type { ProblemCode, ProblemParams } from '../problems/index.js'
 import { DATE_PATTERNS, RESET_PERIODS, resetPeriodProblem } from './numbering.js'
 
 /** A cross-field problem found in a rule, addressed like a field error (`path` joined by dots). */
 export interface RuleIssue {
   path: (string | number)[]
-  message: string
+  code: ProblemCode
+  params?: ProblemParams
 }
 
-function report(issues: RuleIssue[], ctx: z.RefinementCtx) {
-  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message })
+/** Reports rule issues to zod; the kit reads a catalog code in `message` and its `params`. */
+export function reportIssues(issues: RuleIssue[], ctx: z.RefinementCtx) {
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.code, params: i.params })
 }
 
 // ── Number rules (编号规则) ────────────────────────────────────────────────────────────────
@@ -44,8 +47,8 @@ export type NumberRuleValues = Omit<NumberRule, keyof typeof RecordMeta | 'examp
 const Prefix = z
   .string()
   .trim()
-  .regex(/^[A-Z0-9-]{0,12}$/, 'Up to 12 capital letters, digits or dashes')
-const Width = z.number().int('A whole number').min(3, 'At least 3 digits').max(10, 'At most 10 digits')
+  .regex(/^[A-Z0-9-]{0,12}$/, 'admin.rule.prefix_format')
+const Width = z.number().int('validation.integer').min(3).max(10)
 
 /** Pattern and reset must agree; on a partial edit the service re-checks the merged rule. */
 export function numberRuleIssues(v: { datePattern?: unknown; resetPeriod?: unknown }): RuleIssue[] {
@@ -53,7 +56,7 @@ export function numberRuleIssues(v: { datePattern?: unknown; resetPeriod?: unkno
   const reset = RESET_PERIODS.find((r) => r === v.resetPeriod)
   if (!pattern || !reset) return []
   const problem = resetPeriodProblem(pattern, reset)
-  return problem ? [{ path: ['resetPeriod'], message: problem }] : []
+  return problem ? [{ path: ['resetPeriod'], code: problem }] : []
 }
 
 export const NumberRuleCreate = z
@@ -65,7 +68,7 @@ export const NumberRuleCreate = z
     resetPeriod: z.enum(RESET_PERIODS),
     enabled: z.boolean().default(true),
   })
-  .superRefine((v, ctx) => report(numberRuleIssues(v), ctx))
+  .superRefine((v, ctx) => reportIssues(numberRuleIssues(v), ctx))
 export type NumberRuleCreate = z.input<typeof NumberRuleCreate>
 
 /** The document type is what the rule is for; pick another by creating another rule. */
@@ -77,7 +80,7 @@ export const NumberRuleUpdate = z
     resetPeriod: z.enum(RESET_PERIODS).optional(),
     enabled: z.boolean().optional(),
   })
-  .superRefine((v, ctx) => report(numberRuleIssues(v), ctx))
+  .superRefine((v, ctx) => reportIssues(numberRuleIssues(v), ctx))
 export type NumberRuleUpdate = z.infer<typeof NumberRuleUpdate>
 
 // ── Closure rules (结单规则) ───────────────────────────────────────────────────────────────
@@ -96,8 +99,7 @@ export const CLOSURE_FIELDS: { readonly [K in ClosableDocType]: readonly string[
   ticket: ['closeNote', 'closeDate', 'resolution', 'feedback'],
 }
 
-export const APPROVAL_NOT_YET =
-  'Closing approval arrives with the approval centre; until then only false is accepted'
+export const APPROVAL_NOT_YET = 'admin.rule.approval_not_yet' satisfies ProblemCode
 
 export const ClosureRule = z.object({
   ...RecordMeta,
@@ -129,13 +131,7 @@ export const ClosureRuleUpdate = z.strictObject({
   requiredFields: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
   lockOnClose: z.boolean().optional(),
   reopenRoles: RoleCodes.optional(),
-  reopenWithinDays: z
-    .number()
-    .int('A whole number')
-    .min(1, 'At least 1 day')
-    .max(3650, 'At most 3650 days')
-    .nullable()
-    .optional(),
+  reopenWithinDays: z.number().int('A whole number').min(1).max(3650).nullable().optional(),
   modifyClosedRoles: RoleCodes.optional(),
   approvalRequired: z
     .boolean()
@@ -154,7 +150,8 @@ export function closureRuleIssues(docType: ClosableDocType, v: { requiredFields?
       : [
           {
             path: ['requiredFields', i],
-            message: `"${field}" is not a closing field of ${docType} (allowed: ${allowed.join(', ')})`,
+            code: 'admin.rule.not_closing_field' as const,
+            params: { field, docType, allowed: allowed.join(', ') },
           },
         ],
   )

@@ -1,4 +1,8 @@
 import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText } from './catalog.js'
+import { adminRuleProblems } from './admin-rules.js'
+import { kitHttpProblems } from './kit-http.js'
+import { salesProblems } from './sales.js'
+import { listProblems } from './lists.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -6,6 +10,10 @@ export type { ProblemCatalog, ProblemText } from './catalog.js'
 export const PROBLEMS = {
   ...httpProblems,
   ...validationProblems,
+  ...adminRuleProblems,
+  ...kitHttpProblems,
+  ...salesProblems,
+  ...listProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, IsoDateTime } from '../common.js'
+import { Id, IsoDate, IsoDateTime } from '../common.js'
 
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
 /** A dictionary value; membership is checked by the service against the live dictionary. */
@@ -18,7 +18,7 @@ export const Money = z
   .trim()
   .regex(/^\d{1,16}(\.\d{1,2})?$/, 'Amount: up to 16 digits and 2 decimals')
 /** A calendar date, YYYY-MM-DD. */
-export const DateOnly = z.iso.date()
+export const DateOnly = IsoDate
 export const optionalDateTime = IsoDateTime.nullable().optional()
 
 /** How the caller may act on a record: own scope, or as a read/write team member. */

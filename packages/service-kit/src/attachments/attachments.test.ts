@@ -5,7 +5,7 @@ import { packPermissions } from '../auth/principal.js'
 import { startDemo, type Demo } from '../test-support/demo-service.js'
 import { KitAttachmentTables1763900000300 } from './migration.js'
 import { LocalDiskStorage, type StorageAdapter } from './storage.js'
-import { assertAttachmentsExist, registerAttachmentRoutes } from './routes.js'
+import { registerAttachmentRoutes } from './routes.js'
 
 const MAX = 64 * 1024
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x41), Buffer.from('\n%%EOF\n')])
@@ -221,26 +221,5 @@ describe('attachments over HTTP', () => {
     const post = doc.paths['/api/demo/attachments'].post
     expect(Object.keys(post.requestBody.content)).toContain('application/pdf')
     expect(post['x-permission']).toBe('sales.followup.create')
-  })
-
-  it('assertAttachmentsExist answers with the stored facts and names unknown or repeated ids', async () => {
-    const a = await json(await upload(PDF, { type: 'application/pdf', name: '真的.pdf' }))
-    const claimed = { ...a, name: 'fake.exe', size: 1, contentType: 'application/x-msdownload' }
-    const db = demo.service.db
-    expect(await db.transaction((m) => assertAttachmentsExist(m, [claimed]))).toEqual([a])
-    expect(await db.transaction((m) => assertAttachmentsExist(m, undefined))).toEqual([])
-    const unknown = '5b0f3c1e-2a4d-4e6f-8a9b-0c1d2e3f4a5b'
-    const failure = await db
-      .transaction((m) => assertAttachmentsExist(m, [a, { id: unknown }, a]))
-      .catch((e: unknown) => e)
-    expect(failure).toMatchObject({
-      status: 400,
-      extra: {
-        errors: [
-          { field: 'attachments.1', message: expect.any(String) },
-          { field: 'attachments.2', message: 'Listed twice' },
-        ],
-      },
-    })
   })
 })

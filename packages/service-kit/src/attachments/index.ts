@@ -1,6 +1,7 @@
 export * from './storage.js'
 export * from './migration.js'
-export { registerAttachmentRoutes, assertAttachmentsExist, contentDisposition } from './routes.js'
+export { registerAttachmentRoutes, contentDisposition } from './routes.js'
+export { attachmentPolicy, type AttachmentPolicy, type AttachmentCarrier } from './policy.js'
 export type { AttachmentRouteOptions } from './routes.js'
 export { DEFAULT_ALLOWED_TYPES, contentMatches, mediaTypeOf } from './content-types.js'
 export { payloadTooLarge, unsupportedMediaType } from './upload.js'

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { Attachment, DEFAULT_ATTACHMENT_MAX_BYTES, Id } from '@mosaic/schemas'
 import type { Database } from '../db/database.js'
-import { notFound, validationFailed } from '../errors.js'
+import { notFound } from '../errors.js'
 import type { Access, ApiRouter } from '../http/route.js'
 import type { Principal } from '@mosaic/permissions'
 import { DEFAULT_ALLOWED_TYPES } from './content-types.js'
@@ -19,6 +19,7 @@ export interface AttachmentRouteOptions {
   /**
    * Whether the caller may see a record that refers to the file (data scope, team). The uploader
    * may always fetch their own upload. Anyone else who may not is answered 404, like the record.
+   * Pass the service's `attachmentPolicy(...).visible`, the rule its record writes obey too.
    */
   visible?: (m: EntityManager, principal: Principal, attachmentId: string) => Promise<boolean>
   /** Default 10 MB; services pass their `ATTACHMENT_MAX_BYTES`. */
@@ -144,30 +145,4 @@ export function contentDisposition(name: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   )
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
-}
-
-/**
- * The stored attachments a record refers to, in the given order; a reference to a file that
- * was never uploaded is a 400 on `<field>.<i>`. What the client sent beyond the id is ignored:
- * names, sizes and types come from the upload.
- */
-export async function assertAttachmentsExist(
-  m: EntityManager,
-  attachments: Readonly<Array<{ id: string }>> | undefined,
-  field = 'attachments',
-): Promise<Attachment[]> {
-  if (!attachments?.length) return []
-  const ids = attachments.map((a) => a.id)
-  const rows = (await m.query(
-    'SELECT id, name, content_type, size FROM attachment WHERE id = ANY($1::uuid[])',
-    [ids],
-  )) as AttachmentRow[]
-  const byId = new Map(rows.map((r) => [r.id, present(r)]))
-  const errors = ids.flatMap((id, i) => {
-    if (!byId.has(id)) return [{ field: `${field}.${i}`, message: 'No such attachment was uploaded' }]
-    if (ids.indexOf(id) !== i) return [{ field: `${field}.${i}`, message: 'Listed twice' }]
-    return []
-  })
-  if (errors.length) throw validationFailed(errors)
-  return ids.map((id) => byId.get(id)!)
 }

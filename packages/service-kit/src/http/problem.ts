@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from 'pino'
-import { HttpError, defaultCode } from '../errors.js'
+import { HttpError, defaultCode, problem } from '../errors.js'
 
 const PROBLEM_TYPE_BASE = 'https://mosaic-crm.dev/problems/'
 
@@ -18,6 +18,13 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err)
     const requestId = req.id as string | undefined
     const instance = req.originalUrl
+    // Safety net, not the fix: a value the schemas let through but Postgres refused (class 22,
+    // data exception; class 54, program limit). The client sent it, so it is a 400, logged so the
+    // schema gets tightened; the hostile-input harness fails when any route reaches this.
+    if (isUnstorableValue(err)) {
+      logger.warn({ err, requestId }, 'a request value reached the database and was refused')
+      err = problem(400, 'http.value_not_storable')
+    }
     if (err instanceof HttpError) {
       return send(res, err.status, {
         type: PROBLEM_TYPE_BASE + slug(err.title),
@@ -45,6 +52,13 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       code: err?.type === 'entity.parse.failed' ? 'http.malformed_json' : defaultCode(status),
     })
   }
+}
+
+/** A Postgres data exception (SQLSTATE class 22) or program-limit error (class 54). */
+export function isUnstorableValue(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null
+  const code = e?.driverError?.code ?? e?.code
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code)
 }
 
 function clientTitle(status: number, err: { type?: string; name?: string }) {

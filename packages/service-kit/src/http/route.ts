@@ -9,9 +9,18 @@ import { z } from 'zod'
 import { can, type PermissionCode, type Principal } from '@mosaic/permissions'
 import type {} from '@mosaic/permissions/express'
 import type {} from '../events/service-token.js'
-import { Problem } from '@mosaic/schemas'
-import { forbidden, preconditionRequired, unauthorized, badRequest } from '../errors.js'
+import { createHash } from 'node:crypto'
+import { Problem, type FieldError } from '@mosaic/schemas'
+import {
+  fieldError,
+  forbidden,
+  preconditionRequired,
+  problem,
+  unauthorized,
+  validationFailed,
+} from '../errors.js'
 import { parseOrThrow } from './validate.js'
+import { INT4_MAX, inspectInput, isIdParam, isUuid, pathParamNames } from './guard.js'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -50,6 +59,16 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   response?: z.ZodType
   /** Success status; 204 when the handler returns undefined. */
   status?: number
+  /**
+   * `no-store` for answers no cache may keep (tokens; no ETag either); default `private, no-cache`
+   * (revalidate with the ETag every time).
+   */
+  cache?: 'no-store' | 'revalidate'
+  /**
+   * `:id` and `:<thing>Id` path parameters must be UUIDs (400 otherwise, before any query runs);
+   * list here the ones that are not record ids.
+   */
+  textParams?: readonly string[]
   middleware?: RequestHandler[]
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<R> | R
 }
@@ -66,6 +85,22 @@ interface Registered {
   rawBody?: readonly string[]
   response?: z.ZodType
   status: number
+  cache?: 'no-store' | 'revalidate'
+  textParams?: readonly string[]
+}
+
+/** A declared route as the kit sees it: enough to drive it from a test (see `@mosaic/service-kit/testing`). */
+export interface DeclaredRoute {
+  method: Method
+  /** Full path with Express parameters, e.g. `/api/sales/customers/:id`. */
+  path: string
+  access: Access
+  params?: z.ZodType
+  query?: z.ZodType
+  body?: z.ZodType
+  rawBody?: readonly string[]
+  /** Path parameters that are not UUIDs. */
+  textParams: readonly string[]
 }
 
 /**
@@ -86,9 +121,13 @@ export class ApiRouter {
   >(spec: RouteSpec<P, Q, B, R>): this {
     const status = spec.status ?? (spec.method === 'post' ? 201 : 200)
     this.registered.push({ ...spec, tags: spec.tags ?? [], status })
+    const idParams = pathParamNames(spec.path).filter(
+      (name) => isIdParam(name) && !spec.textParams?.includes(name),
+    )
     this.router[spec.method](spec.path, ...(spec.middleware ?? []), async (req, res, next) => {
       try {
         const principal = checkAccess(spec.access, req)
+        checkInput(spec, idParams, req)
         const ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>> = {
           params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : (req.params as z.infer<P>),
           query: spec.query ? parseOrThrow(spec.query, req.query) : (req.query as z.infer<Q>),
@@ -103,14 +142,26 @@ export class ApiRouter {
         const result = await spec.handler(ctx)
         if (res.headersSent) return
         if (result === undefined) return void res.status(204).end()
-        const version = (result as { version?: unknown })?.version
-        if (typeof version === 'number') res.setHeader('ETag', `"${version}"`)
-        res.status(status).json(result)
+        sendJson(req, res, status, result, spec.cache ?? 'revalidate')
       } catch (error) {
         next(error)
       }
     })
     return this
+  }
+
+  /** Every route declared so far, in declaration order. */
+  routes(): DeclaredRoute[] {
+    return this.registered.map((r) => ({
+      method: r.method,
+      path: this.basePath + r.path,
+      access: r.access,
+      params: r.params,
+      query: r.query,
+      body: r.body,
+      rawBody: r.rawBody,
+      textParams: r.textParams ?? [],
+    }))
   }
 
   openApi(info: { title: string; version: string }) {
@@ -132,11 +183,85 @@ function checkAccess(access: Access, req: Request): Principal | undefined {
   return principal
 }
 
+/** `If-Match: "3"` (or the whole ETag, `"3-<digest>"`): the version the client saw. */
 export function parseIfMatch(header: string | undefined): number {
   if (!header) throw preconditionRequired()
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header)
-  if (!match) throw badRequest('If-Match must be the record version, e.g. "3".')
-  return Number(match[1])
+  const match = /^\s*(?:W\/)?"?(\d{1,10})(?:-[\w-]*)?"?\s*$/.exec(header)
+  const version = match ? Number(match[1]) : NaN
+  if (!(version >= 1 && version <= INT4_MAX)) throw problem(400, 'http.if_match_invalid')
+  return version
+}
+
+/**
+ * What every request passes before its schemas: body rules (a JSON route takes JSON, a route
+ * without a body takes none), no unstorable text or abusive nesting anywhere, and record ids in
+ * the path are UUIDs. Hostile input is a 400 here, never a database error later.
+ */
+function checkInput(
+  spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType, unknown>,
+  idParams: string[],
+  req: Request,
+) {
+  if (!spec.rawBody) {
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+    if (hasBody && !spec.body) throw problem(400, 'http.body_not_allowed')
+    if (hasBody && !req.is('application/json')) throw problem(415, 'http.unsupported_media_type')
+  }
+  const errors: FieldError[] = [
+    ...inspectInput(req.params, 'params'),
+    ...inspectInput(req.query),
+    ...(spec.rawBody ? [] : inspectInput(req.body)),
+  ]
+  for (const name of idParams) {
+    const value = req.params[name]
+    if (value !== undefined && !isUuid(value) && !errors.some((e) => e.field === `params.${name}`))
+      errors.push(fieldError(`params.${name}`, 'validation.id'))
+  }
+  if (errors.length) throw validationFailed(errors)
+}
+
+/**
+ * A JSON answer with its caching rules. The ETag covers the whole body (`"<version>-<digest>"`
+ * for a record, `W/"<digest>"` otherwise), so any visible change — a derived field too — changes
+ * it; `If-None-Match` is compared weakly and answers 304 only when nothing changed.
+ */
+function sendJson(
+  req: Request,
+  res: Response,
+  status: number,
+  result: unknown,
+  cache: 'no-store' | 'revalidate',
+) {
+  const body = JSON.stringify(result)
+  res.status(status).type('application/json')
+  if (cache === 'no-store') {
+    res.setHeader('Cache-Control', 'no-store')
+    res.setHeader('Pragma', 'no-cache')
+    return void res.send(body)
+  }
+  res.setHeader('Cache-Control', 'private, no-cache')
+  const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22)
+  const version = (result as { version?: unknown })?.version
+  const etag = typeof version === 'number' ? `"${version}-${digest}"` : `W/"${digest}"`
+  res.setHeader('ETag', etag)
+  if (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    status === 200 &&
+    matchesEtag(req.headers['if-none-match'], etag)
+  )
+    return void res.status(304).end()
+  res.send(body)
+}
+
+function opaque(tag: string): string {
+  return tag.trim().replace(/^W\//, '')
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag))
 }
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output') {

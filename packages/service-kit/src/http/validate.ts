@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import { isProblemCode, type FieldError, type ProblemCode, type ProblemParams } from '@mosaic/schemas'
+import {
+  DATE_YEAR_MAX,
+  DATE_YEAR_MIN,
+  isProblemCode,
+  type FieldError,
+  type ProblemCode,
+  type ProblemParams,
+} from '@mosaic/schemas'
 import { fieldError, validationFailed } from '../errors.js'
 
 type Issue = z.core.$ZodIssue & { input?: unknown }
@@ -22,7 +29,12 @@ export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] 
  * (`.regex(re, 'validation.phone')`), which wins over the generic reading of the issue.
  */
 export function problemOf(issue: Issue): { code: ProblemCode; params?: ProblemParams } {
-  if (isProblemCode(issue.message)) return { code: issue.message }
+  if (issue.message === 'validation.date_out_of_range')
+    return { code: issue.message, params: { min: `${DATE_YEAR_MIN}-01-01`, max: `${DATE_YEAR_MAX}-12-31` } }
+  if (isProblemCode(issue.message)) {
+    const params = issue.code === 'custom' ? (issue.params as ProblemParams | undefined) : undefined
+    return params ? { code: issue.message, params } : { code: issue.message }
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return { code: 'validation.unknown_field' }

@@ -4,7 +4,8 @@ import { EntitySchema, type EntityManager, type MigrationInterface, type QueryRu
 import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { HttpError } from '../errors.js'
-import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
+import { PAGE_DEPTH_MAX } from '@mosaic/schemas'
+import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor, resolvePaging } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
 import { containsPattern, keysetPage, type KeysetOptions } from './paging.js'
 
@@ -67,6 +68,12 @@ describe('cursors', () => {
       Buffer.from('{"a":1}').toString('base64url'),
       Buffer.from('[1, 2]').toString('base64url'),
       Buffer.from('null').toString('base64url'),
+      // Well-formed JSON that would reach the query: a non-UUID id, a key of the wrong type,
+      // unstorable text, a year Postgres refuses.
+      Buffer.from('["a", "not-a-uuid"]').toString('base64url'),
+      Buffer.from('[{"x":1}, "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
+      Buffer.from('["a\\u0000b", "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
+      Buffer.from('["0000-01-01T00:00:00Z", "3f1c6a2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f"]').toString('base64url'),
     ]
     for (const raw of garbage) {
       let error: unknown
@@ -77,8 +84,45 @@ describe('cursors', () => {
       }
       expect(error, raw).toBeInstanceOf(HttpError)
       expect((error as HttpError).status).toBe(400)
-      expect((error as HttpError).extra.errors).toEqual([{ field: 'cursor', message: 'Invalid cursor' }])
+      expect((error as HttpError).code).toBe('http.cursor_invalid')
+      expect((error as HttpError).extra.errors).toMatchObject([
+        { field: 'cursor', code: 'validation.cursor' },
+      ])
     }
+  })
+})
+
+describe('resolvePaging', () => {
+  const fails = (request: Parameters<typeof resolvePaging>[0]) => {
+    try {
+      resolvePaging(request)
+    } catch (e) {
+      return e as HttpError
+    }
+    throw new Error('expected a 400')
+  }
+
+  it('numbered pages are offsets within the depth cap', () => {
+    expect(resolvePaging({})).toEqual({ limit: 20, cursor: undefined, offset: 0 })
+    expect(resolvePaging({ page: 3, limit: 50 })).toEqual({ limit: 50, cursor: undefined, offset: 100 })
+    // The last page that starts inside the first PAGE_DEPTH_MAX rows.
+    expect(resolvePaging({ page: PAGE_DEPTH_MAX / 100, limit: 100 }).offset).toBe(PAGE_DEPTH_MAX - 100)
+  })
+
+  it('a page beyond the cap is 400 paging.page_too_deep', () => {
+    const error = fails({ page: PAGE_DEPTH_MAX / 100 + 1, limit: 100 })
+    expect(error.status).toBe(400)
+    expect(error.code).toBe('paging.page_too_deep')
+    expect(error.params).toEqual({ max: PAGE_DEPTH_MAX })
+    expect(fails({ page: 501 }).code).toBe('paging.page_too_deep')
+  })
+
+  it('page together with cursor is 400 paging.page_with_cursor', () => {
+    const cursor = encodeCursor({ key: 1, id: randomUUID() })
+    const error = fails({ page: 1, cursor })
+    expect(error.status).toBe(400)
+    expect(error.code).toBe('paging.page_with_cursor')
+    expect(error.extra.errors).toMatchObject([{ field: 'page', code: 'paging.page_with_cursor' }])
   })
 })
 
@@ -171,6 +215,36 @@ describe('keysetPage', () => {
       expect(pages.map((p) => p.ids.length)).toEqual([7, 7, 7, 7, 7, 7, 3])
       expect(pages.flatMap((p) => p.ids)).toEqual(await expectedOrder('rank', direction))
     }
+  })
+
+  it('numbered pages: page n is rows (n-1)*limit.., in the keyset order, with a cursor to walk on', async () => {
+    const order = await expectedOrder('created_at', 'DESC')
+    const numbered = async (page: number) =>
+      db.transaction((m) =>
+        keysetPage(walkQuery(m), {
+          alias: 'i',
+          sortColumn: 'created_at',
+          sortProperty: 'createdAt',
+          paging: { page, limit: 10 },
+        }),
+      )
+    const pages = await Promise.all([1, 2, 3, 4, 5].map(numbered))
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 10, 10, 5])
+    expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(order)
+    expect(pages.map((p) => p.total)).toEqual([45, 45, 45, 45, 45])
+    expect(pages[4]!.nextCursor).toBeNull()
+    // The cursor of a numbered page continues exactly where the next numbered page starts.
+    const walked = await db.transaction((m) =>
+      keysetPage(walkQuery(m), {
+        alias: 'i',
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        paging: { cursor: pages[1]!.nextCursor!, limit: 10 },
+      }),
+    )
+    expect(walked.items.map((r) => r.id)).toEqual(pages[2]!.items.map((r) => r.id))
+    const beyond = await numbered(9)
+    expect(beyond.items).toEqual([])
   })
 
   it('defaults to 20 per page, newest first', async () => {

@@ -1,7 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { Page } from '@mosaic/schemas'
-import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
-import { badRequest } from '../errors.js'
+import { COUNT_CAP, encodeCursor, invalidCursor, resolvePaging, type PageRequest } from '../http/paging.js'
 
 export interface KeysetOptions {
   alias: string
@@ -11,22 +10,32 @@ export interface KeysetOptions {
   /** Postgres type of the sort column, for comparing against the cursor value. */
   sortType?: 'timestamptz' | 'text' | 'int'
   direction?: 'ASC' | 'DESC'
+  /**
+   * The list request as the route validated it (`PageQuery`: limit, cursor, page). Pass the whole
+   * query object so every paging mode the kit knows reaches the list without per-route code.
+   */
+  paging?: PageRequest
+  /** @deprecated pass `paging` (the route's query); kept for callers written before numbered pages. */
   limit?: number
+  /** @deprecated pass `paging`. */
   cursor?: string
 }
 
 /**
  * Keyset pagination: (sort, id) strictly after the cursor, so deep pages cost the same as the
- * first. The total is counted over at most COUNT_CAP + 1 rows.
+ * first. A numbered `page` is offset paging in the same order, allowed within the first
+ * PAGE_DEPTH_MAX rows (see resolvePaging); its answer carries the cursor to walk on from there.
+ * The total is counted over at most COUNT_CAP + 1 rows.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   options: KeysetOptions,
 ): Promise<Page<T>> {
   const { alias, sortColumn, sortProperty, sortType = 'timestamptz', direction = 'DESC' } = options
-  const limit = clampLimit(options.limit)
+  const { limit, cursor, offset } = resolvePaging(
+    options.paging ?? { limit: options.limit, cursor: options.cursor },
+  )
   const total = await cappedCount(qb, alias)
-  const cursor = decodeCursor(options.cursor)
   const page = qb.clone()
   if (cursor) {
     const op = direction === 'DESC' ? '<' : '>'
@@ -44,13 +53,14 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
     .addSelect(`CAST(${alias}.${sortColumn} AS text)`, 'kit_cursor_key')
     .orderBy(`${alias}.${sortColumn}`, direction)
     .addOrderBy(`${alias}.id`, direction)
+    .skip(offset)
     .take(limit + 1)
     .getRawAndEntities()
     .catch((error: unknown) => {
       // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
       const code = (error as { driverError?: { code?: string } }).driverError?.code
       if (cursor && code?.startsWith('22')) {
-        throw badRequest('The paging cursor is invalid.', [{ field: 'cursor', message: 'Invalid cursor' }])
+        throw invalidCursor()
       }
       throw error
     })

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import { AuditEntry, AuditQuery, RecycleBinItem, pageOf } from '@mosaic/schemas'
-import { badRequest, notFound } from '../errors.js'
+import { notFound } from '../errors.js'
 import type { Database } from '../db/database.js'
 import type { Access, ApiRouter } from '../http/route.js'
-import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor } from '../http/paging.js'
+import { COUNT_CAP, clampLimit, encodeCursor, invalidCursor, resolvePaging } from '../http/paging.js'
 import { toAuditEntry, withNames } from './audit.js'
 import type { RecordBase } from './columns.js'
 import type { RecordStore } from './record-store.js'
@@ -42,19 +42,16 @@ async function searchAudit(m: EntityManager, query: z.infer<typeof AuditQuery>) 
   if (query.from) add('at >= ?', query.from)
   if (query.to) add('at <= ?', query.to)
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const limit = clampLimit(query.limit)
-  const cursor = decodeCursor(query.cursor)
+  const { limit, cursor, offset } = resolvePaging(query)
   // The key is a row sequence number; anything else was tampered with (and would fail in SQL as a 500).
-  if (cursor && !Number.isSafeInteger(cursor.key)) {
-    throw badRequest('The paging cursor is invalid.', [{ field: 'cursor', message: 'Invalid cursor' }])
-  }
+  if (cursor && !Number.isSafeInteger(cursor.key)) throw invalidCursor()
   const pageWhere = cursor ? `${filter ? `${filter} AND` : 'WHERE'} seq < $${params.length + 1}` : filter
   const [{ n }] = await m.query(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_log ${filter} LIMIT ${COUNT_CAP + 1}) c`,
     params,
   )
   const rows = await m.query(
-    `SELECT * FROM audit_log ${pageWhere} ORDER BY seq DESC LIMIT ${limit + 1}`,
+    `SELECT * FROM audit_log ${pageWhere} ORDER BY seq DESC LIMIT ${limit + 1} OFFSET ${offset}`,
     cursor ? [...params, cursor.key] : params,
   )
   const items = rows.slice(0, limit)

@@ -273,7 +273,7 @@ describe('audit search', () => {
     for (const cursor of ['not-a-cursor', enc(['abc', 'x']), enc([1.5, 'x']), enc([{}, 'x'])]) {
       const res = await h.call('GET', `/audit?cursor=${cursor}`, { token: adminToken })
       expectProblem(res, 400)
-      expect(res.body.errors).toEqual([{ field: 'cursor', message: 'Invalid cursor' }])
+      expect(res.body.errors).toMatchObject([{ field: 'cursor', code: 'validation.cursor' }])
     }
   })
 

@@ -121,7 +121,7 @@ describe('dictionaries', () => {
     })
     expect(off.status).toBe(200)
     expect(off.body).toMatchObject({ enabled: false, version: 2 })
-    expect(off.headers.get('etag')).toBe('"2"')
+    expect(off.headers.get('etag')).toMatch(/^"2-/)
     const listed = (await typeOf('customer_level')).entries.find((e: any) => e.id === entry.id)
     expect(listed).toMatchObject({ enabled: false, version: 2, label: entry.label })
 

@@ -87,8 +87,7 @@ export async function listNotifications(
     alias: 'n',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map(presentNotification) }
 }

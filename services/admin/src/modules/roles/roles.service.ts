@@ -39,8 +39,7 @@ export async function listRoles(
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
     direction: 'ASC',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map(presentRole) }
 }

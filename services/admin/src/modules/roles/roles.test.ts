@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -86,6 +86,7 @@ describe('roles', () => {
       body: { code: 'bad_perms', name: 'Bad', permissions: ['admin.nothing.read', 'admin.user.read'] },
     })
     expectProblem(res, 400)
+    expect(fieldCodes(res)).toEqual({ 'permissions.0': 'admin.role.unknown_permission' })
     expect(fieldErrors(res)).toEqual({ 'permissions.0': 'Unknown permission code' })
     expect(await roleCodes()).not.toContain('bad_perms')
 

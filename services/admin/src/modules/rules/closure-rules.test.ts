@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -83,18 +83,18 @@ describe('closure rules', () => {
       requiredFields: [],
     })
     expectProblem(res, 400)
-    expect(fieldErrors(res)).toEqual({
+    expect(fieldCodes(res)).toEqual({
       approvalRequired: admin.APPROVAL_NOT_YET,
-      reopenWithinDays: 'At least 1 day',
+      reopenWithinDays: 'validation.too_small',
     })
     const roles = await patch(order, {
       reopenRoles: ['sales_manager', 'ghost_role'],
       modifyClosedRoles: ['nobody_here'],
     })
     expectProblem(roles, 400)
-    expect(fieldErrors(roles)).toEqual({
-      'reopenRoles.1': 'No such role',
-      'modifyClosedRoles.0': 'No such role',
+    expect(fieldCodes(roles)).toEqual({
+      'reopenRoles.1': 'admin.rule.unknown_role',
+      'modifyClosedRoles.0': 'admin.rule.unknown_role',
     })
     expect(await ruleOf('order')).toEqual(order)
   })

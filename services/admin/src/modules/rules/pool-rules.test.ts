@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -65,9 +65,10 @@ describe('pool rule', () => {
     const res = await patch({ noDealDays: 5 })
     expectProblem(res, 400)
     expect(fieldErrors(res).warnDaysAhead).toBe('Must be less than the shortest recycling limit (5 days)')
+    expect(res.body.errors[0]).toMatchObject({ code: 'admin.rule.warn_before_limit', params: { days: 5 } })
     const override = await patch({ levelOverrides: { C: { noFollowupDays: 3, noDealDays: null } } })
     expect(fieldErrors(override).warnDaysAhead).toMatch(/3 days/)
-    expect(fieldErrors(await patch({ warnDaysAhead: 31 })).warnDaysAhead).toBe('At most 30')
+    expect(fieldCodes(await patch({ warnDaysAhead: 31 })).warnDaysAhead).toBe('validation.too_big')
   })
 
   test('locked ≤ owned (merged with the stored rule), no one listed twice, references must exist', async () => {
@@ -83,9 +84,9 @@ describe('pool rule', () => {
       deptLimits: [{ deptId: UNKNOWN, owned: null, locked: null }],
     })
     expectProblem(res, 400)
-    expect(fieldErrors(res)).toEqual({
-      'userLimits.1.userId': 'Listed more than once',
-      'userLimits.1.locked': 'Cannot exceed the owned-customer limit',
+    expect(fieldCodes(res)).toEqual({
+      'userLimits.1.userId': 'admin.rule.listed_twice',
+      'userLimits.1.locked': 'admin.rule.locked_over_owned',
     })
     const refs = await patch({
       userLimits: [{ userId: UNKNOWN, owned: 1, locked: null }],

@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm'
-import type { FieldError } from '@mosaic/schemas'
-import { validationFailed } from '@mosaic/service-kit'
+import type { FieldError, ProblemCode, admin } from '@mosaic/schemas'
+import { fieldError, validationFailed } from '@mosaic/service-kit'
 
 /** A schema's cross-field issues as the field errors of a 400. */
-export function throwIssues(issues: { path: (string | number)[]; message: string }[]) {
-  if (issues.length)
-    throw validationFailed(issues.map((i) => ({ field: i.path.join('.'), message: i.message })))
+export function throwIssues(issues: admin.RuleIssue[]) {
+  if (issues.length) throw validationFailed(issues.map((i) => fieldError(i.path.join('.'), i.code, i.params)))
 }
 
 /**
@@ -17,12 +16,12 @@ async function missing(
   sql: string,
   values: readonly string[],
   field: (index: number) => string,
-  message: string,
+  code: ProblemCode,
 ): Promise<FieldError[]> {
   if (!values.length) return []
   const rows: { v: string }[] = await m.query(sql, [[...new Set(values)]])
   const found = new Set(rows.map((r) => r.v))
-  return values.flatMap((v, i) => (found.has(v) ? [] : [{ field: field(i), message }]))
+  return values.flatMap((v, i) => (found.has(v) ? [] : [fieldError(field(i), code)]))
 }
 
 export const unknownRoles = (m: EntityManager, field: string, codes: readonly string[]) =>
@@ -31,7 +30,7 @@ export const unknownRoles = (m: EntityManager, field: string, codes: readonly st
     'SELECT code AS v FROM role WHERE code = ANY($1) AND deleted_at IS NULL',
     codes,
     (i) => `${field}.${i}`,
-    'No such role',
+    'admin.rule.unknown_role',
   )
 
 export const unknownUsers = (m: EntityManager, ids: readonly string[]) =>
@@ -40,7 +39,7 @@ export const unknownUsers = (m: EntityManager, ids: readonly string[]) =>
     'SELECT id::text AS v FROM app_user WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
     ids,
     (i) => `userLimits.${i}.userId`,
-    'No such user',
+    'admin.rule.unknown_user',
   )
 
 export const unknownDepts = (m: EntityManager, ids: readonly string[]) =>
@@ -49,7 +48,7 @@ export const unknownDepts = (m: EntityManager, ids: readonly string[]) =>
     'SELECT id::text AS v FROM dept WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
     ids,
     (i) => `deptLimits.${i}.deptId`,
-    'No such department',
+    'admin.rule.unknown_dept',
   )
 
 /** Levels are the `customer_level` dictionary's values; a disabled level may still hold customers. */
@@ -62,7 +61,7 @@ export async function unknownLevels(m: EntityManager, levels: readonly string[])
   const found = new Set(rows.map((r) => r.v))
   return levels
     .filter((l) => !found.has(l))
-    .map((l) => ({ field: `levelOverrides.${l}`, message: 'Not a customer level in the dictionary' }))
+    .map((l) => fieldError(`levelOverrides.${l}`, 'admin.rule.unknown_level'))
 }
 
 export function throwIfAny(errors: FieldError[]) {

@@ -95,8 +95,7 @@ export async function listUsers(
     alias: 'u',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: await presentUsers(m, page.items) }
 }

@@ -30,8 +30,7 @@ export async function listContacts(
     alias: 'k',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: await presentContacts(m, page.items) }
 }

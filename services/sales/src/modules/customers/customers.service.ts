@@ -70,8 +70,7 @@ export async function listCustomers(
     alias: 'c',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: await presentCustomers(m, ctx, page.items) }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 
 const MAX = 4096
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x42), Buffer.from('\n%%EOF\n')])
@@ -40,12 +40,12 @@ describe('follow-up attachments', () => {
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
   }
-  const followUp = (attachments: unknown[]) =>
+  const followUp = (attachments: unknown[], token = rep.token, target = customerId) =>
     h.call('POST', '/followups', {
-      token: rep.token,
+      token,
       body: {
         targetType: 'customer',
-        targetId: customerId,
+        targetId: target,
         subject: 'Sent the offer',
         method: 'email',
         content: 'Offer and photos attached',
@@ -119,9 +119,39 @@ describe('follow-up attachments', () => {
     }
     const res = await followUp([photo, ghost])
     expectProblem(res, 400)
-    expect(Object.keys(fieldErrors(res))).toEqual(['attachments.1'])
+    expect(fieldCodes(res)).toEqual({ 'attachments.1': 'attachment.unknown' })
     const repeated = await followUp([photo, photo])
-    expect(fieldErrors(repeated)).toEqual({ 'attachments.1': 'Listed twice' })
+    expect(fieldCodes(repeated)).toEqual({ 'attachments.1': 'attachment.repeated' })
+  })
+
+  it("refuses another user's upload on create and update, and the file stays theirs", async () => {
+    const secret = (await upload(PDF, 'application/pdf', 'contract.pdf')).body
+    const own = await h.call('POST', '/customers', { token: otherRep.token, body: { name: 'Thief Co' } })
+    const stolen = await followUp([secret], otherRep.token, own.body.id)
+    expectProblem(stolen, 400)
+    expect(fieldCodes(stolen)).toEqual({ 'attachments.0': 'attachment.unknown' })
+
+    const mine = await followUp([], otherRep.token, own.body.id)
+    expect(mine.status).toBe(201)
+    const patched = await h.call('PATCH', `/followups/${mine.body.id}`, {
+      token: otherRep.token,
+      version: mine.body.version,
+      body: { attachments: [secret] },
+    })
+    expect(fieldCodes(patched)).toEqual({ 'attachments.0': 'attachment.unknown' })
+
+    const get = (token: string) =>
+      fetch(`${h.base}/attachments/${secret.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(otherRep.token)).status).toBe(404)
+    expect((await get(rep.token)).status).toBe(200)
+  })
+
+  it('lets someone who sees a follow-up carrying a file attach it again', async () => {
+    const file = (await upload(PNG, 'image/png', 'shared.png')).body
+    expect((await followUp([file])).status).toBe(201)
+    // The manager sees the rep's follow-up, so may cite the same file on the rep's customer.
+    const manager = await h.user('manager', { dataScope: 'all' })
+    expect((await followUp([file], manager.token)).status).toBe(201)
   })
 
   it("applies the service's size limit and the upload permission", async () => {

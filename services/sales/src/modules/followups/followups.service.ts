@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  assertAttachmentsExist,
   conflict,
   containsPattern,
   keysetPage,
@@ -10,6 +9,7 @@ import {
   type RecordAccess,
   type RecordContext,
 } from '@mosaic/service-kit'
+import { salesAttachments } from '../../support/attachments.js'
 import { definedOnly, type SalesDeps } from '../../support/context.js'
 import { contacts, customers } from '../customers/customers.store.js'
 import { leads } from '../leads/leads.store.js'
@@ -123,7 +123,7 @@ export async function createFollowUp(
     nextFollowUpAt: input.nextFollowUpAt ? new Date(input.nextFollowUpAt) : null,
     nextPlan: input.nextPlan ?? null,
     ...(await contactFor(m, target, input.contactId)),
-    attachments: await assertAttachmentsExist(m, input.attachments),
+    attachments: await salesAttachments.accept(m, ctx, input.attachments),
     ownerId: target.ownerId,
     ownerName: target.ownerName,
     deptId: target.deptId,
@@ -144,7 +144,7 @@ export async function updateFollowUp(
   const before = await followups.get(m, id, ctx, { access: 'write' })
   const { contactedAt, nextFollowUpAt, contactId, attachments, ...fields } = input
   const patch: Partial<FollowUpRow> = definedOnly(fields)
-  if (attachments) patch.attachments = await assertAttachmentsExist(m, attachments)
+  if (attachments) patch.attachments = await salesAttachments.accept(m, ctx, attachments)
   if (contactedAt) patch.contactedAt = new Date(contactedAt)
   if (nextFollowUpAt !== undefined) patch.nextFollowUpAt = nextFollowUpAt ? new Date(nextFollowUpAt) : null
   if (contactId !== undefined) {
@@ -191,20 +191,7 @@ export async function listFollowUps(
     alias: 'f',
     sortColumn: 'contacted_at',
     sortProperty: 'contactedAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map(presentFollowUp) }
-}
-
-/** Whether `principal` sees a follow-up that carries the attachment (its data scope or team). */
-export async function attachmentVisible(m: EntityManager, principal: Principal, attachmentId: string) {
-  const qb = followups
-    .repo(m)
-    .createQueryBuilder('f')
-    .where('f.deleted_at IS NULL')
-    .andWhere('f.attachments @> CAST(:ref AS jsonb)', { ref: JSON.stringify([{ id: attachmentId }]) })
-  const scope = followups.scopeWhere(principal, 'f')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  return qb.getExists()
 }

@@ -43,8 +43,7 @@ export async function listLeads(
     alias: 'l',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map((l) => presentLead(l)) }
 }

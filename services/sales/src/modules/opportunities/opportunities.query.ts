@@ -41,8 +41,7 @@ export async function listOpportunities(
     alias: 'o',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: await presentOpportunities(m, ctx, page.items) }
 }

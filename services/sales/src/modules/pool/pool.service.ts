@@ -52,8 +52,7 @@ export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promis
     alias: 'c',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    limit: q.limit,
-    cursor: q.cursor,
+    paging: q,
   })
   return { ...page, items: page.items.map(presentPoolCustomer) }
 }

@@ -1,0 +1,4 @@
+import type { Plugin } from 'vite'
+export declare function moduleKey(id: string): string | null
+export declare function chunkModulesPlugin(): Plugin
+export declare function mosaicBuildPlugins(): Plugin[]
