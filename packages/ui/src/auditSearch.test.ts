@@ -19,8 +19,8 @@ const row = (service: string, minute: number): AuditEntry => ({
 /** A service trail paged by a numeric keyset, newest first, like the kit's `/audit`. */
 function trail(service: string, minutes: number[]) {
   const rows = minutes.sort((a, b) => b - a).map((m) => row(service, m))
-  return async (q: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> => {
-    const start = q.cursor ? Number(q.cursor) : 0
+  return async (q: { limit: number; cursor?: string; page?: number }): Promise<Page<AuditEntry>> => {
+    const start = q.cursor ? Number(q.cursor) : ((q.page ?? 1) - 1) * q.limit
     const items = rows.slice(start, start + q.limit)
     const next = start + q.limit < rows.length ? String(start + q.limit) : null
     return { items, nextCursor: next, total: rows.length, totalCapped: false }
@@ -50,6 +50,22 @@ describe('mergedAuditSearch', () => {
         (m) => `${[1, 4, 5, 9, 12, 13].includes(m) ? 'admin' : 'sales'}:${String(m).padStart(2, '0')}`,
       ),
     )
+  })
+
+  it('answers a numbered page, and walks on by cursor from it', async () => {
+    const admin = trail('admin', [1, 4, 5, 9, 12, 13])
+    const sales = trail('sales', [2, 3, 6, 7, 8, 10, 11])
+    const search = mergedAuditSearch(
+      () => ['admin', 'sales'],
+      (service, q) => (service === 'admin' ? admin(q) : sales(q)),
+    )
+    const minutes = (items: AuditEntry[]) => items.map((e) => Number(e.at.slice(14, 16)))
+    const second = await search({ limit: 4, page: 2 })
+    expect(minutes(second.items)).toEqual([9, 8, 7, 6])
+    expect(second.total).toBe(13)
+    const third = await search({ limit: 4, cursor: second.nextCursor! })
+    expect(minutes(third.items)).toEqual([5, 4, 3, 2])
+    expect(minutes((await search({ limit: 4, page: 4 })).items)).toEqual([1])
   })
 
   it('reports a service that does not answer and shows the others', async () => {

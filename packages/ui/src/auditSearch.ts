@@ -21,7 +21,8 @@ interface Source {
 /**
  * Searches several services' audit trails as one list, newest first. Each service pages by its own
  * keyset cursor; rows fetched but not yet shown wait in a buffer, so the merged pages neither skip
- * nor repeat a row. The merged cursor is a token for that state, valid while the page lives.
+ * nor repeat a row. The merged cursor is a token for that state, valid while the page lives. A numbered
+ * page N reads the first N pages of every trail (numbered pages stay shallow; deeper ones walk by cursor).
  * A service that does not answer is reported through `onUnavailable` and left out.
  */
 export function mergedAuditSearch(
@@ -32,29 +33,39 @@ export function mergedAuditSearch(
   const states = new Map<string, Source[]>()
   let counter = 0
 
-  return async ({ cursor, limit, ...filters }) => {
-    const sources: Source[] =
-      (cursor && states.get(cursor)?.map((s) => ({ ...s, buffer: [...s.buffer] }))) ||
-      services().map((service) => ({
-        service,
-        buffer: [],
-        cursor: undefined,
-        done: false,
-        total: 0,
-        capped: false,
-      }))
-    const fresh = !cursor || !states.has(cursor)
+  return async ({ cursor, page, limit, ...filters }) => {
+    const resumed = cursor ? states.get(cursor) : undefined
+    const sources: Source[] = resumed
+      ? resumed.map((s) => ({ ...s, buffer: [...s.buffer] }))
+      : services().map((service) => ({
+          service,
+          buffer: [],
+          cursor: undefined,
+          done: false,
+          total: 0,
+          capped: false,
+        }))
+    // Numbered page N of the merged list: the first N pages of every trail hold all its rows.
+    const pages = !resumed && page && page > 1 ? page : 1
     await Promise.all(
       sources.map(async (s) => {
         if (s.done || s.buffer.length >= limit) return
         try {
-          const page = await fetchPage(s.service, { ...filters, limit, cursor: s.cursor })
-          s.buffer.push(...page.items.map((e) => ({ ...e, service: s.service })))
-          s.cursor = page.nextCursor ?? undefined
-          s.done = !page.nextCursor
-          if (fresh) {
-            s.total = page.total
-            s.capped = page.totalCapped
+          const answers = resumed
+            ? [await fetchPage(s.service, { ...filters, limit, cursor: s.cursor })]
+            : await Promise.all(
+                Array.from({ length: pages }, (_, i) =>
+                  fetchPage(s.service, { ...filters, limit, ...(i ? { page: i + 1 } : {}) }),
+                ),
+              )
+          for (const answer of answers)
+            s.buffer.push(...answer.items.map((e) => ({ ...e, service: s.service })))
+          const last = answers.at(-1)!
+          s.cursor = last.nextCursor ?? undefined
+          s.done = !last.nextCursor
+          if (!resumed) {
+            s.total = answers[0]!.total
+            s.capped = answers[0]!.totalCapped
           }
         } catch (error) {
           s.done = true
@@ -62,16 +73,13 @@ export function mergedAuditSearch(
         }
       }),
     )
+    // Rows of the numbered pages before the one asked for.
+    for (let skip = (pages - 1) * limit; skip > 0 && takeNewest(sources); skip--);
     const items: MergedAuditEntry[] = []
     while (items.length < limit) {
-      // A trail with rows still unfetched could hold the next-newest row: stop until it is read.
-      if (sources.some((s) => !s.done && !s.buffer.length)) break
-      let next: Source | undefined
-      for (const s of sources) {
-        if (s.buffer.length && (!next || s.buffer[0]!.at > next.buffer[0]!.at)) next = s
-      }
+      const next = takeNewest(sources)
       if (!next) break
-      items.push(next.buffer.shift()!)
+      items.push(next)
     }
     const more = sources.some((s) => s.buffer.length || !s.done)
     let nextCursor: string | null = null
@@ -86,4 +94,15 @@ export function mergedAuditSearch(
       totalCapped: sources.some((s) => s.capped),
     }
   }
+}
+
+/** Removes and answers the newest buffered row of all trails; none while a trail must be read first. */
+function takeNewest(sources: Source[]): MergedAuditEntry | undefined {
+  // A trail with rows still unfetched could hold the next-newest row: stop until it is read.
+  if (sources.some((s) => !s.done && !s.buffer.length)) return undefined
+  let next: Source | undefined
+  for (const s of sources) {
+    if (s.buffer.length && (!next || s.buffer[0]!.at > next.buffer[0]!.at)) next = s
+  }
+  return next?.buffer.shift()
 }
