@@ -17,6 +17,7 @@ let errors: string[][]
 let team: SalesTeam
 let customer: sales.Customer
 let opportunity: sales.Opportunity
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
 
 const names = () => ({
   customer: `北京星河贸易 ${team.tag}`,
@@ -132,6 +133,22 @@ describe('a sales manager transfers a customer to another rep', () => {
     const text = await entry.textContent()
     expect(text).toContain(team.manager.displayName)
     expect(text).toContain(team.rep2.displayName)
+    // Readable in zh-CN: the action and field labels translated, people named, no ids or raw keys.
+    expect(text).toContain('转移')
+    expect(text).toContain('负责人')
+    expect(text).toContain(team.rep1.displayName)
+    const timeline = await drawer.getByTestId('audit-timeline').textContent()
+    expect(timeline).not.toMatch(UUID)
+    expect(timeline).not.toMatch(/ownerId|ownerName|ownerSince|deptId|teamMember|team_add|\btransfer\b/)
+
+    await drawer.getByTestId('history-tab-versions').click()
+    const diff = drawer.getByTestId('version-diff')
+    await diff.waitFor()
+    const versions = await drawer.getByTestId('version-history').textContent()
+    expect(versions).toContain('转移')
+    expect(versions).not.toMatch(UUID)
+    expect(versions).not.toMatch(/版本 (\d+) → \1(?!\d)/)
+    expect(versions).not.toMatch(/ownerId|ownerSince|access|version\b/)
   })
 
   test('no page errors along the way', () => {

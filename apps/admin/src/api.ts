@@ -40,6 +40,9 @@ export const adminApi = {
     api.delete(`${BASE}/dictionaries/${e.typeCode}/entries/${e.id}`, { ifMatch: e.version }),
 
   audit: (q: ListParams) => api.get<Page<AuditEntry>>(`${BASE}/audit`, { query: q }),
+  /** Any service's audit trail through the gateway (`/api/<service>/audit`, same query as admin's). */
+  serviceAudit: (service: string, q: ListParams) =>
+    api.get<Page<AuditEntry>>(`/api/${service}/audit`, { query: q }),
   recycleBin: (q: ListParams) => api.get<Page<RecycleBinItem>>(`${BASE}/recycle-bin`, { query: q }),
   restore: (resource: string, id: string) => api.post<unknown>(`${BASE}/${resource}/${id}/restore`),
   purge: (item: RecycleBinItem) => api.delete(`${BASE}/recycle-bin/${item.entityType}/${item.id}`),

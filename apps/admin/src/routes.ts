@@ -1,6 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
 import { messages } from './messages'
+// Registers the admin record types (field labels and kinds for every history view).
+import './records'
 
 /** Each page is its own chunk, so opening "Users" never downloads the dictionary editor. */
 const routes: RouteRecordRaw[] = [

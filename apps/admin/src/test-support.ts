@@ -3,6 +3,8 @@ import type { Problem } from '@mosaic/schemas'
 import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
 import { uiMessages } from '@mosaic/ui'
 import { messages } from './messages'
+// The record types, registered as the shell's load of the route module does.
+import './records'
 
 /** A scripted stand-in for web-kit's `api`; create it inside `vi.hoisted` so `vi.mock` can use it. */
 export function fakeApi() {

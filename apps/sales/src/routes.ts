@@ -1,6 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
 import { messages } from './messages'
+// Registers the sales record types (field labels and kinds for every history view, admin's audit search too).
+import './records'
 
 /**
  * Each page is its own chunk. Paths are relative to the module's base (`/sales` in the shell

@@ -8,6 +8,8 @@ import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
 import { uiMessages } from '@mosaic/ui'
 import { messages } from './messages'
+// The record types, registered as the shell's load of the route module does.
+import './records'
 
 /** A scripted stand-in for web-kit's `api`; create it inside `vi.hoisted` so `vi.mock` can use it. */
 export function fakeApi() {

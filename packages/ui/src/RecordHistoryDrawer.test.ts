@@ -106,7 +106,7 @@ describe('RecordHistoryDrawer', () => {
     await flushPromises()
     expect(get).toHaveBeenCalledWith(`${path}/versions`)
     const diff = $('version-diff')!
-    expect(diff.textContent).toContain('1 → 2')
+    expect(diff.textContent).toContain('版本 1 与当前版本（版本 2）的差异')
     expect(diff.querySelector('tr[data-field="name"] .mosaic-diff__field')?.textContent).toBe('名称')
     expect(diff.querySelector('tr[data-field="name"] .mosaic-diff__before')?.textContent).toBe('Sales')
     // The current version cannot be restored onto itself.

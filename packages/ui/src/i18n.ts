@@ -1,5 +1,6 @@
 import { computed } from 'vue'
 import { useI18n, type Composer } from 'vue-i18n'
+import { auditActionLabel } from '@mosaic/schemas'
 
 type Messages = { [key: string]: string | Messages }
 
@@ -70,6 +71,11 @@ const zh = {
       field: '字段',
       before: '修改前',
       after: '修改后',
+      unknownRef: '（已不存在）',
+      teamMember: '协作人',
+      teamAccess: '协作权限',
+      teamRead: '只读',
+      teamWrite: '读写',
     },
     version: {
       empty: '暂无历史版本',
@@ -78,6 +84,9 @@ const zh = {
       actor: '操作人',
       action: '操作',
       compare: '与当前版本的差异',
+      compareWith: '版本 {from} 与当前版本（版本 {to}）的差异',
+      changedIn: '版本 {version}（当前版本）的修改',
+      createdAs: '版本 {version}（当前版本）：新建时的内容',
       same: '与当前版本相同',
       restore: '恢复此版本',
       restoreConfirm: '确定将记录恢复到版本 {version} 吗？恢复会生成一个新版本。',
@@ -101,21 +110,6 @@ const zh = {
       title: '删除确认',
       message: '确定删除「{name}」吗？删除后可在回收站恢复。',
       confirm: '删除',
-    },
-    actions: {
-      create: '新增',
-      update: '修改',
-      delete: '删除',
-      restore: '恢复',
-      purge: '彻底删除',
-      login: '登录',
-      login_failed: '登录失败',
-      logout: '退出',
-      enable: '启用',
-      disable: '停用',
-      reset_password: '重置密码',
-      change_password: '修改密码',
-      restore_version: '恢复版本',
     },
   },
 }
@@ -187,6 +181,11 @@ const en: typeof zh = {
       field: 'Field',
       before: 'Before',
       after: 'After',
+      unknownRef: '(no longer exists)',
+      teamMember: 'Team member',
+      teamAccess: 'Team access',
+      teamRead: 'Read',
+      teamWrite: 'Read and write',
     },
     version: {
       empty: 'No earlier versions',
@@ -195,6 +194,9 @@ const en: typeof zh = {
       actor: 'By',
       action: 'Action',
       compare: 'Differences from the current version',
+      compareWith: 'Version {from} compared with the current version ({to})',
+      changedIn: 'What version {version} (the current one) changed',
+      createdAs: 'Version {version} (the current one): as created',
       same: 'Same as the current version',
       restore: 'Restore this version',
       restoreConfirm: 'Restore the record to version {version}? The restore is saved as a new version.',
@@ -218,21 +220,6 @@ const en: typeof zh = {
       title: 'Confirm deletion',
       message: 'Delete "{name}"? It can be restored from the recycle bin.',
       confirm: 'Delete',
-    },
-    actions: {
-      create: 'Created',
-      update: 'Updated',
-      delete: 'Deleted',
-      restore: 'Restored',
-      purge: 'Purged',
-      login: 'Signed in',
-      login_failed: 'Sign-in failed',
-      logout: 'Signed out',
-      enable: 'Enabled',
-      disable: 'Disabled',
-      reset_password: 'Password reset',
-      change_password: 'Password changed',
-      restore_version: 'Version restored',
     },
   },
 }
@@ -296,9 +283,7 @@ export function useUiText() {
   return { t, locale }
 }
 
-/** Known action codes get a label; unknown ones (service-specific verbs) show as they are. */
-export function actionLabel(t: (key: string) => string, action: string): string {
-  const key = `ui.actions.${action}`
-  const label = t(key)
-  return label === key ? action : label
+/** An audit action in the reader's language (labels: `AUDIT_ACTIONS` in @mosaic/schemas). */
+export function actionLabel(action: string, locale: UiLocale = storedLocale()): string {
+  return auditActionLabel(action, locale)
 }

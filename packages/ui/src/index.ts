@@ -36,6 +36,19 @@ export {
   type FieldChange,
   type MoneyFormat,
 } from './format'
+export {
+  field,
+  registerRecordTypes,
+  recordType,
+  recordTypes,
+  auditedServices,
+  type FieldKind,
+  type FieldLabel,
+  type FieldSpec,
+  type RecordTypeSpec,
+} from './records'
+export { mergedAuditSearch, type AuditPageFetch, type MergedAuditEntry } from './auditSearch'
+export { useRecordFormat, snapshotChanges, type ChangeRow, type Names } from './recordFormat'
 export { useServerErrors } from './serverErrors'
 export { useFormSubmit, type FormSubmitOptions, type SubmitFormProps } from './formSubmit'
 export type {

@@ -123,6 +123,7 @@ const en: typeof zh = {
       range: 'Period',
       start: 'From',
       end: 'To',
+      unavailable: 'The audit trail of these services cannot be searched right now: {services}',
     },
     init: {
       title: 'Data initialisation',

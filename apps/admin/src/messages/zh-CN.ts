@@ -120,6 +120,7 @@ export default {
       range: '时间范围',
       start: '开始时间',
       end: '结束时间',
+      unavailable: '以下服务的操作日志暂时无法查询：{services}',
     },
     init: {
       title: '数据初始化',

@@ -3,6 +3,7 @@ export {
   refreshDictionaries,
   notifyDictionariesChanged,
   useDict,
+  useDictLabels,
   dictLocale,
   DICTIONARIES_CHANGED_EVENT,
   type DictionariesConfig,

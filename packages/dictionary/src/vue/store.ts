@@ -123,3 +123,16 @@ export function useDict(typeCode: MaybeRefOrGetter<string>) {
     error: readonly(state.error),
   }
 }
+
+/**
+ * Labels of any type's entries, for views that meet many types at once (audit diffs, version
+ * history). Reactive like `useDict`; an unknown entry or type shows the raw value.
+ */
+export function useDictLabels(): (typeCode: string, value: string | null | undefined) => string {
+  void ensureLoaded().catch(() => {})
+  return (typeCode, value) => {
+    if (value == null) return ''
+    const entry = state.types.value.get(typeCode)?.entries.find((e) => e.value === value)
+    return entry ? entryLabel(entry, dictLocale()) : value
+  }
+}

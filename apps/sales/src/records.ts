@@ -1,0 +1,150 @@
+import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/records'
+import { DICT } from './constants'
+
+/**
+ * Sales record types as the history shows them: each field once, with its label (i18n key) and
+ * kind. Fields not listed here (bookkeeping, derived names, links) are not shown in the history.
+ */
+const owner = {
+  ownerId: field.user('sales.common.owner', 'ownerName'),
+  deptId: field.dept('sales.common.dept'),
+  remark: field.text('sales.common.remark'),
+  lastFollowUpAt: field.datetime('sales.common.lastFollowUpAt'),
+  nextFollowUpAt: field.datetime('sales.common.nextFollowUpAt'),
+}
+
+const optionsOf = (prefix: string, values: readonly string[]) =>
+  Object.fromEntries(values.map((v) => [v, `${prefix}.${v}`]))
+
+export const salesRecordTypes: Record<string, RecordTypeSpec> = {
+  lead: {
+    service: 'sales',
+    label: 'sales.entityTypes.lead',
+    fields: {
+      ...owner,
+      number: field.text('sales.lead.number'),
+      name: field.text('sales.lead.name'),
+      contactName: field.text('sales.lead.contactName'),
+      phone: field.text('sales.common.phone'),
+      email: field.text('sales.common.email'),
+      source: field.dict(DICT.leadSource, 'sales.common.source'),
+      status: field.enum(
+        'sales.lead.status',
+        optionsOf('sales.lead.statuses', [
+          'new',
+          'contacting',
+          'qualified',
+          'unqualified',
+          'invalid',
+          'converted',
+        ]),
+      ),
+      address: field.text('sales.common.address'),
+      industry: field.dict(DICT.industry, 'sales.common.industry'),
+      invalidReason: field.text('sales.lead.invalidReason'),
+      convertedAt: field.datetime('sales.lead.convertedAt'),
+    },
+  },
+  customer: {
+    service: 'sales',
+    label: 'sales.entityTypes.customer',
+    link: (id) => `/sales/customers/${id}`,
+    fields: {
+      ...owner,
+      number: field.text('sales.customer.number'),
+      name: field.text('sales.customer.name'),
+      status: field.dict(DICT.customerStatus, 'sales.customer.status'),
+      level: field.dict(DICT.customerLevel, 'sales.customer.level'),
+      industry: field.dict(DICT.industry, 'sales.common.industry'),
+      source: field.dict(DICT.leadSource, 'sales.common.source'),
+      phone: field.text('sales.common.phone'),
+      address: field.text('sales.common.address'),
+      website: field.text('sales.customer.website'),
+      dealStatus: field.enum(
+        'sales.customer.dealStatus',
+        optionsOf('sales.customer.deal', ['undealt', 'dealt']),
+      ),
+      locked: field.boolean('sales.customer.locked'),
+      lastDealAt: field.datetime('sales.customer.lastDealAt'),
+      poolEnteredAt: field.datetime('sales.pool.enteredAt'),
+      poolReason: field.enum(
+        'sales.pool.reason',
+        optionsOf('sales.pool.reasons', [
+          'released',
+          'recycled',
+          'no_followup',
+          'no_deal',
+          'never_owned',
+          'unassigned',
+        ]),
+      ),
+      previousOwnerId: field.user('sales.pool.previousOwner', 'previousOwnerName'),
+      primaryContactName: field.text('sales.customer.contact'),
+    },
+  },
+  contact: {
+    service: 'sales',
+    label: 'sales.entityTypes.contact',
+    fields: {
+      name: field.text('sales.contact.name'),
+      title: field.text('sales.contact.title'),
+      phone: field.text('sales.common.phone'),
+      email: field.text('sales.common.email'),
+      isPrimary: field.boolean('sales.contact.primary'),
+      remark: field.text('sales.common.remark'),
+      ownerId: field.user('sales.common.owner'),
+      deptId: field.dept('sales.common.dept'),
+    },
+  },
+  followup: {
+    service: 'sales',
+    label: 'sales.entityTypes.followup',
+    fields: {
+      targetName: field.text('sales.followup.target'),
+      subject: field.text('sales.followup.subject'),
+      method: field.dict(DICT.followupMethod, 'sales.followup.method'),
+      content: field.text('sales.followup.content'),
+      contactedAt: field.datetime('sales.followup.contactedAt'),
+      nextFollowUpAt: field.datetime('sales.followup.nextAt'),
+      nextPlan: field.text('sales.followup.nextPlan'),
+      contactName: field.text('sales.followup.contact'),
+      attachments: field.lines('sales.followup.attachments', (a) => String(a.name ?? a.fileName ?? '')),
+      ownerId: field.user('sales.common.owner', 'ownerName'),
+      deptId: field.dept('sales.common.dept'),
+    },
+  },
+  opportunity: {
+    service: 'sales',
+    label: 'sales.entityTypes.opportunity',
+    fields: {
+      ...owner,
+      name: field.text('sales.opportunity.name'),
+      customerName: field.text('sales.opportunity.customer'),
+      contactName: field.text('sales.opportunity.contact'),
+      stage: field.dict(DICT.opportunityStage, 'sales.opportunity.stage'),
+      probability: field.number('sales.opportunity.probability'),
+      source: field.dict(DICT.leadSource, 'sales.common.source'),
+      type: field.enum(
+        'sales.opportunity.type',
+        optionsOf('sales.opportunity.types', ['new_business', 'upsell', 'renewal']),
+      ),
+      expectedAmount: field.money('sales.opportunity.expectedAmount'),
+      expectedCloseDate: field.date('sales.opportunity.expectedCloseDate'),
+      products: field.lines(
+        'sales.opportunity.products',
+        (l) => `${String(l.productName ?? '')} × ${String(l.quantity ?? '')}`,
+      ),
+      status: field.enum(
+        'sales.opportunity.status',
+        optionsOf('sales.opportunity.statuses', ['open', 'won', 'lost', 'invalid']),
+      ),
+      lostReason: field.dict(DICT.lostReason, 'sales.opportunity.lostReason'),
+      closeNote: field.text('sales.opportunity.closeNote'),
+      closeDate: field.date('sales.opportunity.closeDate'),
+      closedAt: field.datetime('sales.opportunity.closeDate'),
+      locked: field.boolean('sales.customer.locked'),
+    },
+  },
+}
+
+registerRecordTypes(salesRecordTypes)
