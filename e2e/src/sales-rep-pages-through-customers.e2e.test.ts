@@ -43,7 +43,7 @@ function truncatedCells(p: Page) {
   return p.evaluate(() => {
     const kinds = ['number', 'money', 'date', 'datetime', 'user', 'status']
     const selector = kinds.map((k) => `[data-testid="list-table"] td.mosaic-col--${k} .cell`).join(', ')
-    return [...document.querySelectorAll<HTMLElement>(selector)]
+    return Array.from(document.querySelectorAll<HTMLElement>(selector))
       .filter((cell) => cell.scrollWidth > cell.clientWidth)
       .map((cell) => `${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth})`)
   })
@@ -53,7 +53,7 @@ function truncatedCells(p: Page) {
 function coveredByActions(p: Page) {
   return p.evaluate(() => {
     const table = document.querySelector('[data-testid="list-table"]')!
-    const headers = [...table.querySelectorAll<HTMLElement>('.el-table__header th')]
+    const headers = Array.from(table.querySelectorAll<HTMLElement>('.el-table__header th'))
     const actions = headers.find((th) => th.classList.contains('mosaic-col--actions'))
     if (!actions) return ['no action column']
     const left = actions.getBoundingClientRect().left
