@@ -1,4 +1,5 @@
 import 'element-plus/dist/index.css'
+import '@mosaic/ui/theme.css'
 import { mountStandalone } from '@mosaic/ui'
 import adminModule from './routes'
 

@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
+import '@mosaic/ui/theme.css'
 import { installMosaicApp } from '@mosaic/ui'
 import App from './App.vue'
 import { createShellRouter } from './router'

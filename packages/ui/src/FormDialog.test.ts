@@ -47,6 +47,12 @@ async function clickSubmit() {
 const errorOf = () => document.querySelector('.el-form-item__error')?.textContent?.trim()
 
 describe('FormDialog', () => {
+  it('puts labels on top of their fields, so long labels never overlap the next row', async () => {
+    mountDialog(vi.fn())
+    await flushPromises()
+    expect(document.querySelector('.el-form')?.classList.contains('el-form--label-top')).toBe(true)
+  })
+
   it('runs the client rules before submitting', async () => {
     const submit = vi.fn().mockResolvedValue({})
     mountDialog(submit)

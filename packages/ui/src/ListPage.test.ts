@@ -193,6 +193,10 @@ describe('ListPage', () => {
     const other = mount(ListPage<Row>, opts)
     await flushPromises()
     expect(columnProps(other, 'email').width).not.toBe(333)
+    // The session comes back after the list showed: the list switches to that user's layout.
+    principal.value = { ...testPrincipal(), userId: 'user-7' }
+    await flushPromises()
+    expect(columnProps(other, 'email').width).toBe(333)
     // installPermissions keeps the last principal for apps without one: sign out for the next tests.
     principal.value = null
   })

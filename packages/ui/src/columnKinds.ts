@@ -1,17 +1,18 @@
 import type { ColumnKind, ListColumn } from './types'
 
 /**
- * Minimum widths (px) per column kind at the default 14 px table font, wide enough for the longest
- * usual value in either language (KH202612040001, ¥ 12,345,678.00, 2026-12-04 18:30, 未成交 tags).
+ * Floor widths (px) per column kind at the default 14 px table font. Whole-value kinds then grow to
+ * their header and to the widest value on the page (see columnMinWidth), so the floors stay small
+ * enough for a 1440 px screen; a column's own `minWidth` replaces its kind's floor.
  */
 export const KIND_MIN_WIDTH: Record<ColumnKind, number> = {
-  number: 150,
-  money: 140,
-  date: 120,
-  datetime: 170,
-  user: 120,
-  status: 110,
-  text: 140,
+  number: 90,
+  money: 110,
+  date: 110,
+  datetime: 160,
+  user: 90,
+  status: 80,
+  text: 120,
 }
 
 /** Kinds whose values must show whole: no ellipsis, no wrapping; the column grows to fit instead. */
@@ -63,7 +64,7 @@ export function columnMinWidth<T>(
 ): number {
   const kind = col.kind ?? 'text'
   const declared = Number.parseInt(String(col.minWidth ?? ''), 10)
-  let width = Math.max(KIND_MIN_WIDTH[kind], Number.isFinite(declared) ? declared : 0)
+  let width = Number.isFinite(declared) ? declared : KIND_MIN_WIDTH[kind]
   width = Math.max(
     width,
     textWidth(col.label, font ? `600 ${font}` : undefined) + CELL_PADDING + HEADER_EXTRA,

@@ -44,21 +44,36 @@ export function listPrefsKeys(listKey: string, userId: string | null | undefined
 /**
  * A user's layout of one list, remembered across visits: the hidden column props and the widths
  * the user dragged columns to. Keyed by user id and list key so people sharing a browser keep
- * their own. (Hidden columns saved before per-user keys, under `mosaic.list.<listKey>`, still count.)
+ * their own; the user is read reactively, so a list shown before the session is restored switches
+ * to the user's layout once it is. (Hidden columns saved before per-user keys, under
+ * `mosaic.list.<listKey>`, still count.)
  */
 export function useListPrefs(
   listKey: string | undefined,
-  userId: string | null | undefined,
+  userId: () => string | null | undefined,
   defaults: () => string[],
 ): { hidden: Ref<string[]>; widths: Ref<Record<string, number>> } {
-  const keys = listKey ? listPrefsKeys(listKey, userId) : null
-  const hidden = ref<string[]>(
-    (keys && (readHidden(keys.hidden) ?? readHidden(PREFIX + listKey))) || defaults(),
-  )
-  const widths = ref<Record<string, number>>(keys ? readWidths(keys.widths) : {})
-  if (keys) {
-    watch(hidden, (value) => writeJson(keys.hidden, value), { deep: true })
-    watch(widths, (value) => writeJson(keys.widths, value), { deep: true })
+  const keys = () => (listKey ? listPrefsKeys(listKey, userId()) : null)
+  const readAll = (k: ReturnType<typeof keys>) => ({
+    hidden: (k && (readHidden(k.hidden) ?? readHidden(PREFIX + listKey))) || defaults(),
+    widths: k ? readWidths(k.widths) : {},
+  })
+  const initial = readAll(keys())
+  const hidden = ref<string[]>(initial.hidden)
+  const widths = ref<Record<string, number>>(initial.widths)
+  if (listKey) {
+    let current = keys()!
+    watch(
+      () => keys()!.hidden,
+      () => {
+        current = keys()!
+        const next = readAll(current)
+        hidden.value = next.hidden
+        widths.value = next.widths
+      },
+    )
+    watch(hidden, (value) => writeJson(current.hidden, value), { deep: true })
+    watch(widths, (value) => writeJson(current.widths, value), { deep: true })
   }
   return { hidden, widths }
 }

@@ -9,6 +9,11 @@ export interface SubmitFormProps {
   rules?: FormRules
   submit: () => Promise<unknown>
   labelWidth?: string | number
+  /**
+   * Default `top`: labels above their fields, so long (English) labels never run into the next row;
+   * `right` (with labelWidth) for short forms that want the compact layout.
+   */
+  labelPosition?: 'top' | 'right' | 'left'
   submitText?: string
 }
 

@@ -1,7 +1,7 @@
 import { formatDateTime, type ListColumn } from '@mosaic/ui'
 import { useText } from './useText'
 
-/** Column definitions several sales lists show the same way (label, width, formatting). */
+/** Column definitions several sales lists show the same way (label, kind, formatting). */
 export function useSalesColumns() {
   const { t } = useText()
 
@@ -11,7 +11,13 @@ export function useSalesColumns() {
     labelKey: string,
     extra: Partial<ListColumn<T>> = {},
   ): ListColumn<T> {
-    return { prop, label: t(labelKey), width: 170, formatter: (row) => formatDateTime(row[prop]), ...extra }
+    return {
+      prop,
+      label: t(labelKey),
+      kind: 'datetime',
+      formatter: (row) => formatDateTime(row[prop]),
+      ...extra,
+    }
   }
 
   return {
@@ -19,7 +25,7 @@ export function useSalesColumns() {
     owner: <T extends { ownerName: string | null }>(): ListColumn<T> => ({
       prop: 'ownerName',
       label: t('sales.common.owner'),
-      width: 110,
+      kind: 'user',
     }),
     nextFollowUp: <T extends { nextFollowUpAt: string | null }>(extra: Partial<ListColumn<T>> = {}) =>
       dateTime<T>('nextFollowUpAt', 'sales.common.nextFollowUpAt', extra),
