@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
 export declare function moduleKey(id: string): string | null
 export declare function chunkModulesPlugin(): Plugin
+export declare function precompressPlugin(): Plugin
 export declare function mosaicBuildPlugins(): Plugin[]
