@@ -83,6 +83,36 @@ export function precompressPlugin() {
   }
 }
 
+/**
+ * The host's own imports of these packages bypass the federation proxy (resolved straight to
+ * the module the host's share provider serves). @module-federation/vite loads every share the
+ * host imports through the proxy before the host's code starts — on the login page — whereas
+ * a share only provided is fetched when first asked for: by a remote, or by the shell's lazy
+ * signed-in chunks. Same modules, same chunk as the provider: still one copy on the page.
+ * Must come before `federation()` in `plugins`.
+ *
+ * @param {Record<string, string>} targets bare specifier → what the host imports instead
+ *   (a subpath of the same package that is not a share key, or an absolute file)
+ * @param {{ importerUnder: string }} opts only importers under this directory (the repo: the
+ *   shell and the workspace packages it compiles) are redirected, never node_modules
+ */
+export function lazyHostShares(targets, { importerUnder }) {
+  const root = path.resolve(importerUnder) + path.sep
+  return {
+    name: 'mosaic-lazy-host-shares',
+    enforce: 'pre',
+    apply: 'build',
+    async resolveId(source, importer) {
+      if (!importer || !(source in targets)) return null
+      const file = importer.split('?')[0]
+      if (!file.startsWith(root) || file.includes(`${path.sep}node_modules${path.sep}`)) return null
+      const target = targets[source]
+      if (path.isAbsolute(target)) return target
+      return this.resolve(target, importer, { skipSelf: true })
+    },
+  }
+}
+
 /** The build plugins shared by every Mosaic front end. */
 export function mosaicBuildPlugins() {
   return [chunkModulesPlugin(), precompressPlugin()]
