@@ -6,7 +6,7 @@ import { mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
 
 const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // Served behind the gateway at /remotes/sales/ (also in dev, so chunk URLs are the same everywhere).
   base: '/remotes/sales/',
   // Workspace packages are consumed as source (their `source` export condition).
@@ -18,7 +18,8 @@ export default defineConfig({
       filename: 'remoteEntry.js',
       exposes: { './routes': './src/routes.ts' },
       // Same list as the shell: anything shared on one side only would load twice and split state.
-      shared: mosaicShared(),
+      // Built, the remote only consumes them (the shell provides each once); its dev server keeps copies.
+      shared: mosaicShared({ role: 'remote', command }),
       dts: false,
     }),
     ...mosaicBuildPlugins(),
@@ -36,4 +37,4 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': { target: API } },
   },
-})
+}))

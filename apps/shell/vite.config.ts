@@ -2,7 +2,8 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { federation } from '@module-federation/vite'
 import { mosaicShared } from '@mosaic/web-kit/federation-shared'
-import { mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
+import { fileURLToPath } from 'node:url'
+import { lazyHostShares, mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
 
 const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
 
@@ -35,6 +36,19 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   plugins: [
     vue(),
+    // Provided to the remotes, loaded by the shell only after sign-in: not on the login page
+    // (the shell's own imports of these are not proxied through the federation runtime).
+    lazyHostShares(
+      {
+        'element-plus': 'element-plus/es/index.mjs',
+        '@element-plus/icons-vue': '@element-plus/icons-vue/dist/index.js',
+        '@mosaic/ui': fileURLToPath(new URL('../../packages/ui/src/index.ts', import.meta.url)),
+        '@mosaic/dictionary/vue': fileURLToPath(
+          new URL('../../packages/dictionary/src/vue/index.ts', import.meta.url),
+        ),
+      },
+      { importerUnder: fileURLToPath(new URL('../..', import.meta.url)) },
+    ),
     federation({
       name: 'shell',
       // No static remotes: they come from /remotes.json at runtime (registerRemotes), so a

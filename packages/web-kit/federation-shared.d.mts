@@ -1,2 +1,5 @@
 export declare const MOSAIC_SHARED_PACKAGES: readonly string[]
-export declare function mosaicShared(): Record<string, { singleton: true; requiredVersion: string }>
+export declare function mosaicShared(opts?: {
+  role?: 'host' | 'remote'
+  command?: 'build' | 'serve'
+}): Record<string, { singleton: true; requiredVersion: string; import?: string | false }>

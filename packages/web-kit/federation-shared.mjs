@@ -23,6 +23,13 @@ const SINGLETONS = [
 ]
 
 /**
+ * Stateless data packages a remote keeps a (lazy, normally unused) fallback for:
+ * @module-federation/vite 1.23 misses names re-exported through `export *` / `export * as`
+ * when a share is `import: false` (MISSING_EXPORT at build time).
+ */
+const KEEP_FALLBACK = new Set(['@mosaic/permissions', '@mosaic/schemas', '@mosaic/schemas/problems'])
+
+/**
  * The federation plugin resolves shares with its own conditions (browser/import/default),
  * which for our packages means `dist/` — unbuilt in dev, and a second copy next to the
  * `source` the rest of the app compiles. Point workspace shares at their source entry.
@@ -37,15 +44,28 @@ function workspaceSource(name) {
   return fileURLToPath(new URL(target, dir))
 }
 
-/** `shared` option for `federation({...})`, identical in host and remotes. */
-export function mosaicShared() {
+/**
+ * `shared` option for `federation({...})`: the same list in host and remotes.
+ *
+ * The shell provides every singleton; a remote's production build only consumes them
+ * (`import: false`): it bundles no fallback copy, so each library is downloaded once, from
+ * the shell. A remote's dev server (`vite`, `command: 'serve'`) keeps its own copies so it
+ * still runs standalone for its team.
+ *
+ * @param {{ role?: 'host' | 'remote', command?: 'build' | 'serve' }} [opts]
+ */
+export function mosaicShared({ role = 'host', command = 'build' } = {}) {
   return Object.fromEntries(
     SINGLETONS.map((name) => [
       name,
       {
         singleton: true,
         requiredVersion: '*',
-        ...(name.startsWith('@mosaic/') ? { import: workspaceSource(name) } : {}),
+        ...(role === 'remote' && command === 'build' && !KEEP_FALLBACK.has(name)
+          ? { import: false }
+          : name.startsWith('@mosaic/')
+            ? { import: workspaceSource(name) }
+            : {}),
       },
     ]),
   )

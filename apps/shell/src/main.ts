@@ -1,19 +1,18 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// `@mosaic/ui/boot`, not `@mosaic/ui`: the full UI kit (and Element Plus) loads after sign-in.
+import { installMosaicApp } from '@mosaic/ui/boot'
 import '@mosaic/ui/theme.css'
-import { installMosaicApp } from '@mosaic/ui'
 import App from './App.vue'
 import { createShellRouter } from './router'
 import { shellMessages } from './locales'
 import { reportFailedPages, watchSessionEnd } from './session'
+import { bindSignedInUi } from './signed-in'
 import './styles.css'
 
 // The page's only pinia, i18n and router: remotes mounted in the shell use these singletons.
 const app = createApp(App)
 installMosaicApp(app, shellMessages)
-// Globally registered so remote pages can use <el-*> tags; locale comes from App's config provider.
-app.use(ElementPlus)
+bindSignedInUi(app)
 
 const router = createShellRouter()
 app.use(router)

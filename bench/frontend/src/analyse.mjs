@@ -91,6 +91,20 @@ export function libraryDownloads(scripts, repoRoot = REPO_ROOT) {
   return { libraries: result, mapped: Object.values(maps).every(Boolean) }
 }
 
+/** Per library: how many of its modules the login page downloads (0 = not on the login page). */
+export function loginLibraryModules(scripts, repoRoot = REPO_ROOT) {
+  const apps = appFiles(repoRoot)
+  const maps = loadChunkMaps(apps)
+  const modules = new Set()
+  for (const s of scripts.filter((x) => x.stage === 'login')) {
+    const c = chunkOf(s.path, apps)
+    for (const m of (c && maps[c.app]?.[c.file]) ?? []) modules.add(m)
+  }
+  return Object.fromEntries(
+    Object.entries(LIBRARIES).map(([lib, re]) => [lib, [...modules].filter((m) => re.test(m)).length]),
+  )
+}
+
 export function stageTotals(scripts) {
   const totals = {}
   let cumulative = { count: 0, raw: 0, gz: 0, transferred: 0 }

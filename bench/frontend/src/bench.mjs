@@ -82,6 +82,8 @@ function print(m, lh) {
       .join(', ')}`,
   )
   console.log(`  ${mark(m.totals.login.gz <= BUDGETS.loginGzBytes)} login ≤ ${kb(BUDGETS.loginGzBytes)} gz`)
+  const onLogin = Object.entries(m.loginModules).filter(([, n]) => n > 0)
+  console.log(`  on the login page: ${onLogin.map(([lib, n]) => `${lib} (${n} modules)`).join(', ')}`)
 
   console.log('\nShared libraries: downloads over the whole journey')
   for (const [lib, d] of Object.entries(m.libraries)) {

@@ -33,6 +33,8 @@ export interface Measurement {
   /** False when an app was built without its chunk map (library counts are then incomplete). */
   mapped: boolean
   remoteEntries: Record<string, { raw: number; gz: number }>
+  /** Per shared library, how many of its modules the login page downloads. */
+  loginModules: Record<string, number>
   over: string[]
 }
 

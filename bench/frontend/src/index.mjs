@@ -3,6 +3,7 @@ export {
   BUDGETS,
   LIBRARIES,
   libraryDownloads,
+  loginLibraryModules,
   stageTotals,
   remoteEntrySizes,
   overBudget,
@@ -12,11 +13,13 @@ export {
 /** One journey, analysed: what the bench prints and the e2e budget test asserts. */
 export async function measure(opts) {
   const { runJourney } = await import('./journey.mjs')
-  const { libraryDownloads, stageTotals, remoteEntrySizes, overBudget } = await import('./analyse.mjs')
+  const { libraryDownloads, loginLibraryModules, stageTotals, remoteEntrySizes, overBudget } =
+    await import('./analyse.mjs')
   const { scripts, errors } = await runJourney(opts)
   const totals = stageTotals(scripts)
   const { libraries, mapped } = libraryDownloads(scripts, opts.repoRoot)
   const remoteEntries = remoteEntrySizes(opts.repoRoot)
-  const report = { scripts, errors, totals, libraries, mapped, remoteEntries }
+  const loginModules = loginLibraryModules(scripts, opts.repoRoot)
+  const report = { scripts, errors, totals, libraries, mapped, remoteEntries, loginModules }
   return { ...report, over: overBudget(report) }
 }

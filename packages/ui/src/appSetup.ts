@@ -9,13 +9,12 @@ import {
   type LocaleMessages,
 } from '@mosaic/web-kit'
 import { installPermissions } from '@mosaic/permissions/vue'
-import { configureDictionaries } from '@mosaic/dictionary/vue'
 import type { DictType } from '@mosaic/dictionary'
 import { uiMessages } from './i18n'
 
 /**
  * What the page's root app (the shell, or a module running on its own) sets up once: the
- * only pinia and i18n, the signed-in principal for `v-can`, and the dictionaries.
+ * only pinia and i18n, and the signed-in principal for `v-can`. Dictionaries: see below.
  */
 export function installMosaicApp(app: App, ...messages: (LocaleMessages | undefined)[]) {
   const pinia = createPinia()
@@ -31,9 +30,18 @@ export function installMosaicApp(app: App, ...messages: (LocaleMessages | undefi
     app,
     computed(() => auth.principal),
   )
+  return { pinia, i18n, auth }
+}
+
+/**
+ * Points the dictionary store at the admin service. Imported when called, not statically:
+ * `@mosaic/dictionary/vue` carries Element Plus components and the login page must not load
+ * them. Await it before rendering a page that uses dictionaries (signed-in pages).
+ */
+export async function configureMosaicDictionaries(): Promise<void> {
+  const { configureDictionaries } = await import('@mosaic/dictionary/vue')
   configureDictionaries({
     load: () => api.get<{ types: DictType[] }>('/api/admin/dictionaries').then((r) => r.types),
     locale: useLocale().locale,
   })
-  return { pinia, i18n, auth }
 }

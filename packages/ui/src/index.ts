@@ -23,7 +23,7 @@ export {
   type AttachmentCheck,
 } from './attachments'
 export { mountStandalone, type StandaloneOptions } from './standalone'
-export { installMosaicApp } from './appSetup'
+export { installMosaicApp, configureMosaicDictionaries } from './appSetup'
 export { standaloneMenu, type StandaloneMenuItem } from './standaloneMenu'
 export { confirmDelete, type ConfirmDeleteOptions } from './confirmDelete'
 export { uiMessages, useUiText, translateUi, storedLocale, actionLabel, type UiLocale } from './i18n'

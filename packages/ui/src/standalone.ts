@@ -1,7 +1,7 @@
 import { createApp, type App } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
-import { installMosaicApp } from './appSetup'
+import { configureMosaicDictionaries, installMosaicApp } from './appSetup'
 import StandaloneLayout from './StandaloneLayout.vue'
 
 export interface StandaloneOptions {
@@ -31,6 +31,8 @@ export function mountStandalone(module: RemoteModule, options: StandaloneOptions
   app.use(router)
 
   // Restore the session from the refresh cookie before the first page asks for data.
-  void auth.restoreSession().finally(() => app.mount(options.selector ?? '#app'))
+  void Promise.all([auth.restoreSession(), configureMosaicDictionaries()]).finally(() =>
+    app.mount(options.selector ?? '#app'),
+  )
   return app
 }

@@ -26,17 +26,19 @@ describe('i18n', () => {
     expect(i18n.global.t('common.cancel')).toBe('取消') // common messages survive
   })
 
-  it('setLocale switches i18n and Element Plus, and persists the choice', () => {
+  it('setLocale switches i18n and Element Plus, and persists the choice', async () => {
     const i18n = m.createMosaicI18n()
     m.addMessages({ en: { admin: { users: 'Users' } } })
     const { locale, setLocale, elementLocale } = m.useLocale()
     setLocale('en')
     expect(i18n.global.t('admin.users')).toBe('Users')
-    expect(elementLocale.value.name).toBe('en')
+    await m.loadElementLocale()
+    expect(elementLocale.value?.name).toBe('en')
     expect(localStorage.getItem('mosaic.locale')).toBe('en')
     locale.value = 'zh-CN'
     expect(i18n.global.locale.value).toBe('zh-CN')
-    expect(elementLocale.value.name).toBe('zh-cn')
+    await m.loadElementLocale()
+    expect(elementLocale.value?.name).toBe('zh-cn')
   })
 
   it('pickLabel chooses by locale and falls back to the other language', () => {

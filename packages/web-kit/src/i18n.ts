@@ -1,7 +1,5 @@
-import { computed, ref, type ComputedRef, type Ref } from 'vue'
+import { computed, ref, shallowReactive, type ComputedRef, type Ref } from 'vue'
 import { createI18n, type I18n } from 'vue-i18n'
-import zhCn from 'element-plus/es/locale/lang/zh-cn'
-import en from 'element-plus/es/locale/lang/en'
 import type { Language } from 'element-plus/es/locale'
 import { commonMessages } from './messages'
 
@@ -10,7 +8,13 @@ export type LocaleMessages = Partial<Record<MosaicLocale, Record<string, unknown
 
 export const LOCALES: readonly MosaicLocale[] = ['zh-CN', 'en']
 const STORAGE_KEY = 'mosaic.locale'
-const ELEMENT_LOCALES: Record<MosaicLocale, Language> = { 'zh-CN': zhCn, en }
+// Loaded when first asked for: in the shell's build these modules live in the shared
+// element-plus chunk, which the login page must not download.
+const ELEMENT_LOCALE_LOADERS: Record<MosaicLocale, () => Promise<{ default: Language }>> = {
+  'zh-CN': () => import('element-plus/es/locale/lang/zh-cn'),
+  en: () => import('element-plus/es/locale/lang/en'),
+}
+const elementLocales = shallowReactive<Partial<Record<MosaicLocale, Language>>>({})
 
 function storedLocale(): MosaicLocale {
   try {
@@ -81,10 +85,21 @@ export interface UseLocale {
   locale: Ref<MosaicLocale>
   setLocale(l: MosaicLocale): void
   /** Feed to `<el-config-provider :locale>`; Element Plus keeps its own locale per provider. */
-  elementLocale: ComputedRef<Language>
+  elementLocale: ComputedRef<Language | undefined>
 }
 
-const elementLocale = computed(() => ELEMENT_LOCALES[locale.value])
+/** Loads Element Plus's texts for the current locale (the shell awaits it before signed-in pages). */
+export async function loadElementLocale(l: MosaicLocale = locale.value): Promise<Language> {
+  const loaded = elementLocales[l] ?? (await ELEMENT_LOCALE_LOADERS[l]()).default
+  elementLocales[l] = loaded
+  return loaded
+}
+
+const elementLocale = computed(() => {
+  const l = locale.value
+  if (!elementLocales[l]) void loadElementLocale(l)
+  return elementLocales[l] ?? elementLocales['zh-CN'] ?? elementLocales.en
+})
 // Writable so `v-model="locale"` works and still goes through setLocale (i18n + storage).
 const localeModel = computed<MosaicLocale>({ get: () => locale.value, set: setLocale })
 

@@ -10,6 +10,7 @@ export {
   setLocale,
   pickLabel,
   LOCALES,
+  loadElementLocale,
 } from './i18n'
 export type { MosaicLocale, LocaleMessages, UseLocale, I18n } from './i18n'
 export { commonMessages } from './messages'

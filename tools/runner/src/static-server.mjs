@@ -55,6 +55,32 @@ async function resolveFile(file) {
   return null
 }
 
+/**
+ * The precompressed twin (`.br`, else `.gz`, written by the build) the client accepts, if any.
+ * Only exact `br`/`gzip` tokens with a non-zero q count.
+ */
+export function pickEncoding(acceptEncoding = '') {
+  const accepted = new Set()
+  for (const part of String(acceptEncoding).split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    if (q && Number(q.slice(2)) === 0) continue
+    accepted.add(token.trim())
+  }
+  return [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ].filter(([name]) => accepted.has(name) || accepted.has('*'))
+}
+
+async function precompressed(file, acceptEncoding) {
+  for (const [encoding, ext] of pickEncoding(acceptEncoding)) {
+    const st = await fs.promises.stat(file + ext).catch(() => null)
+    if (st?.isFile()) return { encoding, file: file + ext, size: st.size, mtimeMs: st.mtimeMs }
+  }
+  return null
+}
+
 function sendText(res, status, text, headers = {}) {
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
@@ -111,7 +137,11 @@ export async function createStaticServer({
 
     const { file } = st
     const relServed = '/' + path.relative(rootDir, file).split(path.sep).join('/')
-    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`
+    // Content negotiation: the build's .br/.gz twin when the client accepts it (never the twin
+    // itself asked for by name, which keeps its own type). Vary either way: caches must key on it.
+    const twin = /\.(br|gz)$/.test(file) ? null : await precompressed(file, req.headers['accept-encoding'])
+    const sent = twin ?? st
+    const etag = `W/"${sent.size.toString(16)}-${Math.floor(sent.mtimeMs).toString(16)}${twin ? `-${twin.encoding}` : ''}"`
     const headers = {
       ...corsHeaders,
       'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
@@ -120,6 +150,8 @@ export async function createStaticServer({
       ...(path.extname(file).toLowerCase() === '.html'
         ? htmlSecurityHeaders(await fs.promises.readFile(file, 'utf8').catch(() => ''))
         : {}),
+      Vary: 'Accept-Encoding',
+      ...(twin ? { 'Content-Encoding': twin.encoding } : {}),
       ETag: etag,
       'Last-Modified': new Date(st.mtimeMs).toUTCString(),
     }
@@ -127,9 +159,9 @@ export async function createStaticServer({
       res.writeHead(304, headers)
       return res.end()
     }
-    res.writeHead(200, { ...headers, 'Content-Length': st.size })
+    res.writeHead(200, { ...headers, 'Content-Length': sent.size })
     if (req.method === 'HEAD') return res.end()
-    const stream = fs.createReadStream(file)
+    const stream = fs.createReadStream(sent.file)
     stream.on('error', () => res.destroy())
     stream.pipe(res)
   })

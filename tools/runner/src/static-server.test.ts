@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { createStaticServer } from './static-server.mjs'
 import { request, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
 
@@ -146,5 +147,58 @@ describe('static server security headers', () => {
     } finally {
       await s.close()
     }
+  })
+})
+
+describe('static server: precompressed twins', () => {
+  const root = `${tmpDir()}/dist`
+  const js = 'export const x = 1;'.repeat(200)
+  writeFiles(root, {
+    'assets/app-1.js': js,
+    'assets/plain-2.js': js,
+    'index.html': '<!doctype html><title>shell</title>',
+  })
+  fs.writeFileSync(`${root}/assets/app-1.js.gz`, gzipSync(js))
+  fs.writeFileSync(`${root}/assets/app-1.js.br`, brotliCompressSync(js))
+  fs.writeFileSync(`${root}/index.html.gz`, gzipSync('<!doctype html><title>shell</title>'))
+  let s: Awaited<ReturnType<typeof createStaticServer>>
+  beforeAll(async () => {
+    s = await createStaticServer({ root, port: 0, spa: true })
+  })
+  afterAll(() => s.close())
+
+  it('sends brotli when accepted, else gzip, else identity; always with Vary', async () => {
+    const br = await request(s.port, '/assets/app-1.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(br.headers.vary).toBe('Accept-Encoding')
+    expect(Number(br.headers['content-length'])).toBe(fs.statSync(`${root}/assets/app-1.js.br`).size)
+
+    const gz = await request(s.port, '/assets/app-1.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+
+    const id = await request(s.port, '/assets/app-1.js', { headers: { 'accept-encoding': 'identity' } })
+    expect(id.headers['content-encoding']).toBeUndefined()
+    expect(id.body).toBe(js)
+    expect(id.headers.vary).toBe('Accept-Encoding')
+  })
+
+  it('honours q=0, has per-encoding ETags, and serves identity when there is no twin', async () => {
+    const noBr = await request(s.port, '/assets/app-1.js', { headers: { 'accept-encoding': 'br;q=0, gzip' } })
+    expect(noBr.headers['content-encoding']).toBe('gzip')
+    const br = await request(s.port, '/assets/app-1.js', { headers: { 'accept-encoding': 'br' } })
+    expect(br.headers.etag).not.toBe(noBr.headers.etag)
+    const plain = await request(s.port, '/assets/plain-2.js', { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(js)
+  })
+
+  it('negotiates the SPA fallback (index.html) too', async () => {
+    const route = await request(s.port, '/sales/customers', { headers: { 'accept-encoding': 'gzip' } })
+    expect(route.headers['content-encoding']).toBe('gzip')
+    expect(route.headers['content-type']).toBe('text/html; charset=utf-8')
   })
 })

@@ -1,6 +1,5 @@
 import type { RouteRecordRaw, Router } from 'vue-router'
 import { useAuthStore } from '@mosaic/web-kit'
-import RemoteUnavailable from '../views/RemoteUnavailable.vue'
 import { firstPath, visibleItems } from './menu'
 import type { RemoteState } from './store'
 
@@ -26,7 +25,8 @@ function recordFor(remote: RemoteState): RouteRecordRaw {
   return {
     path: `${remote.basePath}/:rest(.*)*`,
     name: routeName(remote),
-    component: RemoteUnavailable,
+    // Lazy: it renders inside the signed-in layout and uses Element Plus.
+    component: () => import('../views/RemoteUnavailable.vue'),
     props: { remote: remote.name },
     meta: { remote: remote.name },
   }

@@ -9,8 +9,7 @@ import { routeAllowed } from '@mosaic/permissions/vue'
 import { useAuthStore } from '@mosaic/web-kit'
 import { useRemotesStore } from '../remotes/store'
 import { LAYOUT_ROUTE, syncRemoteRoutes } from '../remotes/routes'
-import ShellLayout from '../layout/ShellLayout.vue'
-import HomeView from '../views/HomeView.vue'
+import { loadSignedInUi } from '../signed-in'
 
 const baseRoutes = [
   {
@@ -22,9 +21,15 @@ const baseRoutes = [
   {
     path: '/',
     name: LAYOUT_ROUTE,
-    component: ShellLayout,
+    // Lazy, like everything past the login page: the layout pulls in the full UI kit.
+    component: () => import('../layout/ShellLayout.vue'),
     children: [
-      { path: '', name: 'home', component: HomeView, meta: { title: { zh: '首页', en: 'Home' } } },
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../views/HomeView.vue'),
+        meta: { title: { zh: '首页', en: 'Home' } },
+      },
       {
         path: '403',
         name: 'forbidden',
@@ -52,6 +57,7 @@ export function installGuards(router: Router): void {
     if (to.meta.public) return true
     const auth = useAuthStore()
     if (!auth.isAuthenticated && !(await auth.restoreSession())) return loginLocation(to)
+    await loadSignedInUi()
     const remotes = useRemotesStore()
     if (!remotes.loaded) {
       syncRemoteRoutes(router, await remotes.ensureLoaded())
