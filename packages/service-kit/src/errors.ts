@@ -90,8 +90,17 @@ function englishOf(code: ProblemCode, params?: ProblemParams): string {
   return formatProblem(code, params, 'en') ?? code
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) =>
-  new HttpError(400, 'Bad Request', detail, errors ? { errors } : {})
+/*
+ * Shorthands for the common statuses. Each takes a catalog code (never free text), so every
+ * answer reads in the client's language; the defaults are the generic code of the status.
+ */
+const withErrors = (errors?: FieldError[]): Extra => (errors ? { errors } : {})
+
+export const badRequest = (
+  code: ProblemCode = 'http.bad_request',
+  params?: ProblemParams,
+  errors?: FieldError[],
+) => problem(400, code, params, withErrors(errors))
 export const validationFailed = (errors: FieldError[]) =>
   new HttpError(
     400,
@@ -100,22 +109,20 @@ export const validationFailed = (errors: FieldError[]) =>
     { errors },
     'http.validation_failed',
   )
-export const unauthorized = (detail = 'Authentication required.') =>
-  new HttpError(401, 'Unauthorized', detail)
-export const forbidden = (detail = 'You do not have permission for this action.') =>
-  new HttpError(403, 'Forbidden', detail)
-export const notFound = (what = 'Record') => new HttpError(404, 'Not Found', `${what} not found.`)
-export const conflict = (detail: string, errors?: FieldError[]) =>
-  new HttpError(409, 'Conflict', detail, errors ? { errors } : {})
-export const preconditionFailed = (current: unknown) =>
-  new HttpError(
-    412,
-    'Precondition Failed',
-    'The record was changed by someone else. Reload it and apply your change again.',
-    { current },
-  )
-export const preconditionRequired = () =>
-  new HttpError(428, 'Precondition Required', 'Send If-Match with the version you are editing.')
-export const locked = (detail: string) => new HttpError(423, 'Locked', detail)
-export const tooManyRequests = (detail = 'Too many requests, try again later.') =>
-  new HttpError(429, 'Too Many Requests', detail)
+export const unauthorized = (code: ProblemCode = 'http.unauthorized', params?: ProblemParams) =>
+  problem(401, code, params)
+export const forbidden = (code: ProblemCode = 'http.forbidden', params?: ProblemParams) =>
+  problem(403, code, params)
+export const notFound = (code: ProblemCode = 'http.not_found', params?: ProblemParams) =>
+  problem(404, code, params)
+export const conflict = (
+  code: ProblemCode = 'http.conflict',
+  params?: ProblemParams,
+  errors?: FieldError[],
+) => problem(409, code, params, withErrors(errors))
+export const preconditionFailed = (current: unknown) => problem(412, 'http.stale', undefined, { current })
+export const preconditionRequired = () => problem(428, 'http.precondition_required')
+export const locked = (code: ProblemCode = 'http.locked', params?: ProblemParams) =>
+  problem(423, code, params)
+export const tooManyRequests = (code: ProblemCode = 'http.too_many_requests', params?: ProblemParams) =>
+  problem(429, code, params)

@@ -2,6 +2,7 @@ import { httpProblems, validationProblems, type ProblemCatalog, type ProblemText
 import { adminProblems } from './admin.js'
 import { adminRuleProblems } from './admin-rules.js'
 import { kitHttpProblems } from './kit-http.js'
+import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { listProblems } from './lists.js'
 
@@ -14,6 +15,7 @@ export const PROBLEMS = {
   ...adminProblems,
   ...adminRuleProblems,
   ...kitHttpProblems,
+  ...kitProblems,
   ...salesProblems,
   ...listProblems,
 } as const satisfies ProblemCatalog

@@ -112,7 +112,7 @@ export function registerAttachmentRoutes(
           return undefined
         return found
       })
-      if (!row) throw notFound('Attachment')
+      if (!row) throw notFound('attachment.not_found')
       const etag = `"${row.sha256}"`
       res.setHeader('ETag', etag)
       res.setHeader('Cache-Control', 'private, no-cache')
@@ -123,7 +123,7 @@ export function registerAttachmentRoutes(
       } catch (error) {
         if (!(error instanceof StorageObjectMissing)) throw error
         req.log?.error({ attachmentId: row.id, key: row.storage_key }, 'attachment file is missing')
-        throw notFound('Attachment file')
+        throw notFound('attachment.file_missing')
       }
       res.status(200)
       res.setHeader('Content-Type', row.content_type)

@@ -1,20 +1,20 @@
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import type { Request } from 'express'
-import { fileExtension } from '@mosaic/schemas'
-import { HttpError, badRequest, fieldError, validationFailed } from '../errors.js'
+import { fileExtension, type ProblemCode, type ProblemParams } from '@mosaic/schemas'
+import { HttpError, badRequest, fieldError, problem, validationFailed } from '../errors.js'
 import { SNIFF_BYTES, contentMatches, extensionMatches, mediaTypeOf } from './content-types.js'
 import type { StorageAdapter } from './storage.js'
 
 export const payloadTooLarge = (maxBytes: number) =>
-  new HttpError(413, 'Payload Too Large', `A file may be at most ${maxBytes} bytes.`, { maxBytes })
-export const unsupportedMediaType = (detail: string) => new HttpError(415, 'Unsupported Media Type', detail)
+  problem(413, 'attachment.too_large', { maxBytes }, { maxBytes })
+export const unsupportedMediaType = (code: ProblemCode, params?: ProblemParams) => problem(415, code, params)
 
 /** The declared type, if the allow-list has it. */
 export function declaredType(req: Request, allowed: readonly string[]): string {
   const type = mediaTypeOf(req.headers['content-type'])
-  if (!type) throw unsupportedMediaType("Send the file's type as Content-Type.")
-  if (!allowed.includes(type)) throw unsupportedMediaType(`Files of type ${type} are not accepted.`)
+  if (!type) throw unsupportedMediaType('attachment.type_missing')
+  if (!allowed.includes(type)) throw unsupportedMediaType('attachment.type_not_accepted', { type })
   return type
 }
 
@@ -40,7 +40,7 @@ export function fileNameOf(req: Request, type: string): string {
   if ([...name].length > 200)
     throw validationFailed([fieldError(field, 'validation.too_long', { maximum: 200 })])
   if (!extensionMatches(type, fileExtension(name)))
-    throw unsupportedMediaType(`The name ${name} does not end in an extension of type ${type}.`)
+    throw unsupportedMediaType('attachment.extension_mismatch', { name, type })
   return name
 }
 
@@ -83,7 +83,7 @@ class UploadGuard extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.size === 0) return done(badRequest('The file is empty.'))
+    if (this.size === 0) return done(badRequest('attachment.empty'))
     done(this.checked ? null : this.release())
   }
 
@@ -92,7 +92,7 @@ class UploadGuard extends Transform {
     this.held = []
     this.checked = true
     if (!contentMatches(this.type, head.subarray(0, SNIFF_BYTES)))
-      return unsupportedMediaType(`The file's content is not ${this.type}.`)
+      return unsupportedMediaType('attachment.content_mismatch', { type: this.type })
     this.push(head)
     return null
   }
@@ -114,7 +114,7 @@ export async function receiveUpload(
   let refusal: Error | undefined
   guard.on('error', (error) => (refusal ??= error))
   const interrupted = () => {
-    if (!req.complete) guard.destroy(badRequest('The upload was interrupted.'))
+    if (!req.complete) guard.destroy(badRequest('attachment.interrupted'))
   }
   req.once('close', interrupted)
   req.pipe(guard)

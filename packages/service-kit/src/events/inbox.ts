@@ -49,7 +49,7 @@ export function registerInboxRoute(internal: ApiRouter, db: Database, handlers: 
     handler: ({ body, caller }) => {
       // A service may only speak for itself: the token's issuer must be the envelope's source.
       if (body.source !== caller)
-        throw forbidden(`A ${caller} token cannot deliver events from ${body.source}.`)
+        throw forbidden('service.source_forbidden', { caller: String(caller), source: body.source })
       return receiveEvent(db, handlers, body)
     },
   })

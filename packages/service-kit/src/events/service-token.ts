@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
-import { HttpError, unauthorized } from '../errors.js'
+import { HttpError, problem, unauthorized } from '../errors.js'
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -43,17 +43,15 @@ export async function verifyServiceToken(secret: string, token: string): Promise
       requiredClaims: ['iss', 'sub', 'exp', 'iat'],
     }))
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw unauthorized('The service token has expired.')
-    throw unauthorized('The service token is invalid.')
+    if (error instanceof joseErrors.JWTExpired) throw unauthorized('service.token_expired')
+    throw unauthorized('service.token_invalid')
   }
   const source = payload.iss!
-  if (!NAME.test(source) || payload.sub !== `service:${source}`)
-    throw unauthorized('The service token is invalid.')
+  if (!NAME.test(source) || payload.sub !== `service:${source}`) throw unauthorized('service.token_invalid')
   return source
 }
 
-export const serviceCallsNotConfigured = () =>
-  new HttpError(503, 'Service Unavailable', 'service-to-service calls are not configured')
+export const serviceCallsNotConfigured = () => problem(503, 'service.calls_unconfigured')
 
 /**
  * Guards `/api/<svc>/internal/*`: only a service token signed with this installation's secret
@@ -64,7 +62,7 @@ export function requireServiceToken(secret: string | undefined): RequestHandler 
     req.principal = undefined
     if (!secret) return next(serviceCallsNotConfigured())
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
-    if (!match) return next(unauthorized('A service token is required.'))
+    if (!match) return next(unauthorized('service.token_required'))
     verifyServiceToken(secret, match[1]!).then(
       (caller) => {
         req.serviceCaller = caller

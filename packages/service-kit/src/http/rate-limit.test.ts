@@ -12,7 +12,7 @@ beforeAll(async () => {
   const app = express()
   app.post(
     '/login',
-    sensitiveRateLimit({ perMinute: 2, detail: 'Slow down.' }),
+    sensitiveRateLimit({ perMinute: 2, code: 'auth.too_many_logins' }),
     (_req, res) => void res.json({ ok: true }),
   )
   app.use(problemHandler(pino({ level: 'silent' })))
@@ -30,5 +30,9 @@ test('answers 429 problem+json once a client exceeds its per-minute budget', asy
   expect(statuses).toEqual([200, 200, 429])
   const res = await fetch(`${base}/login`, { method: 'POST' })
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
-  expect(await res.json()).toMatchObject({ status: 429, title: 'Too Many Requests', detail: 'Slow down.' })
+  expect(await res.json()).toMatchObject({
+    status: 429,
+    title: 'Too Many Requests',
+    code: 'auth.too_many_logins',
+  })
 })

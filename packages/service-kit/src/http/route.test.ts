@@ -106,7 +106,7 @@ describe('ApiRouter over HTTP', () => {
             summary: 'Always conflicts',
             access: 'public',
             handler: () => {
-              throw conflict('Name taken.', [{ field: 'name', message: 'Already used' }])
+              throw conflict('http.conflict', undefined, [{ field: 'name', message: 'Already used' }])
             },
           })
       },

@@ -172,7 +172,7 @@ export class ApiRouter {
 function checkAccess(access: Access, req: Request): Principal | undefined {
   const principal = req.principal
   if (access === 'service') {
-    if (!req.serviceCaller) throw unauthorized('A service token is required.')
+    if (!req.serviceCaller) throw unauthorized('service.token_required')
     return undefined
   }
   if (access === 'public') return principal

@@ -100,7 +100,8 @@ export class RecordStore<T extends RecordBase> {
     const level = await this.accessOf(m, ctx.principal, row)
     if (!level) return null
     const access = opts.access ?? 'read'
-    if (!accessSatisfies(level, access)) throw forbidden(this.deniedMessage(access))
+    if (!accessSatisfies(level, access))
+      throw forbidden(access === 'write' ? 'record.read_only_member' : 'record.owner_only')
     return row
   }
 
@@ -124,7 +125,7 @@ export class RecordStore<T extends RecordBase> {
 
   async get(m: EntityManager, id: string, ctx?: RecordContext, opts: FindOptions = {}) {
     const row = await this.find(m, id, ctx, opts)
-    if (!row) throw notFound(this.label())
+    if (!row) throw notFound()
     return row
   }
 
@@ -215,7 +216,7 @@ export class RecordStore<T extends RecordBase> {
 
   async restore(m: EntityManager, ctx: RecordContext, id: string): Promise<T> {
     const row = await this.get(m, id, ctx, { withDeleted: true, lock: true, access: 'owner' })
-    if (!row.deletedAt) throw conflict(`This ${this.label().toLowerCase()} is not in the recycle bin.`)
+    if (!row.deletedAt) throw conflict('record.not_in_recycle_bin')
     await this.repo(m).update(
       id as never,
       {
@@ -238,7 +239,7 @@ export class RecordStore<T extends RecordBase> {
   /** Permanent removal from the recycle bin; the audit trail (append-only) survives it. */
   async purge(m: EntityManager, ctx: RecordContext, id: string): Promise<void> {
     const row = await this.get(m, id, ctx, { withDeleted: true, lock: true, access: 'owner' })
-    if (!row.deletedAt) throw conflict('Only records in the recycle bin can be purged. Delete it first.')
+    if (!row.deletedAt) throw conflict('record.purge_needs_delete')
     await writeAudit(m, ctx, {
       action: 'purge',
       entityType: this.entityType,
@@ -260,9 +261,7 @@ export class RecordStore<T extends RecordBase> {
       await this.repo(m).delete(id as never)
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
-        throw conflict(
-          'Other records still refer to this one, so it cannot be purged. Keep it in the recycle bin.',
-        )
+        throw conflict('record.purge_referenced')
       }
       throw error
     }
@@ -306,7 +305,7 @@ export class RecordStore<T extends RecordBase> {
       'SELECT snapshot FROM record_version WHERE entity_type = $1 AND entity_id = $2 AND version = $3',
       [this.entityType, id, version],
     )
-    if (!row) throw notFound(`Version ${version}`)
+    if (!row) throw notFound('record.version_not_found', { version })
     const patch = this.restorablePatch(row.snapshot as Record<string, unknown>)
     await this.options.checkRestore?.(m, ctx, patch, id)
     return this.update(m, ctx, id, expectedVersion, patch, {
@@ -395,17 +394,5 @@ export class RecordStore<T extends RecordBase> {
 
   private present(m: EntityManager, row: T) {
     return this.options.present ? this.options.present(m, row) : Promise.resolve(this.state(row))
-  }
-
-  private deniedMessage(access: RecordAccess) {
-    const noun = this.label().toLowerCase()
-    return access === 'write'
-      ? `You are a read-only team member of this ${noun}: you can view it but not change it.`
-      : `Only the owner of this ${noun}, or a manager whose data scope covers it, can do this; team members cannot.`
-  }
-
-  private label() {
-    const t = this.entityType.replace(/_/g, ' ')
-    return t.charAt(0).toUpperCase() + t.slice(1)
   }
 }

@@ -173,6 +173,7 @@ describe('team members on RecordStore', () => {
     )
     expect(denied.status).toBe(403)
     expect(denied.detail).toMatch(/read-only team member/)
+    expect(denied.code).toBe('record.read_only_member')
     expect((await rejection(tx((m) => deals.get(m, deal.id, ctxOf(stranger))))).status).toBe(404)
     expect(await tx((m) => deals.find(m, other.id, ctxOf(reader)))).toBeNull()
   })

@@ -102,7 +102,7 @@ export async function addTeamMember<T extends RecordBase>(
   assertOwnTeam(store)
   const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
   if (ownerOf(store, row) === member.userId) {
-    throw conflict('The owner already has full access; choose someone else.', [
+    throw conflict('team.owner_has_full_access', undefined, [
       { field: 'userId', message: 'This user is the owner' },
     ])
   }
@@ -113,9 +113,7 @@ export async function addTeamMember<T extends RecordBase>(
     [store.entityType, id, member.userId, member.userName, member.access, ctx.actor.name],
   )
   if (!inserted.length) {
-    throw conflict('This user is already a team member; change their access instead.', [
-      { field: 'userId', message: 'Already a team member' },
-    ])
+    throw conflict('team.already_member', undefined, [{ field: 'userId', message: 'Already a team member' }])
   }
   await audit(m, ctx, store, row, 'team_add', null, inserted[0]!)
   return toMember(inserted[0]!)
@@ -132,7 +130,7 @@ export async function updateTeamMember<T extends RecordBase>(
   assertOwnTeam(store)
   const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
   const [before] = await memberRows(m, store.entityType, id, userId)
-  if (!before) throw notFound('Team member')
+  if (!before) throw notFound('team.member_not_found')
   if (before.access === access) return toMember(before)
   await m.query(
     'UPDATE team_member SET access = $4 WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3',
@@ -153,7 +151,7 @@ export async function removeTeamMember<T extends RecordBase>(
   assertOwnTeam(store)
   const row = await store.get(m, id, ctx, { access: 'owner', lock: true })
   const [before] = await memberRows(m, store.entityType, id, userId)
-  if (!before) throw notFound('Team member')
+  if (!before) throw notFound('team.member_not_found')
   await m.query('DELETE FROM team_member WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3', [
     store.entityType,
     id,

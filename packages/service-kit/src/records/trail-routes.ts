@@ -112,7 +112,7 @@ export function registerRecycleBinRoutes(
     params: z.object({ entityType: z.string().max(40), id: z.string().max(60) }),
     handler: ({ params, principal, requestId }) => {
       const store = byType.get(params.entityType)
-      if (!store) throw notFound('Record type')
+      if (!store) throw notFound('record.type_not_found')
       return db.transaction((m) => store.purge(m, recordContext(principal, requestId), params.id))
     },
   })
