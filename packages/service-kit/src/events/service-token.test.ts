@@ -144,7 +144,7 @@ describe('internal routes', () => {
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({
       status: 503,
-      detail: 'service-to-service calls are not configured',
+      code: 'service.calls_unconfigured',
     })
     expect(bare.service.events.dispatcher).toBeNull()
     await expect(bare.service.events.flush()).rejects.toThrow(/SERVICE_SECRET/)

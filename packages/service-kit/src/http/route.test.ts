@@ -257,7 +257,8 @@ describe('ApiRouter over HTTP', () => {
       expect(res.status).toBe(409)
       expect(res.body).toMatchObject({
         title: 'Conflict',
-        detail: 'Name taken.',
+        code: 'http.conflict',
+        detail: 'The request conflicts with the current state.',
         errors: [{ field: 'name', message: 'Already used' }],
         instance: '/api/demo/conflict',
       })
