@@ -1,7 +1,7 @@
 import { defaultClientConditions, defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { federation } from '@module-federation/vite'
-import { mosaicShared } from '@mosaic/web-kit/federation-shared'
+import { mosaicShared, workspaceConditions } from '@mosaic/web-kit/federation-shared'
 import { mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
 
 const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
@@ -9,8 +9,9 @@ const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
 export default defineConfig(({ command }) => ({
   // Served behind the gateway at /remotes/admin/ (also in dev, so chunk URLs are the same everywhere).
   base: '/remotes/admin/',
-  // Workspace packages are consumed as source (their `source` export condition).
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Workspace packages are consumed as source (their `source` export condition), except in the
+  // production build, where they are all shares the shell provides (see workspaceConditions).
+  resolve: { conditions: [...workspaceConditions({ role: 'remote', command }), ...defaultClientConditions] },
   plugins: [
     vue(),
     federation({

@@ -14,20 +14,16 @@ const SINGLETONS = [
   '@element-plus/icons-vue',
   '@mosaic/web-kit',
   '@mosaic/ui',
+  // Holds the record-type registry: one copy, or the audit page reads an empty registry.
+  '@mosaic/ui/records',
   '@mosaic/permissions',
   '@mosaic/permissions/vue',
   '@mosaic/dictionary',
   '@mosaic/dictionary/vue',
   '@mosaic/schemas',
   '@mosaic/schemas/problems',
+  '@mosaic/schemas/patterns',
 ]
-
-/**
- * Stateless data packages a remote keeps a (lazy, normally unused) fallback for:
- * @module-federation/vite 1.23 misses names re-exported through `export *` / `export * as`
- * when a share is `import: false` (MISSING_EXPORT at build time).
- */
-const KEEP_FALLBACK = new Set(['@mosaic/permissions', '@mosaic/schemas', '@mosaic/schemas/problems'])
 
 /**
  * The federation plugin resolves shares with its own conditions (browser/import/default),
@@ -52,6 +48,10 @@ function workspaceSource(name) {
  * the shell. A remote's dev server (`vite`, `command: 'serve'`) keeps its own copies so it
  * still runs standalone for its team.
  *
+ * With `import: false` the federation plugin lists a package's exports from its built entry
+ * (`dist/`: it cannot follow `export * from './x.js'` into `.ts` sources), so a remote's build
+ * needs the workspace packages built first — turbo's `^build` does that.
+ *
  * @param {{ role?: 'host' | 'remote', command?: 'build' | 'serve' }} [opts]
  */
 export function mosaicShared({ role = 'host', command = 'build' } = {}) {
@@ -61,7 +61,7 @@ export function mosaicShared({ role = 'host', command = 'build' } = {}) {
       {
         singleton: true,
         requiredVersion: '*',
-        ...(role === 'remote' && command === 'build' && !KEEP_FALLBACK.has(name)
+        ...(role === 'remote' && command === 'build'
           ? { import: false }
           : name.startsWith('@mosaic/')
             ? { import: workspaceSource(name) }
@@ -72,3 +72,15 @@ export function mosaicShared({ role = 'host', command = 'build' } = {}) {
 }
 
 export const MOSAIC_SHARED_PACKAGES = SINGLETONS
+
+/**
+ * Extra `resolve.conditions` (before Vite's defaults) for an app's vite.config. Everywhere the
+ * workspace packages are compiled from source (`source` condition) — except a remote's
+ * production build, which compiles none of them (all are `import: false` shares) and where
+ * the federation plugin must read their export lists from the built `dist/` entries.
+ *
+ * @param {{ role?: 'host' | 'remote', command?: 'build' | 'serve' }} [opts]
+ */
+export function workspaceConditions({ role = 'host', command = 'build' } = {}) {
+  return role === 'remote' && command === 'build' ? [] : ['source']
+}
