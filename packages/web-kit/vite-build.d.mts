@@ -6,4 +6,5 @@ export declare function lazyHostShares(
   targets: Record<string, string>,
   opts: { importerUnder: string },
 ): Plugin
+export declare function unseedShares(code: string, keys: string[]): { code: string; map: null } | null
 export declare function mosaicBuildPlugins(): Plugin[]

@@ -98,6 +98,7 @@ export function precompressPlugin() {
  */
 export function lazyHostShares(targets, { importerUnder }) {
   const root = path.resolve(importerUnder) + path.sep
+  const keys = Object.keys(targets)
   return {
     name: 'mosaic-lazy-host-shares',
     enforce: 'pre',
@@ -110,7 +111,33 @@ export function lazyHostShares(targets, { importerUnder }) {
       if (path.isAbsolute(target)) return target
       return this.resolve(target, importer, { skipSelf: true })
     },
+    transform(code, id) {
+      if (!id.includes('localSharedImportMap')) return null
+      return unseedShares(code, keys)
+    },
   }
+}
+
+/**
+ * The federation plugin may still mark a redirected share as used (whether it does depends on
+ * the order its resolver meets the package's files), and the host then loads every used share
+ * at start-up. Provided-only is what these shares are: their entries in the host's share map
+ * are never seeded at start-up, whatever the plugin decided.
+ *
+ * @param {string} code the generated `localSharedImportMap` module
+ * @param {string[]} keys share keys to leave unseeded
+ */
+export function unseedShares(code, keys) {
+  let out = code
+  for (const key of keys) {
+    const literal = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    const entry = new RegExp(
+      `(${literal}:\\s*\\{\\s*name:\\s*${literal},[^{}]*?materialize:\\s*)true\\b`,
+      'g',
+    )
+    out = out.replace(entry, '$1false')
+  }
+  return out === code ? null : { code: out, map: null }
 }
 
 /** The build plugins shared by every Mosaic front end. */
