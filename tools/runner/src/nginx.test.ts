@@ -12,6 +12,8 @@ import { contentSecurityPolicy } from './security-headers.mjs'
  * skipped otherwise. The twins in this folder (gateway.mjs, static-server.mjs) are tested always.
  */
 const nginxBin = (() => {
+  // Debian installs it in /usr/sbin, which a non-root PATH (and CI's) often leaves out.
+  if (fs.existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx'
   try {
     return execFileSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).trim() || undefined
   } catch {
@@ -85,6 +87,8 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
       writeFiles(root, {
         'index.html': '<!doctype html><title>shell</title>',
         'assets/app-1.js': 'x',
+        'assets/app-1.js.br': 'br twin',
+        'assets/app-1.js.gz': 'gzip twin',
         'remoteEntry.js': 'y',
       })
       const site = fs
@@ -104,6 +108,18 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
       const js = await request(nginx.port, '/remoteEntry.js')
       expect(js.headers['content-security-policy']).toBeUndefined()
       expect(js.headers['x-frame-options']).toBeUndefined()
+    })
+
+    it('scripts go out as the build’s precompressed twin the client accepts, with Vary', async () => {
+      const as = (encoding?: string) =>
+        request(nginx.port, '/assets/app-1.js', { headers: encoding ? { 'accept-encoding': encoding } : {} })
+      const br = await as('gzip, deflate, br')
+      expect([br.headers['content-encoding'], br.body]).toEqual(['br', 'br twin'])
+      const gz = await as('gzip')
+      expect([gz.headers['content-encoding'], gz.body]).toEqual(['gzip', 'gzip twin'])
+      const plain = await as()
+      expect([plain.headers['content-encoding'], plain.body]).toEqual([undefined, 'x'])
+      for (const res of [br, gz, plain]) expect(res.headers.vary).toMatch(/accept-encoding/i)
     })
 
     it('a request head over the limit → 431 problem+json', async () => {

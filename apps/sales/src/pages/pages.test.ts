@@ -130,4 +130,33 @@ describe('every sales page', () => {
       'The customer does not exist or you cannot see it',
     )
   })
+
+  it('lists show what a rep reads: the customer’s own phone, the pool reason with the words typed', async () => {
+    const listed = { ...customer, phone: '0755-8888 1234', primaryContactPhone: '13800000000' }
+    const pooled: sales.PoolCustomer = {
+      id: CUSTOMER,
+      version: 2,
+      number: 'KH202601010001',
+      name: 'Acme',
+      contactName: null,
+      phone: null,
+      status: 'intention',
+      source: null,
+      level: null,
+      industry: null,
+      poolEnteredAt: '2026-01-02T00:00:00Z',
+      previousOwnerName: 'Ann',
+      poolReason: 'released',
+      poolReasonText: 'budget frozen',
+    }
+    const page = (items: unknown[]) => ({ ...emptyPage, items, total: items.length })
+    http.get.mockImplementation(async (p: string) =>
+      p === '/api/sales/customers' ? page([listed]) : p === '/api/sales/pool' ? page([pooled]) : answer(p),
+    )
+    const customers = (await visit('/sales/customers')).wrapper.text()
+    expect(customers).toContain('0755-8888 1234')
+    expect(customers).not.toContain('13800000000')
+    const pool = (await visit('/sales/pool')).wrapper.text()
+    expect(pool).toContain('Released by hand · budget frozen')
+  })
 })

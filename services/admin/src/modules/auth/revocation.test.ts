@@ -85,4 +85,24 @@ describe('revocation within seconds', () => {
     expect(reset.status).toBe(204)
     expect(expectProblem(await statusWithin(token, 3000), 401)).toMatchObject({ code: 'auth.token_outdated' })
   })
+
+  test('moving a user to another department outdates their tokens (department scopes follow the department)', async () => {
+    const sales = await h.call('POST', '/depts', { token: adminToken, body: { name: 'Revocation east' } })
+    const service = await h.call('POST', '/depts', { token: adminToken, body: { name: 'Revocation west' } })
+    const { user, token } = await h.userWith(adminToken, {
+      username: 'transferee',
+      permissions: ['admin.user.read'],
+      dataScope: 'dept',
+      deptId: sales.body.id,
+    })
+    expect((await h.call('GET', '/users?limit=1', { token })).status).toBe(200)
+    const current = await h.call('GET', `/users/${user.id}`, { token: adminToken })
+    const moved = await h.call('PATCH', `/users/${user.id}`, {
+      token: adminToken,
+      headers: ifMatch(current.body.version),
+      body: { deptId: service.body.id },
+    })
+    expect(moved.status).toBe(200)
+    expect(expectProblem(await statusWithin(token, 3000), 401)).toMatchObject({ code: 'auth.token_outdated' })
+  })
 })
