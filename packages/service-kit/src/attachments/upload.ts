@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import type { Request } from 'express'
 import { fileExtension, type ProblemCode, type ProblemParams } from '@mosaic/schemas'
-import { HttpError, badRequest, fieldError, problem, validationFailed } from '../errors.js'
+import { badRequest, fieldError, problem, validationFailed } from '../errors.js'
 import { SNIFF_BYTES, contentMatches, extensionMatches, mediaTypeOf } from './content-types.js'
 import type { StorageAdapter } from './storage.js'
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
-import { HttpError, problem, unauthorized } from '../errors.js'
+import { problem, unauthorized } from '../errors.js'
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
