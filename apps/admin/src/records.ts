@@ -1,4 +1,4 @@
-import { DATA_SCOPE_LABELS, PERMISSIONS } from '@mosaic/permissions'
+import { BUILT_IN_ROLES, DATA_SCOPE_LABELS, PERMISSIONS } from '@mosaic/permissions'
 import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/records'
 
 /**
@@ -19,6 +19,8 @@ const DOC_TYPES = [
   'payment',
   'invoice',
 ]
+/** Closure rules name roles by code: a built-in one reads by its name; a custom code as stored. */
+const roleCodes = Object.fromEntries(BUILT_IN_ROLES.map((r) => [r.code, r.name]))
 const docType = field.enum('admin.rules.docType', keysOf('admin.rules.docTypes', DOC_TYPES))
 const limits = (item: Record<string, unknown>) =>
   `${String(item.owned ?? '—')} / ${String(item.locked ?? '—')}`
@@ -121,8 +123,8 @@ export const adminRecordTypes: Record<string, RecordTypeSpec> = {
       ),
       lockOnClose: field.boolean('admin.rules.closure.lockOnClose'),
       reopenWithinDays: field.number('admin.rules.closure.reopenWithinDays'),
-      reopenRoles: field.text('admin.rules.closure.reopenRoles'),
-      modifyClosedRoles: field.text('admin.rules.closure.modifyClosedRoles'),
+      reopenRoles: field.enum('admin.rules.closure.reopenRoles', roleCodes),
+      modifyClosedRoles: field.enum('admin.rules.closure.modifyClosedRoles', roleCodes),
       approvalRequired: field.boolean('admin.rules.closure.approvalRequired'),
     },
   },
