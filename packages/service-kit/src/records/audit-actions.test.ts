@@ -50,4 +50,24 @@ describe('AUDIT_ACTIONS', () => {
     const missing = [...found].filter(([a]) => !isAuditAction(a) && !NOT_AUDIT.has(a))
     expect(missing.map(([a, file]) => `${a} (${file})`)).toEqual([])
   })
+
+  it('no service writes English words into an audit note (the reader may read Chinese)', () => {
+    const dirs = [
+      join(ROOT, 'packages/service-kit/src'),
+      ...readdirSync(join(ROOT, 'services')).map((s) => join(ROOT, 'services', s, 'src')),
+    ]
+    // The kit's restore note, which the audit timeline translates (ui records.test.ts).
+    const translated = new Set(['Restored version ${version}'])
+    const worded: string[] = []
+    let notes = 0
+    for (const file of dirs.flatMap(sources)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bnote\s*:\s*(['`])((?:(?!\1).)*)\1/g)) {
+        notes++
+        if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(m[2]!.replace(/\$\{[^}]*\}/g, '')) && !translated.has(m[2]!))
+          worded.push(`${relative(ROOT, file)}: ${m[2]}`)
+      }
+    }
+    expect(notes).toBeGreaterThan(1)
+    expect(worded).toEqual([])
+  })
 })

@@ -88,7 +88,8 @@ export async function convertLead(
       convertedContactId: contact?.id ?? null,
       convertedOpportunityId: opportunity?.id ?? null,
     },
-    { action: 'convert', note: `Converted to customer ${customer.name} (${customer.number})` },
+    // The note names the customer (no words: the action label says "converted" in the reader's language).
+    { action: 'convert', note: `${customer.name} (${customer.number})` },
   )
   await publishEvent(m, {
     topic: 'sales.lead.converted',

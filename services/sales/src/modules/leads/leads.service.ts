@@ -212,10 +212,8 @@ export async function bulkAssign(m: EntityManager, ctx: RecordContext, ids: stri
   const result = await bulk(ids, async (id) => {
     const lead = await leads.get(m, id, ctx, { access: 'owner', lock: true })
     assertOpen(lead)
-    await leads.update(m, ctx, id, lead.version, owner, {
-      action: 'assign',
-      note: `Assigned to ${owner.ownerName}`,
-    })
+    // No note: the history names the old and new owner from the change itself, in any language.
+    await leads.update(m, ctx, id, lead.version, owner, { action: 'assign' })
     return `${lead.name} (${lead.number})`
   })
   if (result.succeeded && owner.ownerId !== ctx.actor.id) {
