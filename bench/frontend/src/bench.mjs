@@ -14,6 +14,8 @@ import { startSystem } from '@mosaic/runner'
 import { measure, BUDGETS, kb } from './index.mjs'
 
 const { values } = parseArgs({
+  // `pnpm bench:frontend -- --no-build` hands the script a literal `--`.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     'no-build': { type: 'boolean', default: false },
     url: { type: 'string' },
