@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
 import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
 import { KitUserAuthVersion1764200000100 } from './auth-migration.js'
+import { KitDeptReplica1764400000000 } from '../records/dept-replica.js'
 import { findUser, upsertUserReplica } from '../records/user-replica.js'
 import type { ServiceClient } from '../events/client.js'
 import { readRuleReplica } from './rules.js'
@@ -49,6 +50,7 @@ describe('seeding replicas from the admin snapshot', () => {
         KitRuleTables1763900000100,
         KitDirectoryTables1763900000200,
         KitUserAuthVersion1764200000100,
+        KitDeptReplica1764400000000,
       ],
     })
   })
@@ -70,5 +72,19 @@ describe('seeding replicas from the admin snapshot', () => {
       )
       expect(await findUser(m, userId)).toMatchObject({ displayName: 'Ann' })
     })
+  })
+
+  it('fills the departments of a database whose users arrived before it kept departments', async () => {
+    const deptId = randomUUID()
+    const movedId = randomUUID()
+    await db.transaction((m) =>
+      upsertUserReplica(m, { ...snapshot.users[0]!, id: movedId, username: 'bo', deptId, version: 1 }),
+    )
+    snapshot.depts = [{ id: deptId, name: 'East', parentId: null, version: 1, deleted: false }]
+    expect(await seedDirectoryReplicas(db, client)).toBe(true)
+    const [dept] = await db.dataSource.query('SELECT name FROM directory_name WHERE id = $1', [deptId])
+    expect(dept).toEqual({ name: 'East' })
+    // Named now: no more fetching.
+    expect(await seedDirectoryReplicas(db, client)).toBe(false)
   })
 })

@@ -28,12 +28,12 @@ export const directoryReplicaHandlers: EventHandlers = {
 
 /**
  * A service whose replicas are empty (a new database beside an existing admin) would miss every
- * user and rule published before it existed: pull admin's snapshot once. Events keep it current
- * afterwards; versions make the snapshot and late events commute.
+ * user and rule published before it existed: pull admin's snapshot once. So would a database
+ * whose users arrived before it kept departments (their departments would have no names). Events
+ * keep the replicas current afterwards; versions make the snapshot and late events commute.
  */
 export async function seedDirectoryReplicas(db: Database, client: ServiceClient): Promise<boolean> {
-  const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM user_replica')
-  if (n > 0) return false
+  if (!(await replicasIncomplete(db))) return false
   const snapshot = DirectorySnapshot.parse(await client.internalFetch('admin', '/snapshot'))
   await db.transaction(async (m) => {
     for (const user of snapshot.users) await upsertUserReplica(m, user)
@@ -41,6 +41,16 @@ export async function seedDirectoryReplicas(db: Database, client: ServiceClient)
     for (const dept of snapshot.depts ?? []) await upsertDeptReplica(m, dept)
   })
   return true
+}
+
+/** No users yet, or a user whose department the replica cannot name. */
+async function replicasIncomplete(db: Database): Promise<boolean> {
+  const [{ incomplete }] = await db.dataSource.query(`
+    SELECT NOT EXISTS (SELECT 1 FROM user_replica)
+        OR EXISTS (SELECT 1 FROM user_replica u
+                   WHERE u.dept_id IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM dept_replica d WHERE d.id = u.dept_id)) AS incomplete`)
+  return incomplete === true
 }
 
 /** Retries the seed in the background until admin answers (it may start after this service). */
