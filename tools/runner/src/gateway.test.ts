@@ -3,7 +3,15 @@ import http from 'node:http'
 import net from 'node:net'
 import fs from 'node:fs'
 import { createGateway, isInternalApiPath } from './gateway.mjs'
-import { deadPort, request, startUpstream, tmpDir, removeTmpDirs } from './test-helpers.ts'
+import {
+  deadPort,
+  oversizedHead,
+  rawExchange,
+  request,
+  startUpstream,
+  tmpDir,
+  removeTmpDirs,
+} from './test-helpers.ts'
 
 type Seen = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }
 
@@ -108,10 +116,7 @@ describe('gateway', () => {
   })
 
   it('answers a request head over the limit with 431 problem+json instead of dropping the socket', async () => {
-    const answer = await rawExchange(
-      gw.port,
-      `GET /api/admin/users HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
-    )
+    const answer = await rawExchange(gw.port, oversizedHead('/api/admin/users'))
     expect(answer).toMatch(/^HTTP\/1\.1 431 /)
     expect(answer).toMatch(/content-type: application\/problem\+json/i)
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
@@ -282,13 +287,3 @@ describe('gateway framing rules', () => {
     }
   })
 })
-
-function rawExchange(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
-    let data = ''
-    socket.on('data', (chunk) => (data += chunk))
-    socket.on('end', () => resolve(data))
-    socket.on('error', (error) => (data ? resolve(data) : reject(error)))
-  })
-}

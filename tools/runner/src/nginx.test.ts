@@ -4,7 +4,16 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deadPort, request, startUpstream, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
+import {
+  deadPort,
+  oversizedHead,
+  rawExchange,
+  request,
+  startUpstream,
+  tmpDir,
+  writeFiles,
+  removeTmpDirs,
+} from './test-helpers.ts'
 import { contentSecurityPolicy } from './security-headers.mjs'
 
 /**
@@ -64,19 +73,6 @@ http {
   }
 }
 
-function rawExchange(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
-    let data = ''
-    socket.on('data', (chunk) => (data += chunk))
-    socket.on('end', () => resolve(data))
-    socket.on('error', (error) => (data ? resolve(data) : reject(error)))
-  })
-}
-
-const bigHead = (p: string) =>
-  `GET ${p} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`
-
 describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
   afterAll(removeTmpDirs)
 
@@ -123,7 +119,7 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
     })
 
     it('a request head over the limit → 431 problem+json', async () => {
-      const answer = await rawExchange(nginx.port, bigHead('/'))
+      const answer = await rawExchange(nginx.port, oversizedHead('/', { close: true }))
       expect(answer).toMatch(/^HTTP\/1\.1 431 /)
       expect(answer).toMatch(/content-type: application\/problem\+json/i)
       expect(answer).toContain('"code":"http.headers_too_large"')
@@ -165,7 +161,7 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
       expect(page.headers['x-frame-options']).toBe('DENY')
       const api = await request(nginx.port, '/api/admin/x')
       expect(api.headers['x-frame-options']).toBeUndefined()
-      const answer = await rawExchange(nginx.port, bigHead('/api/admin/users'))
+      const answer = await rawExchange(nginx.port, oversizedHead('/api/admin/users', { close: true }))
       expect(answer).toMatch(/^HTTP\/1\.1 431 /)
       expect(answer).toContain('"code":"http.headers_too_large"')
     })

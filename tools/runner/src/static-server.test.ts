@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { createStaticServer } from './static-server.mjs'
-import { request, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
+import { oversizedHead, rawExchange, request, tmpDir, writeFiles, removeTmpDirs } from './test-helpers.ts'
 
 const outer = tmpDir()
 const dist = `${outer}/dist`
@@ -130,18 +130,9 @@ describe('static server security headers', () => {
   })
 
   it('answers a request head over the limit with 431 problem+json', async () => {
-    const net = await import('node:net')
     const s = await createStaticServer({ root: dist, port: 0 })
     try {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(s.port, '127.0.0.1', () =>
-          socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
-        )
-        let data = ''
-        socket.on('data', (chunk) => (data += chunk))
-        socket.on('end', () => resolve(data))
-        socket.on('error', (error) => (data ? resolve(data) : reject(error)))
-      })
+      const answer = await rawExchange(s.port, oversizedHead('/'))
       expect(answer).toMatch(/^HTTP\/1\.1 431 /)
       expect(answer).toMatch(/application\/problem\+json/)
     } finally {

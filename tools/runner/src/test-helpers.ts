@@ -1,4 +1,5 @@
 import http from 'node:http'
+import net from 'node:net'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -54,6 +55,22 @@ export type RawResponse = {
   headers: http.IncomingHttpHeaders
   rawHeaders: string[]
   body: string
+}
+
+/** Writes `text` as is on a fresh socket and resolves with everything the server sent back. */
+export function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
+    let data = ''
+    socket.on('data', (chunk) => (data += chunk))
+    socket.on('end', () => resolve(data))
+    socket.on('error', (error) => (data ? resolve(data) : reject(error)))
+  })
+}
+
+/** A GET whose head (a 20 kB header) is over every server's limit. */
+export function oversizedHead(urlPath: string, { close = false } = {}): string {
+  return `GET ${urlPath} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n${close ? 'Connection: close\r\n' : ''}\r\n`
 }
 
 /** http.request rather than fetch: fetch normalises paths (dot segments) and merges headers. */
