@@ -1,4 +1,5 @@
 import { BUILT_IN_ROLES, DATA_SCOPE_LABELS, PERMISSIONS } from '@mosaic/permissions'
+import { admin } from '@mosaic/schemas'
 import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/records'
 
 /**
@@ -8,20 +9,9 @@ import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/reco
 const keysOf = (prefix: string, values: readonly string[]) =>
   Object.fromEntries(values.map((v) => [v, `${prefix}.${v}`]))
 
-const DOC_TYPES = [
-  'lead',
-  'customer',
-  'opportunity',
-  'quote',
-  'contract',
-  'order',
-  'ticket',
-  'payment',
-  'invoice',
-]
 /** Closure rules name roles by code: a built-in one reads by its name; a custom code as stored. */
 const roleCodes = Object.fromEntries(BUILT_IN_ROLES.map((r) => [r.code, r.name]))
-const docType = field.enum('admin.rules.docType', keysOf('admin.rules.docTypes', DOC_TYPES))
+const docType = field.enum('admin.rules.docType', keysOf('admin.rules.docTypes', admin.NUMBERED_DOC_TYPES))
 const limits = (item: Record<string, unknown>) =>
   `${String(item.owned ?? '—')} / ${String(item.locked ?? '—')}`
 

@@ -1,5 +1,5 @@
 import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/records'
-import { DICT } from './constants'
+import { DEAL_STATUSES, DICT, LEAD_STATUSES, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES } from './constants'
 
 /**
  * Sales record types as the history shows them: each field once, with its label (i18n key) and
@@ -28,17 +28,7 @@ export const salesRecordTypes: Record<string, RecordTypeSpec> = {
       phone: field.text('sales.common.phone'),
       email: field.text('sales.common.email'),
       source: field.dict(DICT.leadSource, 'sales.common.source'),
-      status: field.enum(
-        'sales.lead.status',
-        optionsOf('sales.lead.statuses', [
-          'new',
-          'contacting',
-          'qualified',
-          'unqualified',
-          'invalid',
-          'converted',
-        ]),
-      ),
+      status: field.enum('sales.lead.status', optionsOf('sales.lead.statuses', LEAD_STATUSES)),
       address: field.text('sales.common.address'),
       industry: field.dict(DICT.industry, 'sales.common.industry'),
       invalidReason: field.text('sales.lead.invalidReason'),
@@ -60,10 +50,7 @@ export const salesRecordTypes: Record<string, RecordTypeSpec> = {
       phone: field.text('sales.common.phone'),
       address: field.text('sales.common.address'),
       website: field.text('sales.customer.website'),
-      dealStatus: field.enum(
-        'sales.customer.dealStatus',
-        optionsOf('sales.customer.deal', ['undealt', 'dealt']),
-      ),
+      dealStatus: field.enum('sales.customer.dealStatus', optionsOf('sales.customer.deal', DEAL_STATUSES)),
       locked: field.boolean('sales.customer.locked'),
       lastDealAt: field.datetime('sales.customer.lastDealAt'),
       poolEnteredAt: field.datetime('sales.pool.enteredAt'),
@@ -124,10 +111,7 @@ export const salesRecordTypes: Record<string, RecordTypeSpec> = {
       stage: field.dict(DICT.opportunityStage, 'sales.opportunity.stage'),
       probability: field.number('sales.opportunity.probability'),
       source: field.dict(DICT.leadSource, 'sales.common.source'),
-      type: field.enum(
-        'sales.opportunity.type',
-        optionsOf('sales.opportunity.types', ['new_business', 'upsell', 'renewal']),
-      ),
+      type: field.enum('sales.opportunity.type', optionsOf('sales.opportunity.types', OPPORTUNITY_TYPES)),
       expectedAmount: field.money('sales.opportunity.expectedAmount'),
       expectedCloseDate: field.date('sales.opportunity.expectedCloseDate'),
       products: field.lines(
@@ -136,7 +120,7 @@ export const salesRecordTypes: Record<string, RecordTypeSpec> = {
       ),
       status: field.enum(
         'sales.opportunity.status',
-        optionsOf('sales.opportunity.statuses', ['open', 'won', 'lost', 'invalid']),
+        optionsOf('sales.opportunity.statuses', OPPORTUNITY_STATUSES),
       ),
       lostReason: field.dict(DICT.lostReason, 'sales.opportunity.lostReason'),
       closeNote: field.text('sales.opportunity.closeNote'),

@@ -21,6 +21,18 @@ export const I18nText = z.strictObject({
 })
 export type I18nText = z.infer<typeof I18nText>
 
+/** A stored record's bookkeeping columns: never taken from a client, never a change worth showing. */
+export const RECORD_META_FIELDS = [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'deletedAt',
+  'deletedBy',
+] as const
+
 /** Fields every stored business record exposes; never accepted from a client body. */
 export const RecordMeta = {
   id: Id,

@@ -1,5 +1,5 @@
 import { useDictLabels } from '@mosaic/dictionary/vue'
-import { auditActionLabel } from '@mosaic/schemas'
+import { RECORD_META_FIELDS, auditActionLabel } from '@mosaic/schemas'
 import { formatDateTime, formatMoney, type FieldChange } from './format'
 import { useUiText } from './i18n'
 import { recordType, type FieldLabel, type FieldSpec } from './records'
@@ -16,16 +16,7 @@ export type Names = Record<string, string>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Bookkeeping every record carries; never a change worth showing. */
-const META = new Set([
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'deletedAt',
-  'deletedBy',
-])
+const META = new Set<string>(RECORD_META_FIELDS)
 
 /**
  * Renders record values as people read them: field labels from the record registry, user,

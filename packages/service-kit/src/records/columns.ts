@@ -1,4 +1,5 @@
 import type { EntitySchemaColumnOptions } from 'typeorm'
+import { RECORD_META_FIELDS } from '@mosaic/schemas'
 
 /** Columns every business record has. Explicit types: esbuild/tsx emit no decorator metadata. */
 export function recordColumns(): Record<string, EntitySchemaColumnOptions> {
@@ -25,16 +26,7 @@ export interface RecordBase {
   deletedBy: string | null
 }
 
-export const META_FIELDS = [
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'deletedAt',
-  'deletedBy',
-] as const
+export const META_FIELDS = RECORD_META_FIELDS
 
 /** SQL for the same columns, for migrations. */
 export const RECORD_COLUMNS_SQL = `
