@@ -1,15 +1,9 @@
-import { vi } from 'vitest'
 import type { Problem } from '@mosaic/schemas'
 import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
 import { uiMessages } from '@mosaic/ui'
 import { messages } from './messages'
 // The record types, registered as the shell's load of the route module does.
 import './records'
-
-/** A scripted stand-in for web-kit's `api`; create it inside `vi.hoisted` so `vi.mock` can use it. */
-export function fakeApi() {
-  return { get: vi.fn(), post: vi.fn(), patch: vi.fn(), put: vi.fn(), delete: vi.fn() }
-}
 
 /** A fresh page-wide i18n with this app's messages, as the shell would set it up. */
 export function testI18n(locale: 'zh-CN' | 'en' = 'zh-CN') {

@@ -30,3 +30,20 @@ export function stubFetch(handler: (call: Call) => Response | Promise<Response>)
   vi.stubGlobal('fetch', fn)
   return { calls, fn }
 }
+
+/**
+ * A scripted stand-in for `api`, for tests that mock `@mosaic/web-kit`. `vi.mock` factories run
+ * before imports, so create it in `vi.hoisted`:
+ * `const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())`.
+ */
+export function fakeApi() {
+  return {
+    get: vi.fn(),
+    post: vi.fn(),
+    patch: vi.fn(),
+    put: vi.fn(),
+    delete: vi.fn(),
+    upload: vi.fn(),
+    blob: vi.fn(),
+  }
+}

@@ -5,13 +5,7 @@ import type { sales } from '@mosaic/schemas'
 import { UserPicker } from '@mosaic/ui'
 import { click, settle, testI18n, type } from '../test-support'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: TransferDialog } = await import('./TransferDialog.vue')
 

@@ -6,13 +6,7 @@ import type { sales } from '@mosaic/schemas'
 import salesModule from '../routes'
 import { testI18n, useDefaultDictionaries, withPermissions } from '../test-support'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 
 enableAutoUnmount(afterEach)

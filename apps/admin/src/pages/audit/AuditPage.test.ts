@@ -9,13 +9,7 @@ import { testI18n } from '../../test-support'
 // As the shell does: every remote's route module registers its record types and messages.
 import '../../../../sales/src/records'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: AuditPage } = await import('./AuditPage.vue')
 

@@ -4,13 +4,7 @@ import { ElMessageBox } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
 import { testI18n } from '../../test-support'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: DictEntryTable } = await import('./DictEntryTable.vue')
 

@@ -5,13 +5,7 @@ import type { admin } from '@mosaic/schemas'
 import { problem, settle, testI18n } from '../../test-support'
 import { allowedResets, numberPreview, numberRuleFormOf } from './numberRuleForm'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: NumberRuleDrawer } = await import('./NumberRuleDrawer.vue')
 

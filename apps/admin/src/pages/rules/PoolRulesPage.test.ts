@@ -9,13 +9,7 @@ import type { DictType } from '@mosaic/dictionary'
 import { problem, settle, testI18n } from '../../test-support'
 import { poolRuleFormOf, poolRulePayload } from './poolRuleForm'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: PoolRulesPage } = await import('./PoolRulesPage.vue')
 const { default: UserSelect } = await import('../../components/UserSelect.vue')

@@ -6,13 +6,7 @@ import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { testI18n } from '../../test-support'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: UsersPage } = await import('./UsersPage.vue')
 

@@ -5,13 +5,7 @@ import { DictSelect } from '@mosaic/dictionary/vue'
 import { click, problem, settle, testI18n, type, useDefaultDictionaries } from '../../test-support'
 import { opportunity } from './test-fixtures'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: CloseDialog } = await import('./CloseDialog.vue')
 

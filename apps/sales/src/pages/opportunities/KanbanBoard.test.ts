@@ -3,13 +3,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import type { sales } from '@mosaic/schemas'
 import { problem, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
 
-const http = vi.hoisted(() => ({
-  get: vi.fn(),
-  post: vi.fn(),
-  patch: vi.fn(),
-  put: vi.fn(),
-  delete: vi.fn(),
-}))
+const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: KanbanBoard } = await import('./KanbanBoard.vue')
 
