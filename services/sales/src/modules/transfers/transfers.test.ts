@@ -42,6 +42,11 @@ describe('owner transfer', () => {
     })
   })
 
+  it('tells its options only to someone who may transfer something (403 otherwise)', async () => {
+    const res = await h.call('GET', '/transfers/options', { token: clerk.token })
+    expect(expectProblem(res, 403)).toMatchObject({ code: 'http.forbidden' })
+  })
+
   it('previews every change and commits exactly those, per record', async () => {
     const c1 = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 29 * DAY) })
     const contacts = [await f.contact(c1), await f.contact(c1)]
