@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
+import { SALES_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
 import { messages } from './messages'
 // Registers the sales record types (field labels and kinds for every history view, admin's audit search too).
 import './records'
@@ -8,15 +9,6 @@ import './records'
  * Each page is its own chunk. Paths are relative to the module's base (`/sales` in the shell
  * and standalone alike), so `sales-customer-detail` is `/sales/customers/<id>` everywhere.
  */
-/** The per-type restore permissions (in @mosaic/permissions); any of them opens the recycle bin. */
-export const RECYCLE_RESTORE_PERMISSIONS = [
-  'sales.customer.restore',
-  'sales.lead.restore',
-  'sales.opportunity.restore',
-  'sales.contact.restore',
-  'sales.followup.restore',
-]
-
 const routes: RouteRecordRaw[] = [
   {
     path: 'leads',
@@ -97,8 +89,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/recycle/RecycleBinPage.vue'),
     meta: {
       title: { zh: '回收站', en: 'Recycle bin' },
-      // Whoever may restore some kind of sales record (reps: contacts and follow-ups) finds the bin.
-      permission: [...RECYCLE_RESTORE_PERMISSIONS, 'admin.recycle.read'],
+      permission: [...SALES_RECYCLE_BIN_ACCESS],
       icon: 'Delete',
     },
   },

@@ -182,6 +182,19 @@ function buildEntries(): PermissionEntry[] {
 
 export const PERMISSIONS: readonly PermissionEntry[] = Object.freeze(buildEntries())
 
+/**
+ * Who may open the sales recycle bin: whoever may restore some kind of sales record (reps: their
+ * contacts and follow-ups), or whoever reads every bin. The menu entry and the service share it.
+ */
+export const SALES_RECYCLE_BIN_ACCESS: readonly PermissionCode[] = [
+  'sales.customer.restore',
+  'sales.lead.restore',
+  'sales.opportunity.restore',
+  'sales.contact.restore',
+  'sales.followup.restore',
+  'admin.recycle.read',
+]
+
 const CODES: ReadonlySet<string> = new Set(PERMISSIONS.map((p) => p.code))
 const BY_CODE = new Map(PERMISSIONS.map((p) => [p.code as string, p]))
 

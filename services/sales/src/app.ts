@@ -22,6 +22,7 @@ import {
   createSalesDictionaries,
   type DictionaryLoader,
 } from './support/dictionaries.js'
+import { SALES_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
 import type { SalesDeps } from './support/context.js'
 import { registerContactRoutes, registerCustomerRoutes } from './modules/customers/customers.routes.js'
 import { contacts, customers } from './modules/customers/customers.store.js'
@@ -114,16 +115,7 @@ function registerSalesRecordRoutes(api: ApiRouter, db: Database, deps: SalesDeps
   registerOpportunityRoutes(api, db, deps)
   registerTeamRoutes(api, db, '/opportunities', opportunities)
   registerRecycleBinRoutes(api, db, [customers, contacts, leads, opportunities, followups], {
-    read: {
-      anyOf: [
-        'sales.customer.restore',
-        'sales.lead.restore',
-        'sales.opportunity.restore',
-        'sales.contact.restore',
-        'sales.followup.restore',
-        'admin.recycle.read',
-      ],
-    },
+    read: { anyOf: [...SALES_RECYCLE_BIN_ACCESS] },
     purge: 'admin.recycle.purge',
   })
 }
