@@ -18,14 +18,18 @@ function sources(dir: string): string[] {
   })
 }
 
-/** Every string literal an `action` property, parameter or argument is given in the service code. */
-function writtenActions(): Map<string, string> {
-  const dirs = [
+/** The kit's and every service's source files (tests and test support left out). */
+function serviceSources(): string[] {
+  return [
     join(ROOT, 'packages/service-kit/src'),
     ...readdirSync(join(ROOT, 'services')).map((s) => join(ROOT, 'services', s, 'src')),
-  ]
+  ].flatMap(sources)
+}
+
+/** Every string literal an `action` property, parameter or argument is given in the service code. */
+function writtenActions(): Map<string, string> {
   const found = new Map<string, string>()
-  for (const file of dirs.flatMap(sources)) {
+  for (const file of serviceSources()) {
     const text = readFileSync(file, 'utf8')
     for (const m of text.matchAll(/\baction\??\s*[:=]\s*([^,\n}{)]+)/g)) {
       for (const q of m[1]!.matchAll(/'([a-z_]+)'/g)) found.set(q[1]!, relative(ROOT, file))
@@ -52,15 +56,11 @@ describe('AUDIT_ACTIONS', () => {
   })
 
   it('no service writes English words into an audit note (the reader may read Chinese)', () => {
-    const dirs = [
-      join(ROOT, 'packages/service-kit/src'),
-      ...readdirSync(join(ROOT, 'services')).map((s) => join(ROOT, 'services', s, 'src')),
-    ]
     // The kit's restore note, which the audit timeline translates (ui records.test.ts).
     const translated = new Set(['Restored version ${version}'])
     const worded: string[] = []
     let notes = 0
-    for (const file of dirs.flatMap(sources)) {
+    for (const file of serviceSources()) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bnote\s*:\s*(['`])((?:(?!\1).)*)\1/g)) {
         notes++
         if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(m[2]!.replace(/\$\{[^}]*\}/g, '')) && !translated.has(m[2]!))
