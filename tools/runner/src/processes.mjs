@@ -6,11 +6,19 @@ import { setTimeout as delay } from 'node:timers/promises'
 const TAIL_LINES = 60
 
 /**
+ * V8 flags for a service process. `--liftoff-only` concerns WebAssembly alone, i.e. the embedded
+ * Postgres (PGlite): V8's optimising tier would compile Postgres' hot paths again in the
+ * background, which costs ~250 MB per service that is never returned, and on two cores is slower
+ * overall than the baseline code (bench/memory). A service on a Postgres server runs no WASM.
+ */
+export const SERVICE_NODE_FLAGS = ['--liftoff-only']
+
+/**
  * Spawns `node <script>` in its own process group: the runner, not the terminal's Ctrl-C,
  * decides when and in which order services stop (gateway first, then services).
  */
 export function spawnService({ name, script, cwd, env, log = () => {} }) {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -90,8 +90,8 @@ async function initialise({ adminPort, dataRoot, log }) {
   try {
     res = await fetch(`http://localhost:${adminPort}/api/admin/init`, {
       method: 'POST',
-      headers: { 'x-init-token': token, 'content-type': 'application/json' },
-      body: '{}',
+      // No body: the init route takes none and refuses one (400 http.body_not_allowed).
+      headers: { 'x-init-token': token },
       signal: AbortSignal.timeout(120_000), // seeding demo data can take a while
     })
   } catch (err) {

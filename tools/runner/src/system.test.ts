@@ -108,11 +108,12 @@ describe('startSystem', () => {
       repoRoot,
       build: false,
       freePorts: true,
-      readyTimeoutMs: 1000,
+      // Long enough for a loaded machine to start the fake and let it print its pid.
+      readyTimeoutMs: 3000,
       log: (l: string) => lines.push(l),
       env: { DATA_ROOT: tmpDir(), FAKE_BEHAVIOUR: 'never-ready' },
     }).catch((e: Error) => e)
-    expect(String(err)).toMatch(/(admin|sales) was not ready within 1 s/)
+    expect(String(err)).toMatch(/(admin|sales) was not ready within 3 s/)
     const pid = Number(lines.find((l) => l.includes('pid='))!.split('pid=')[1])
     expect(isAlive(pid)).toBe(false)
   })

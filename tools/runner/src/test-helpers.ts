@@ -128,6 +128,8 @@ if (process.env.MOSAIC_MODE === 'demo') fs.writeFileSync(path.join(process.env.D
 const server = http.createServer((req, res) => {
   const json = (status, body) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
   if (req.url === '/readyz') return mode === 'never-ready' ? json(503, {}) : json(200, { ok: true });
+  // Like the real service (the kit's route layer): POST /init takes no body.
+  if (req.url === '/api/' + name + '/init' && (req.headers['content-length'] ?? '0') !== '0') return json(400, { detail: 'This endpoint takes no request body.' });
   if (req.url === '/api/' + name + '/init') return req.headers['x-init-token'] === token ? json(200, { roles: { created: 3, existing: 0 }, departments: { created: 0, existing: 1 }, adminUser: 'created' }) : json(403, { detail: 'bad token' });
   if (req.url === '/api/' + name + '/env') return json(200, process.env);
   if (req.url === '/api/' + name + '/crash') { json(200, {}); setTimeout(() => process.exit(3), 20); return; }
