@@ -3,7 +3,10 @@ import { storeNotifications } from './modules/notifications/notifications.servic
 
 /**
  * Events the admin service consumes. Any other service's event may carry `notify` entries;
- * admin owns the notification inbox, so it stores them whatever the topic.
+ * admin owns the notification inbox, so it stores them whatever the topic. The entries travel on
+ * the envelope, not in the payload, so this is the one handler that takes the envelope as it comes
+ * (`EventHandlers`) rather than a catalog payload (`defineHandlers`): a notification is stored even
+ * for a topic this build's catalog does not know yet.
  */
 export const eventHandlers: EventHandlers = {
   '*': async (m, event) => {

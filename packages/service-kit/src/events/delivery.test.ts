@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { EventEnvelope } from '@mosaic/schemas'
 import { SECRET, startNode, type EventNode } from '../test-support/event-nodes.js'
-import { publishEvent } from './outbox.js'
+import { writeOutboxEvent } from './outbox-write.js'
 import { signServiceToken } from './service-token.js'
 
 /** Two real services on loopback ports: `sales` publishes, `admin` (subscribed to `sales.*`) receives. */
@@ -42,7 +42,7 @@ describe('events between two services', () => {
   })
 
   const publish = (payload: Record<string, unknown>, topic = 'sales.customer.created') =>
-    sales.service.db.transaction((m) => publishEvent(m, { topic, payload }))
+    sales.service.db.transaction((m) => writeOutboxEvent(m, { topic, payload }))
   const notes = async (eventId: string) =>
     (await admin.query('SELECT count(*)::int AS n FROM received_note WHERE event_id = $1', [eventId]))[0]!.n
   const delivery = async (eventId: string) =>
@@ -88,7 +88,7 @@ describe('events between two services', () => {
     let id: string | undefined
     await expect(
       sales.service.db.transaction(async (m) => {
-        id = await publishEvent(m, { topic: 'sales.customer.created', payload: { n: 1 } })
+        id = await writeOutboxEvent(m, { topic: 'sales.customer.created', payload: { n: 1 } })
         throw new Error('the change failed')
       }),
     ).rejects.toThrow('the change failed')
@@ -209,7 +209,7 @@ describe('events between two services', () => {
     try {
       expect(quick.service.events.dispatcher!.started).toBe(true)
       const id = await quick.service.db.transaction((m) =>
-        publishEvent(m, { topic: 'sales.customer.created', payload: { by: 'timer' } }),
+        writeOutboxEvent(m, { topic: 'sales.customer.created', payload: { by: 'timer' } }),
       )
       const deadline = Date.now() + 10_000
       while ((await notes(id)) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))

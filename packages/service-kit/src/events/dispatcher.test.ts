@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js'
 import { startNode, type EventNode } from '../test-support/event-nodes.js'
 import type { EventTransport } from './client.js'
 import { backoffDelay, Dispatcher } from './dispatcher.js'
-import { publishEvent } from './outbox.js'
+import { writeOutboxEvent } from './outbox-write.js'
 import { peersFromConfig } from './peers.js'
 
 const USER = '00000000-0000-4000-8000-000000000001'
@@ -66,7 +66,7 @@ describe('dispatcher', () => {
   })
 
   const publish = (topic: string, payload: Record<string, unknown> = {}, extra = {}) =>
-    node.service.db.transaction((m) => publishEvent(m, { topic, payload, ...extra }))
+    node.service.db.transaction((m) => writeOutboxEvent(m, { topic, payload, ...extra }))
   const deliveriesOf = async (id: string) =>
     (
       await node.query<{ subscriber: string }>(
@@ -120,7 +120,7 @@ describe('dispatcher', () => {
       { topic: 'sales.customer.created', payload: {}, actorId: 'someone' },
       { topic: 'sales.customer.created', payload: {}, notify: [{ userId: USER }] },
     ]) {
-      await expect(node.service.db.transaction((m) => publishEvent(m, event as never))).rejects.toThrow(
+      await expect(node.service.db.transaction((m) => writeOutboxEvent(m, event as never))).rejects.toThrow(
         /^Invalid event/,
       )
     }

@@ -1,36 +1,40 @@
-import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
-import { EventEnvelope, NotificationRequest } from '@mosaic/schemas'
+import {
+  EVENTS,
+  isEventTopic,
+  type EventPayloadInput,
+  type EventTopic,
+  type NotificationRequest,
+} from '@mosaic/schemas'
+import { writeOutboxEvent } from './outbox-write.js'
 
-export interface PublishedEvent {
-  /** `<service>.<resource>.<past-tense-verb>`, e.g. 'sales.customer.transferred'. */
-  topic: string
-  payload: Record<string, unknown>
+export interface PublishedEvent<T extends EventTopic> {
+  /** A topic of the event catalog (`EVENTS` in @mosaic/schemas). */
+  topic: T
+  payload: EventPayloadInput<T>
   notify?: NotificationRequest[]
   actorId?: string | null
 }
 
-const Published = z.strictObject({
-  topic: EventEnvelope.shape.topic,
-  payload: EventEnvelope.shape.payload,
-  notify: z.array(NotificationRequest).default([]),
-  actorId: z.uuid().nullable().default(null),
-})
-
 /**
- * Writes the event into the outbox with the caller's manager, so it exists if and only if the
+ * Writes a catalog event into the outbox with the caller's manager, so it exists if and only if the
  * caller's transaction commits; the dispatcher delivers it afterwards. Returns the event id.
+ *
+ * The payload is checked against the topic's schema on every call, not only in tests: a parse of a
+ * dozen fields costs nothing beside the INSERT, and a payload its subscribers would drop is a bug in
+ * the publisher, so it throws (and the caller's transaction rolls back) instead of travelling.
+ * What is stored is the parsed payload: defaults filled in, undeclared fields left out.
  */
-export async function publishEvent(m: EntityManager, event: PublishedEvent): Promise<string> {
-  const parsed = Published.safeParse(event)
-  // A malformed event is a programming error in the publisher, not a client's mistake: fail loudly.
-  if (!parsed.success) throw new Error(`Invalid event "${event.topic}": ${z.prettifyError(parsed.error)}`)
-  const { topic, payload, notify, actorId } = parsed.data
-  const id = randomUUID()
-  await m.query(
-    'INSERT INTO outbox_event (id, topic, actor_id, payload, notify) VALUES ($1, $2, $3, $4, $5)',
-    [id, topic, actorId, JSON.stringify(payload), JSON.stringify(notify)],
-  )
-  return id
+export async function publishEvent<T extends EventTopic>(
+  m: EntityManager,
+  event: PublishedEvent<T>,
+): Promise<string> {
+  const topic: string = event.topic
+  if (!isEventTopic(topic))
+    throw new Error(`Invalid event "${topic}": not a topic of the event catalog (EVENTS in @mosaic/schemas)`)
+  const schema: z.ZodType<Record<string, unknown>> = EVENTS[topic]
+  const parsed = schema.safeParse(event.payload)
+  if (!parsed.success) throw new Error(`Invalid event "${topic}": ${z.prettifyError(parsed.error)}`)
+  return writeOutboxEvent(m, { ...event, payload: parsed.data })
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitEventTables1763900000000 } from './event-migration.js'
-import { publishEvent } from './outbox.js'
+import { writeOutboxEvent } from './outbox-write.js'
 import { pruneEvents } from './retention.js'
 
 describe('event retention', () => {
@@ -18,7 +18,7 @@ describe('event retention', () => {
   })
 
   const publish = () =>
-    db.transaction((m) => publishEvent(m, { topic: 'sales.customer.created', payload: {} }))
+    db.transaction((m) => writeOutboxEvent(m, { topic: 'sales.customer.created', payload: {} }))
   const age = (table: string, column: string, days: number) =>
     db.dataSource.query(`UPDATE ${table} SET ${column} = now() - make_interval(days => $1)`, [days])
 

@@ -1,6 +1,5 @@
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm'
-import { DeptChangedPayload } from '@mosaic/schemas'
-import type { EventHandlers } from '../events/inbox.js'
+import type { DeptChangedPayload } from '@mosaic/schemas'
 
 /** Stores the department unless the replica holds this version or a newer one; returns whether it applied. */
 export async function upsertDeptReplica(m: EntityManager, dept: DeptChangedPayload): Promise<boolean> {
@@ -15,15 +14,6 @@ export async function upsertDeptReplica(m: EntityManager, dept: DeptChangedPaylo
     [dept.id, dept.name, dept.parentId, dept.version, dept.deleted ?? false],
   )
   return rows.length === 1
-}
-
-/** Inbox handler keeping `dept_replica` in step with admin's `admin.dept.changed` events. */
-export const deptReplicaHandlers: EventHandlers = {
-  'admin.dept.changed': async (m, event) => {
-    const parsed = DeptChangedPayload.safeParse(event.payload)
-    // A payload that does not parse is a publisher bug: acknowledged rather than retried forever.
-    if (parsed.success) await upsertDeptReplica(m, parsed.data)
-  },
 }
 
 /**

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitDirectoryTables1763900000200 } from './directory-migration.js'
 import { KitUserAuthVersion1764200000100 } from '../replica/auth-migration.js'
-import { findUser, searchUsers, upsertUserReplica, userReplicaHandlers } from './user-replica.js'
+import { findUser, searchUsers, upsertUserReplica } from './user-replica.js'
 
 describe('user replica', () => {
   let testDb: TestDatabase
@@ -66,23 +66,5 @@ describe('user replica', () => {
     expect((await tx((m) => findUser(m, off.id)))?.enabled).toBe(false)
     expect(await tx((m) => findUser(m, gone.id))).toBeNull()
     expect(await tx((m) => findUser(m, 'not-a-uuid'))).toBeNull()
-  })
-
-  it('applies admin.user.changed events and acknowledges malformed ones', async () => {
-    const u = user({ username: 'wang.wu', displayName: 'Wang Wu' })
-    const handler = userReplicaHandlers['admin.user.changed']!
-    const envelope = (payload: Record<string, unknown>) => ({
-      id: randomUUID(),
-      topic: 'admin.user.changed',
-      source: 'admin',
-      occurredAt: new Date().toISOString(),
-      actorId: null,
-      payload,
-      notify: [],
-    })
-    await tx((m) => handler(m, envelope(u)))
-    expect((await tx((m) => findUser(m, u.id)))?.displayName).toBe('Wang Wu')
-    await tx((m) => handler(m, envelope({ id: u.id, version: 'nope' })))
-    expect((await tx((m) => findUser(m, u.id)))?.displayName).toBe('Wang Wu')
   })
 })

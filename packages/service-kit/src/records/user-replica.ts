@@ -1,6 +1,4 @@
 import type { EntityManager } from 'typeorm'
-import { UserChangedPayload } from '@mosaic/schemas'
-import type { EventHandlers } from '../events/inbox.js'
 import { containsPattern } from './paging.js'
 
 /** A user as another service knows them (replicated from admin's `admin.user.*` events). */
@@ -91,15 +89,4 @@ export async function searchUsers(
     params,
   )
   return rows.map(toUser)
-}
-
-/**
- * Inbox handlers keeping `user_replica` in step with admin (`events.handlers` of createService).
- * A payload that does not parse is a publisher bug; it is acknowledged rather than retried forever.
- */
-export const userReplicaHandlers: EventHandlers = {
-  'admin.user.changed': async (m, event) => {
-    const parsed = UserChangedPayload.safeParse(event.payload)
-    if (parsed.success) await upsertUserReplica(m, parsed.data)
-  },
 }

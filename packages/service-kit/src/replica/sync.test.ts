@@ -10,7 +10,7 @@ import { KitDeptReplica1764400000000 } from '../records/dept-replica.js'
 import { findUser, upsertUserReplica } from '../records/user-replica.js'
 import type { ServiceClient } from '../events/client.js'
 import { readRuleReplica } from './rules.js'
-import { seedDirectoryReplicas } from './sync.js'
+import { directoryReplicaHandlers, seedDirectoryReplicas } from './sync.js'
 
 describe('seeding replicas from the admin snapshot', () => {
   let testDb: TestDatabase
@@ -86,5 +86,29 @@ describe('seeding replicas from the admin snapshot', () => {
     expect(dept).toEqual({ name: 'East' })
     // Named now: no more fetching.
     expect(await seedDirectoryReplicas(db, client)).toBe(false)
+  })
+
+  it('applies admin.user.changed events and acknowledges (and logs) malformed ones', async () => {
+    const u = { ...snapshot.users[0]!, id: randomUUID(), username: 'wang.wu', displayName: 'Wang Wu' }
+    const handler = directoryReplicaHandlers['admin.user.changed']!
+    const envelope = (payload: Record<string, unknown>) => ({
+      id: randomUUID(),
+      topic: 'admin.user.changed',
+      source: 'admin',
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      payload,
+      notify: [],
+    })
+    const warnings: unknown[] = []
+    const inbox = { logger: { warn: (...args: unknown[]) => void warnings.push(args) } }
+    await db.transaction((m) => handler(m, envelope(u), inbox))
+    expect(await db.transaction((m) => findUser(m, u.id))).toMatchObject({ displayName: 'Wang Wu' })
+    expect(warnings).toEqual([])
+    await db.transaction((m) => handler(m, envelope({ id: u.id, version: 'nope' }), inbox))
+    expect(await db.transaction((m) => findUser(m, u.id))).toMatchObject({ displayName: 'Wang Wu' })
+    expect(warnings).toEqual([
+      [expect.objectContaining({ topic: 'admin.user.changed' }), expect.stringMatching(/malformed/)],
+    ])
   })
 })

@@ -1,30 +1,27 @@
-import { DirectorySnapshot, RuleChangedPayload } from '@mosaic/schemas'
+import { DirectorySnapshot } from '@mosaic/schemas'
 import type { Logger } from 'pino'
 import type { Database } from '../db/database.js'
 import type { ServiceClient } from '../events/client.js'
-import type { EventHandlers } from '../events/inbox.js'
-import { upsertUserReplica, userReplicaHandlers } from '../records/user-replica.js'
-import { deptReplicaHandlers, upsertDeptReplica } from '../records/dept-replica.js'
+import { defineHandlers } from '../events/inbox.js'
+import { upsertUserReplica } from '../records/user-replica.js'
+import { upsertDeptReplica } from '../records/dept-replica.js'
 import { upsertRuleReplica } from './rules.js'
 
-/** Keeps `rule_replica` in step with admin's `admin.rule.changed` events. */
-export const ruleReplicaHandlers: EventHandlers = {
-  'admin.rule.changed': async (m, event) => {
-    const parsed = RuleChangedPayload.safeParse(event.payload)
-    // A payload that does not parse is a publisher bug: acknowledged rather than retried forever.
-    if (parsed.success) {
-      const { kind, key, version, rule } = parsed.data
-      await upsertRuleReplica(m, kind, key, version, rule)
-    }
+/**
+ * Every handler a service needs to mirror admin's directory (users, departments and rules), as
+ * `events.handlers` of createService. Versions make redeliveries and late events harmless.
+ */
+export const directoryReplicaHandlers = defineHandlers({
+  'admin.user.changed': async (user, { m }) => {
+    await upsertUserReplica(m, user)
   },
-}
-
-/** Every handler a service needs to mirror admin's directory (users, departments and rules). */
-export const directoryReplicaHandlers: EventHandlers = {
-  ...userReplicaHandlers,
-  ...deptReplicaHandlers,
-  ...ruleReplicaHandlers,
-}
+  'admin.dept.changed': async (dept, { m }) => {
+    await upsertDeptReplica(m, dept)
+  },
+  'admin.rule.changed': async ({ kind, key, version, rule }, { m }) => {
+    await upsertRuleReplica(m, kind, key, version, rule)
+  },
+})
 
 /**
  * A service whose replicas are empty (a new database beside an existing admin) would miss every

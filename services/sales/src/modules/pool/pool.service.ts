@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { Page, sales } from '@mosaic/schemas'
+import type { CustomerOwnerChangedPayload, Page, sales } from '@mosaic/schemas'
 import {
   containsPattern,
   keysetPage,
@@ -108,7 +108,8 @@ async function checkClaimsPerDay(
   }
 }
 
-function eventPayload(row: CustomerRow, extra: Record<string, unknown> = {}) {
+/** What `sales.customer.claimed` / `.assigned` / `.released` say of the customer after the change. */
+function eventPayload(row: CustomerRow): CustomerOwnerChangedPayload {
   return {
     customerId: row.id,
     number: row.number,
@@ -118,7 +119,6 @@ function eventPayload(row: CustomerRow, extra: Record<string, unknown> = {}) {
     deptId: row.deptId,
     previousOwnerId: row.previousOwnerId,
     previousOwnerName: row.previousOwnerName,
-    ...extra,
   }
 }
 
@@ -229,7 +229,7 @@ export async function releaseCustomer(
   })
   await publishEvent(m, {
     topic: 'sales.customer.released',
-    payload: eventPayload(saved, { reason }),
+    payload: { ...eventPayload(saved), reason },
     actorId: ctx.actor.id,
     // A manager releasing someone else's customer tells them; releasing your own needs no notice.
     notify:
