@@ -3,24 +3,8 @@ import { admin, type Page } from '@mosaic/schemas'
 import { RecordStore, type RecordContext } from '@mosaic/service-kit'
 import { ClosureRuleEntity, type ClosureRuleRow } from './closure-rules.entity.js'
 import { throwIfAny, throwIssues, unknownRoles } from './rule-checks.js'
+import { presentClosureRule } from './closure-rules.present.js'
 import { publishRuleChanged } from './rule-events.js'
-
-export function presentClosureRule(r: ClosureRuleRow): admin.ClosureRule {
-  return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    docType: r.docType,
-    requiredFields: r.requiredFields,
-    lockOnClose: r.lockOnClose,
-    reopenRoles: r.reopenRoles,
-    reopenWithinDays: r.reopenWithinDays,
-    modifyClosedRoles: r.modifyClosedRoles,
-    approvalRequired: r.approvalRequired,
-    enabled: r.enabled,
-  }
-}
 
 /** What an edit (or a restored version) must satisfy: closing fields of this type, roles that exist. */
 async function check(m: EntityManager, docType: admin.ClosableDocType, v: Partial<ClosureRuleRow>) {

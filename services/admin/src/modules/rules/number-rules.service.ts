@@ -3,23 +3,8 @@ import { admin, type Page } from '@mosaic/schemas'
 import { RecordStore, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
 import { throwIssues } from './rule-checks.js'
+import { presentNumberRule } from './number-rules.present.js'
 import { publishRuleChanged } from './rule-events.js'
-
-export function presentNumberRule(r: NumberRuleRow, timeZone: string, now = new Date()): admin.NumberRule {
-  return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    docType: r.docType,
-    prefix: r.prefix,
-    datePattern: r.datePattern,
-    width: r.width,
-    resetPeriod: r.resetPeriod,
-    enabled: r.enabled,
-    example: admin.exampleNumber(r, now, timeZone),
-  }
-}
 
 const stores = new Map<string, RecordStore<NumberRuleRow>>()
 

@@ -3,27 +3,8 @@ import { admin } from '@mosaic/schemas'
 import { RecordStore, problem, type RecordContext } from '@mosaic/service-kit'
 import { PoolRuleEntity, type PoolRuleRow } from './pool-rules.entity.js'
 import { throwIfAny, throwIssues, unknownDepts, unknownLevels, unknownUsers } from './rule-checks.js'
+import { presentPoolRule } from './pool-rules.present.js'
 import { publishRuleChanged } from './rule-events.js'
-
-export function presentPoolRule(r: PoolRuleRow): admin.PoolRule {
-  return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    enabled: r.enabled,
-    noFollowupDays: r.noFollowupDays,
-    noDealDays: r.noDealDays,
-    levelOverrides: r.levelOverrides,
-    warnDaysAhead: r.warnDaysAhead,
-    ownedLimit: r.ownedLimit,
-    lockedLimit: r.lockedLimit,
-    userLimits: r.userLimits,
-    deptLimits: r.deptLimits,
-    claimsPerDay: r.claimsPerDay,
-    reclaimCooldownDays: r.reclaimCooldownDays,
-  }
-}
 
 /** The rule as it would be saved: limits that agree, and users, departments and levels that exist. */
 async function check(m: EntityManager, rule: PoolRuleRow) {

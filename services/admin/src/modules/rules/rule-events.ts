@@ -4,9 +4,9 @@ import { POOL_RULE_KEY, publishEvent, type RecordBase } from '@mosaic/service-ki
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
 import { ClosureRuleEntity, type ClosureRuleRow } from './closure-rules.entity.js'
 import { PoolRuleEntity, type PoolRuleRow } from './pool-rules.entity.js'
-import { presentNumberRule } from './number-rules.service.js'
-import { presentClosureRule } from './closure-rules.service.js'
-import { presentPoolRule } from './pool-rules.service.js'
+import { presentNumberRule } from './number-rules.present.js'
+import { presentClosureRule } from './closure-rules.present.js'
+import { presentPoolRule } from './pool-rules.present.js'
 
 type Kind = RuleChangedPayload['kind']
 

@@ -5,16 +5,13 @@ import {
   createNumberRule,
   listNumberRules,
   numberRules,
-  presentNumberRule,
   updateNumberRule,
 } from './number-rules.service.js'
-import {
-  closureRules,
-  listClosureRules,
-  presentClosureRule,
-  updateClosureRule,
-} from './closure-rules.service.js'
-import { currentPoolRule, poolRules, presentPoolRule, updatePoolRule } from './pool-rules.service.js'
+import { closureRules, listClosureRules, updateClosureRule } from './closure-rules.service.js'
+import { currentPoolRule, poolRules, updatePoolRule } from './pool-rules.service.js'
+import { presentNumberRule } from './number-rules.present.js'
+import { presentClosureRule } from './closure-rules.present.js'
+import { presentPoolRule } from './pool-rules.present.js'
 
 const access = {
   read: 'admin.rule.read',
