@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { EventEnvelope } from '@mosaic/schemas'
 import { SECRET, startNode, type EventNode } from '../test-support/event-nodes.js'
+import { defineHandlers } from './inbox.js'
+import { publishEvent } from './outbox.js'
 import { writeOutboxEvent } from './outbox-write.js'
 import { signServiceToken } from './service-token.js'
 
@@ -24,6 +26,15 @@ describe('events between two services', () => {
             ])
             if (failing && e.payload.explode) throw new Error('handler exploded')
           },
+          ...defineHandlers({
+            'sales.lead.assigned': async (assigned, { m, event }) => {
+              await m.query('INSERT INTO received_note (event_id, topic, payload) VALUES ($1, $2, $3)', [
+                event.id,
+                event.topic,
+                JSON.stringify(assigned),
+              ])
+            },
+          }),
         },
       },
     })
@@ -199,6 +210,31 @@ describe('events between two services', () => {
     expect(invalid.status).toBe(400)
     const fields = ((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)
     expect(fields).toEqual(expect.arrayContaining(['id', 'topic', 'extra']))
+  })
+
+  it('a typed handler gets the parsed payload; a malformed one is acknowledged and not handled', async () => {
+    const assigned = { ownerId: crypto.randomUUID(), ids: [crypto.randomUUID()] }
+    const id = await sales.service.db.transaction((m) =>
+      publishEvent(m, { topic: 'sales.lead.assigned', payload: assigned }),
+    )
+    await sales.service.events.flush()
+    expect(await admin.query('SELECT payload FROM received_note WHERE event_id = $1', [id])).toEqual([
+      { payload: assigned },
+    ])
+
+    const malformed = {
+      id: crypto.randomUUID(),
+      topic: 'sales.lead.assigned',
+      source: 'sales',
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      payload: { ownerId: 'nobody' },
+    }
+    const res = await post(malformed)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ handled: true, duplicate: false })
+    expect(await admin.query('SELECT 1 FROM inbox_event WHERE event_id = $1', [malformed.id])).toHaveLength(1)
+    expect(await notes(malformed.id)).toBe(0)
   })
 
   it('the dispatcher started by listen() delivers on its own', async () => {
