@@ -23,6 +23,8 @@ const SINGLETONS = [
   '@mosaic/schemas',
   '@mosaic/schemas/problems',
   '@mosaic/schemas/patterns',
+  // Money arithmetic: the one decimal library, loaded once for every remote.
+  '@mosaic/money',
 ]
 
 /**

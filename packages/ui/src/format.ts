@@ -1,3 +1,5 @@
+import { roundMoney } from '@mosaic/money'
+
 /** Timestamps travel as UTC ISO strings; people read them in their own time zone. */
 export function formatDateTime(value: unknown): string {
   if (value === null || value === undefined || value === '') return ''
@@ -42,25 +44,23 @@ export interface MoneyFormat {
   decimals?: number
 }
 
-const MONEY = /^(-)?(\d+)(?:\.(\d+))?$/
+const MONEY = /^-?\d+(?:\.\d+)?$/
 
 /**
- * Display only: money travels as a decimal string and is regrouped as text, never through
- * parseFloat (which silently rounds amounts beyond 2^53). Extra decimals round half-up,
- * the rule the services use. Anything that is not a decimal number is shown as it is.
+ * Display only: money travels as a decimal string and is rounded (half-up, the services' rule)
+ * and regrouped by @mosaic/money, never through parseFloat (which silently rounds amounts beyond
+ * 2^53). Anything that is not a decimal number is shown as it is.
  */
 export function formatMoney(value: string | null | undefined, options: MoneyFormat = {}): string {
   if (value === null || value === undefined || value === '') return ''
-  const m = MONEY.exec(value.trim())
-  if (!m) return value
+  if (!MONEY.test(value.trim())) return value
   const decimals = options.decimals ?? 2
-  const [, sign, whole, frac = ''] = m
-  let units = BigInt(whole + frac.padEnd(decimals, '0').slice(0, decimals))
-  if (frac.length > decimals && frac.charCodeAt(decimals) >= 53 /* '5' */) units += 1n
-  const digits = units.toString().padStart(decimals + 1, '0')
-  const intPart = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  const fracPart = decimals ? `.${digits.slice(digits.length - decimals)}` : ''
+  const rounded = roundMoney(value.trim(), decimals)
+  const sign = rounded.startsWith('-') ? '-' : ''
+  const [whole, frac] = rounded.replace('-', '').split('.')
+  const intPart = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const fracPart = frac ? `.${frac}` : ''
   const currency = options.currency === undefined ? 'CNY' : options.currency
   const symbol = currency === 'CNY' ? '¥' : currency ? `${currency} ` : ''
-  return `${sign && units !== 0n ? '-' : ''}${symbol}${intPart}${fracPart}`
+  return `${sign}${symbol}${intPart}${fracPart}`
 }

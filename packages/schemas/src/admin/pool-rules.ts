@@ -133,15 +133,3 @@ export function poolRuleIssues(v: PoolRuleShape): RuleIssue[] {
   }
   return issues
 }
-
-/** The recycling limits that apply to a customer of `level` (an override's null falls back to the general limit). */
-export function poolDayLimits(
-  rule: Pick<PoolRuleValues, 'noFollowupDays' | 'noDealDays' | 'levelOverrides'>,
-  level: string | null | undefined,
-): { noFollowupDays: number | null; noDealDays: number | null } {
-  const o = level ? rule.levelOverrides[level] : undefined
-  return {
-    noFollowupDays: o?.noFollowupDays ?? rule.noFollowupDays,
-    noDealDays: o?.noDealDays ?? rule.noDealDays,
-  }
-}

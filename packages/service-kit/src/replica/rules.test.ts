@@ -9,6 +9,7 @@ import {
   closureRuleFor,
   listRuleReplica,
   numberRuleFor,
+  poolDayLimits,
   poolRuleFor,
   readRuleReplica,
   upsertRuleReplica,
@@ -74,5 +75,17 @@ describe('rule replica', () => {
     const pool = { ...admin.DEFAULT_POOL_RULE, claimsPerDay: 3 }
     await tx((m) => upsertRuleReplica(m, 'pool', 'default', 1, pool))
     expect((await tx((m) => poolRuleFor(m))).claimsPerDay).toBe(3)
+  })
+})
+
+describe('poolDayLimits', () => {
+  it('takes a level’s own limits, falling back to the general ones where the level says null or nothing', () => {
+    const rule = {
+      ...admin.DEFAULT_POOL_RULE,
+      levelOverrides: { A: { noFollowupDays: 60, noDealDays: null } },
+    }
+    expect(poolDayLimits(rule, 'A')).toEqual({ noFollowupDays: 60, noDealDays: 90 })
+    expect(poolDayLimits(rule, 'B')).toEqual({ noFollowupDays: 30, noDealDays: 90 })
+    expect(poolDayLimits(rule, null)).toEqual({ noFollowupDays: 30, noDealDays: 90 })
   })
 })

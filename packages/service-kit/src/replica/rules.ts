@@ -90,3 +90,15 @@ export async function poolRuleFor(m: EntityManager): Promise<admin.PoolRuleValue
   const replica = await readRuleReplica<admin.PoolRuleValues>(m, 'pool', POOL_RULE_KEY)
   return replica?.payload ?? admin.DEFAULT_POOL_RULE
 }
+
+/** The recycling limits that apply to a customer of `level` (an override's null falls back to the general limit). */
+export function poolDayLimits(
+  rule: Pick<admin.PoolRuleValues, 'noFollowupDays' | 'noDealDays' | 'levelOverrides'>,
+  level: string | null | undefined,
+): { noFollowupDays: number | null; noDealDays: number | null } {
+  const override = level ? rule.levelOverrides[level] : undefined
+  return {
+    noFollowupDays: override?.noFollowupDays ?? rule.noFollowupDays,
+    noDealDays: override?.noDealDays ?? rule.noDealDays,
+  }
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { Decimal } from 'decimal.js'
+import { roundMoney } from '@mosaic/money'
 import type { sales } from '@mosaic/schemas'
 import { validationFailed, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
 import { definedOnly, fieldPath, type SalesDeps } from '../../support/context.js'
@@ -23,7 +23,7 @@ async function checkStage(deps: SalesDeps, stage: string, prefix?: string): Prom
   return typeof extra.probability === 'number' ? extra.probability : 0
 }
 
-const money = (v: string | null | undefined) => (v == null ? v : new Decimal(v).toFixed(2))
+const money = (v: string | null | undefined) => (v == null ? v : roundMoney(v))
 
 /** The contact must belong to the customer; none given → the customer's primary contact. */
 async function resolveContact(

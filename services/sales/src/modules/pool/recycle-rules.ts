@@ -1,4 +1,5 @@
 import { admin } from '@mosaic/schemas'
+import { poolDayLimits } from '@mosaic/service-kit'
 import { localDay, startOfLocalDay } from './business-days.js'
 
 /** The administrator's public-pool rule (replicated from admin; defaults until one arrives). */
@@ -46,7 +47,7 @@ const later = (a: Date, b: Date | null) => (b && b > a ? b : a)
  */
 export function recyclePlan(rules: PoolRules, s: RecycleSubject, timeZone: string): RecyclePlan | null {
   if (!rules.enabled || s.ownerId === null || s.locked || s.dealStatus === 'dealt') return null
-  const limits = admin.poolDayLimits(rules, s.level)
+  const limits = poolDayLimits(rules, s.level)
   const candidates: RecyclePlan[] = []
   const plan = (reason: RecycleReason, limit: number | null, last: Date | null) => {
     if (limit === null) return
