@@ -1,5 +1,11 @@
 import { z } from 'zod'
 import { DEFAULT_ATTACHMENT_MAX_BYTES, admin } from '@mosaic/schemas'
+import { SERVICE_NAMES, peerUrlKey, type PeerUrlKey } from './events/peers.js'
+
+/** Where each service's internal endpoints are reached directly (not through the gateway). */
+const PEER_URLS = Object.fromEntries(
+  SERVICE_NAMES.map((name) => [peerUrlKey(name), z.url().optional()]),
+) as Record<PeerUrlKey, z.ZodOptional<z.ZodURL>>
 
 /** Settings every service reads; a service extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -37,12 +43,7 @@ export const BaseConfig = z.object({
     .default(admin.DEFAULT_TIME_ZONE),
   /** Signs service-to-service tokens; the same value in every service of one installation. */
   SERVICE_SECRET: z.string().min(32).optional(),
-  /** Where each service's internal endpoints are reached directly (not through the gateway). */
-  ADMIN_SERVICE_URL: z.url().optional(),
-  SALES_SERVICE_URL: z.url().optional(),
-  ORDERS_SERVICE_URL: z.url().optional(),
-  TICKETS_SERVICE_URL: z.url().optional(),
-  FINANCE_SERVICE_URL: z.url().optional(),
+  ...PEER_URLS,
   /** How often the event dispatcher looks for work. */
   EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /** Largest file an upload may carry (bytes); larger ones are refused with 413 before being stored. */
