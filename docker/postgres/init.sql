@@ -1,4 +1,5 @@
--- Runs once, on an empty volume. One database per service (DESIGN.md "Data");
--- add a line as each service lands: mosaic_sales, mosaic_orders, mosaic_tickets, mosaic_finance.
+-- Generated from topology.json by `pnpm topology`; do not edit.
+-- Runs once, on an empty volume: one database per service (DESIGN.md "Data"). A service added to
+-- an installation that already has its volume needs its CREATE DATABASE run by hand.
 CREATE DATABASE mosaic_admin OWNER mosaic;
 CREATE DATABASE mosaic_sales OWNER mosaic;

@@ -1,6 +1,7 @@
 // The single local origin: routes /api/<service>/ to services, /remotes/<name>/ to remote
 // static servers and everything else to the shell. docker/nginx/gateway.conf is the
-// production twin; keep their behaviour in step.
+// production twin: its routes are generated from the same topology.json (gateway-parity.test.ts
+// checks they agree); keep the rest of their behaviour (headers, refusals) in step.
 import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'

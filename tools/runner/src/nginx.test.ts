@@ -15,6 +15,8 @@ import {
   removeTmpDirs,
 } from './test-helpers.ts'
 import { contentSecurityPolicy } from './security-headers.mjs'
+import { deployFiles } from './deploy-files.mjs'
+import { loadManifest } from './topology.mjs'
 
 /**
  * docker/nginx/*.conf on a real nginx, when the machine has one (`apt-get install nginx-light`);
@@ -164,6 +166,42 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
       const answer = await rawExchange(nginx.port, oversizedHead('/api/admin/users', { close: true }))
       expect(answer).toMatch(/^HTTP\/1\.1 431 /)
       expect(answer).toContain('"code":"http.headers_too_large"')
+    })
+  })
+  describe('gateway.conf generated with one more service and remote row', () => {
+    let nginx: Awaited<ReturnType<typeof startNginx>>
+    let upstream: Awaited<ReturnType<typeof startUpstream>>
+    beforeAll(async () => {
+      upstream = await startUpstream((req, res) => res.end(`upstream saw ${req.url}`))
+      const manifest = loadManifest()
+      const planned = {
+        ...manifest,
+        remotes: [...manifest.remotes, { name: 'finance', dir: 'apps/finance', port: 5104 }],
+        services: [
+          ...manifest.services,
+          { name: 'finance', dir: 'services/finance', port: 3005, database: 'mosaic_finance' },
+        ],
+      }
+      const site = deployFiles(planned)['docker/nginx/gateway.conf'].replace(
+        /http:\/\/[a-z-]+:\d+/g,
+        `http://127.0.0.1:${upstream.port}`,
+      )
+      nginx = await startNginx(site)
+    })
+    afterAll(async () => {
+      await nginx?.stop()
+      await upstream?.close()
+    })
+
+    it('routes the new prefixes and still refuses the unknown ones', async () => {
+      for (const p of ['/api/finance/invoices', '/remotes/finance/remoteEntry.js']) {
+        const res = await request(nginx.port, p)
+        expect([res.status, res.body], p).toEqual([200, `upstream saw ${p}`])
+      }
+      for (const p of ['/api/orders/x', '/remotes/service/remoteEntry.js', '/api/finance/internal/x']) {
+        const res = await request(nginx.port, p)
+        expect([res.status, res.headers['content-type']], p).toEqual([404, 'application/problem+json'])
+      }
     })
   })
 })

@@ -3,6 +3,12 @@ import type { Server } from 'node:http'
 import type { ChildProcess } from 'node:child_process'
 
 export type AppRow = { name: string; dir: string; port: number }
+/** A service row of topology.json; `composeEnv` and `files` only shape docker-compose.yml. */
+export type ServiceRow = AppRow & {
+  database: string
+  composeEnv?: Record<string, string | null>
+  files?: boolean
+}
 export type Topology = { gateway: { port: number }; shell: AppRow; remotes: AppRow[]; services: AppRow[] }
 export type Route = { name: string; prefix: string; target: string; kind: 'api' | 'remote' | 'app' }
 export type ServerHandle = { server: Server; port: number; url: string; close(): Promise<void> }
@@ -95,4 +101,4 @@ export function remotesManifest(topology: Topology): { remotes: Array<{ name: st
 export function findFreeBasePort(opts?: { min?: number; max?: number; attempts?: number }): Promise<number>
 export const SHELL: AppRow
 export const REMOTES: AppRow[]
-export const SERVICES: AppRow[]
+export const SERVICES: ServiceRow[]

@@ -1,26 +1,112 @@
-// The one table of what `pnpm start` runs. Later issues add rows here; ports are the
-// fixed contract the apps, services, e2e and docker files are built against.
+// The one table of what `pnpm start` runs, read from topology.json at the repo root (which
+// `pnpm topology` also turns into the docker files). Ports there are the fixed contract the apps,
+// services, e2e and docker files are built against; this module derives a run's concrete ports.
+import fs from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const GATEWAY_PORT = 8080
-export const SHELL = { name: 'shell', dir: 'apps/shell', port: 5100 }
+export const MANIFEST_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../topology.json',
+)
+
+// Fixed ports count from these; a derived run (resolveTopology's basePort) has room for nine of each.
+const REMOTE_ORIGIN = 5100
+const SERVICE_ORIGIN = 3000
+const REMOTE_PORTS = [REMOTE_ORIGIN + 1, REMOTE_ORIGIN + 9]
+const SERVICE_PORTS = [SERVICE_ORIGIN + 1, SERVICE_ORIGIN + 9]
+// Compose service names the generated docker-compose.yml uses for itself.
+const RESERVED_SERVICE_NAMES = ['postgres', 'gateway', 'shell']
+const NAME = /^[a-z][a-z0-9-]*$/
+const DATABASE = /^[a-z_][a-z0-9_]*$/
+const ENV_KEY = /^[A-Z][A-Z0-9_]*$/
+const APP_KEYS = ['name', 'dir', 'port']
+const SERVICE_KEYS = [...APP_KEYS, 'database', 'composeEnv', 'files']
+
+function rowProblems(where, row, [min, max], keys = APP_KEYS) {
+  if (!row || typeof row !== 'object') return [`${where}: not an object`]
+  // A misspelt key would otherwise be ignored without a word.
+  const problems = Object.keys(row)
+    .filter((key) => !keys.includes(key))
+    .map((key) => `${where}: unknown key ${key}`)
+  if (typeof row.name !== 'string' || !NAME.test(row.name)) problems.push(`${where}: name must match ${NAME}`)
+  if (typeof row.dir !== 'string' || !row.dir) problems.push(`${where}: dir is required`)
+  if (!Number.isInteger(row.port) || row.port < min || row.port > max)
+    problems.push(`${where}: port must be an integer in ${min}..${max}`)
+  return problems
+}
+
+function serviceProblems(where, service) {
+  const problems = rowProblems(where, service, SERVICE_PORTS, SERVICE_KEYS)
+  if (!service || typeof service !== 'object') return problems
+  if (RESERVED_SERVICE_NAMES.includes(service.name))
+    problems.push(`${where}: the name ${service.name} is taken`)
+  if (typeof service.database !== 'string' || !DATABASE.test(service.database))
+    problems.push(`${where}: database must match ${DATABASE}`)
+  for (const [key, value] of Object.entries(service.composeEnv ?? {})) {
+    if (!ENV_KEY.test(key)) problems.push(`${where}: composeEnv key ${key} must match ${ENV_KEY}`)
+    if (value !== null && typeof value !== 'string')
+      problems.push(`${where}: composeEnv.${key} must be a string or null`)
+  }
+  if (service.files !== undefined && typeof service.files !== 'boolean')
+    problems.push(`${where}: files must be true or false`)
+  return problems
+}
+
+function duplicates(what, values) {
+  const seen = new Set()
+  return values.flatMap((v) => (seen.has(v) ? [`${what} ${v} is used twice`] : (seen.add(v), [])))
+}
+
+/** The manifest's mistakes, one line each; empty when it is usable. */
+export function manifestProblems(manifest) {
+  const remotes = Array.isArray(manifest?.remotes) ? manifest.remotes : []
+  const services = Array.isArray(manifest?.services) ? manifest.services : []
+  return [
+    ...(Number.isInteger(manifest?.gateway?.port) ? [] : ['gateway.port must be an integer']),
+    ...(Array.isArray(manifest?.remotes) ? [] : ['remotes must be a list']),
+    ...(Array.isArray(manifest?.services) ? [] : ['services must be a list']),
+    ...rowProblems('shell', manifest?.shell, [1, 65535]),
+    ...remotes.flatMap((r, i) => rowProblems(`remotes[${i}]`, r, REMOTE_PORTS)),
+    ...services.flatMap((s, i) => serviceProblems(`services[${i}]`, s)),
+    ...duplicates(
+      'remote name',
+      remotes.map((r) => r?.name),
+    ),
+    ...duplicates(
+      'service name',
+      services.map((s) => s?.name),
+    ),
+    ...duplicates(
+      'database',
+      services.map((s) => s?.database),
+    ),
+    ...duplicates(
+      'port',
+      [manifest?.gateway, manifest?.shell, ...remotes, ...services].map((r) => r?.port),
+    ),
+  ]
+}
+
+/** Reads topology.json; a mistake in it stops `pnpm start` and `pnpm topology` with every problem listed. */
+export function loadManifest(file = MANIFEST_FILE) {
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const problems = manifestProblems(manifest)
+  if (problems.length) throw new Error(`${file} is not a valid topology:\n  ${problems.join('\n  ')}`)
+  return manifest
+}
+
+const MANIFEST = loadManifest()
+
+export const GATEWAY_PORT = MANIFEST.gateway.port
+export const SHELL = MANIFEST.shell
 
 /** Federated remotes, each served at `/remotes/<name>/` by its own static server. */
-export const REMOTES = [
-  { name: 'admin', dir: 'apps/admin', port: 5101 },
-  { name: 'sales', dir: 'apps/sales', port: 5102 },
-  // { name: 'service', dir: 'apps/service', port: 5103 },
-  // { name: 'finance', dir: 'apps/finance', port: 5104 },
-]
+export const REMOTES = MANIFEST.remotes
 
 /** Express services, each reached through the gateway at `/api/<name>/`. */
-export const SERVICES = [
-  { name: 'admin', dir: 'services/admin', port: 3001 },
-  { name: 'sales', dir: 'services/sales', port: 3002 },
-  // { name: 'orders', dir: 'services/orders', port: 3003 },
-  // { name: 'tickets', dir: 'services/tickets', port: 3004 },
-  // { name: 'finance', dir: 'services/finance', port: 3005 },
-]
+export const SERVICES = MANIFEST.services
 
 /**
  * Concrete ports for one run. With `basePort` every port is derived from it so a second
@@ -39,8 +125,8 @@ export function resolveTopology({
   return {
     gateway: { port: port ?? basePort ?? GATEWAY_PORT },
     shell: { ...shell, port: derive(shell.port, SHELL.port, 1) },
-    remotes: remotes.map((r) => ({ ...r, port: derive(r.port, 5100, 10) })),
-    services: services.map((s) => ({ ...s, port: derive(s.port, 3000, 20) })),
+    remotes: remotes.map((r) => ({ ...r, port: derive(r.port, REMOTE_ORIGIN, 10) })),
+    services: services.map((s) => ({ ...s, port: derive(s.port, SERVICE_ORIGIN, 20) })),
   }
 }
 
