@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { deployFiles } from './deploy-files.mjs'
 import { staleFiles, writeDeployFiles } from './generate-deploy.mjs'
-import { loadManifest, manifestProblems, MANIFEST_FILE } from './topology.mjs'
+import { loadManifest, manifestProblems, MANIFEST_FILE } from './manifest.mjs'
 import { removeTmpDirs, tmpDir } from './test-helpers.ts'
 
 const REPO_ROOT = path.dirname(MANIFEST_FILE)

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { gatewayRoutes, MANIFEST_FILE, resolveTopology } from './topology.mjs'
+import { MANIFEST_FILE } from './manifest.mjs'
+import { gatewayRoutes, resolveTopology } from './topology.mjs'
 
 /**
  * `pnpm start`'s gateway (gateway.mjs, routes from gatewayRoutes) and production's nginx

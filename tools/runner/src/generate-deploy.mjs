@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { deployFiles } from './deploy-files.mjs'
-import { loadManifest, MANIFEST_FILE } from './topology.mjs'
+import { loadManifest, MANIFEST_FILE } from './manifest.mjs'
 
 const readOrNull = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null)
 

@@ -16,7 +16,7 @@ import {
 } from './test-helpers.ts'
 import { contentSecurityPolicy } from './security-headers.mjs'
 import { deployFiles } from './deploy-files.mjs'
-import { loadManifest } from './topology.mjs'
+import { loadManifest } from './manifest.mjs'
 
 /**
  * docker/nginx/*.conf on a real nginx, when the machine has one (`apt-get install nginx-light`);
