@@ -134,6 +134,8 @@ export async function startSystem(opts = {}) {
     tables = {},
   } = opts
   const baseEnv = { ...process.env, ...opts.env }
+  if (build) await run('pnpm', ['exec', 'turbo', 'run', 'build'], { cwd: repoRoot, env: baseEnv, signal })
+  // Free ports are picked after the build: minutes of building leave time for someone else to take them.
   const basePort = opts.basePort ?? (opts.freePorts ? await findFreeBasePort() : undefined)
   const envPort = basePort === undefined && baseEnv.PORT ? Number(baseEnv.PORT) : undefined
   const topology = resolveTopology({
@@ -147,7 +149,6 @@ export async function startSystem(opts = {}) {
   const mode = baseEnv.MOSAIC_MODE || 'demo'
   const serviceSecret = baseEnv.SERVICE_SECRET || ensureServiceSecret(dataRoot)
 
-  if (build) await run('pnpm', ['exec', 'turbo', 'run', 'build'], { cwd: repoRoot, env: baseEnv, signal })
   const missing = missingBuildOutputs(repoRoot, topology)
   if (missing.length) throw new Error(`Build output missing (did the build fail?): ${missing.join(', ')}`)
 

@@ -82,8 +82,11 @@ export function isPortFree(port) {
   })
 }
 
-/** A base port whose whole derived block (base..base+29) is currently free. */
-export async function findFreeBasePort({ min = 20000, max = 60000, attempts = 50 } = {}) {
+/**
+ * A base port whose whole derived block (base..base+29) is currently free. Below Linux's ephemeral
+ * range (32768..), where the system hands out ports for outgoing connections at any moment.
+ */
+export async function findFreeBasePort({ min = 20000, max = 32000, attempts = 50 } = {}) {
   for (let i = 0; i < attempts; i++) {
     const base = min + 100 * Math.floor((Math.random() * (max - min)) / 100)
     const block = Array.from({ length: 30 }, (_, n) => base + n)
