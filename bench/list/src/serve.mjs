@@ -1,0 +1,40 @@
+// Child process of the bench: the sales service (requests logged as in production, to stdout,
+// which the bench discards) and a bare Express route, plus a switch that records the SQL the
+// next request issues. Talks to the bench over IPC.
+import express from 'express'
+import { principalOf, startSalesOn } from './sales.mjs'
+
+const url = process.env.BENCH_DATABASE_URL
+const users = JSON.parse(process.env.BENCH_USERS ?? '[]')
+const { service, tokens } = await startSalesOn(url, { logLevel: 'info', mode: 'demo' })
+const port = await service.listen(0)
+
+const bare = express()
+bare.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
+const bareServer = bare.listen(0, '127.0.0.1')
+await new Promise((resolve) => bareServer.once('listening', resolve))
+
+let captured = null
+const logger = service.db.dataSource.logger
+const logQuery = logger.logQuery.bind(logger)
+logger.logQuery = (query, parameters, runner) => {
+  captured?.push({ query, parameters: parameters ?? [] })
+  return logQuery(query, parameters, runner)
+}
+
+const minted = {}
+for (const name of users) minted[name] = await tokens.mint(principalOf(name))
+
+process.on('message', (message) => {
+  if (message === 'capture') {
+    captured = []
+    process.send({ captureStarted: true })
+  } else if (message === 'captured') {
+    process.send({ captured })
+    captured = null
+  } else if (message === 'stop') {
+    bareServer.close()
+    service.close().then(() => process.exit(0))
+  }
+})
+process.send({ port, barePort: bareServer.address().port, tokens: minted })
