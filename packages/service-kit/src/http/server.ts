@@ -1,5 +1,13 @@
-import { createServer, type RequestListener, type Server } from 'node:http'
+import { randomUUID } from 'node:crypto'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { Duplex } from 'node:stream'
+import helmet from 'helmet'
 import { formatProblem } from '@mosaic/schemas'
 import { defaultCode, statusTitle } from '../errors.js'
 
@@ -11,7 +19,7 @@ export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024
  * head over `maxHeaderSize`, 400 otherwise) instead of a dropped socket or a bare status line.
  */
 export function createHttpServer(app: RequestListener, maxHeaderSize = DEFAULT_MAX_HEADER_BYTES): Server {
-  const server = createServer({ maxHeaderSize }, app)
+  const server = createServer({ maxHeaderSize }, withLivenessProbe(app))
   server.on('clientError', answerClientError)
   return server
 }
@@ -33,4 +41,40 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): v
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
   )
+}
+
+/** The headers helmet (default options, as the service's stack uses it) puts on every answer. */
+function securityHeaders(): Array<[string, string]> {
+  const headers: Array<[string, string]> = []
+  const collector = {
+    setHeader: (name: string, value: string | number) => void headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  }
+  helmet()({} as IncomingMessage, collector as unknown as ServerResponse, () => undefined)
+  return headers
+}
+
+const LIVENESS_BODY = JSON.stringify({ status: 'ok' })
+const REQUEST_ID = /^[\w-]{1,64}$/
+
+/**
+ * `GET /healthz` (liveness: the process answers) straight from the HTTP server, with the headers
+ * the middleware stack would add (security headers, X-Request-Id echoed or generated) but without
+ * its per-request work: probes come often and need no logger, cookies or body parser. Everything
+ * else, including `/readyz` and `<base>/healthz`, goes through the app.
+ */
+export function withLivenessProbe(app: RequestListener): RequestListener {
+  const headers = securityHeaders()
+  return (req, res) => {
+    if (req.url !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) return app(req, res)
+    const incoming = req.headers['x-request-id']
+    for (const [name, value] of headers) res.setHeader(name, value)
+    res.setHeader(
+      'X-Request-Id',
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
+    )
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.setHeader('Content-Length', Buffer.byteLength(LIVENESS_BODY))
+    res.end(req.method === 'HEAD' ? undefined : LIVENESS_BODY)
+  }
 }

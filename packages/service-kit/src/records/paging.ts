@@ -25,7 +25,10 @@ export interface KeysetOptions {
  * Keyset pagination: (sort, id) strictly after the cursor, so deep pages cost the same as the
  * first. A numbered `page` is offset paging in the same order, allowed within the first
  * PAGE_DEPTH_MAX rows (see resolvePaging); its answer carries the cursor to walk on from there.
- * The total is counted over at most COUNT_CAP + 1 rows.
+ * The total is counted over at most COUNT_CAP + 1 rows, and not at all when the planner expects
+ * far more (see `cappedTotal`). A set counted exactly (at most COUNT_CAP rows) is fetched by id:
+ * the planner, misled by correlated filters (a rep's customers, all of one status), would otherwise
+ * walk the sort index through a million rows looking for 21 that are not there.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -35,8 +38,13 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const { limit, cursor, offset } = resolvePaging(
     options.paging ?? { limit: options.limit, cursor: options.cursor },
   )
-  const total = await cappedCount(qb, alias)
+  const total = await cappedTotal(qb, alias)
+  if (total === 0 && !cursor) return { items: [], nextCursor: null, total: 0, totalCapped: false }
   const page = qb.clone()
+  if (total <= COUNT_CAP) {
+    const ids = qb.clone().select(`${alias}.id`).orderBy().getQuery()
+    page.andWhere(`${alias}.id = ANY(ARRAY(${ids}))`)
+  }
   if (cursor) {
     const op = direction === 'DESC' ? '<' : '>'
     page.andWhere(
@@ -68,7 +76,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const last = items.at(-1)
   const hasMore = rows.length > limit
   const lastKey =
-    last && raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key
+    last &&
+    (raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key as
+      string | undefined)
   return {
     items,
     nextCursor:
@@ -78,27 +88,47 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   }
 }
 
+/** The builder's own query runner (a transaction's): a fresh pool connection would wait forever on it. */
+function queryRunnerOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>) {
+  return (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner
+}
+
 function cursorValue(value: unknown): string | number | null {
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'number' || typeof value === 'string') return value
   return value == null ? null : String(value)
 }
 
-async function cappedCount<T extends ObjectLiteral>(
+/**
+ * Above this many rows by the planner's estimate a list is not counted: its total is "COUNT_CAP+".
+ * Counting even a capped 10,001 rows costs tens of milliseconds when they are scattered through a
+ * big table (a filter no single index serves); the estimate is one planning pass. Between
+ * COUNT_CAP and this, and below, the count is exact (capped), so a total the UI shows as a
+ * number is always true; only a badly overestimated small set can read "10,000+".
+ */
+export const COUNT_ESTIMATE_CUTOFF = 2 * COUNT_CAP
+
+async function cappedTotal<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   alias: string,
 ): Promise<number> {
-  const [sql, params] = qb
-    .clone()
-    .select(`${alias}.id`)
-    .orderBy()
-    .limit(COUNT_CAP + 1)
-    .getQueryAndParameters()
-  // Through the builder's own query runner: inside a transaction a fresh pool connection would wait forever.
-  const runner =
-    (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner ?? qb.connection
+  const ids = qb.clone().select(`${alias}.id`).orderBy()
+  const runner = queryRunnerOf(qb) ?? qb.connection
+  const [plainSql, plainParams] = ids.getQueryAndParameters()
+  const [explained] = await runner.query(`EXPLAIN (FORMAT JSON) ${plainSql}`, plainParams)
+  if (estimatedRows(explained) > COUNT_ESTIMATE_CUTOFF) return COUNT_CAP + 1
+  const [sql, params] = ids.limit(COUNT_CAP + 1).getQueryAndParameters()
   const [row] = await runner.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params)
   return row.n
+}
+
+/** The top plan node's row estimate from an `EXPLAIN (FORMAT JSON)` row (JSON parsed or not). */
+function estimatedRows(row: Record<string, unknown>): number {
+  const value = Object.values(row)[0]
+  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as Array<{
+    Plan: { 'Plan Rows': number }
+  }>
+  return plan[0]?.Plan['Plan Rows'] ?? 0
 }
 
 /** An ILIKE pattern matching `text` anywhere, with the user's `%`, `_` and backslash taken literally. */

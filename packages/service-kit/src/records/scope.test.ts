@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '@mosaic/permissions'
-import { inScope, scopeWhere } from './scope.js'
+import { indexedScopeWhere, inScope, scopeWhere } from './scope.js'
 
 const ME = 'u-me'
 const OTHER = 'u-other'
@@ -201,5 +201,38 @@ describe('scopeWhere with team members', () => {
     expect(write.sql).toContain('tm.entity_type = r.target_type AND tm.entity_id = r.target_id')
     expect(write.sql).toContain("AND tm.access = 'write'")
     expect(scopeWhere(principal({ dataScope: 'all' }), {}, { entityType: 'x', id: 'r.id' })).toBeNull()
+  })
+})
+
+describe('indexedScopeWhere', () => {
+  it('is scopeWhere without a team', () => {
+    for (const dataScope of ['self', 'dept', 'all'] as const) {
+      const p = principal({ dataScope })
+      expect(indexedScopeWhere(p, { owner: 'r.owner_id', dept: 'r.dept_id' })).toEqual(
+        scopeWhere(p, { owner: 'r.owner_id', dept: 'r.dept_id' }),
+      )
+    }
+  })
+
+  it('states the team as an uncorrelated id list (one lookup, then the primary key index)', () => {
+    const read = indexedScopeWhere(
+      principal({}),
+      { owner: 'r.owner_id' },
+      { entityType: 'customer', id: 'r.id' },
+    )!
+    expect(read.sql).toBe(
+      '(r.owner_id = :scopeUserId OR r.id = ANY(ARRAY(SELECT tm.entity_id FROM team_member tm WHERE tm.user_id = :scopeUserId AND tm.entity_type = :scopeEntityType)))',
+    )
+    expect(read.params).toEqual({ scopeUserId: ME, scopeEntityType: 'customer' })
+    const write = indexedScopeWhere(
+      principal({}),
+      {},
+      { typeColumn: 'r.target_type', id: 'r.target_id', access: 'write' },
+    )!
+    // A team whose type is a column: the id list narrows, the EXISTS rechecks the type.
+    expect(write.sql).toContain(
+      "r.target_id = ANY(ARRAY(SELECT tm.entity_id FROM team_member tm WHERE tm.user_id = :scopeUserId AND tm.access = 'write'))",
+    )
+    expect(write.sql).toContain('tm.entity_type = r.target_type AND tm.entity_id = r.target_id')
   })
 })

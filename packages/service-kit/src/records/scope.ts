@@ -27,12 +27,53 @@ export function inScope<T>(p: Principal, row: T, fields: ScopeFields<T>): boolea
 
 /**
  * The same rule as `inScope`, as a WHERE fragment for list queries (named parameters, TypeORM
- * style). Returns null when the principal sees everything.
+ * style). Returns null when the principal sees everything. The team part is a correlated EXISTS:
+ * the plainest statement of the rule, which `indexedScopeWhere` states in a form indexes serve.
  */
 export function scopeWhere(
   p: Principal,
   columns: ScopeColumns,
   team?: TeamScope,
+): { sql: string; params: Record<string, unknown> } | null {
+  return buildScopeWhere(p, columns, team, existsTeamClause)
+}
+
+/**
+ * `scopeWhere` for list queries over big tables: the team part becomes `id = ANY(ARRAY(…))`, an
+ * uncorrelated sub-select Postgres runs once, so owner, department and team each use their own
+ * index and are OR-ed as bitmaps. A correlated `EXISTS` inside an OR forces a scan of every live
+ * row (1 s for a rep's count at a million customers; with this form a few milliseconds).
+ * A team whose record type is a column keeps the EXISTS as a recheck of the type.
+ */
+export function indexedScopeWhere(
+  p: Principal,
+  columns: ScopeColumns,
+  team?: TeamScope,
+): { sql: string; params: Record<string, unknown> } | null {
+  return buildScopeWhere(p, columns, team, (t, access) => {
+    const type = 'typeColumn' in t ? '' : ' AND tm.entity_type = :scopeEntityType'
+    const ids =
+      `${t.id} = ANY(ARRAY(SELECT tm.entity_id FROM team_member tm` +
+      ` WHERE tm.user_id = :scopeUserId${type}${access}))`
+    return 'typeColumn' in t ? `(${ids} AND ${existsTeamClause(t, access)})` : ids
+  })
+}
+
+type TeamClause = (team: TeamScope, access: string) => string
+
+const existsTeamClause: TeamClause = (team, access) => {
+  const type = 'typeColumn' in team ? team.typeColumn : ':scopeEntityType'
+  return (
+    `EXISTS (SELECT 1 FROM team_member tm WHERE tm.entity_type = ${type}` +
+    ` AND tm.entity_id = ${team.id} AND tm.user_id = :scopeUserId${access})`
+  )
+}
+
+function buildScopeWhere(
+  p: Principal,
+  columns: ScopeColumns,
+  team: TeamScope | undefined,
+  teamClause: TeamClause,
 ): { sql: string; params: Record<string, unknown> } | null {
   if (p.kind === 'service' || p.dataScope === 'all') return null
   const parts: string[] = []
@@ -46,12 +87,7 @@ export function scopeWhere(
     params.scopeDeptIds = deptIds(p)
   }
   if (team) {
-    const access = team.access === 'write' ? ` AND tm.access = 'write'` : ''
-    const type = 'typeColumn' in team ? team.typeColumn : ':scopeEntityType'
-    parts.push(
-      `EXISTS (SELECT 1 FROM team_member tm WHERE tm.entity_type = ${type}` +
-        ` AND tm.entity_id = ${team.id} AND tm.user_id = :scopeUserId${access})`,
-    )
+    parts.push(teamClause(team, team.access === 'write' ? ` AND tm.access = 'write'` : ''))
     params.scopeUserId = p.userId
     if ('entityType' in team) params.scopeEntityType = team.entityType
   }

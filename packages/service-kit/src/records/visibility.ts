@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { RecordBase } from './columns.js'
 import type { RecordTypeOptions } from './record-store.js'
-import { inScope, scopeWhere, type TeamScope } from './scope.js'
+import { inScope, indexedScopeWhere, type TeamScope } from './scope.js'
 import { teamMemberships, type AccessLevel, type RecordAccess } from './team.js'
 
 /** A record that shares its parent's team (a customer's contacts, a follow-up's target). */
@@ -46,7 +46,7 @@ export async function accessMapOf<T extends RecordBase>(
   return out
 }
 
-/** `scopeWhere` over the entity's own column names, widened by the team the options name. */
+/** `indexedScopeWhere` over the entity's own column names, widened by the team the options name. */
 export function scopeFilterOf<T extends RecordBase>(
   o: RecordTypeOptions<T>,
   principal: Principal,
@@ -66,7 +66,7 @@ export function scopeFilterOf<T extends RecordBase>(
         : t.typeField
           ? { typeColumn: column(t.typeField), id: column(t.idField), access }
           : { entityType: t.entityType ?? o.entityType, id: column(t.idField), access }
-  return scopeWhere(
+  return indexedScopeWhere(
     principal,
     {
       owner: scope.owner ? column(scope.owner) : undefined,

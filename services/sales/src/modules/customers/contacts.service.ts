@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
-import { containsPattern, keysetPage, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
+import { keysetPage, textContains, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
 import { definedOnly, systemContext } from '../../support/context.js'
 import type { ContactRow } from './customers.entity.js'
 import { presentContact } from './customers.present.js'
@@ -25,7 +25,10 @@ export async function listContacts(
   const scope = contacts.scopeWhere(principal, 'k')
   if (scope) qb.andWhere(scope.sql, scope.params)
   if (q.customerId) qb.andWhere('k.customer_id = :customerId', { customerId: q.customerId })
-  if (q.q) qb.andWhere('k.name ILIKE :q', { q: containsPattern(q.q) })
+  if (q.q) {
+    const search = textContains('k.name', q.q, 'q')
+    qb.andWhere(search.sql, search.params)
+  }
   const page = await keysetPage(qb, {
     alias: 'k',
     sortColumn: 'created_at',

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  containsPattern,
   issueNumber,
   keysetPage,
+  nameOrNumber,
   publishEvent,
   writeAudit,
   type RecordContext,
@@ -53,12 +53,16 @@ export async function listCustomers(
   if (scope) qb.andWhere(scope.sql, scope.params)
   if (q.view === 'mine') qb.andWhere('c.owner_id = :me', { me })
   if (q.view === 'team') {
+    // The caller's memberships, looked up once: the customer's primary key index does the rest.
     qb.andWhere(
-      `EXISTS (SELECT 1 FROM team_member v WHERE v.entity_type = 'customer' AND v.entity_id = c.id AND v.user_id = :me)`,
+      `c.id = ANY(ARRAY(SELECT v.entity_id FROM team_member v WHERE v.user_id = :me AND v.entity_type = 'customer'))`,
       { me },
     )
   }
-  if (q.q) qb.andWhere('(c.name ILIKE :q OR c.number ILIKE :q)', { q: containsPattern(q.q) })
+  if (q.q) {
+    const search = nameOrNumber('c', q.q)
+    qb.andWhere(search.sql, search.params)
+  }
   for (const key of ['ownerId', 'status', 'level', 'industry', 'source', 'dealStatus'] as const) {
     const column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
     if (q[key]) qb.andWhere(`c.${column} = :${key}`, { [key]: q[key] })

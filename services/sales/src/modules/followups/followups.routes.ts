@@ -21,7 +21,7 @@ export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: Sales
     access: 'sales.followup.read',
     query: sales.FollowUpListQuery,
     response: pageOf(sales.FollowUp),
-    handler: ({ query, principal }) => db.transaction((m) => listFollowUps(m, principal, query)),
+    handler: ({ query, principal }) => listFollowUps(db.dataSource.manager, principal, query),
   })
   api.route({
     method: 'post',

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  containsPattern,
+  textContains,
   keysetPage,
   validationFailed,
   type RecordAccess,
@@ -187,7 +187,10 @@ export async function listFollowUps(
   if (scope) qb.andWhere(scope.sql, scope.params)
   if (q.targetType) qb.andWhere('f.target_type = :targetType', { targetType: q.targetType })
   if (q.targetId) qb.andWhere('f.target_id = :targetId', { targetId: q.targetId })
-  if (q.customer) qb.andWhere('f.customer_name ILIKE :customer', { customer: containsPattern(q.customer) })
+  if (q.customer) {
+    const search = textContains('f.customer_name', q.customer, 'customer')
+    qb.andWhere(search.sql, search.params)
+  }
   if (q.ownerId) qb.andWhere('f.owner_id = :ownerId', { ownerId: q.ownerId })
   if (q.method) qb.andWhere('f.method = :method', { method: q.method })
   if (q.from) qb.andWhere('f.contacted_at >= :from', { from: q.from })

@@ -39,7 +39,7 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: SalesDeps
     access: 'sales.lead.read',
     query: sales.LeadListQuery,
     response: pageOf(sales.Lead),
-    handler: ({ query, principal }) => db.transaction((m) => listLeads(m, principal, query)),
+    handler: ({ query, principal }) => listLeads(db.dataSource.manager, principal, query),
   })
   api.route({
     method: 'post',

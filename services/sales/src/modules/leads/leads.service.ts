@@ -3,7 +3,7 @@ import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
   HttpError,
-  containsPattern,
+  nameOrNumber,
   issueNumber,
   keysetPage,
   publishEvent,
@@ -34,7 +34,10 @@ export async function listLeads(
   const qb = leads.repo(m).createQueryBuilder('l').where('l.deleted_at IS NULL')
   const scope = leads.scopeWhere(principal, 'l')
   if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) qb.andWhere('(l.name ILIKE :q OR l.number ILIKE :q)', { q: containsPattern(q.q) })
+  if (q.q) {
+    const search = nameOrNumber('l', q.q)
+    qb.andWhere(search.sql, search.params)
+  }
   if (q.ownerId) qb.andWhere('l.owner_id = :ownerId', { ownerId: q.ownerId })
   if (q.source) qb.andWhere('l.source = :source', { source: q.source })
   if (q.status) qb.andWhere('l.status = :status', { status: q.status })

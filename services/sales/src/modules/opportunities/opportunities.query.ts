@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
-import { containsPattern, keysetPage, type RecordContext } from '@mosaic/service-kit'
+import { keysetPage, textContains, type RecordContext } from '@mosaic/service-kit'
 import { accessLevels, type SalesDeps } from '../../support/context.js'
 import type { OpportunityRow } from './opportunities.entity.js'
 import { presentOpportunity } from './opportunities.present.js'
@@ -28,7 +28,10 @@ export async function listOpportunities(
   const qb = opportunities.repo(m).createQueryBuilder('o').where('o.deleted_at IS NULL')
   const scope = opportunities.scopeWhere(ctx.principal, 'o')
   if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) qb.andWhere('o.name ILIKE :q', { q: containsPattern(q.q) })
+  if (q.q) {
+    const search = textContains('o.name', q.q, 'q')
+    qb.andWhere(search.sql, search.params)
+  }
   if (q.customerId) qb.andWhere('o.customer_id = :customerId', { customerId: q.customerId })
   if (q.stage) qb.andWhere('o.stage = :stage', { stage: q.stage })
   if (q.status) qb.andWhere('o.status = :status', { status: q.status })

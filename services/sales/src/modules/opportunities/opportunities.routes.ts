@@ -30,7 +30,7 @@ export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: Sa
     query: sales.OpportunityListQuery,
     response: pageOf(sales.Opportunity),
     handler: ({ query, principal, requestId }) =>
-      db.transaction((m) => listOpportunities(m, callerContext(principal, requestId), query)),
+      listOpportunities(db.dataSource.manager, callerContext(principal, requestId), query),
   })
   api.route({
     method: 'post',

@@ -30,7 +30,7 @@ export function registerPoolRoutes(api: ApiRouter, db: Database, config: SalesCo
     access: 'sales.pool.read',
     query: sales.PoolListQuery,
     response: pageOf(sales.PoolCustomer),
-    handler: ({ query }) => db.transaction((m) => listPool(m, query)),
+    handler: ({ query }) => listPool(db.dataSource.manager, query),
   })
   api.route({
     method: 'get',

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { CustomerOwnerChangedPayload, Page, sales } from '@mosaic/schemas'
 import {
-  containsPattern,
+  nameOrNumber,
   keysetPage,
   poolRuleFor,
   preconditionFailed,
@@ -55,7 +55,10 @@ async function releaseReasons(m: EntityManager, ids: string[]): Promise<Map<stri
 /** Customers without an owner; anyone with pool access sees all of them. */
 export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promise<Page<sales.PoolCustomer>> {
   const qb = customers.repo(m).createQueryBuilder('c').where('c.owner_id IS NULL AND c.deleted_at IS NULL')
-  if (q.q) qb.andWhere('(c.name ILIKE :q OR c.number ILIKE :q)', { q: containsPattern(q.q) })
+  if (q.q) {
+    const search = nameOrNumber('c', q.q)
+    qb.andWhere(search.sql, search.params)
+  }
   if (q.status) qb.andWhere('c.status = :status', { status: q.status })
   if (q.source) qb.andWhere('c.source = :source', { source: q.source })
   if (q.level) qb.andWhere('c.level = :level', { level: q.level })

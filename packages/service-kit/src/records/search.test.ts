@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { nameOrNumber, numberMatch, textContains } from './search.js'
+
+describe('search fragments', () => {
+  it('a two-character term goes through the bigram index, with the ILIKE as recheck', () => {
+    expect(textContains('c.name', '华鑫', 'q')).toEqual({
+      sql: '(kit_bigrams(c.name) @> kit_bigrams(:qTerm) AND c.name ILIKE :q)',
+      params: { q: '%华鑫%', qTerm: '华鑫' },
+    })
+    expect(textContains('c.name', '华鑫科', 'q')).toEqual({
+      sql: 'c.name ILIKE :q',
+      params: { q: '%华鑫科%' },
+    })
+    expect(textContains('c.name', '%', 'q').params.q).toBe('%\\%%')
+  })
+
+  it('codes match by prefix, digits anywhere, other text never probes numbers', () => {
+    expect(numberMatch('c.number', 'kh2025', 'n')).toEqual({
+      sql: 'upper(c.number) LIKE :n',
+      params: { n: 'KH2025%' },
+    })
+    expect(numberMatch('c.number', '0042', 'n')).toEqual({
+      sql: 'c.number ILIKE :n',
+      params: { n: '%0042%' },
+    })
+    expect(numberMatch('c.number', '华鑫', 'n')).toBeNull()
+    expect(numberMatch('c.number', 'KH_1', 'n')).toBeNull()
+    expect(nameOrNumber('c', '华鑫').sql).not.toContain('number')
+    expect(nameOrNumber('c', 'KH2025').sql).toBe(
+      '(c.name ILIKE :searchName OR upper(c.number) LIKE :searchNumber)',
+    )
+  })
+})
