@@ -125,13 +125,13 @@ async function main() {
       `${'user'.padEnd(8)} ${'scenario'.padEnd(24)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  ${'page SQL'.padStart(8)} ${'all SQL'.padStart(8)} stmts  overhead`,
     )
     for (const [user, name, path] of SCENARIOS) {
+      const latency = await sample(base + path, auth(user))
+      // The SQL of one more request of the same kind, recorded on its own.
       child.send('capture')
       await next()
-      const latency = await sample(base + path, auth(user))
+      await sample(base + path, auth(user), { count: 1, warmups: 0 })
       child.send('captured')
-      const { captured } = await next()
-      // The last request's statements (warm-ups and samples all issue the same ones).
-      const perRequest = captured.slice(-Math.round(captured.length / (latency.n + 3)))
+      const { captured: perRequest } = await next()
       const sql = await rawSql(client, perRequest)
       const overhead = latency.p50 - sql.allSql
       results.scenarios.push({ user, name, path, ...latency, ...sql, overhead })

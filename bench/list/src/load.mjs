@@ -32,11 +32,11 @@ function summary(latencies, seconds) {
   }
 }
 
-/** One connection, one request after another: up to `count` requests or `seconds`, after 3 warm-ups. */
-export async function sample(url, headers, { count = 40, seconds = 8 } = {}) {
+/** One connection, one request after another: up to `count` requests or `seconds`, after warm-ups. */
+export async function sample(url, headers, { count = 40, seconds = 8, warmups = 3 } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   try {
-    for (let i = 0; i < 3; i++) await get(agent, url, headers)
+    for (let i = 0; i < warmups; i++) await get(agent, url, headers)
     const latencies = []
     const until = performance.now() + seconds * 1000
     while (latencies.length < count && performance.now() < until)
