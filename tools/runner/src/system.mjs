@@ -121,6 +121,7 @@ function missingBuildOutputs(repoRoot, topology) {
  * @param {Record<string,string|undefined>} [opts.env] overrides merged over process.env
  *        (MOSAIC_MODE, DATA_ROOT, REMOTES_JSON, <SERVICE>_DATABASE_URL, PORT ...)
  * @param {string} [opts.dataRoot] where `<service>/` data dirs live (default env DATA_ROOT, else <repo>/.data)
+ * @param {number} [opts.readyTimeoutMs=180000] how long each service may take to answer /readyz
  */
 export async function startSystem(opts = {}) {
   const {
@@ -128,7 +129,9 @@ export async function startSystem(opts = {}) {
     build = true,
     log = (line) => console.log(line),
     host = '127.0.0.1',
-    readyTimeoutMs = 60_000,
+    // A first start creates every service's database; on a slow or busy machine that alone
+    // has taken over a minute (admin: ~70 s at load 20 on two cores).
+    readyTimeoutMs = 180_000,
     stopTimeoutMs = 10_000,
     signal,
     tables = {},
