@@ -23,6 +23,10 @@ import { Dispatcher, type Backoff } from './events/dispatcher.js'
 import { registerInboxRoute, type EventHandlers } from './events/inbox.js'
 import { peersFromConfig } from './events/peers.js'
 import { requireServiceToken } from './events/service-token.js'
+import { startJobs, type JobHandle, type ServiceJob } from './jobs/jobs.js'
+import type { Access } from './http/route.js'
+import type { RecordStore } from './records/record-store.js'
+import { registerAuditSearchRoute, registerRecycleBinRoutes } from './records/trail-routes.js'
 
 export interface ServiceParts {
   config: BaseConfig
@@ -54,6 +58,15 @@ export interface ServiceDefinition<C extends BaseConfig> {
   /** Runs once after the routes are in place (e.g. first-run initialisation). */
   onReady?: (parts: ServiceParts & { config: C }) => Promise<void> | void
   events?: ServiceEventOptions
+  /** Started once the service listens; stopped (a run in progress awaited) before the database closes. */
+  jobs?: ReadonlyArray<ServiceJob<ServiceParts & { config: C }>>
+  /** Releases what the service holds besides the database (e.g. file storage), after it closed. */
+  onClose?: () => Promise<void> | void
+  /** `GET /audit`: who may search the audit log. */
+  auditSearch?: Access
+  /** `GET /recycle-bin` and its purge over the soft-deleted rows of these stores. */
+  // `any`: the stores hold different record types.
+  recycleBin?: { stores: ReadonlyArray<RecordStore<any>>; read: Access; purge: Access }
 }
 
 export interface Service {
@@ -101,7 +114,12 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
   const serviceClient = createServiceClient({ source: config.SERVICE_NAME, peers, secret })
   const parts = { config, db, logger, api, internal, serviceClient }
   registerInboxRoute(internal, db, def.events?.handlers ?? {})
+  if (def.auditSearch) registerAuditSearchRoute(api, db, def.auditSearch)
   await def.routes(parts)
+  if (def.recycleBin) {
+    const { stores, ...access } = def.recycleBin
+    registerRecycleBinRoutes(api, db, stores, access)
+  }
   const app = buildApp(parts, verifier)
   await def.onReady?.(parts)
 
@@ -123,6 +141,7 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     : null
 
   let server: Server | undefined
+  let jobs: JobHandle | undefined
   return {
     app,
     db,
@@ -146,14 +165,17 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
           const bound = typeof address === 'object' && address ? address.port : port
           logger.info({ port: bound, embedded: db.embedded }, `${config.SERVICE_NAME} service listening`)
           dispatcher?.start()
+          jobs ??= startJobs(def.jobs ?? [], parts)
           resolve(bound)
         })
       })
     },
     async close() {
+      await jobs?.stop()
       await dispatcher?.stop()
       if (server) await stopServer(server, config.SHUTDOWN_TIMEOUT_MS)
       await db.close()
+      await def.onClose?.()
       logger.info('stopped')
     },
   }

@@ -6,8 +6,6 @@ import {
   createTokenVerifier,
   withTokenFreshness,
   dataDirOf,
-  registerAuditSearchRoute,
-  registerRecycleBinRoutes,
   type Service,
 } from '@mosaic/service-kit'
 import type { AdminConfig } from './config.js'
@@ -75,6 +73,12 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       )
     },
     events: { handlers: eventHandlers },
+    auditSearch: 'admin.audit.read',
+    recycleBin: {
+      stores: [users, depts, roles, dictTypes, dictEntries, numberRules(config.BUSINESS_TIME_ZONE)],
+      read: 'admin.recycle.read',
+      purge: 'admin.recycle.purge',
+    },
     routes: ({ api, db, internal }) => {
       const auth = new AuthService(db, keys!, config)
       registerAuthRoutes(api, auth, keys!, {
@@ -90,12 +94,6 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerDictionaryRoutes(api, db)
       registerNotificationRoutes(api, db)
       registerRuleRoutes(api, db, config.BUSINESS_TIME_ZONE)
-      registerAuditSearchRoute(api, db, 'admin.audit.read')
-      const recyclable = [users, depts, roles, dictTypes, dictEntries, numberRules(config.BUSINESS_TIME_ZONE)]
-      registerRecycleBinRoutes(api, db, recyclable, {
-        read: 'admin.recycle.read',
-        purge: 'admin.recycle.purge',
-      })
       registerInitRoutes(api, db, config, initToken)
       registerInternalRoutes(internal, db)
     },

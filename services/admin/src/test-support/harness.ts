@@ -1,63 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createTestDatabase } from '@mosaic/service-kit/testing'
+import { startServiceHarness } from '@mosaic/service-kit/testing'
 import { AdminConfig } from '../config.js'
-import { buildAdminService, type AdminService } from '../app.js'
+import { buildAdminService } from '../app.js'
 import { initialise, DEMO_ADMIN } from '../modules/init/init.service.js'
 
-export interface Reply<T = any> {
-  status: number
-  body: T
-  headers: Headers
-}
-
-export interface CallOptions {
-  token?: string
-  body?: unknown
-  headers?: Record<string, string>
-  raw?: string
-}
+export type { CallOptions, Reply } from '@mosaic/service-kit/testing'
 
 /**
- * A real admin service on a fresh database (server Postgres when TEST_DATABASE_URL is set,
- * embedded otherwise), listening on a loopback port and initialised like a new installation.
+ * A real admin service on a fresh database, listening on a loopback port and initialised like a
+ * new installation. Admin signs its own tokens: tests sign in (`login`, `userWith`).
  */
 export async function startAdmin(env: Record<string, string> = {}) {
-  const testDb = await createTestDatabase('mosaic_admin')
-  // Test mode keeps embedded data in memory; other modes persist, so give them a throwaway
-  // directory rather than a developer's `.data`.
-  const dataDir =
-    env.MOSAIC_MODE && env.MOSAIC_MODE !== 'test'
-      ? mkdtempSync(join(tmpdir(), 'mosaic-admin-test-'))
-      : undefined
-  const config = AdminConfig.parse({
-    MOSAIC_MODE: 'test',
-    HOST: '127.0.0.1',
-    DATABASE_URL: testDb.url,
-    DATA_DIR: dataDir,
-    INIT_TOKEN: 'test-init-token-0123456789',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-    LOGIN_IP_RATE_LIMIT_PER_MINUTE: '10000',
-    ...env,
+  const h = await startServiceHarness({
+    name: 'admin',
+    config: (e) =>
+      AdminConfig.parse({
+        INIT_TOKEN: 'test-init-token-0123456789',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+        LOGIN_IP_RATE_LIMIT_PER_MINUTE: '10000',
+        ...e,
+      }),
+    build: async (config) => {
+      const service = await buildAdminService(config)
+      await initialise(service.db, config)
+      return service
+    },
+    env,
   })
-  const service: AdminService = await buildAdminService(config)
-  await initialise(service.db, config)
-  const port = await service.listen(0)
-  const base = `http://127.0.0.1:${port}/api/admin`
-
-  async function call<T = any>(method: string, path: string, o: CallOptions = {}): Promise<Reply<T>> {
-    const headers: Record<string, string> = { ...o.headers }
-    if (o.token) headers.authorization = `Bearer ${o.token}`
-    let payload: string | undefined = o.raw
-    if (o.body !== undefined) {
-      headers['content-type'] = 'application/json'
-      payload = JSON.stringify(o.body)
-    } else if (o.raw !== undefined) headers['content-type'] ??= 'application/json'
-    const res = await fetch(base + path, { method, headers, body: payload })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
-  }
+  const { call } = h
 
   async function login(username = DEMO_ADMIN.username, password = DEMO_ADMIN.password) {
     const res = await call('POST', '/auth/login', { body: { username, password } })
@@ -95,19 +64,8 @@ export async function startAdmin(env: Record<string, string> = {}) {
     return { user: user.body, token: await login(o.username, 'password-123') }
   }
 
-  return {
-    service,
-    config,
-    base,
-    call,
-    login,
-    userWith,
-    async close() {
-      await service.close()
-      await testDb.drop()
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+  // Not `user`/`mint`: admin has no user replica and trusts only the tokens it signs itself.
+  return { service: h.service, config: h.config, base: h.base, call, login, userWith, close: h.close }
 }
 
 export type AdminHarness = Awaited<ReturnType<typeof startAdmin>>

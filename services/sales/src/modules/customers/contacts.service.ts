@@ -1,8 +1,15 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
-import { keysetPage, textContains, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
-import { definedOnly, systemContext } from '../../support/context.js'
+import {
+  textContains,
+  definedOnly,
+  fieldError,
+  keysetPage,
+  problem,
+  systemContext,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import type { ContactRow } from './customers.entity.js'
 import { presentContact } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'

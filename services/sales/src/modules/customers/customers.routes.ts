@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { pageOf, sales } from '@mosaic/schemas'
 import {
+  callerContext,
   IdParams,
   recordContext,
   registerRecordRoutes,
   type ApiRouter,
   type Database,
+  type DomainDeps,
 } from '@mosaic/service-kit'
-import { callerContext, type SalesDeps } from '../../support/context.js'
 import {
   createContact,
   contactsOfCustomer,
@@ -29,7 +30,7 @@ import {
 import { contacts, customers } from './customers.store.js'
 import { duplicateCheck } from './duplicates.js'
 
-export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: SalesDeps) {
+export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   const tags = ['customers']
   api.route({
     method: 'get',

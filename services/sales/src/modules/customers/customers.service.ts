@@ -1,23 +1,22 @@
 import type { EntityManager } from 'typeorm'
 import type { Page, sales } from '@mosaic/schemas'
 import {
-  issueNumber,
-  keysetPage,
-  nameOrNumber,
-  publishEvent,
-  writeAudit,
-  type RecordContext,
-  problem,
-} from '@mosaic/service-kit'
-import {
   accessLevels,
   definedOnly,
   fieldPath,
+  issueNumber,
+  keysetPage,
+  nameOrNumber,
+  problem,
+  publishEvent,
   updateReturning,
+  writeAudit,
   type CallerContext,
-  type SalesDeps,
-} from '../../support/context.js'
-import { resolveOwner, type Owner } from '../../support/owners.js'
+  type DomainDeps,
+  type Owner,
+  type RecordContext,
+} from '@mosaic/service-kit'
+import { resolveOwner } from '../directory/owners.js'
 import type { CustomerRow } from './customers.entity.js'
 import { presentCustomer } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
@@ -113,7 +112,7 @@ export interface NewCustomer {
 }
 
 /** Creates the customer (numbered, duplicate-checked) and its optional primary contact. */
-export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: SalesDeps, o: NewCustomer) {
+export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: DomainDeps, o: NewCustomer) {
   const { input, owner, prefix } = o
   await deps.dicts.assert(customerDictFields(input, prefix))
   await assertNameFree(m, input.name, undefined, fieldPath(prefix, 'name'), ctx.principal)
@@ -181,7 +180,7 @@ export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps:
 export async function createCustomer(
   m: EntityManager,
   ctx: CallerContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   input: sales.CustomerCreate,
 ) {
   const owner = await resolveOwner(m, ctx.principal, input.ownerId, 'sales.customer.transfer')
@@ -196,7 +195,7 @@ export async function createCustomer(
 export async function updateCustomer(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.CustomerUpdate,

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { writeAudit, type RecordContext } from '@mosaic/service-kit'
-import { updateReturning } from '../../support/context.js'
+import { updateReturning, writeAudit, type RecordContext } from '@mosaic/service-kit'
 
 /**
  * A record's follow-ups go to the recycle bin with it and come back with it: the ones deleted at

@@ -1,6 +1,11 @@
 import { pageOf, sales } from '@mosaic/schemas'
-import { recordContext, registerRecordRoutes, type ApiRouter, type Database } from '@mosaic/service-kit'
-import type { SalesDeps } from '../../support/context.js'
+import {
+  recordContext,
+  registerRecordRoutes,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import { presentFollowUp } from './followups.present.js'
 import {
   createFollowUp,
@@ -11,7 +16,7 @@ import {
 } from './followups.service.js'
 import { followups } from './followups.store.js'
 
-export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: SalesDeps) {
+export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   const tags = ['followups']
   api.route({
     method: 'get',

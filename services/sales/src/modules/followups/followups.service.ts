@@ -3,15 +3,16 @@ import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
   textContains,
+  definedOnly,
+  fieldError,
   keysetPage,
+  problem,
   validationFailed,
+  type DomainDeps,
   type RecordAccess,
   type RecordContext,
-  problem,
-  fieldError,
 } from '@mosaic/service-kit'
-import { salesAttachments } from '../../support/attachments.js'
-import { definedOnly, type SalesDeps } from '../../support/context.js'
+import { salesAttachments } from './attachment-policy.js'
 import { contacts, customers } from '../customers/customers.store.js'
 import { leads } from '../leads/leads.store.js'
 import { opportunities } from '../opportunities/opportunities.store.js'
@@ -103,7 +104,7 @@ async function touchTimes(m: EntityManager, row: FollowUpRow, mode: 'record' | '
 export async function createFollowUp(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   input: sales.FollowUpCreate,
 ) {
   await deps.dicts.assert([{ field: 'method', type: 'followup_method', value: input.method }])
@@ -140,7 +141,7 @@ export async function createFollowUp(
 export async function updateFollowUp(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.FollowUpUpdate,

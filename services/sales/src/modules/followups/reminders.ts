@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { NotificationRequest } from '@mosaic/schemas'
-import { publishEvent, type Database } from '@mosaic/service-kit'
-import { addCalendarDays, startOfToday } from '../pool/business-days.js'
+import { addCalendarDays, publishEvent, startOfToday, type Database } from '@mosaic/service-kit'
 
 /** Where each kind of record keeps its next follow-up, and which of them still want one. */
 const TARGETS = [

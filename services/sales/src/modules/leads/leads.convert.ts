@@ -1,11 +1,17 @@
 import type { EntityManager } from 'typeorm'
 import type { sales } from '@mosaic/schemas'
-import { preconditionFailed, publishEvent, writeAudit, type RecordContext } from '@mosaic/service-kit'
-import { updateReturning, type SalesDeps } from '../../support/context.js'
+import {
+  preconditionFailed,
+  publishEvent,
+  updateReturning,
+  writeAudit,
+  type DomainDeps,
+  type Owner,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
 import type { LeadRow } from './leads.entity.js'
-import type { Owner } from '../../support/owners.js'
 import { insertCustomer } from '../customers/customers.service.js'
 import { insertOpportunity } from '../opportunities/opportunities.service.js'
 import { presentLead } from './leads.present.js'
@@ -21,7 +27,7 @@ import { leads } from './leads.store.js'
 export async function convertLead(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.LeadConvert,

@@ -2,14 +2,15 @@ import { z } from 'zod'
 import { pageOf, sales } from '@mosaic/schemas'
 import type { EntityManager } from 'typeorm'
 import {
+  callerContext,
   IdParams,
   recordContext,
   registerRecordRoutes,
   type ApiRouter,
   type Database,
+  type DomainDeps,
   type RecordContext,
 } from '@mosaic/service-kit'
-import { callerContext, type SalesDeps } from '../../support/context.js'
 import { presentContacts } from '../customers/contacts.service.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
@@ -29,7 +30,7 @@ import {
 } from './leads.service.js'
 import { leads } from './leads.store.js'
 
-export function registerLeadRoutes(api: ApiRouter, db: Database, deps: SalesDeps) {
+export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   const tags = ['leads']
   api.route({
     method: 'get',

@@ -2,17 +2,19 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
 import {
+  definedOnly,
+  fieldError,
+  fieldPath,
   HttpError,
   nameOrNumber,
   issueNumber,
   keysetPage,
-  publishEvent,
-  type RecordContext,
   problem,
-  fieldError,
+  publishEvent,
+  type DomainDeps,
+  type RecordContext,
 } from '@mosaic/service-kit'
-import { definedOnly, fieldPath, type SalesDeps } from '../../support/context.js'
-import { directoryOwner, resolveOwner } from '../../support/owners.js'
+import { directoryOwner, resolveOwner } from '../directory/owners.js'
 import { cascadeFollowUps } from '../followups/followups.cascade.js'
 import type { LeadRow } from './leads.entity.js'
 import { presentLead } from './leads.present.js'
@@ -55,7 +57,7 @@ export async function listLeads(
 export async function createLead(
   m: EntityManager,
   ctx: RecordContext & { principal: Principal },
-  deps: SalesDeps,
+  deps: DomainDeps,
   input: sales.LeadCreate,
 ) {
   await deps.dicts.assert(leadDictFields(input))
@@ -91,7 +93,7 @@ export function assertOpen(lead: LeadRow) {
 export async function updateLead(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.LeadUpdate,

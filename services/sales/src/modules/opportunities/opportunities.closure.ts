@@ -4,15 +4,16 @@ import { admin, type sales } from '@mosaic/schemas'
 import {
   closureErrors,
   closureRuleFor,
+  fieldError,
+  problem,
   publishEvent,
   reopenRefusal,
+  systemContext,
   validationFailed,
   type ClosurePrecondition,
+  type DomainDeps,
   type RecordContext,
-  problem,
-  fieldError,
 } from '@mosaic/service-kit'
-import { systemContext, type SalesDeps } from '../../support/context.js'
 import { customers } from '../customers/customers.store.js'
 import type { OpportunityRow } from './opportunities.entity.js'
 import { opportunities } from './opportunities.store.js'
@@ -32,7 +33,7 @@ const today = (timeZone: string) => {
 export async function closeOpportunity(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.OpportunityClose,
@@ -94,7 +95,7 @@ export async function closeOpportunity(
 export async function reopenOpportunity(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   reason: string,

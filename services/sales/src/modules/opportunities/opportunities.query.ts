@@ -1,8 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Page, sales } from '@mosaic/schemas'
-import { keysetPage, textContains, type RecordContext } from '@mosaic/service-kit'
-import { accessLevels, type SalesDeps } from '../../support/context.js'
+import {
+  accessLevels,
+  textContains,
+  keysetPage,
+  type DomainDeps,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import type { OpportunityRow } from './opportunities.entity.js'
 import { presentOpportunity } from './opportunities.present.js'
 import { opportunities } from './opportunities.store.js'
@@ -68,7 +73,7 @@ interface Bucket {
 export async function pipeline(
   m: EntityManager,
   principal: Principal,
-  deps: SalesDeps,
+  deps: DomainDeps,
   q: { ownerId?: string; from?: string; to?: string },
 ): Promise<sales.Pipeline> {
   const where = ['o.deleted_at IS NULL']

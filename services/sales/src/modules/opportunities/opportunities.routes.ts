@@ -1,13 +1,14 @@
 import { pageOf, sales } from '@mosaic/schemas'
 import {
+  callerContext,
   IdParams,
   recordContext,
   registerRecordRoutes,
   type ApiRouter,
   type Database,
+  type DomainDeps,
 } from '@mosaic/service-kit'
-import { callerContext, type SalesDeps } from '../../support/context.js'
-import { resolveOwner } from '../../support/owners.js'
+import { resolveOwner } from '../directory/owners.js'
 import { closeOpportunity, reopenOpportunity } from './opportunities.closure.js'
 import { listOpportunities, pipeline, presentOne } from './opportunities.query.js'
 import {
@@ -19,7 +20,7 @@ import {
 } from './opportunities.service.js'
 import { opportunities } from './opportunities.store.js'
 
-export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: SalesDeps) {
+export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   const tags = ['opportunities']
   api.route({
     method: 'get',

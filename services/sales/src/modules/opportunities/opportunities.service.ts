@@ -1,9 +1,16 @@
 import type { EntityManager } from 'typeorm'
 import { roundMoney } from '@mosaic/money'
 import type { sales } from '@mosaic/schemas'
-import { validationFailed, type RecordContext, problem, fieldError } from '@mosaic/service-kit'
-import { definedOnly, fieldPath, type SalesDeps } from '../../support/context.js'
-import type { Owner } from '../../support/owners.js'
+import {
+  definedOnly,
+  fieldError,
+  fieldPath,
+  problem,
+  validationFailed,
+  type DomainDeps,
+  type Owner,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { contacts, customers } from '../customers/customers.store.js'
 import { refreshFollowUpTimes } from '../followups/followup-times.js'
@@ -14,7 +21,7 @@ import { opportunities } from './opportunities.store.js'
 import { normaliseLines, productsTotal } from './products.js'
 
 /** Stage and source are dictionary values; a stage that is an outcome (won/lost) is reached only by closing. */
-async function checkStage(deps: SalesDeps, stage: string, prefix?: string): Promise<number> {
+async function checkStage(deps: DomainDeps, stage: string, prefix?: string): Promise<number> {
   const entry = await deps.dicts.entry('opportunity_stage', stage)
   const extra = entry?.extra ?? {}
   if (extra.outcome) {
@@ -59,7 +66,7 @@ export interface NewOpportunity {
 export async function insertOpportunity(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   o: NewOpportunity,
 ): Promise<OpportunityRow> {
   const { input, customer, prefix } = o
@@ -107,7 +114,7 @@ export async function customerForOpportunity(m: EntityManager, ctx: RecordContex
 export async function updateOpportunity(
   m: EntityManager,
   ctx: RecordContext,
-  deps: SalesDeps,
+  deps: DomainDeps,
   id: string,
   version: number,
   input: sales.OpportunityUpdate,

@@ -2,19 +2,22 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { CustomerOwnerChangedPayload, Page, sales } from '@mosaic/schemas'
 import {
+  addCalendarDays,
+  dayToIsoDate,
   nameOrNumber,
   keysetPage,
+  localDay,
   poolRuleFor,
   preconditionFailed,
   problem,
   publishEvent,
+  startOfToday,
   type ActionContext,
   type RecordContext,
 } from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { presentCustomer } from '../customers/customers.present.js'
 import { customers } from '../customers/customers.store.js'
-import { addCalendarDays, dayToIsoDate, localDay, startOfToday } from './business-days.js'
 import { checkOwnedLimit, limitExceeded, lockPortfolio } from './limits.js'
 import { customerNotice, returnToPool, takeFromPool, type NewOwner } from './ownership.js'
 import { claimsSince, recordPoolEvent } from './pool-events.js'

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { upsertUserReplica } from '@mosaic/service-kit'
+import { localDay, startOfLocalDay, startOfToday, upsertUserReplica } from '@mosaic/service-kit'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
-import { localDay, startOfLocalDay, startOfToday } from './business-days.js'
 
 const D1 = randomUUID()
 const D2 = randomUUID()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDay, startOfLocalDay } from './business-days.js'
+import { localDay, startOfLocalDay } from '@mosaic/service-kit'
 import {
   DEFAULT_POOL_RULES,
   inWarningWindow,

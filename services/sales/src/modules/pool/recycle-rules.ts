@@ -1,6 +1,5 @@
 import { admin } from '@mosaic/schemas'
-import { poolDayLimits } from '@mosaic/service-kit'
-import { localDay, startOfLocalDay } from './business-days.js'
+import { localDay, poolDayLimits, startOfLocalDay } from '@mosaic/service-kit'
 
 /** The administrator's public-pool rule (replicated from admin; defaults until one arrives). */
 export type PoolRules = admin.PoolRuleValues

@@ -4,9 +4,8 @@ import { startSales, type SalesHarness, type TestUser } from '../../test-support
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 import { seeded } from '../../test-support/seeded.js'
-import { localDay, startOfLocalDay } from './business-days.js'
+import { localDay, startOfLocalDay } from '@mosaic/service-kit'
 import { previewRecycling, runRecycling } from './recycling.js'
-import { withRecycleScheduler } from './scheduler.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY = 86_400_000
@@ -200,28 +199,5 @@ describe('pool recycling', () => {
       [due.map((c) => c.id)],
     )
     expect(audits).toHaveLength(4)
-  })
-
-  it('runs on a schedule once the service listens, and stops before it closes', async () => {
-    const c = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 60 * DAY) })
-    const calls: string[] = []
-    const service = withRecycleScheduler(
-      {
-        db: db(),
-        logger: h.service.logger,
-        listen: async () => (calls.push('listen'), 0),
-        close: async () => void calls.push('close'),
-      },
-      { minutes: 0.001, timeZone: TZ },
-    )
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
-    await service.listen()
-    try {
-      await expect.poll(async () => (await f.reload(c.id)).ownerId, { timeout: 10_000 }).toBeNull()
-    } finally {
-      await service.close()
-    }
-    expect(calls).toEqual(['listen', 'close'])
   })
 })

@@ -1,5 +1,5 @@
 import { attachmentPolicy } from '@mosaic/service-kit'
-import { followups } from '../modules/followups/followups.store.js'
+import { followups } from './followups.store.js'
 
 /**
  * Sales records that carry uploaded files. Downloads and every create/update storing attachments

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino'
 import {
   createDictionaryChecker,
   defaultDictTypes,
@@ -5,8 +6,8 @@ import {
   type DictEntry,
   type DictType,
 } from '@mosaic/dictionary'
-import type { ServiceParts } from '@mosaic/service-kit'
-import { validationFailed, type ServiceClient } from '@mosaic/service-kit'
+import { validationFailed } from '../errors.js'
+import type { ServiceClient } from '../events/client.js'
 
 export type DictionaryLoader = () => Promise<DictType[]>
 
@@ -17,7 +18,7 @@ export interface DictField {
   value: string | null | undefined
 }
 
-export interface SalesDictionaries {
+export interface Dictionaries {
   /** Every field that is not an enabled entry of its dictionary → one 400 listing them all. */
   assert(fields: readonly DictField[]): Promise<void>
   entry(type: string, value: string): Promise<DictEntry | undefined>
@@ -30,9 +31,9 @@ export const builtInDictionaries: DictionaryLoader = async () => defaultDictType
 
 /**
  * The live dictionaries from the admin service (custom entries, disabled ones). While admin is
- * unreachable the built-in catalog stands in, so sales keeps accepting the standard values.
+ * unreachable the built-in catalog stands in, so a service keeps accepting the standard values.
  */
-export function adminDictionaries(client: ServiceClient, logger: ServiceParts['logger']): DictionaryLoader {
+export function adminDictionaries(client: ServiceClient, logger: Logger): DictionaryLoader {
   return async () => {
     try {
       const { types } = await client.internalFetch<{ types: DictType[] }>('admin', '/dictionaries')
@@ -48,7 +49,7 @@ export function adminDictionaries(client: ServiceClient, logger: ServiceParts['l
  * Membership checks and entry lookups (a stage's default probability) over one cached copy of the
  * dictionaries; an admin's edit shows up within `ttlMs`.
  */
-export function createSalesDictionaries(load: DictionaryLoader, ttlMs = 60_000): SalesDictionaries {
+export function createDictionaries(load: DictionaryLoader, ttlMs = 60_000): Dictionaries {
   let cached: { at: number; types: DictType[] } | undefined
   let inflight: Promise<DictType[]> | undefined
   const types = async () => {

@@ -1,17 +1,14 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import {
-  recordContext,
-  type AccessLevel,
-  type RecordBase,
-  type RecordContext,
-  type RecordStore,
-} from '@mosaic/service-kit'
-import type { SalesDictionaries } from './dictionaries.js'
+import type { RecordBase } from '../records/columns.js'
+import { recordContext } from '../records/record-routes.js'
+import type { RecordContext, RecordStore } from '../records/record-store.js'
+import type { AccessLevel } from '../records/team.js'
+import type { Dictionaries } from './dictionaries.js'
 
-/** What the sales rules need besides the transaction: dictionaries and the business time zone. */
-export interface SalesDeps {
-  dicts: SalesDictionaries
+/** What a domain service's rules need besides the transaction: dictionaries and the business time zone. */
+export interface DomainDeps {
+  dicts: Dictionaries
   timeZone: string
 }
 

@@ -1,7 +1,8 @@
 /**
- * Calendar days in the business time zone. Pool rules speak of "days" as a user reads them on a
- * calendar: a customer taken at 23:50 has had one day without a follow-up at 00:00 the next morning.
- * A day is numbered as days since 1970-01-01 (of the local calendar).
+ * Calendar days in the business time zone. Business rules (pool recycling, follow-up reminders,
+ * later SLA clocks) speak of "days" as a user reads them on a calendar: a customer taken at 23:50
+ * has had one day without a follow-up at 00:00 the next morning. A day is numbered as days since
+ * 1970-01-01 (of the local calendar).
  */
 
 const DAY_MS = 86_400_000

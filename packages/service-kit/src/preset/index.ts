@@ -1,0 +1,5 @@
+export * from './domain-service.js'
+export * from './dictionaries.js'
+export * from './owners.js'
+export * from './record-helpers.js'
+export * from './run.js'
