@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm'
 import type { BaseConfig } from '../config.js'
 import type { DatabaseOptions } from '../db/database.js'
 import { createService, type Service, type ServiceEventOptions, type ServiceParts } from '../service.js'
@@ -12,6 +13,13 @@ import type { ServiceJob, StartedJob } from '../jobs/jobs.js'
 import { localStorageFor, type StorageAdapter } from '../attachments/storage.js'
 import type { AttachmentPolicy } from '../attachments/policy.js'
 import { registerAttachmentRoutes } from '../attachments/routes.js'
+import { KitAttachmentTables1763900000300 } from '../attachments/migration.js'
+import { KitEventTables1763900000000 } from '../events/event-migration.js'
+import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
+import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
+import { KitRecordTables1763800000000 } from '../records/kit-migration.js'
+import { KitDeptReplica1764400000000 } from '../records/dept-replica.js'
+import { KitUserAuthVersion1764200000100 } from '../replica/auth-migration.js'
 import {
   adminDictionaries,
   builtInDictionaries,
@@ -30,9 +38,27 @@ export interface DomainContext<C extends BaseConfig = BaseConfig> extends Servic
 /** One module's route registration (`(ctx) => registerCustomerRoutes(ctx.api, ctx.db, ctx)`). */
 export type DomainModule<C extends BaseConfig = BaseConfig> = (ctx: DomainContext<C>) => void | Promise<void>
 
+type MigrationClass = new () => MigrationInterface
+
+/**
+ * The kit's tables every domain service has: records and their trail, the outbox and inbox, the
+ * rule, user and department replicas, numbering and attachments. A service lists only its own
+ * migrations; TypeORM runs them all in timestamp order.
+ */
+export const domainKitMigrations: readonly MigrationClass[] = [
+  KitRecordTables1763800000000,
+  KitEventTables1763900000000,
+  KitRuleTables1763900000100,
+  KitDirectoryTables1763900000200,
+  KitAttachmentTables1763900000300,
+  KitUserAuthVersion1764200000100,
+  KitDeptReplica1764400000000,
+]
+
 export interface DomainServiceDefinition<C extends BaseConfig> {
   config: C
-  database: Pick<DatabaseOptions, 'entities' | 'migrations'>
+  /** The service's entities and its own migrations (the kit's tables are added). */
+  database: { entities: DatabaseOptions['entities']; migrations: readonly MigrationClass[] }
   /** The service's route registrations, in order. */
   modules: ReadonlyArray<DomainModule<C>>
   /** `GET /recycle-bin` over these stores' deleted rows; purging needs `admin.recycle.purge` unless said otherwise. */
@@ -70,7 +96,10 @@ export async function createDomainService<C extends BaseConfig>(
   try {
     return await createService({
       config,
-      database: def.database,
+      database: {
+        entities: def.database.entities,
+        migrations: [...new Set([...domainKitMigrations, ...def.database.migrations])],
+      },
       // Signed tokens are also checked against the user replica: a disabled user or a token from
       // before a role/scope change is refused within about a second of admin's event arriving.
       verifier: ({ db }) => withTokenFreshness(def.verifier ?? jwksVerifier(config), replicaAuthState(db)),
