@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import { callerContext, numberMatch, openDatabase, type Database } from '@mosaic/service-kit'
+import {
+  callerContext,
+  domainKitMigrations,
+  numberMatch,
+  openDatabase,
+  type Database,
+} from '@mosaic/service-kit'
 import { createTestDatabase } from '@mosaic/service-kit/testing'
 import { entities } from '../../entities.js'
 import { migrations } from '../../migrations/index.js'
@@ -127,7 +133,11 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
   beforeAll(async () => {
     const testDb = server ? await createTestDatabase('mosaic_sales_plans') : { url: undefined, drop }
     drop = testDb.drop
-    db = await openDatabase({ url: testDb.url, entities, migrations })
+    db = await openDatabase({
+      url: testDb.url,
+      entities,
+      migrations: [...domainKitMigrations, ...migrations],
+    })
     await seed(db)
     await db.dataSource.query(
       `UPDATE customer SET name = '独一无二公司' WHERE number = (SELECT max(number) FROM customer)`,
