@@ -1,158 +1,28 @@
 /**
- * The one catalog of function-permission codes (`<service>.<resource>.<action>`).
+ * The one catalog of function-permission codes (`<service>.<resource>.<action>`, listed in codes.ts).
  * Services guard endpoints with these codes, apps hide menus and buttons with them,
- * and the admin role editor shows them as a tree; adding a code here is the only way
+ * and the admin role editor shows them as a tree; adding a code to codes.ts is the only way
  * a new permission comes into existence.
  */
 
-import { ACTION_LABELS, LABEL_OVERRIDES, RESOURCE_LABELS, SERVICE_LABELS, fullLabel } from './labels.js'
+import {
+  CATALOG,
+  type PermissionAction,
+  type PermissionCode,
+  type ResourceKey,
+  type ServiceCode,
+} from './codes.js'
+import {
+  ACTION_LABELS,
+  LABEL_OVERRIDES,
+  RESOURCE_LABELS,
+  SERVICE_LABELS,
+  fullLabel,
+  type I18nLabel,
+} from './labels.js'
 
-export { ACTION_LABELS, RESOURCE_LABELS, SERVICE_LABELS } from './labels.js'
-
-export interface I18nLabel {
-  zh: string
-  en: string
-}
-
-const CATALOG = {
-  admin: {
-    user: ['read', 'create', 'update', 'delete', 'lock', 'reset-password', 'import', 'export'],
-    dept: ['read', 'create', 'update', 'delete'],
-    role: ['read', 'create', 'update', 'delete'],
-    dict: ['read', 'create', 'update', 'delete'],
-    rule: ['read', 'create', 'update', 'delete'],
-    'approval-flow': ['read', 'create', 'update', 'delete'],
-    audit: ['read', 'export'],
-    recycle: ['read', 'restore', 'purge'],
-    init: ['run'],
-    notification: ['read', 'create'],
-  },
-  sales: {
-    lead: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'assign',
-      'convert',
-      'invalidate',
-      'import',
-      'export',
-    ],
-    customer: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'lock',
-      'import',
-      'export',
-    ],
-    contact: ['read', 'create', 'update', 'delete', 'restore', 'import', 'export'],
-    pool: ['read', 'claim', 'assign', 'release', 'run'],
-    followup: ['read', 'create', 'update', 'delete', 'restore', 'export'],
-    opportunity: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'close',
-      'reopen',
-      'import',
-      'export',
-    ],
-    team: ['read', 'create', 'update', 'delete'],
-  },
-  orders: {
-    product: ['read', 'create', 'update', 'delete', 'restore', 'import', 'export'],
-    quote: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'submit',
-      'approve',
-      'export',
-    ],
-    contract: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'submit',
-      'approve',
-      'void',
-      'terminate',
-      'close',
-      'reopen',
-      'export',
-    ],
-    order: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'revert',
-      'transfer',
-      'cancel',
-      'close',
-      'reopen',
-      'export',
-    ],
-    shipment: ['read', 'create', 'update', 'delete'],
-  },
-  tickets: {
-    ticket: [
-      'read',
-      'create',
-      'update',
-      'delete',
-      'restore',
-      'assign',
-      'resolve',
-      'close',
-      'reopen',
-      'export',
-    ],
-    'portal-account': ['read', 'create', 'update', 'delete', 'reset-password'],
-  },
-  finance: {
-    receivable: ['read', 'update', 'export'],
-    'payment-plan': ['read', 'create', 'update', 'delete'],
-    payment: ['read', 'create', 'update', 'delete', 'restore', 'approve', 'writeoff', 'export'],
-    invoice: ['read', 'create', 'update', 'delete', 'restore', 'void', 'export'],
-  },
-} as const
-
-type Catalog = typeof CATALOG
-export type ServiceCode = keyof Catalog
-type ResourceOf<S extends ServiceCode> = keyof Catalog[S] & string
-type ActionsOf<
-  S extends ServiceCode,
-  R extends ResourceOf<S>,
-> = Catalog[S][R] extends readonly (infer A extends string)[] ? A : never
-
-export type PermissionCode = {
-  [S in ServiceCode]: { [R in ResourceOf<S>]: `${S}.${R}.${ActionsOf<S, R>}` }[ResourceOf<S>]
-}[ServiceCode]
-export type ResourceKey = { [S in ServiceCode]: `${S}.${ResourceOf<S>}` }[ServiceCode]
-export type PermissionAction = PermissionCode extends `${string}.${string}.${infer A}` ? A : never
+export type { PermissionAction, PermissionCode, ResourceKey, ServiceCode } from './codes.js'
+export { ACTION_LABELS, RESOURCE_LABELS, SERVICE_LABELS, type I18nLabel } from './labels.js'
 
 export interface PermissionEntry {
   code: PermissionCode

@@ -1,6 +1,11 @@
-import type { I18nLabel, PermissionAction, PermissionCode, ResourceKey, ServiceCode } from './catalog.js'
+import type { PermissionAction, PermissionCode, ResourceKey, ServiceCode } from './codes.js'
 
 /** Chinese and English names for the catalog's services, resources and actions. */
+
+export interface I18nLabel {
+  zh: string
+  en: string
+}
 
 export const SERVICE_LABELS: Readonly<Record<ServiceCode, I18nLabel>> = {
   admin: { zh: '系统管理', en: 'Administration' },

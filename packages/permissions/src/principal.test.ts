@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  PermissionDeniedError,
-  UnauthenticatedError,
-  can,
-  canAll,
-  canAny,
-  type Principal,
-} from './principal.js'
+import { can, canAll, canAny, type Principal } from './principal.js'
 import { DATA_SCOPE_LABELS, isDataScope, widestScope } from './scopes.js'
 
 const rep: Principal = {
@@ -34,20 +27,6 @@ describe('can / canAll / canAny', () => {
     expect(can(undefined, 'sales.customer.read')).toBe(false)
     expect(canAll(null, [])).toBe(false)
     expect(canAny(null, [])).toBe(false)
-  })
-})
-
-describe('errors', () => {
-  it('carry the HTTP status the error handler renders', () => {
-    const denied = new PermissionDeniedError('sales.customer.delete')
-    expect(denied).toBeInstanceOf(Error)
-    expect([denied.status, denied.title, denied.permission]).toEqual([
-      403,
-      'Forbidden',
-      'sales.customer.delete',
-    ])
-    expect(denied.message).toContain('sales.customer.delete')
-    expect(new UnauthenticatedError().status).toBe(401)
   })
 })
 

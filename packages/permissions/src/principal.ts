@@ -37,26 +37,3 @@ export function canAny(principal: Who, codes: readonly PermissionCode[]): boolea
   if (!principal) return false
   return codes.length === 0 || codes.some((c) => principal.permissions.includes(c))
 }
-
-/** `status` and `title` are what the service kit's error handler turns into problem+json. */
-export class PermissionDeniedError extends Error {
-  readonly status = 403
-  readonly title = 'Forbidden'
-  readonly permission: string
-
-  constructor(permission: string, message = `Missing permission ${permission}`) {
-    super(message)
-    this.name = 'PermissionDeniedError'
-    this.permission = permission
-  }
-}
-
-export class UnauthenticatedError extends Error {
-  readonly status = 401
-  readonly title = 'Unauthorized'
-
-  constructor(message = 'Authentication required') {
-    super(message)
-    this.name = 'UnauthenticatedError'
-  }
-}

@@ -1,4 +1,3 @@
-import type {} from '@mosaic/permissions/express'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Server } from 'node:http'

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Attachment } from '@mosaic/schemas'
 import { fieldError, validationFailed } from '../errors.js'
-import type { RecordContext, RecordStore } from '../records/record-store.js'
+import type { RecordStore } from '../records/record-store.js'
+import type { RecordContext } from '../records/record-type.js'
 
 /** A record type whose rows carry attachments in a jsonb array property (`[{ id, name, … }]`). */
 export interface AttachmentCarrier {

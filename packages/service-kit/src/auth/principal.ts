@@ -2,6 +2,16 @@ import type { Principal } from '@mosaic/permissions'
 import { DATA_SCOPES } from '@mosaic/permissions'
 import type { JWTPayload } from 'jose'
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set by the kit's `authenticate` middleware once the access token is verified. */
+      principal?: Principal
+    }
+  }
+}
+
 /**
  * The claims an access token carries. Short keys keep the token small; `perms` is explicit so
  * every service can decide without calling the admin service.

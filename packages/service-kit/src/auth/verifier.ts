@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express'
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { Principal } from '@mosaic/permissions'
-import type {} from '@mosaic/permissions/express'
 import { problem, type HttpError } from '../errors.js'
 import { principalFromClaims, type AccessClaims } from './principal.js'
 

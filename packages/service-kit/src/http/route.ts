@@ -7,7 +7,7 @@ import {
 } from 'express'
 import { z } from 'zod'
 import { can, type PermissionCode, type Principal } from '@mosaic/permissions'
-import type {} from '@mosaic/permissions/express'
+import type {} from '../auth/principal.js'
 import type {} from '../events/service-token.js'
 import { createHash } from 'node:crypto'
 import { Problem, type FieldError } from '@mosaic/schemas'

@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { HttpError } from '../errors.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
 import { KitRecordTables1763800000000 } from './kit-migration.js'
-import { RecordStore, type RecordContext } from './record-store.js'
+import { RecordStore } from './record-store.js'
+import type { RecordContext } from './record-type.js'
 
 interface NoteRow extends RecordBase {
   title: string

@@ -1,64 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { EntityManager, EntitySchema } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { AuditAction, AuditEntry, VersionEntry } from '@mosaic/schemas'
 import { conflict, forbidden, notFound, preconditionFailed } from '../errors.js'
-import {
-  auditOf,
-  diffRecords,
-  normalise,
-  withNames,
-  writeAudit,
-  type ActionContext,
-  type Diff,
-} from './audit.js'
+import { auditOf, diffRecords, normalise, withNames, writeAudit, type Diff } from './audit.js'
+import { accessSatisfies, type AccessLevel, type RecordAccess } from './access.js'
 import { META_FIELDS, type RecordBase } from './columns.js'
-import type { ScopeFields } from './scope.js'
-import { accessSatisfies, type AccessLevel, type RecordAccess } from './team.js'
-import { accessMapOf, scopeFilterOf, type TeamOf } from './visibility.js'
-
-export interface RecordTypeOptions<T extends RecordBase> {
-  /** Name used in audit rows, version snapshots and the recycle bin, e.g. 'user'. */
-  entityType: string
-  entity: EntitySchema<T>
-  /** Human label shown in the recycle bin and messages. */
-  title: (row: T) => string
-  /** Never written to audit diffs or snapshots (password hashes, tokens). */
-  secretFields?: readonly (keyof T & string)[]
-  /** Not part of the record's editable state: excluded from diffs and never brought back by a restore. */
-  internalFields?: readonly (keyof T & string)[]
-  /**
-   * Part of the record's history (diffs, snapshots) but changed only by the service's own actions
-   * (owner, pool clock, derived follow-up times): a version restore leaves them as they are.
-   */
-  systemFields?: readonly (keyof T & string)[]
-  /** Owner/department properties for data scope; omit for records everyone in the service may see. */
-  scope?: ScopeFields<T>
-  /**
-   * Records can be shared with team members (kit table `team_member`): a read member sees the
-   * record, a write member may also edit it; neither may delete or transfer it. `true`: the record
-   * has its own team; a TeamOf: it shares its parent's (a customer's contacts, a follow-up's target).
-   */
-  team?: boolean | TeamOf<T>
-  /**
-   * Checks an earlier version before it is brought back, with the same rules an edit obeys
-   * (referenced records still exist, no cycles, nothing the actor may not grant).
-   */
-  checkRestore?: (m: EntityManager, ctx: RecordContext, patch: Partial<T>, id: string) => Promise<void>
-  /** The API shape of a row, sent as `current` with a 412. */
-  present?: (m: EntityManager, row: T) => Promise<unknown>
-  /**
-   * Runs in the change's transaction after every create, update, delete, restore and purge, with
-   * the row as it now is (a purged row keeps `deletedAt`): the place to publish change events.
-   * Every change bumps `version`, so replicas fed by these events can ignore stale deliveries.
-   */
-  onChange?: (m: EntityManager, row: T, action: string) => Promise<void>
-}
-
-/** A caller acting on records: who, which request, and (for scope checks) their principal. */
-export interface RecordContext extends ActionContext {
-  principal?: Principal
-}
+import type { RecordContext, RecordTypeOptions } from './record-type.js'
+import { accessMapOf, scopeFilterOf } from './visibility.js'
 
 export interface FindOptions {
   withDeleted?: boolean

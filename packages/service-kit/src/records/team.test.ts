@@ -8,7 +8,8 @@ import { HttpError } from '../errors.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
 import { KitRecordTables1763800000000 } from './kit-migration.js'
 import { KitDirectoryTables1763900000200 } from './directory-migration.js'
-import { RecordStore, type RecordContext } from './record-store.js'
+import { RecordStore } from './record-store.js'
+import type { RecordContext } from './record-type.js'
 import { addTeamMember, listTeam, removeTeamMember, updateTeamMember } from './team.js'
 
 interface DealRow extends RecordBase {

@@ -1,18 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
+import { teamMemberships, type AccessLevel, type RecordAccess } from './access.js'
 import type { RecordBase } from './columns.js'
-import type { RecordTypeOptions } from './record-store.js'
+import type { RecordTypeOptions } from './record-type.js'
 import { inScope, indexedScopeWhere, type TeamScope } from './scope.js'
-import { teamMemberships, type AccessLevel, type RecordAccess } from './team.js'
-
-/** A record that shares its parent's team (a customer's contacts, a follow-up's target). */
-export interface TeamOf<T> {
-  /** The parent's record type: fixed, or read from a property (a follow-up's target type). */
-  entityType?: string
-  typeField?: keyof T & string
-  /** The property holding the parent's id. */
-  idField: keyof T & string
-}
 
 /** Whose team counts for this row: its own, its parent's, or none. */
 function teamRef<T extends RecordBase>(o: RecordTypeOptions<T>, row: T) {

@@ -68,7 +68,7 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
     query: sales.DuplicateQuery,
     response: sales.DuplicateCheck,
     handler: ({ query, principal }) =>
-      db.transaction((m) => duplicateCheck(m, principal, query.name, query.excludeId)),
+      db.transaction((m) => duplicateCheck(m, customers, principal, query.name, query.excludeId)),
   })
   for (const locked of [true, false]) {
     api.route({

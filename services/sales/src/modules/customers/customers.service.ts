@@ -21,7 +21,7 @@ import type { CustomerRow } from './customers.entity.js'
 import { presentCustomer } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
 import { assertNameFree, nameTaken } from './duplicates.js'
-import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../pool/limits.js'
+import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../ownership/limits.js'
 
 export async function presentCustomers(
   m: EntityManager,
@@ -115,7 +115,7 @@ export interface NewCustomer {
 export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: DomainDeps, o: NewCustomer) {
   const { input, owner, prefix } = o
   await deps.dicts.assert(customerDictFields(input, prefix))
-  await assertNameFree(m, input.name, undefined, fieldPath(prefix, 'name'), ctx.principal)
+  await assertNameFree(m, customers, input.name, undefined, fieldPath(prefix, 'name'), ctx.principal)
   await lockPortfolio(m, owner.ownerId)
   await checkOwnedLimit(m, { id: owner.ownerId, deptId: owner.deptId, name: owner.ownerName })
   const now = new Date()
@@ -201,7 +201,7 @@ export async function updateCustomer(
   input: sales.CustomerUpdate,
 ) {
   await deps.dicts.assert(customerDictFields(input))
-  if (input.name) await assertNameFree(m, input.name, id, 'name', ctx.principal)
+  if (input.name) await assertNameFree(m, customers, input.name, id, 'name', ctx.principal)
   const { nextFollowUpAt, ...fields } = input
   const patch: Partial<CustomerRow> = definedOnly(fields)
   if (nextFollowUpAt !== undefined) patch.nextFollowUpAt = nextFollowUpAt ? new Date(nextFollowUpAt) : null
@@ -255,7 +255,7 @@ export async function deleteCustomer(m: EntityManager, ctx: RecordContext, id: s
 /** Brings the customer back with the contacts and follow-ups deleted together with it. */
 export async function restoreCustomer(m: EntityManager, ctx: RecordContext, id: string) {
   const row = await customers.get(m, id, ctx, { withDeleted: true, access: 'owner' })
-  if (row.deletedAt) await assertNameFree(m, row.name, id, 'name', ctx.principal)
+  if (row.deletedAt) await assertNameFree(m, customers, row.name, id, 'name', ctx.principal)
   const at = row.deletedAt
   const restored = await customers.restore(m, ctx, id)
   if (at) await cascade(m, ctx, row, at, 'restore')

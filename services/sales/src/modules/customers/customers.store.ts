@@ -31,7 +31,7 @@ export const customers = new RecordStore<CustomerRow>({
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: true,
   checkRestore: async (m, ctx, patch, id) => {
-    if (patch.name) await assertNameFree(m, patch.name, id, 'name', ctx.principal)
+    if (patch.name) await assertNameFree(m, customers, patch.name, id, 'name', ctx.principal)
   },
   present: async (_m, row) => presentCustomer(row),
 })

@@ -1,8 +1,20 @@
 import type { EntityManager } from 'typeorm'
 import { can, type Principal } from '@mosaic/permissions'
-import { containsPattern, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
+import {
+  containsPattern,
+  fieldError,
+  problem,
+  type RecordContext,
+  type RecordStore,
+} from '@mosaic/service-kit'
 import type { sales } from '@mosaic/schemas'
-import { customers } from './customers.store.js'
+import type { CustomerRow } from './customers.entity.js'
+
+/**
+ * The customer store, passed in: its definition checks names on restore with these functions, so this file cannot
+ * import it back.
+ */
+type Customers = RecordStore<CustomerRow>
 
 /**
  * The duplicate-name key, computed by Postgres exactly as the generated `customer.name_key`
@@ -33,7 +45,12 @@ export async function exactDuplicate(m: EntityManager, name: string, excludeId?:
  * Whether the caller may learn who has a customer: one in their data scope or team, or a pool
  * customer when they see the pool. No principal: the service itself (restores, checks) sees all.
  */
-export async function seesCustomer(m: EntityManager, principal: Principal | undefined, match: Match) {
+export async function seesCustomer(
+  m: EntityManager,
+  customers: Customers,
+  principal: Principal | undefined,
+  match: Match,
+) {
   if (!principal) return true
   if (!match.owner_id) return can(principal, 'sales.pool.read')
   const ctx = { actor: { id: principal.userId, name: null }, principal } as RecordContext
@@ -46,6 +63,7 @@ export async function seesCustomer(m: EntityManager, principal: Principal | unde
  */
 export async function assertNameFree(
   m: EntityManager,
+  customers: Customers,
   name: string,
   excludeId?: string,
   field = 'name',
@@ -54,7 +72,7 @@ export async function assertNameFree(
   const dup = await exactDuplicate(m, name, excludeId)
   if (!dup) return
   const errors = [fieldError(field, 'sales.customer.name_taken')]
-  if (!(await seesCustomer(m, principal, dup)))
+  if (!(await seesCustomer(m, customers, principal, dup)))
     throw problem(409, 'sales.customer.name_taken', {}, { errors })
   const params = { name: dup.name, number: dup.number }
   if (!dup.owner_id) throw problem(409, 'sales.customer.name_taken_in_pool', params, { errors })
@@ -71,6 +89,7 @@ export const nameTaken = (field: string) =>
  */
 export async function duplicateCheck(
   m: EntityManager,
+  customers: Customers,
   principal: Principal,
   name: string,
   excludeId?: string,
@@ -92,7 +111,7 @@ export async function duplicateCheck(
   return {
     exact: !exact
       ? null
-      : (await seesCustomer(m, principal, exact))
+      : (await seesCustomer(m, customers, principal, exact))
         ? {
             visible: true,
             id: exact.id,

@@ -18,8 +18,9 @@ import {
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { presentCustomer } from '../customers/customers.present.js'
 import { customers } from '../customers/customers.store.js'
-import { checkOwnedLimit, limitExceeded, lockPortfolio } from './limits.js'
-import { customerNotice, returnToPool, takeFromPool, type NewOwner } from './ownership.js'
+import { checkOwnedLimit, limitExceeded, lockPortfolio } from '../ownership/limits.js'
+import { returnToPool, takeFromPool, type NewOwner } from '../ownership/owner-changes.js'
+import { customerNotice } from './notices.js'
 import { claimsSince, recordPoolEvent } from './pool-events.js'
 import type { PoolRules } from './recycle-rules.js'
 

@@ -4,7 +4,8 @@ import type { sales } from '@mosaic/schemas'
 import { SYSTEM_ACTOR, poolRuleFor, publishEvent, type Database, type Service } from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
-import { customerNotice, returnToPool } from './ownership.js'
+import { returnToPool } from '../ownership/owner-changes.js'
+import { customerNotice } from './notices.js'
 import { recordPoolEvent } from './pool-events.js'
 import {
   inWarningWindow,

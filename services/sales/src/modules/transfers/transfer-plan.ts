@@ -8,8 +8,8 @@ import { customers } from '../customers/customers.store.js'
 import type { OpportunityRow } from '../opportunities/opportunities.entity.js'
 import { opportunities } from '../opportunities/opportunities.store.js'
 import { leads } from '../leads/leads.store.js'
-import { limitFor, lockedCount, ownedCount } from '../pool/limits.js'
-import { contactsOf, type NewOwner } from '../pool/ownership.js'
+import { limitFor, lockedCount, ownedCount } from '../ownership/limits.js'
+import { contactsOf, type NewOwner } from '../ownership/owner-changes.js'
 import type { PoolRules } from '../pool/recycle-rules.js'
 
 /**

@@ -17,8 +17,8 @@ import {
   fieldError,
 } from '@mosaic/service-kit'
 import { opportunities } from '../opportunities/opportunities.store.js'
-import { lockPortfolio } from '../pool/limits.js'
-import { moveContacts, writer, type NewOwner } from '../pool/ownership.js'
+import { lockPortfolio } from '../ownership/limits.js'
+import { moveContacts, writer, type NewOwner } from '../ownership/owner-changes.js'
 import {
   limitState,
   planRoot,

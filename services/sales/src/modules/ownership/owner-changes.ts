@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { AuditAction, NotificationRequest } from '@mosaic/schemas'
+import type { AuditAction } from '@mosaic/schemas'
 import { removeTeamMember, type ActionContext, type RecordContext } from '@mosaic/service-kit'
 import type { ContactRow, CustomerRow } from '../customers/customers.entity.js'
 import { contacts, customers } from '../customers/customers.store.js'
@@ -116,24 +116,5 @@ export async function moveContacts(
       { ownerId: owner?.id ?? null, deptId: owner?.deptId ?? null },
       { action, note },
     )
-  }
-}
-
-/** An in-app notification about a customer, in both languages, opening the customer. */
-export function customerNotice(
-  userId: string,
-  kind: string,
-  customer: Pick<CustomerRow, 'id' | 'name' | 'number'>,
-  title: { zh: string; en: string },
-  body?: { zh: string; en: string },
-): NotificationRequest {
-  return {
-    userId,
-    kind,
-    title: { zh: title.zh.slice(0, 300), en: title.en.slice(0, 300) },
-    body: body ? { zh: body.zh.slice(0, 300), en: body.en.slice(0, 300) } : null,
-    link: `/sales/customers/${customer.id}`,
-    entityType: 'customer',
-    entityId: customer.id,
   }
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm'
-import type { ProblemCode } from '@mosaic/schemas'
+import type { admin, ProblemCode } from '@mosaic/schemas'
 import { poolRuleFor, problem, type HttpError } from '@mosaic/service-kit'
-import type { PoolRules } from './recycle-rules.js'
+
+/** The administrator's public-pool rule (replicated from admin), whose limits apply here. */
+type PoolRules = admin.PoolRuleValues
 
 export type LimitKind = 'owned' | 'locked'
 
