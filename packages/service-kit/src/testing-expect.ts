@@ -5,11 +5,18 @@ import { expect } from 'vitest'
  * `./testing` because it imports vitest, which only test code may load.
  */
 
+/**
+ * A parsed JSON reply as HTTP tests read it: field by field, each read checked by an assertion. The one deliberately
+ * untyped value of the test harnesses; service code never sees it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type ReplyBody = any
+
 /** What a service test harness answers with: status, headers and the parsed body. */
 export interface ProblemReply {
   status: number
   headers: Headers
-  body: any
+  body: ReplyBody
 }
 
 /** Asserts an RFC 9457 problem answer with `status` (content type, shape, request id). */
@@ -31,7 +38,9 @@ export function expectProblem(res: ProblemReply, status: number) {
     detail: string
     requestId: string
     errors?: Array<{ field: string; message: string }>
-    current?: any
+    /** The record as it is now (a 412), and any other extension member (`limit`, `availableAt`, …). */
+    current?: ReplyBody
+    [extension: string]: ReplyBody
   }
 }
 

@@ -101,10 +101,11 @@ const extremeDateTimes = fc.constantFrom(
   '2024-01-01T24:00:00Z',
 )
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal definition: its members depend on \`type\`
 type Def = { type: string; [key: string]: any }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
-const bagOf = (schema: z.ZodType): Record<string, any> =>
-  (schema as unknown as { _zod: { bag?: Record<string, any> } })._zod.bag ?? {}
+const bagOf = (schema: z.ZodType): Record<string, unknown> =>
+  (schema as unknown as { _zod: { bag?: Record<string, unknown> } })._zod.bag ?? {}
 
 /**
  * Values for one schema: mostly the right type at its edges (longest allowed string, largest
@@ -195,7 +196,7 @@ function typedValueFor(
   }
 }
 
-function numberFor(bag: Record<string, any>): fc.Arbitrary<unknown> {
+function numberFor(bag: Record<string, unknown>): fc.Arbitrary<unknown> {
   const min = Number.isFinite(bag.minimum) ? Number(bag.minimum) : -(2 ** 53 - 1)
   const max = Number.isFinite(bag.maximum) ? Number(bag.maximum) : 2 ** 53 - 1
   const edges = [min, max, 0, 1, -1, 2 ** 31, 2 ** 31 - 1, 1e15].filter((n) => n >= min && n <= max)
@@ -205,7 +206,7 @@ function numberFor(bag: Record<string, any>): fc.Arbitrary<unknown> {
   )
 }
 
-function stringFor(bag: Record<string, any>, ids: string[], clean: boolean): fc.Arbitrary<unknown> {
+function stringFor(bag: Record<string, unknown>, ids: string[], clean: boolean): fc.Arbitrary<unknown> {
   const format = bag.format as string | undefined
   if (format === 'uuid' || format === 'guid')
     return fc.oneof(fc.constantFrom(UUID_NIL, ...ids), fc.uuid(), fc.constantFrom('not-a-uuid', '1', ''))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from './test-support/harness.js'
-import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -27,7 +27,7 @@ describe('service surface', () => {
   test('openapi.json lists the routes with their methods', async () => {
     const res = await fetch(`${h.base}/openapi.json`)
     expect(res.status).toBe(200)
-    const doc = (await res.json()) as any
+    const doc = (await res.json()) as ReplyBody
     expect(doc.openapi).toMatch(/^3\./)
     expect(doc.paths['/api/admin/users']).toHaveProperty('get')
     expect(doc.paths['/api/admin/users']).toHaveProperty('post')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { ReplyBody } from '../testing-expect.js'
 import { packPermissions } from '../auth/principal.js'
 import { startDemo, type Demo } from '../test-support/demo-service.js'
 import { KitAttachmentTables1763900000300 } from './migration.js'
@@ -16,7 +17,7 @@ const PNG = Buffer.concat([
 // The first bytes of a Windows program: "MZ", then a header full of NUL bytes.
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(900, 0)])
 const CJK_NAME = '报价单 2026（终版）.pdf'
-const json = (res: Response): Promise<any> => res.json()
+const json = (res: Response): Promise<ReplyBody> => res.json()
 
 /** Storage writes that were started and that failed, to tell "refused early" from "cleaned up". */
 const writes = { started: 0, failed: 0 }

@@ -7,6 +7,7 @@ import type { RecordContext } from '../records/record-type.js'
 
 /** A record type whose rows carry attachments in a jsonb array property (`[{ id, name, … }]`). */
 export interface AttachmentCarrier {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- carriers hold different record types (RecordStore is invariant in it)
   store: RecordStore<any>
   /** The property holding the array; default 'attachments'. */
   field?: string

@@ -69,10 +69,10 @@ async function searchAudit(m: EntityManager, query: z.infer<typeof AuditQuery>) 
  * `DELETE /recycle-bin/:entityType/:id` (permanent purge). Restoring is each record type's own
  * `POST /…/:id/restore` (see registerRecordRoutes).
  */
-// `any`: the stores hold different record types.
 export function registerRecycleBinRoutes(
   api: ApiRouter,
   db: Database,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stores hold different record types (RecordStore is invariant in it)
   stores: ReadonlyArray<RecordStore<any>>,
   access: { read: Access; purge: Access },
 ) {

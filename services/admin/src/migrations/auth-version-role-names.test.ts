@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { openDatabase, type Database } from '@mosaic/service-kit'
 import { createTestDatabase, type TestDatabase } from '@mosaic/service-kit/testing'
 import { migrations } from './index.js'
@@ -39,7 +40,7 @@ describe('AdminAuthVersionRoleNames migration', () => {
       await runner.release()
     }
     const names = Object.fromEntries(
-      (await db.dataSource.query('SELECT code, name FROM role')).map((r: any) => [r.code, r.name]),
+      (await db.dataSource.query('SELECT code, name FROM role')).map((r: ReplyBody) => [r.code, r.name]),
     )
     expect(names).toMatchObject({ a: 'Sales', b: 'sales (2)', c: 'SALES (3)', d: 'Sales', e: 'x'.repeat(64) })
     expect(names.f).toBe(`${'x'.repeat(60)} (2)`)

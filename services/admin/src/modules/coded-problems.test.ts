@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { formatProblem } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../test-support/harness.js'
 
@@ -14,8 +14,8 @@ afterAll(async () => {
   await h?.close()
 })
 
-const fieldCodes = (res: { body: any }) =>
-  Object.fromEntries((res.body.errors ?? []).map((e: any) => [e.field, e.code]))
+const fieldCodes = (res: { body: ReplyBody }) =>
+  Object.fromEntries((res.body.errors ?? []).map((e: ReplyBody) => [e.field, e.code]))
 
 describe('admin answers coded problems', () => {
   test('delete guards name what depends, as params', async () => {

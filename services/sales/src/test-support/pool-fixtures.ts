@@ -161,6 +161,7 @@ export function poolFixtures(h: SalesHarness) {
   }
 
   const reload = (id: string) => db.transaction(async (m) => (await customers.find(m, id))!)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows, read field by field by the tests
   const query = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> =>
     db.transaction((m) => m.query(sql, params))
 

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
 let adminId: string
-let user: any
+let user: ReplyBody
 let passwordHash: string
 
 const sql = (text: string, params: unknown[] = []) => h.service.db.dataSource.query(text, params)
 const userAudit = async (id: string) => {
   const res = await h.call('GET', `/users/${id}/audit`, { token: adminToken })
   expect(res.status).toBe(200)
-  return res.body as any[]
+  return res.body as ReplyBody[]
 }
 
 beforeAll(async () => {
@@ -98,19 +98,21 @@ describe('audit trail of a record', () => {
     const [roleId] = roleChange.diff.roleIds.after as string[]
     expect(roleChange.names).toEqual({ [roleId!]: 'Audited role', [adminId]: '系统管理员' })
     expect(create.names).toMatchObject({ [adminId]: '系统管理员' })
-    const versions = (await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })).body as any[]
+    const versions = (await h.call('GET', `/users/${user.id}/versions`, { token: adminToken }))
+      .body as ReplyBody[]
     expect(versions[0].names).toMatchObject({ [roleId!]: 'Audited role' })
     // The search answers carry names too.
     const page = await h.call('GET', `/audit?entityType=user&entityId=${user.id}&action=update`, {
       token: adminToken,
     })
-    expect(page.body.items.find((e: any) => e.diff.roleIds).names[roleId!]).toBe('Audited role')
+    expect(page.body.items.find((e: ReplyBody) => e.diff.roleIds).names[roleId!]).toBe('Audited role')
   })
 
   test('the password hash never appears in an audit diff or a version snapshot', async () => {
     expect(passwordHash).toMatch(/^\$argon2id\$/)
     const audit = await userAudit(user.id)
-    const versions = (await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })).body as any[]
+    const versions = (await h.call('GET', `/users/${user.id}/versions`, { token: adminToken }))
+      .body as ReplyBody[]
     expect(versions.map((v) => v.action)).toEqual(['reset_password', 'update', 'update', 'create'])
     for (const text of [JSON.stringify(audit), JSON.stringify(versions)]) {
       expect(text).not.toContain(passwordHash)
@@ -159,7 +161,7 @@ describe('audit trail of a record', () => {
       token: adminToken,
     })
     expect(audit.status).toBe(200)
-    expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
+    expect(audit.body.map((a: ReplyBody) => a.action)).toEqual(['update', 'create'])
     expect(audit.body[0].diff).toEqual({
       label: { before: { zh: '游戏', en: 'Gaming' }, after: { zh: '游戏', en: 'Games' } },
       sort: { before: 0, after: 5 },
@@ -179,7 +181,7 @@ describe('audit trail of a record', () => {
     })
     expect(edit.status).toBe(200)
     const audit = await h.call('GET', `/roles/${role.id}/audit`, { token: adminToken })
-    expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
+    expect(audit.body.map((a: ReplyBody) => a.action)).toEqual(['update', 'create'])
     expect(audit.body[0].diff).toEqual({
       name: { before: 'Audited role', after: 'Renamed role' },
       dataScope: { before: 'self', after: 'dept' },
@@ -218,18 +220,20 @@ describe('audit search', () => {
     })
     expect(res.status).toBe(200)
     const own = await userAudit(user.id)
-    expect(res.body.items.map((a: any) => a.id)).toEqual(own.map((a) => a.id))
+    expect(res.body.items.map((a: ReplyBody) => a.id)).toEqual(own.map((a) => a.id))
     expect(res.body.total).toBe(own.length)
-    expect(res.body.items.every((a: any) => a.entityType === 'user' && a.entityId === user.id)).toBe(true)
+    expect(res.body.items.every((a: ReplyBody) => a.entityType === 'user' && a.entityId === user.id)).toBe(
+      true,
+    )
     // Each row names the record as it was then: the creation says "Before", later rows the renamed user.
-    const titles = res.body.items.map((a: any) => a.entityTitle)
+    const titles = res.body.items.map((a: ReplyBody) => a.entityTitle)
     expect(titles.at(-1)).toBe('Before (audited)')
     expect(titles.every((t: string) => / \(audited\)$/.test(t))).toBe(true)
 
     const byAction = await h.call('GET', `/audit?entityId=${user.id}&action=reset_password`, {
       token: adminToken,
     })
-    expect(byAction.body.items.map((a: any) => a.action)).toEqual(['reset_password'])
+    expect(byAction.body.items.map((a: ReplyBody) => a.action)).toEqual(['reset_password'])
     const otherType = await h.call('GET', `/audit?entityType=role&entityId=${user.id}`, { token: adminToken })
     expect(otherType.body).toMatchObject({ items: [], total: 0, nextCursor: null })
   })
@@ -237,13 +241,13 @@ describe('audit search', () => {
   test('limit=1 with nextCursor walks every row exactly once, in order', async () => {
     const all = (
       await h.call('GET', `/audit?entityType=user&entityId=${user.id}&limit=100`, { token: adminToken })
-    ).body.items.map((a: any) => a.id)
+    ).body.items.map((a: ReplyBody) => a.id)
     expect(all.length).toBeGreaterThanOrEqual(6)
     const seen: string[] = []
     let cursor: string | null = null
     let pages = 0
     do {
-      const res: any = await h.call(
+      const res: ReplyBody = await h.call(
         'GET',
         `/audit?entityType=user&entityId=${user.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
         { token: adminToken },
@@ -251,7 +255,7 @@ describe('audit search', () => {
       expect(res.status).toBe(200)
       expect(res.body.items.length).toBeLessThanOrEqual(1)
       expect(res.body.total).toBe(all.length)
-      seen.push(...res.body.items.map((a: any) => a.id))
+      seen.push(...res.body.items.map((a: ReplyBody) => a.id))
       cursor = res.body.nextCursor
       pages++
       expect(pages).toBeLessThanOrEqual(all.length + 1)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SignJWT, decodeJwt, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose'
 import { startAdmin, refreshCookie, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -73,7 +73,7 @@ describe('login', () => {
     expect(fifth.detail).toMatch(/locked until/)
     // The time goes out as a param, ISO, for the UI to show in the reader's time zone.
     expect(fifth).toMatchObject({ code: 'auth.account_locked', params: { until: expect.any(String) } })
-    expect(new Date((fifth as any).params.until).toISOString()).toBe((fifth as any).params.until)
+    expect(new Date(fifth.params.until).toISOString()).toBe(fifth.params.until)
     const right = expectProblem(await login('lockme', 'password-123'), 423)
     expect(right.detail).toMatch(/locked until/)
 
@@ -317,8 +317,8 @@ describe('wrong current passwords count toward the lockout', () => {
     expectProblem(await attempt('password-123'), 423)
     const audit = await h.call('GET', '/audit?entityType=user&limit=50', { token: adminToken })
     const actions = audit.body.items
-      .filter((e: any) => e.entityTitle?.includes('guesser'))
-      .map((e: any) => e.action)
+      .filter((e: ReplyBody) => e.entityTitle?.includes('guesser'))
+      .map((e: ReplyBody) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['password_change_failed', 'lockout']))
   })
 })

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
-let manager: { user: any; token: string }
+let manager: { user: ReplyBody; token: string }
 let superAdminRoleId: string
 
 const MANAGER_PERMISSIONS = [
@@ -21,7 +21,7 @@ beforeAll(async () => {
   adminToken = await h.login()
   manager = await h.userWith(adminToken, { username: 'escalator', permissions: MANAGER_PERMISSIONS })
   const roles = await h.call('GET', '/roles?limit=100', { token: adminToken })
-  superAdminRoleId = roles.body.items.find((r: any) => r.code === 'super_admin').id
+  superAdminRoleId = roles.body.items.find((r: ReplyBody) => r.code === 'super_admin').id
 })
 afterAll(async () => {
   await h?.close()
@@ -135,9 +135,9 @@ describe('data scope, own roles and the super administrator', () => {
     'admin.user.reset-password',
     'admin.role.read',
   ]
-  let scoped: { user: any; token: string }
-  let userAdmin: { user: any; token: string }
-  let root2: any
+  let scoped: { user: ReplyBody; token: string }
+  let userAdmin: { user: ReplyBody; token: string }
+  let root2: ReplyBody
   beforeAll(async () => {
     scoped = await h.userWith(adminToken, {
       username: 'scoped',

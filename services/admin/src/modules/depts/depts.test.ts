@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -49,9 +49,9 @@ describe('departments', () => {
     expect(findNode(tree.body, grandchild.id)).toMatchObject({ name: 'Tree grandchild', parentId: first.id })
 
     const flat = await h.call('GET', '/depts', { token: adminToken })
-    const ids = flat.body.map((d: any) => d.id)
+    const ids = flat.body.map((d: ReplyBody) => d.id)
     for (const d of [top, first, second, grandchild]) expect(ids).toContain(d.id)
-    expect(flat.body.every((d: any) => !('children' in d))).toBe(true)
+    expect(flat.body.every((d: ReplyBody) => !('children' in d))).toBe(true)
   })
 
   test('moving a department under itself or its own descendant → 400 field parentId, nothing changed', async () => {
@@ -205,8 +205,8 @@ describe('departments', () => {
     })
     expectProblem(await h.call('POST', '/depts', { token, body: { name: 'Not allowed' } }), 403)
     const all = await h.call('GET', '/depts', { token: adminToken })
-    expect(all.body.map((d: any) => d.name)).not.toContain('Not allowed')
-    expect(all.body.map((d: any) => d.name)).not.toContain('With id')
+    expect(all.body.map((d: ReplyBody) => d.name)).not.toContain('Not allowed')
+    expect(all.body.map((d: ReplyBody) => d.name)).not.toContain('With id')
   })
 })
 
@@ -223,7 +223,7 @@ describe('department replicas in other services', () => {
       `SELECT payload FROM outbox_event WHERE topic = 'admin.dept.changed' AND payload->>'id' = $1 ORDER BY seq`,
       [dept.id],
     )
-    expect(events.map((e: any) => [e.payload.name, e.payload.version, e.payload.deleted])).toEqual([
+    expect(events.map((e: ReplyBody) => [e.payload.name, e.payload.version, e.payload.deleted])).toEqual([
       ['Replicated dept', 1, false],
       ['Renamed dept', 2, false],
     ])

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DICT_TYPES } from '@mosaic/dictionary'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -17,7 +17,7 @@ afterAll(async () => {
 const dictionaries = async (token = adminToken) => {
   const res = await h.call('GET', '/dictionaries', { token })
   expect(res.status).toBe(200)
-  return res.body.types as any[]
+  return res.body.types as ReplyBody[]
 }
 const typeOf = async (code: string) => (await dictionaries()).find((t) => t.code === code)
 const label = (en: string) => ({ zh: `中文${en}`, en })
@@ -30,14 +30,14 @@ describe('dictionaries', () => {
     for (const t of types) {
       const expected = DICT_TYPES.find((d) => d.code === t.code)!
       expect(t.builtIn).toBe(true)
-      expect(t.entries.map((e: any) => e.value)).toEqual(expected.entries.map((e) => e.value))
-      expect(t.entries.every((e: any) => e.builtIn && e.enabled && e.typeCode === t.code)).toBe(true)
+      expect(t.entries.map((e: ReplyBody) => e.value)).toEqual(expected.entries.map((e) => e.value))
+      expect(t.entries.every((e: ReplyBody) => e.builtIn && e.enabled && e.typeCode === t.code)).toBe(true)
     }
     const stages = types.find((t) => t.code === 'opportunity_stage')
     expect(stages.entries.length).toBeGreaterThan(0)
     for (const e of stages.entries)
       expect(e.extra).toEqual(expect.objectContaining({ probability: expect.any(Number) }))
-    expect(stages.entries.find((e: any) => e.value === 'won').extra).toMatchObject({
+    expect(stages.entries.find((e: ReplyBody) => e.value === 'won').extra).toMatchObject({
       probability: 100,
       outcome: 'won',
     })
@@ -63,7 +63,7 @@ describe('dictionaries', () => {
       version: 1,
       extra: { weight: 2 },
     })
-    const listed = (await typeOf('lead_source')).entries.find((e: any) => e.value === 'podcast')
+    const listed = (await typeOf('lead_source')).entries.find((e: ReplyBody) => e.value === 'podcast')
     expect(listed).toMatchObject({ id: res.body.id, color: '#336699', label: label('Podcast') })
 
     for (const value of ['podcast', 'website']) {
@@ -75,8 +75,8 @@ describe('dictionaries', () => {
       expect(fieldErrors(dup)).toHaveProperty('value')
     }
     const entries = (await typeOf('lead_source')).entries
-    expect(entries.filter((e: any) => e.value === 'podcast')).toHaveLength(1)
-    expect(entries.find((e: any) => e.value === 'website').label.en).toBe('Website')
+    expect(entries.filter((e: ReplyBody) => e.value === 'podcast')).toHaveLength(1)
+    expect(entries.find((e: ReplyBody) => e.value === 'website').label.en).toBe('Website')
   })
 
   test('an entry in an unknown type → 404; bad input → 400 per field', async () => {
@@ -96,13 +96,13 @@ describe('dictionaries', () => {
   })
 
   test('a built-in entry cannot be deleted (409) but can be disabled with If-Match; it is still listed', async () => {
-    const entry = (await typeOf('customer_level')).entries.find((e: any) => e.value === 'C')
+    const entry = (await typeOf('customer_level')).entries.find((e: ReplyBody) => e.value === 'C')
     const del = await h.call('DELETE', `/dictionaries/customer_level/entries/${entry.id}`, {
       token: adminToken,
       headers: ifMatch(entry.version),
     })
     expect(expectProblem(del, 409).detail).toMatch(/Disable it instead/)
-    expect((await typeOf('customer_level')).entries.find((e: any) => e.id === entry.id)).toMatchObject({
+    expect((await typeOf('customer_level')).entries.find((e: ReplyBody) => e.id === entry.id)).toMatchObject({
       enabled: true,
       version: 1,
     })
@@ -122,7 +122,7 @@ describe('dictionaries', () => {
     expect(off.status).toBe(200)
     expect(off.body).toMatchObject({ enabled: false, version: 2 })
     expect(off.headers.get('etag')).toMatch(/^"2-/)
-    const listed = (await typeOf('customer_level')).entries.find((e: any) => e.id === entry.id)
+    const listed = (await typeOf('customer_level')).entries.find((e: ReplyBody) => e.id === entry.id)
     expect(listed).toMatchObject({ enabled: false, version: 2, label: entry.label })
 
     const stale = await h.call('PATCH', `/dictionaries/customer_level/entries/${entry.id}`, {
@@ -131,7 +131,9 @@ describe('dictionaries', () => {
       body: { enabled: true },
     })
     expect(expectProblem(stale, 412).current).toMatchObject({ id: entry.id, enabled: false, version: 2 })
-    expect((await typeOf('customer_level')).entries.find((e: any) => e.id === entry.id).enabled).toBe(false)
+    expect((await typeOf('customer_level')).entries.find((e: ReplyBody) => e.id === entry.id).enabled).toBe(
+      false,
+    )
   })
 
   test('an entry addressed through the wrong type → 404', async () => {
@@ -166,7 +168,7 @@ describe('dictionaries', () => {
       body: { value: 'demo', label: label('Demo') },
     })
     expect(entry.status).toBe(201)
-    expect((await typeOf('visit_purpose')).entries.map((e: any) => e.value)).toEqual(['demo'])
+    expect((await typeOf('visit_purpose')).entries.map((e: ReplyBody) => e.value)).toEqual(['demo'])
 
     // A type with live entries stays.
     expectProblem(
@@ -225,6 +227,6 @@ describe('dictionaries', () => {
       }),
       403,
     )
-    expect((await typeOf('lead_source')).entries.map((e: any) => e.value)).not.toContain('sneaky')
+    expect((await typeOf('lead_source')).entries.map((e: ReplyBody) => e.value)).not.toContain('sneaky')
   })
 })

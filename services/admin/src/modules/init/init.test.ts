@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -44,7 +44,7 @@ describe('POST /init', () => {
 
   test('re-creates only what is missing', async () => {
     const entries = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find(
-      (t: any) => t.code === 'payment_method',
+      (t: ReplyBody) => t.code === 'payment_method',
     ).entries
     // A default entry that disappeared (e.g. purged) comes back; nothing else is touched.
     await h.service.db.dataSource.query(`DELETE FROM dict_entry WHERE id = $1`, [entries[0].id])
@@ -52,9 +52,9 @@ describe('POST /init', () => {
     expect(res.body.dictionaryEntries.created).toBe(1)
     expect(res.body.roles.created).toBe(0)
     const after = (await h.call('GET', '/dictionaries', { token: adminToken })).body.types.find(
-      (t: any) => t.code === 'payment_method',
+      (t: ReplyBody) => t.code === 'payment_method',
     ).entries
-    expect(after.map((e: any) => e.value)).toEqual(entries.map((e: any) => e.value))
+    expect(after.map((e: ReplyBody) => e.value)).toEqual(entries.map((e: ReplyBody) => e.value))
   })
 
   test('without a token and without x-init-token → 401; a wrong x-init-token → 401; nothing changes', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { signServiceToken } from '@mosaic/service-kit'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
 
@@ -25,7 +26,7 @@ describe('admin internal endpoints and event inbox', () => {
   it('serves the snapshot (users and rules) to services only', async () => {
     const res = await internal('/snapshot')
     expect(res.status).toBe(200)
-    const body: any = await res.json()
+    const body: ReplyBody = await res.json()
     expect(body.users.map((u: { username: string }) => u.username)).toContain('admin')
     const kinds = new Set(body.rules.map((r: { kind: string }) => r.kind))
     expect(kinds).toEqual(new Set(['number', 'closure', 'pool']))
@@ -38,7 +39,7 @@ describe('admin internal endpoints and event inbox', () => {
   })
 
   it('serves the live dictionaries', async () => {
-    const body: any = await (await internal('/dictionaries')).json()
+    const body: ReplyBody = await (await internal('/dictionaries')).json()
     expect(body.types.find((t: { code: string }) => t.code === 'lead_source').entries.length).toBeGreaterThan(
       3,
     )
@@ -65,7 +66,7 @@ describe('admin internal endpoints and event inbox', () => {
     for (let i = 0; i < 2; i++) {
       const res = await internal('/events', { method: 'POST', body: JSON.stringify(envelope) })
       expect(res.status).toBe(200)
-      expect(((await res.json()) as any).duplicate).toBe(i === 1)
+      expect(((await res.json()) as ReplyBody).duplicate).toBe(i === 1)
     }
     const list = await h.call('GET', '/notifications', { token: adminToken })
     expect(
@@ -86,7 +87,7 @@ describe('admin internal endpoints and event inbox', () => {
     })
     expect(deleted.status).toBe(204)
     const userEvents = (await outbox('admin.user.changed'))
-      .map((r: { payload: any }) => r.payload)
+      .map((r: { payload: ReplyBody }) => r.payload)
       .filter((p: { id: string }) => p.id === created.body.id)
     expect(userEvents.map((p: { deleted: boolean }) => p.deleted)).toEqual([false, true])
     expect(userEvents[1].version).toBeGreaterThan(userEvents[0].version)

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import {
+  expectProblem,
+  fieldCodes,
+  fieldErrors,
+  ifMatch,
+  type ReplyBody,
+} from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -24,21 +30,21 @@ async function createRole(code: string, permissions: string[] = ['admin.user.rea
 const roleCodes = async () => {
   const res = await h.call('GET', '/roles?limit=100', { token: adminToken })
   expect(res.status).toBe(200)
-  return res.body.items.map((r: any) => r.code) as string[]
+  return res.body.items.map((r: ReplyBody) => r.code) as string[]
 }
 
 describe('roles', () => {
   test('the built-in roles exist and cannot be deleted (409), they stay', async () => {
     const list = await h.call('GET', '/roles?limit=100', { token: adminToken })
-    const superAdmin = list.body.items.find((r: any) => r.code === 'super_admin')
+    const superAdmin = list.body.items.find((r: ReplyBody) => r.code === 'super_admin')
     expect(superAdmin).toMatchObject({ builtIn: true, dataScope: 'all' })
     expect(
       list.body.items
-        .filter((r: any) => r.builtIn)
-        .map((r: any) => r.code)
+        .filter((r: ReplyBody) => r.builtIn)
+        .map((r: ReplyBody) => r.code)
         .sort(),
     ).toEqual(['auditor', 'finance_clerk', 'sales_manager', 'sales_rep', 'service_agent', 'super_admin'])
-    const auditor = list.body.items.find((r: any) => r.code === 'auditor')
+    const auditor = list.body.items.find((r: ReplyBody) => r.code === 'auditor')
     const problem = expectProblem(
       await h.call('DELETE', `/roles/${auditor.id}`, {
         token: adminToken,
@@ -137,7 +143,7 @@ describe('roles', () => {
     expect(res.status).toBe(200)
     expect(res.body.permissions).toEqual(['admin.dept.read', 'admin.user.read'])
     const audit = await h.call('GET', `/roles/${role.id}/audit`, { token: adminToken })
-    expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
+    expect(audit.body.map((a: ReplyBody) => a.action)).toEqual(['update', 'create'])
     expect(audit.body[0].diff).toEqual({
       permissions: { before: ['admin.user.read'], after: ['admin.dept.read', 'admin.user.read'] },
     })

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import {
+  expectProblem,
+  fieldCodes,
+  fieldErrors,
+  ifMatch,
+  type ReplyBody,
+} from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -25,7 +31,7 @@ const patch = (rule: admin.ClosureRule, body: unknown, token = adminToken) =>
 describe('closure rules', () => {
   test('initialisation loads the four closable types with the defaults', async () => {
     const res = await h.call('GET', '/rules/closure', { token: adminToken })
-    expect(res.body.items.map((r: any) => r.docType)).toEqual([...admin.CLOSABLE_DOC_TYPES])
+    expect(res.body.items.map((r: ReplyBody) => r.docType)).toEqual([...admin.CLOSABLE_DOC_TYPES])
     for (const r of res.body.items)
       expect(r).toMatchObject({
         requiredFields: [],

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import {
+  expectProblem,
+  fieldCodes,
+  fieldErrors,
+  ifMatch,
+  type ReplyBody,
+} from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -115,11 +121,11 @@ describe('number rules', () => {
     const rule = await ruleOf('quote')
     const audit = await h.call('GET', `/rules/numbers/${rule.id}/audit`, { token: adminToken })
     expect(audit.status).toBe(200)
-    expect(audit.body.map((a: any) => a.action)).toEqual(['update', 'create'])
+    expect(audit.body.map((a: ReplyBody) => a.action)).toEqual(['update', 'create'])
     expect(audit.body[0].diff).toEqual({ width: { before: 4, after: 6 } })
     expect(audit.body[0].entityType).toBe('number_rule')
     const versions = await h.call('GET', `/rules/numbers/${rule.id}/versions`, { token: adminToken })
-    expect(versions.body.map((v: any) => v.version)).toEqual([2, 1])
+    expect(versions.body.map((v: ReplyBody) => v.version)).toEqual([2, 1])
     const restored = await h.call('POST', `/rules/numbers/${rule.id}/versions/1/restore`, {
       token: adminToken,
       headers: ifMatch(2),
@@ -140,7 +146,7 @@ describe('number rules', () => {
     ).toBe(204)
     expect((await list()).some((r) => r.docType === 'invoice')).toBe(false)
     const bin = await h.call('GET', '/recycle-bin?entityType=number_rule', { token: adminToken })
-    expect(bin.body.items.map((i: any) => i.id)).toContain(old.id)
+    expect(bin.body.items.map((i: ReplyBody) => i.id)).toContain(old.id)
 
     const created = await h.call('POST', '/rules/numbers', {
       token: adminToken,

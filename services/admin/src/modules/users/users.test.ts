@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
@@ -91,8 +91,8 @@ describe('permissions', () => {
 })
 
 describe('data scope', () => {
-  let deptA: any, deptB: any, childOfA: any
-  let inA: any, inB: any, inChild: any
+  let deptA: ReplyBody, deptB: ReplyBody, childOfA: ReplyBody
+  let inA: ReplyBody, inB: ReplyBody, inChild: ReplyBody
 
   beforeAll(async () => {
     deptA = await createDept('Scope A')
@@ -129,7 +129,7 @@ describe('data scope', () => {
     })
     const hidden = expectProblem(await h.call('GET', `/users/${inB.id}`, { token }), 404)
     const missing = expectProblem(await h.call('GET', `/users/${randomUUID()}`, { token }), 404)
-    const shape = ({ requestId: _r, instance: _i, ...rest }: any) => rest
+    const shape = ({ requestId: _r, instance: _i, ...rest }: ReplyBody) => rest
     expect(shape(hidden)).toEqual(shape(missing))
     expect(Object.keys(hidden).sort()).toEqual(Object.keys(missing).sort())
     // The history endpoints hide it the same way.
@@ -363,8 +363,8 @@ describe('versions', () => {
 
     const versions = await h.call('GET', `/users/${user.id}/versions`, { token: adminToken })
     expect(versions.status).toBe(200)
-    expect(versions.body.map((v: any) => v.version)).toEqual([3, 2, 1])
-    expect(versions.body.map((v: any) => v.action)).toEqual(['update', 'update', 'create'])
+    expect(versions.body.map((v: ReplyBody) => v.version)).toEqual([3, 2, 1])
+    expect(versions.body.map((v: ReplyBody) => v.action)).toEqual(['update', 'update', 'create'])
     expect(versions.body[2].snapshot).toMatchObject({
       displayName: 'Name versioned',
       email: 'v1@example.com',
@@ -496,14 +496,14 @@ describe('soft delete, recycle bin and purge', () => {
 
     const bin = await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })
     expect(bin.status).toBe(200)
-    const item = bin.body.items.find((i: any) => i.id === user.id)
+    const item = bin.body.items.find((i: ReplyBody) => i.id === user.id)
     expect(item).toMatchObject({
       entityType: 'user',
       title: 'Name recyclable (recyclable)',
       deletedByName: '系统管理员',
     })
     expect(
-      (await h.call('GET', '/recycle-bin', { token: adminToken })).body.items.map((i: any) => i.id),
+      (await h.call('GET', '/recycle-bin', { token: adminToken })).body.items.map((i: ReplyBody) => i.id),
     ).toContain(user.id)
 
     // Purging needs the record to be in the bin; restoring needs it to be there too.
@@ -515,7 +515,7 @@ describe('soft delete, recycle bin and purge', () => {
     expectProblem(await h.call('DELETE', `/recycle-bin/user/${user.id}`, { token: adminToken }), 409)
     expect((await getUser(user.id)).status).toBe(200)
     const binAfter = await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })
-    expect(binAfter.body.items.map((i: any) => i.id)).not.toContain(user.id)
+    expect(binAfter.body.items.map((i: ReplyBody) => i.id)).not.toContain(user.id)
 
     const current = (await getUser(user.id)).body
     expect(
@@ -530,7 +530,7 @@ describe('soft delete, recycle bin and purge', () => {
     expectProblem(await h.call('POST', `/users/${user.id}/restore`, { token: adminToken }), 404)
     expect(
       (await h.call('GET', '/recycle-bin?entityType=user', { token: adminToken })).body.items.map(
-        (i: any) => i.id,
+        (i: ReplyBody) => i.id,
       ),
     ).not.toContain(user.id)
     expect(
@@ -544,7 +544,7 @@ describe('soft delete, recycle bin and purge', () => {
       token: adminToken,
     })
     expect(trail.status).toBe(200)
-    expect(trail.body.items.map((e: any) => e.action)).toEqual([
+    expect(trail.body.items.map((e: ReplyBody) => e.action)).toEqual([
       'purge',
       'delete',
       'restore',
@@ -598,12 +598,12 @@ describe('page size', () => {
     let cursor: string | null = null
     let total: number
     do {
-      const res: any = await h.call('GET', `/users?limit=37${cursor ? `&cursor=${cursor}` : ''}`, {
+      const res: ReplyBody = await h.call('GET', `/users?limit=37${cursor ? `&cursor=${cursor}` : ''}`, {
         token: adminToken,
       })
       expect(res.status).toBe(200)
       total = res.body.total
-      seen.push(...res.body.items.map((u: any) => u.id))
+      seen.push(...res.body.items.map((u: ReplyBody) => u.id))
       cursor = res.body.nextCursor
     } while (cursor)
     expect(new Set(seen).size).toBe(seen.length)
@@ -622,7 +622,9 @@ describe('page size', () => {
     const walked = await h.call('GET', `/users?limit=10&cursor=${first.body.nextCursor}`, {
       token: adminToken,
     })
-    expect(second.body.items.map((u: any) => u.id)).toEqual(walked.body.items.map((u: any) => u.id))
+    expect(second.body.items.map((u: ReplyBody) => u.id)).toEqual(
+      walked.body.items.map((u: ReplyBody) => u.id),
+    )
     expect(second.body.total).toBe(first.body.total)
     const both = await h.call('GET', `/users?page=2&cursor=${first.body.nextCursor}`, { token: adminToken })
     expectProblem(both, 400)
@@ -652,7 +654,7 @@ describe('unlock', () => {
     })
     expect(login.status).toBe(200)
     const audit = await h.call('GET', `/users/${user.id}/audit`, { token: adminToken })
-    expect((audit.body.items ?? audit.body).map((e: any) => e.action)).toContain('unlock')
+    expect((audit.body.items ?? audit.body).map((e: ReplyBody) => e.action)).toContain('unlock')
 
     const again = await h.call('POST', `/users/${user.id}/unlock`, { token: adminToken })
     expect(expectProblem(again, 409)).toMatchObject({ code: 'admin.user.not_locked' })

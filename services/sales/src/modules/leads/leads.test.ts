@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, fieldCodes, fieldErrors, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 describe('leads', () => {
   let h: SalesHarness
@@ -178,7 +178,7 @@ describe('leads', () => {
     const timeline = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
       token: rep.token,
     })
-    expect(timeline.body.items.map((f: any) => [f.subject, f.createdByName, f.ownerName])).toEqual([
+    expect(timeline.body.items.map((f: ReplyBody) => [f.subject, f.createdByName, f.ownerName])).toEqual([
       ['Call 2026-02-03T02:00:00.000Z', 'writer', 'rep'],
       ['Call 2026-02-01T02:00:00.000Z', 'rep', 'rep'],
     ])

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { localDay, startOfLocalDay, startOfToday, upsertUserReplica } from '@mosaic/service-kit'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
 const D1 = randomUUID()
@@ -49,8 +49,11 @@ describe('public pool', () => {
 
     const all = await h.call('GET', `/pool?q=${tag}`, { token: bob.token })
     expect(all.status).toBe(200)
-    expect(all.body.items.map((c: any) => c.name).sort()).toEqual([`Pool ${tag} Alpha`, `Pool ${tag} Beta`])
-    expect(all.body.items.find((c: any) => c.id === pooled.id)).toMatchObject({
+    expect(all.body.items.map((c: ReplyBody) => c.name).sort()).toEqual([
+      `Pool ${tag} Alpha`,
+      `Pool ${tag} Beta`,
+    ])
+    expect(all.body.items.find((c: ReplyBody) => c.id === pooled.id)).toMatchObject({
       number: pooled.number,
       status: 'active',
       source: 'web',
@@ -59,10 +62,10 @@ describe('public pool', () => {
       previousOwnerName: null,
     })
     const byNumber = await h.call('GET', `/pool?q=${pooled.number}`, { token: bob.token })
-    expect(byNumber.body.items.map((c: any) => c.id)).toEqual([pooled.id])
+    expect(byNumber.body.items.map((c: ReplyBody) => c.id)).toEqual([pooled.id])
     for (const filter of ['status=active', 'level=A', 'source=web']) {
       const res = await h.call('GET', `/pool?q=${tag}&${filter}`, { token: bob.token })
-      expect(res.body.items.map((c: any) => c.id)).toEqual([pooled.id])
+      expect(res.body.items.map((c: ReplyBody) => c.id)).toEqual([pooled.id])
     }
     const paged = await h.call('GET', `/pool?q=${tag}&limit=1`, { token: bob.token })
     expect(paged.body).toMatchObject({ total: 2, totalCapped: false })
@@ -132,7 +135,7 @@ describe('public pool', () => {
     expect(await claimMany(dave, 2)).toEqual([200, 200])
     const refused = expectProblem(await claim(dave, (await f.customer()).id), 409)
     expect(refused.detail).toContain('the limit is 2')
-    expect((refused as any).limit).toEqual({ kind: 'owned', current: 2, adding: 1, limit: 2 })
+    expect(refused.limit).toEqual({ kind: 'owned', current: 2, adding: 1, limit: 2 })
     expect(await claimMany(erin, 2)).toEqual([200, 409])
     expect(await claimMany(frank, 4)).toEqual([200, 200, 200, 409])
   })
@@ -153,7 +156,7 @@ describe('public pool', () => {
     expect((await claim(gina, (await f.customer()).id)).status).toBe(200)
     expect((await claim(gina, (await f.customer()).id)).status).toBe(200)
     const refused = expectProblem(await claim(gina, (await f.customer()).id), 409)
-    expect((refused as any).limit).toMatchObject({ kind: 'claims_per_day', current: 2, limit: 2 })
+    expect(refused.limit).toMatchObject({ kind: 'claims_per_day', current: 2, limit: 2 })
     const today = startOfToday(new Date(), TZ)
     const [first] = await f.query(`SELECT id FROM pool_event WHERE user_id = $1 ORDER BY at LIMIT 1`, [
       gina.id,
@@ -170,7 +173,7 @@ describe('public pool', () => {
     const recent = await f.customer({ previousOwner: alice, poolEnteredAt: entered })
     const refused = expectProblem(await claim(alice, recent.id), 409)
     const from = startOfLocalDay(localDay(entered, TZ) + 7, TZ)
-    expect((refused as any).availableAt).toBe(from.toISOString())
+    expect(refused.availableAt).toBe(from.toISOString())
     expect(refused.detail).toContain(new Date(+from + 8 * 3_600_000).toISOString().slice(0, 10))
     expect((await claim(bob, recent.id)).status).toBe(200)
     const old = await f.customer({ previousOwner: alice, poolEnteredAt: new Date(Date.now() - 8 * DAY) })

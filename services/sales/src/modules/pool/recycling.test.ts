@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 import { seeded } from '../../test-support/seeded.js'
 import { localDay, startOfLocalDay } from '@mosaic/service-kit'
@@ -156,7 +156,7 @@ describe('pool recycling', () => {
     const preview = await h.call('GET', '/pool/recycling/preview', { token: mgr.token })
     expect(preview.status).toBe(200)
     expect(Math.abs(Date.parse(preview.body.at) - (now + DAY))).toBeLessThan(60_000)
-    const ids = preview.body.items.map((c: any) => c.customerId)
+    const ids = preview.body.items.map((c: ReplyBody) => c.customerId)
     expect(ids).toEqual(expect.arrayContaining([today.id, tomorrow.id]))
     const nowPreview = await h.call('GET', `/pool/recycling/preview?at=${new Date().toISOString()}`, {
       token: mgr.token,
@@ -164,7 +164,7 @@ describe('pool recycling', () => {
     const run = await h.call('POST', '/pool/recycling/run', { token: mgr.token })
     expect(run.status).toBe(200)
     expect(run.body.recycled.map(key).sort()).toEqual(nowPreview.body.items.map(key).sort())
-    expect(run.body.recycled.map((c: any) => c.customerId)).toEqual([today.id])
+    expect(run.body.recycled.map((c: ReplyBody) => c.customerId)).toEqual([today.id])
     expectProblem(await h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: mgr.token }), 400)
     expectProblem(await h.call('POST', '/pool/recycling/run', { token: rep.token }), 403)
   })
@@ -177,13 +177,13 @@ describe('pool recycling', () => {
     const bobs = await f.customer({ owner: bob, ownerSince: new Date(now - 29 * DAY) })
     const mine = await h.call('GET', '/pool/upcoming', { token: alice.token })
     expect(mine.status).toBe(200)
-    expect(mine.body.map((u: any) => u.customerId)).toEqual([overdue.id, soon.id])
+    expect(mine.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
     expect(mine.body[1]).toMatchObject({ reason: 'no_followup', days: 28, limitDays: 30, daysLeft: 2 })
     expect(mine.body[0]).toMatchObject({ daysLeft: 0 })
     const managed = await h.call('GET', '/pool/upcoming', { token: mgr.token })
-    expect(managed.body.map((u: any) => u.customerId)).toEqual([overdue.id, soon.id])
+    expect(managed.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
     const theirs = await h.call('GET', '/pool/upcoming', { token: bob.token })
-    expect(theirs.body.map((u: any) => u.customerId)).toEqual([bobs.id])
+    expect(theirs.body.map((u: ReplyBody) => u.customerId)).toEqual([bobs.id])
   })
 
   it('recycles each customer once when runs overlap', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertUserReplica } from '@mosaic/service-kit'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
-import { expectProblem } from '@mosaic/service-kit/testing/expect'
+import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
 const D1 = randomUUID()
@@ -29,7 +29,7 @@ describe('owner transfer', () => {
   const preview = (u: TestUser, body: object) =>
     h.call('POST', '/transfers/preview', { token: u.token, body })
   const commit = (u: TestUser, body: object) => h.call('POST', '/transfers', { token: u.token, body })
-  const sortChanges = (changes: any[]) =>
+  const sortChanges = (changes: ReplyBody[]) =>
     [...changes].sort((a, b) =>
       `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
     )
@@ -145,7 +145,7 @@ describe('owner transfer', () => {
     expect(done.status).toBe(200)
     // Every record whose owner changed: two customers, two contacts and an opportunity — as previewed.
     expect(done.body.transferred).toBe(5)
-    expect(done.body.transferred).toBe(dry.body.changes.filter((c: any) => c.change === 'owner').length)
+    expect(done.body.transferred).toBe(dry.body.changes.filter((c: ReplyBody) => c.change === 'owner').length)
     expect(sortChanges(done.body.changes)).toEqual(sortChanges(dry.body.changes))
     expect(done.body.problems).toEqual(dry.body.problems)
     expect(done.body.customerLimit).toEqual(dry.body.customerLimit)
@@ -190,10 +190,10 @@ describe('owner transfer', () => {
       cascade: { quotes: true, contracts: false },
       opportunityIds: [aliceDeal.id],
     })
-    expect(event.notify.map((n: any) => n.userId).sort()).toEqual([alice.id, bob.id].sort())
+    expect(event.notify.map((n: ReplyBody) => n.userId).sort()).toEqual([alice.id, bob.id].sort())
     expect(event.notify[0]).toMatchObject({ kind: 'owner_changed', link: `/sales/customers/${c1.id}` })
     const view = await h.call('GET', '/pool/upcoming', { token: bob.token })
-    expect(view.body.map((u: any) => u.customerId)).not.toContain(c1.id)
+    expect(view.body.map((u: ReplyBody) => u.customerId)).not.toContain(c1.id)
   })
 
   it('respects the new owner’s customer limit record by record', async () => {
@@ -225,7 +225,7 @@ describe('owner transfer', () => {
       `SELECT notify FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
       [a.id],
     )
-    expect(event.notify.map((n: any) => n.userId)).toEqual([dana.id])
+    expect(event.notify.map((n: ReplyBody) => n.userId)).toEqual([dana.id])
   })
 
   it('rolls back only the record that fails', async () => {
@@ -240,7 +240,7 @@ describe('owner transfer', () => {
       const done = await commit(alice, { entityType: 'customer', ids: [a.id, b.id], toOwnerId: bob.id })
       expect(done.body.transferred).toBe(1)
       expect(done.body.problems).toEqual([expect.objectContaining({ id: a.id, status: 500 })])
-      expect(done.body.changes.map((c: any) => c.rootId)).toEqual([b.id])
+      expect(done.body.changes.map((c: ReplyBody) => c.rootId)).toEqual([b.id])
       expect((await f.reload(a.id)).ownerId).toBe(alice.id)
       expect(
         await f.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'transfer'`, [a.id]),
@@ -325,7 +325,7 @@ describe('owner transfer', () => {
     const dry = await preview(alice, body)
     const moved = await commit(alice, body)
     expect(sortChanges(moved.body.changes)).toEqual(sortChanges(dry.body.changes))
-    expect(moved.body.changes.map((c: any) => c.change).sort()).toEqual(['owner', 'team'])
+    expect(moved.body.changes.map((c: ReplyBody) => c.change).sort()).toEqual(['owner', 'team'])
     const [member] = await f.query(`SELECT access FROM team_member WHERE entity_id = $1 AND user_id = $2`, [
       deal.id,
       alice.id,
