@@ -25,7 +25,8 @@ function launch() {
         resolve(m[1])
       }
     }, 50)
-    exited.then(() => {
+    // `exited` never rejects; an early exit fails `running`.
+    void exited.then(() => {
       clearInterval(timer)
       reject(new Error(`exited early:\n${out}`))
     })
