@@ -24,7 +24,7 @@ import { peersFromConfig } from './events/peers.js'
 import { requireServiceToken } from './events/service-token.js'
 import { startJobs, type JobHandle, type ServiceJob } from './jobs/jobs.js'
 import type { Access } from './http/route.js'
-import type { RecordStore } from './records/record-store.js'
+import type { AnyRecordStore } from './records/record-store.js'
 import { registerAuditSearchRoute, registerRecycleBinRoutes } from './records/trail-routes.js'
 
 export interface ServiceParts {
@@ -64,8 +64,7 @@ export interface ServiceDefinition<C extends BaseConfig> {
   /** `GET /audit`: who may search the audit log. */
   auditSearch?: Access
   /** `GET /recycle-bin` and its purge over the soft-deleted rows of these stores. */
-  // `any`: the stores hold different record types.
-  recycleBin?: { stores: ReadonlyArray<RecordStore<any>>; read: Access; purge: Access }
+  recycleBin?: { stores: ReadonlyArray<AnyRecordStore>; read: Access; purge: Access }
 }
 
 export interface Service {

@@ -8,8 +8,9 @@ import type { Service } from './service.js'
 import type { TokenVerifier } from './auth/verifier.js'
 import { upsertUserReplica } from './records/user-replica.js'
 import { createTestDatabase, createTestTokens } from './testing-database.js'
+import type { ReplyBody } from './testing-expect.js'
 
-export interface Reply<T = any> {
+export interface Reply<T = ReplyBody> {
   status: number
   body: T
   headers: Headers
@@ -94,7 +95,7 @@ export async function startServiceHarness<C extends BaseConfig, S extends Servic
   }
   const base = `http://127.0.0.1:${port}/api/${o.name}`
 
-  async function call<T = any>(method: string, path: string, c: CallOptions = {}): Promise<Reply<T>> {
+  async function call<T = ReplyBody>(method: string, path: string, c: CallOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...c.headers }
     if (c.token) headers.authorization = `Bearer ${c.token}`
     if (c.version !== undefined) headers['if-match'] = `"${c.version}"`

@@ -2,13 +2,12 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Attachment } from '@mosaic/schemas'
 import { fieldError, validationFailed } from '../errors.js'
-import type { RecordStore } from '../records/record-store.js'
+import type { AnyRecordStore } from '../records/record-store.js'
 import type { RecordContext } from '../records/record-type.js'
 
 /** A record type whose rows carry attachments in a jsonb array property (`[{ id, name, … }]`). */
 export interface AttachmentCarrier {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- carriers hold different record types (RecordStore is invariant in it)
-  store: RecordStore<any>
+  store: AnyRecordStore
   /** The property holding the array; default 'attachments'. */
   field?: string
 }

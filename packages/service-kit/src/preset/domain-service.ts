@@ -6,7 +6,7 @@ import { createTokenVerifier, type TokenVerifier } from '../auth/verifier.js'
 import { withTokenFreshness } from '../auth/freshness.js'
 import type { Access } from '../http/route.js'
 import type { ServiceClient } from '../events/client.js'
-import type { RecordStore } from '../records/record-store.js'
+import type { AnyRecordStore } from '../records/record-store.js'
 import { replicaAuthState } from '../replica/auth-state.js'
 import { directoryReplicaHandlers, seedDirectoryInBackground } from '../replica/sync.js'
 import type { ServiceJob, StartedJob } from '../jobs/jobs.js'
@@ -62,8 +62,7 @@ export interface DomainServiceDefinition<C extends BaseConfig> {
   /** The service's route registrations, in order. */
   modules: ReadonlyArray<DomainModule<C>>
   /** `GET /recycle-bin` over these stores' deleted rows; purging needs `admin.recycle.purge` unless said otherwise. */
-  // `any`: the stores hold different record types.
-  recycleBin?: { stores: ReadonlyArray<RecordStore<any>>; read: Access; purge?: Access }
+  recycleBin?: { stores: ReadonlyArray<AnyRecordStore>; read: Access; purge?: Access }
   /** `POST /attachments` and `GET /attachments/:id`: a file is as visible as the records `policy` names. */
   attachments?: { policy: AttachmentPolicy; upload: Access; read: Access; allowedTypes?: readonly string[] }
   /** Who may search the audit trail (`GET /audit`); default `admin.audit.read`. */

@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { RecordBase } from '../records/columns.js'
 import { recordContext } from '../records/record-routes.js'
-import type { RecordContext, RecordStore } from '../records/record-store.js'
-import type { AccessLevel } from '../records/team.js'
+import type { RecordStore } from '../records/record-store.js'
+import type { RecordContext } from '../records/record-type.js'
+import type { AccessLevel } from '../records/access.js'
 import type { Dictionaries } from './dictionaries.js'
 
 /** What a domain service's rules need besides the transaction: dictionaries and the business time zone. */

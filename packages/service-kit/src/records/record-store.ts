@@ -19,6 +19,13 @@ export interface FindOptions {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
+ * A store of whatever record type, for lists that mix them (recycle bin, audit trail, attachment
+ * carriers). RecordStore is invariant in its row type, so `unknown` would not accept the stores.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyRecordStore = RecordStore<any>
+
+/**
  * Behaviour every business record shares, written once: audited create/update/delete/restore/purge
  * in the caller's transaction, a version snapshot per change, soft delete, optimistic locking and
  * data-scope visibility (a record outside the caller's scope is "not found", never "forbidden").

@@ -8,7 +8,7 @@ import type { Access, ApiRouter } from '../http/route.js'
 import { COUNT_CAP, clampLimit, encodeCursor, invalidCursor, resolvePaging } from '../http/paging.js'
 import { toAuditEntry, withNames } from './audit.js'
 import type { RecordBase } from './columns.js'
-import type { RecordStore } from './record-store.js'
+import type { AnyRecordStore, RecordStore } from './record-store.js'
 import { recordContext } from './record-routes.js'
 
 /**
@@ -72,8 +72,7 @@ async function searchAudit(m: EntityManager, query: z.infer<typeof AuditQuery>) 
 export function registerRecycleBinRoutes(
   api: ApiRouter,
   db: Database,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stores hold different record types (RecordStore is invariant in it)
-  stores: ReadonlyArray<RecordStore<any>>,
+  stores: ReadonlyArray<AnyRecordStore>,
   access: { read: Access; purge: Access },
 ) {
   const byType = new Map(stores.map((s) => [s.entityType, s as RecordStore<RecordBase>]))
