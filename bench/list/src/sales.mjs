@@ -1,10 +1,10 @@
-// The sales service as the bench runs it: built from this checkout's sources (tsx), on a server
+// The sales service as the bench runs it: built from this checkout's sources (tsx, `source` condition), on a server
 // database, trusting tokens minted here for the generated admin, managers and reps.
 import { createHash } from 'node:crypto'
 import { PERMISSIONS } from '@mosaic/permissions'
 import { createTestTokens } from '@mosaic/service-kit/testing'
-import { SalesConfig } from '../../../services/sales/src/config.ts'
-import { buildSalesService } from '../../../services/sales/src/app.ts'
+import { SalesConfig } from '@mosaic/svc-sales/config'
+import { buildSalesService } from '@mosaic/svc-sales/app'
 
 const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.code)
 
