@@ -23,6 +23,7 @@ const SINGLETONS = [
   '@mosaic/schemas',
   '@mosaic/schemas/problems',
   '@mosaic/schemas/patterns',
+  '@mosaic/schemas/contracts',
   // Money arithmetic: the one decimal library, loaded once for every remote.
   '@mosaic/money',
 ]

@@ -19,3 +19,5 @@ export type { RemoteModule, RemoteEntry, LoadedRemote, LoadOptions, I18nText } f
 export { isUnavailableModule, UNAVAILABLE_MARK } from './fallback-plugin'
 export { fieldErrorsOf, messageOf, isApiError } from './errors'
 export { problemMessage, fieldMessages, translateCode, showParam } from './problems'
+export { contractCaller, contractUrl } from './contract-client'
+export type { ContractCall, ContractCallOptions } from './contract-client'

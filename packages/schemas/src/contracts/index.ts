@@ -1,0 +1,18 @@
+import { adminRoutes } from './admin.js'
+import { salesRoutes } from './sales.js'
+
+export { defineRoutes } from './contract.js'
+export type {
+  ContractBody,
+  ContractMethod,
+  ContractQuery,
+  ContractResponse,
+  PathParamNames,
+  RouteContract,
+} from './contract.js'
+export { adminRoutes } from './admin.js'
+export { salesRoutes } from './sales.js'
+
+/** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
+export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes } as const
+export type ServiceName = keyof typeof serviceRoutes
