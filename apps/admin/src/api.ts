@@ -1,68 +1,89 @@
 import type { admin, AuditEntry, Page, RecycleBinItem } from '@mosaic/schemas'
-import { api } from '@mosaic/web-kit'
+import { adminRoutes as routes, serviceRoutes } from '@mosaic/schemas/contracts'
+import { api, contractCaller } from '@mosaic/web-kit'
 import type { ListParams } from '@mosaic/ui'
 
 const BASE = '/api/admin'
 
+/** Every call goes through a route contract of `@mosaic/schemas/contracts`: no URL is written here. */
+const call = contractCaller(api)
+
+const byId = (id: string) => ({ params: { id } })
+const versioned = (r: { id: string; version: number }) => ({ params: { id: r.id }, ifMatch: r.version })
+
+/** The restore route of each resource path in RESTORE_PATHS. */
+const RESTORE_ROUTES = {
+  users: routes.restoreUser,
+  depts: routes.restoreDept,
+  roles: routes.restoreRole,
+  'rules/numbers': routes.restoreNumberRule,
+}
+
+const cannot = (what: string) => Promise.reject(new Error(`admin: ${what}`))
+
 /** Typed calls to the admin service; pages never build URLs themselves. */
 export const adminApi = {
   base: BASE,
-  listUsers: (q: ListParams) => api.get<Page<admin.User>>(`${BASE}/users`, { query: q }),
-  getUser: (id: string) => api.get<admin.User>(`${BASE}/users/${id}`),
-  createUser: (body: admin.UserCreate) => api.post<admin.User>(`${BASE}/users`, body),
+  listUsers: (q: ListParams): Promise<Page<admin.User>> => call(routes.listUsers, { query: q }),
+  getUser: (id: string) => call(routes.getUser, byId(id)),
+  createUser: (body: admin.UserCreate) => call(routes.createUser, { body }),
   updateUser: (id: string, body: admin.UserUpdate, version: number) =>
-    api.patch<admin.User>(`${BASE}/users/${id}`, body, { ifMatch: version }),
-  deleteUser: (u: admin.User) => api.delete(`${BASE}/users/${u.id}`, { ifMatch: u.version }),
+    call(routes.updateUser, { params: { id }, body, ifMatch: version }),
+  deleteUser: (u: admin.User) => call(routes.deleteUser, versioned(u)),
   resetPassword: (id: string, body: admin.ResetPasswordRequest) =>
-    api.post<void>(`${BASE}/users/${id}/reset-password`, body),
-  unlockUser: (id: string) => api.post<admin.User>(`${BASE}/users/${id}/unlock`),
+    call(routes.resetPassword, { params: { id }, body }),
+  unlockUser: (id: string) => call(routes.unlockUser, byId(id)),
 
-  deptTree: () => api.get<admin.DeptNode[]>(`${BASE}/depts/tree`),
-  createDept: (body: admin.DeptCreate) => api.post<admin.Dept>(`${BASE}/depts`, body),
+  deptTree: () => call(routes.deptTree),
+  createDept: (body: admin.DeptCreate) => call(routes.createDept, { body }),
   updateDept: (id: string, body: admin.DeptUpdate, version: number) =>
-    api.patch<admin.Dept>(`${BASE}/depts/${id}`, body, { ifMatch: version }),
-  deleteDept: (d: admin.Dept) => api.delete(`${BASE}/depts/${d.id}`, { ifMatch: d.version }),
+    call(routes.updateDept, { params: { id }, body, ifMatch: version }),
+  deleteDept: (d: admin.Dept) => call(routes.deleteDept, versioned(d)),
 
-  listRoles: (q: ListParams) => api.get<Page<admin.Role>>(`${BASE}/roles`, { query: q }),
-  getRole: (id: string) => api.get<admin.Role>(`${BASE}/roles/${id}`),
-  createRole: (body: admin.RoleCreate) => api.post<admin.Role>(`${BASE}/roles`, body),
+  listRoles: (q: ListParams): Promise<Page<admin.Role>> => call(routes.listRoles, { query: q }),
+  getRole: (id: string) => call(routes.getRole, byId(id)),
+  createRole: (body: admin.RoleCreate) => call(routes.createRole, { body }),
   updateRole: (id: string, body: admin.RoleUpdate, version: number) =>
-    api.patch<admin.Role>(`${BASE}/roles/${id}`, body, { ifMatch: version }),
-  deleteRole: (r: admin.Role) => api.delete(`${BASE}/roles/${r.id}`, { ifMatch: r.version }),
+    call(routes.updateRole, { params: { id }, body, ifMatch: version }),
+  deleteRole: (r: admin.Role) => call(routes.deleteRole, versioned(r)),
 
-  dictionaries: () => api.get<{ types: admin.DictType[] }>(`${BASE}/dictionaries`).then((r) => r.types),
-  createDictType: (body: admin.DictTypeCreate) => api.post<admin.DictType>(`${BASE}/dictionaries`, body),
+  dictionaries: () => call(routes.dictionaries).then((r) => r.types),
+  createDictType: (body: admin.DictTypeCreate) => call(routes.createDictType, { body }),
   createEntry: (type: string, body: admin.DictEntryCreate) =>
-    api.post<admin.DictEntry>(`${BASE}/dictionaries/${type}/entries`, body),
+    call(routes.createEntry, { params: { code: type }, body }),
   updateEntry: (type: string, id: string, body: admin.DictEntryUpdate, version: number) =>
-    api.patch<admin.DictEntry>(`${BASE}/dictionaries/${type}/entries/${id}`, body, { ifMatch: version }),
+    call(routes.updateEntry, { params: { code: type, id }, body, ifMatch: version }),
   deleteEntry: (e: admin.DictEntry) =>
-    api.delete(`${BASE}/dictionaries/${e.typeCode}/entries/${e.id}`, { ifMatch: e.version }),
+    call(routes.deleteEntry, { params: { code: e.typeCode, id: e.id }, ifMatch: e.version }),
 
-  audit: (q: ListParams) => api.get<Page<AuditEntry>>(`${BASE}/audit`, { query: q }),
+  audit: (q: ListParams): Promise<Page<AuditEntry>> => call(routes.audit, { query: q }),
   /** Any service's audit trail through the gateway (`/api/<service>/audit`, same query as admin's). */
-  serviceAudit: (service: string, q: ListParams) =>
-    api.get<Page<AuditEntry>>(`/api/${service}/audit`, { query: q }),
-  recycleBin: (q: ListParams) => api.get<Page<RecycleBinItem>>(`${BASE}/recycle-bin`, { query: q }),
-  restore: (resource: string, id: string) => api.post<unknown>(`${BASE}/${resource}/${id}/restore`),
-  purge: (item: RecycleBinItem) => api.delete(`${BASE}/recycle-bin/${item.entityType}/${item.id}`),
-  init: () => api.post<admin.InitResult>(`${BASE}/init`),
+  serviceAudit: (service: string, q: ListParams): Promise<Page<AuditEntry>> =>
+    Object.hasOwn(serviceRoutes, service)
+      ? call(serviceRoutes[service as keyof typeof serviceRoutes].audit, { query: q })
+      : cannot(`no audit route for service "${service}"`),
+  recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),
+  restore: (resource: string, id: string): Promise<unknown> =>
+    Object.hasOwn(RESTORE_ROUTES, resource)
+      ? call(RESTORE_ROUTES[resource as keyof typeof RESTORE_ROUTES], byId(id))
+      : cannot(`cannot restore "${resource}"`),
+  purge: (item: RecycleBinItem) =>
+    call(routes.purge, { params: { entityType: item.entityType, id: item.id } }),
+  init: () => call(routes.init),
 
-  numberRules: () => api.get<Page<admin.NumberRule>>(`${BASE}/rules/numbers`),
-  getNumberRule: (id: string) => api.get<admin.NumberRule>(`${BASE}/rules/numbers/${id}`),
-  createNumberRule: (body: admin.NumberRuleCreate) =>
-    api.post<admin.NumberRule>(`${BASE}/rules/numbers`, body),
+  numberRules: () => call(routes.numberRules),
+  getNumberRule: (id: string) => call(routes.getNumberRule, byId(id)),
+  createNumberRule: (body: admin.NumberRuleCreate) => call(routes.createNumberRule, { body }),
   updateNumberRule: (id: string, body: admin.NumberRuleUpdate, version: number) =>
-    api.patch<admin.NumberRule>(`${BASE}/rules/numbers/${id}`, body, { ifMatch: version }),
-  deleteNumberRule: (r: admin.NumberRule) =>
-    api.delete(`${BASE}/rules/numbers/${r.id}`, { ifMatch: r.version }),
-  closureRules: () => api.get<Page<admin.ClosureRule>>(`${BASE}/rules/closure`),
-  getClosureRule: (id: string) => api.get<admin.ClosureRule>(`${BASE}/rules/closure/${id}`),
+    call(routes.updateNumberRule, { params: { id }, body, ifMatch: version }),
+  deleteNumberRule: (r: admin.NumberRule) => call(routes.deleteNumberRule, versioned(r)),
+  closureRules: () => call(routes.closureRules),
+  getClosureRule: (id: string) => call(routes.getClosureRule, byId(id)),
   updateClosureRule: (id: string, body: admin.ClosureRuleUpdate, version: number) =>
-    api.patch<admin.ClosureRule>(`${BASE}/rules/closure/${id}`, body, { ifMatch: version }),
-  poolRule: () => api.get<admin.PoolRule>(`${BASE}/rules/pool`),
+    call(routes.updateClosureRule, { params: { id }, body, ifMatch: version }),
+  poolRule: () => call(routes.poolRule),
   updatePoolRule: (id: string, body: admin.PoolRuleUpdate, version: number) =>
-    api.patch<admin.PoolRule>(`${BASE}/rules/pool/${id}`, body, { ifMatch: version }),
+    call(routes.updatePoolRule, { params: { id }, body, ifMatch: version }),
 }
 
 /** Recycle-bin entity types the admin service can restore, and the resource path that does it. */

@@ -1,8 +1,12 @@
 import type { Page, RecycleBinItem, sales } from '@mosaic/schemas'
-import { api } from '@mosaic/web-kit'
+import { salesRoutes as routes } from '@mosaic/schemas/contracts'
+import { api, contractCaller } from '@mosaic/web-kit'
 import type { ListParams, PickerUser } from '@mosaic/ui'
 
 const BASE = '/api/sales'
+
+/** Every call goes through a route contract of `@mosaic/schemas/contracts`: no URL is written here. */
+const call = contractCaller(api)
 
 /** A request body as its zod schema accepts it (defaults may be left out); never redefined here. */
 type In<S extends { _zod: { input: unknown } }> = S['_zod']['input']
@@ -19,108 +23,127 @@ export const RESTORE_PATHS: Record<string, string> = {
   opportunity: 'opportunities',
 }
 
-/** The record's URL, which its audit trail and versions hang off. */
+/** The restore route of each resource path in RESTORE_PATHS. */
+const RESTORE_ROUTES = {
+  leads: routes.restoreLead,
+  customers: routes.restoreCustomer,
+  contacts: routes.restoreContact,
+  followups: routes.restoreFollowUp,
+  opportunities: routes.restoreOpportunity,
+}
+
+const TEAM_ROUTES = {
+  customers: {
+    list: routes.customerTeam,
+    add: routes.addCustomerTeamMember,
+    update: routes.updateCustomerTeamMember,
+    remove: routes.removeCustomerTeamMember,
+  },
+  opportunities: {
+    list: routes.opportunityTeam,
+    add: routes.addOpportunityTeamMember,
+    update: routes.updateOpportunityTeamMember,
+    remove: routes.removeOpportunityTeamMember,
+  },
+} as const
+
+/** The record's URL, which its audit trail and versions hang off (the shared history components take it). */
 export const recordPath = (resource: string, id: string) => `${BASE}/${resource}/${id}`
 
-const patch = <T>(resource: string, r: Versioned, body: unknown) =>
-  api.patch<T>(recordPath(resource, r.id), body, { ifMatch: r.version })
-const remove = (resource: string, r: Versioned) =>
-  api.delete(recordPath(resource, r.id), { ifMatch: r.version })
-const act = <T>(resource: string, r: Versioned, verb: string, body?: unknown) =>
-  api.post<T>(`${recordPath(resource, r.id)}/${verb}`, body, { ifMatch: r.version })
+const byId = (id: string) => ({ params: { id } })
+const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version })
 
 /** Typed calls to the sales service; pages never build URLs themselves. */
 export const salesApi = {
   base: BASE,
-  users: (q: string) => api.get<sales.DirectoryUser[]>(`${BASE}/users`, { query: { q, limit: 20 } }),
+  users: (q: string) => call(routes.users, { query: { q, limit: 20 } }),
 
-  listLeads: (q: ListParams) => api.get<Page<sales.Lead>>(`${BASE}/leads`, { query: q }),
-  getLead: (id: string) => api.get<sales.Lead>(recordPath('leads', id)),
-  createLead: (body: sales.LeadCreate) => api.post<sales.Lead>(`${BASE}/leads`, body),
-  updateLead: (l: Versioned, body: sales.LeadUpdate) => patch<sales.Lead>('leads', l, body),
-  deleteLead: (l: Versioned) => remove('leads', l),
+  listLeads: (q: ListParams): Promise<Page<sales.Lead>> => call(routes.listLeads, { query: q }),
+  getLead: (id: string) => call(routes.getLead, byId(id)),
+  createLead: (body: sales.LeadCreate) => call(routes.createLead, { body }),
+  updateLead: (l: Versioned, body: sales.LeadUpdate) => call(routes.updateLead, { ...versioned(l), body }),
+  deleteLead: (l: Versioned) => call(routes.deleteLead, versioned(l)),
   advanceLead: (l: Versioned, body: In<typeof sales.LeadAdvance>) =>
-    act<sales.Lead>('leads', l, 'advance', body),
+    call(routes.advanceLead, { ...versioned(l), body }),
   invalidateLead: (l: Versioned, body: In<typeof sales.LeadInvalidate>) =>
-    act<sales.Lead>('leads', l, 'invalidate', body),
-  convertLead: (l: Versioned, body: sales.LeadConvert) =>
-    act<sales.LeadConversion>('leads', l, 'convert', body),
-  bulkAssignLeads: (body: In<typeof sales.BulkAssign>) =>
-    api.post<sales.BulkResult>(`${BASE}/leads/bulk-assign`, body),
-  bulkDeleteLeads: (body: In<typeof sales.BulkDelete>) =>
-    api.post<sales.BulkResult>(`${BASE}/leads/bulk-delete`, body),
+    call(routes.invalidateLead, { ...versioned(l), body }),
+  convertLead: (l: Versioned, body: sales.LeadConvert) => call(routes.convertLead, { ...versioned(l), body }),
+  bulkAssignLeads: (body: In<typeof sales.BulkAssign>) => call(routes.bulkAssignLeads, { body }),
+  bulkDeleteLeads: (body: In<typeof sales.BulkDelete>) => call(routes.bulkDeleteLeads, { body }),
   recycleInvalidLeads: (body: In<typeof sales.RecycleInvalidLeads>) =>
-    api.post<{ recycled: number }>(`${BASE}/leads/recycle-invalid`, body),
+    call(routes.recycleInvalidLeads, { body }),
 
-  listCustomers: (q: ListParams) => api.get<Page<sales.Customer>>(`${BASE}/customers`, { query: q }),
-  getCustomer: (id: string) => api.get<sales.Customer>(recordPath('customers', id)),
-  createCustomer: (body: sales.CustomerCreate) => api.post<sales.Customer>(`${BASE}/customers`, body),
-  updateCustomer: (c: Versioned, body: sales.CustomerUpdate) => patch<sales.Customer>('customers', c, body),
-  deleteCustomer: (c: Versioned) => remove('customers', c),
+  listCustomers: (q: ListParams): Promise<Page<sales.Customer>> => call(routes.listCustomers, { query: q }),
+  getCustomer: (id: string) => call(routes.getCustomer, byId(id)),
+  createCustomer: (body: sales.CustomerCreate) => call(routes.createCustomer, { body }),
+  updateCustomer: (c: Versioned, body: sales.CustomerUpdate) =>
+    call(routes.updateCustomer, { ...versioned(c), body }),
+  deleteCustomer: (c: Versioned) => call(routes.deleteCustomer, versioned(c)),
   duplicates: (name: string, excludeId?: string) =>
-    api.get<sales.DuplicateCheck>(`${BASE}/customers/duplicates`, { query: { name, excludeId } }),
-  lockCustomer: (c: Versioned) => act<sales.Customer>('customers', c, 'lock'),
-  unlockCustomer: (c: Versioned) => act<sales.Customer>('customers', c, 'unlock'),
+    call(routes.customerDuplicates, { query: { name, excludeId } }),
+  lockCustomer: (c: Versioned) => call(routes.lockCustomer, versioned(c)),
+  unlockCustomer: (c: Versioned) => call(routes.unlockCustomer, versioned(c)),
   releaseCustomer: (c: Versioned, body: In<typeof sales.ReleaseToPool>) =>
-    act<sales.Customer>('customers', c, 'release', body),
-  customerContacts: (id: string) => api.get<sales.Contact[]>(`${recordPath('customers', id)}/contacts`),
+    call(routes.releaseCustomer, { ...versioned(c), body }),
+  customerContacts: (id: string) => call(routes.customerContacts, byId(id)),
 
-  getContact: (id: string) => api.get<sales.Contact>(recordPath('contacts', id)),
-  createContact: (body: sales.ContactCreate) => api.post<sales.Contact>(`${BASE}/contacts`, body),
-  updateContact: (c: Versioned, body: sales.ContactUpdate) => patch<sales.Contact>('contacts', c, body),
-  deleteContact: (c: Versioned) => remove('contacts', c),
+  getContact: (id: string) => call(routes.getContact, byId(id)),
+  createContact: (body: sales.ContactCreate) => call(routes.createContact, { body }),
+  updateContact: (c: Versioned, body: sales.ContactUpdate) =>
+    call(routes.updateContact, { ...versioned(c), body }),
+  deleteContact: (c: Versioned) => call(routes.deleteContact, versioned(c)),
 
-  team: (resource: TeamResource, id: string) =>
-    api.get<sales.TeamMember[]>(`${recordPath(resource, id)}/team`),
+  team: (resource: TeamResource, id: string) => call(TEAM_ROUTES[resource].list, byId(id)),
   addTeamMember: (resource: TeamResource, id: string, body: In<typeof sales.TeamMemberAdd>) =>
-    api.post<sales.TeamMember>(`${recordPath(resource, id)}/team`, body),
+    call(TEAM_ROUTES[resource].add, { params: { id }, body }),
   updateTeamMember: (
     resource: TeamResource,
     id: string,
     userId: string,
     body: In<typeof sales.TeamMemberUpdate>,
-  ) => api.patch<sales.TeamMember>(`${recordPath(resource, id)}/team/${userId}`, body),
+  ) => call(TEAM_ROUTES[resource].update, { params: { id, userId }, body }),
   removeTeamMember: (resource: TeamResource, id: string, userId: string) =>
-    api.delete(`${recordPath(resource, id)}/team/${userId}`),
+    call(TEAM_ROUTES[resource].remove, { params: { id, userId } }),
 
-  listFollowUps: (q: ListParams) => api.get<Page<sales.FollowUp>>(`${BASE}/followups`, { query: q }),
-  getFollowUp: (id: string) => api.get<sales.FollowUp>(recordPath('followups', id)),
-  createFollowUp: (body: sales.FollowUpCreate) => api.post<sales.FollowUp>(`${BASE}/followups`, body),
-  updateFollowUp: (f: Versioned, body: sales.FollowUpUpdate) => patch<sales.FollowUp>('followups', f, body),
-  deleteFollowUp: (f: Versioned) => remove('followups', f),
+  listFollowUps: (q: ListParams): Promise<Page<sales.FollowUp>> => call(routes.listFollowUps, { query: q }),
+  getFollowUp: (id: string) => call(routes.getFollowUp, byId(id)),
+  createFollowUp: (body: sales.FollowUpCreate) => call(routes.createFollowUp, { body }),
+  updateFollowUp: (f: Versioned, body: sales.FollowUpUpdate) =>
+    call(routes.updateFollowUp, { ...versioned(f), body }),
+  deleteFollowUp: (f: Versioned) => call(routes.deleteFollowUp, versioned(f)),
 
-  listOpportunities: (q: ListParams) =>
-    api.get<Page<sales.Opportunity>>(`${BASE}/opportunities`, { query: q }),
-  getOpportunity: (id: string) => api.get<sales.Opportunity>(recordPath('opportunities', id)),
-  createOpportunity: (body: sales.OpportunityCreate) =>
-    api.post<sales.Opportunity>(`${BASE}/opportunities`, body),
+  listOpportunities: (q: ListParams): Promise<Page<sales.Opportunity>> =>
+    call(routes.listOpportunities, { query: q }),
+  getOpportunity: (id: string) => call(routes.getOpportunity, byId(id)),
+  createOpportunity: (body: sales.OpportunityCreate) => call(routes.createOpportunity, { body }),
   updateOpportunity: (o: Versioned, body: sales.OpportunityUpdate) =>
-    patch<sales.Opportunity>('opportunities', o, body),
-  deleteOpportunity: (o: Versioned) => remove('opportunities', o),
+    call(routes.updateOpportunity, { ...versioned(o), body }),
+  deleteOpportunity: (o: Versioned) => call(routes.deleteOpportunity, versioned(o)),
   closeOpportunity: (o: Versioned, body: sales.OpportunityClose) =>
-    act<sales.Opportunity>('opportunities', o, 'close', body),
+    call(routes.closeOpportunity, { ...versioned(o), body }),
   reopenOpportunity: (o: Versioned, body: In<typeof sales.OpportunityReopen>) =>
-    act<sales.Opportunity>('opportunities', o, 'reopen', body),
-  pipeline: (q: In<typeof sales.PipelineQuery>) =>
-    api.get<sales.Pipeline>(`${BASE}/opportunities/pipeline`, { query: q }),
+    call(routes.reopenOpportunity, { ...versioned(o), body }),
+  pipeline: (q: In<typeof sales.PipelineQuery>) => call(routes.pipeline, { query: q }),
 
-  listPool: (q: ListParams) => api.get<Page<sales.PoolCustomer>>(`${BASE}/pool`, { query: q }),
-  claim: (id: string) => api.post<sales.Customer>(`${BASE}/pool/${id}/claim`),
-  assignFromPool: (body: In<typeof sales.PoolAssign>) =>
-    api.post<sales.BulkResult>(`${BASE}/pool/assign`, body),
-  upcoming: () => api.get<sales.UpcomingRecycle[]>(`${BASE}/pool/upcoming`),
-  recyclingPreview: (at: string) =>
-    api.get<sales.RecyclePreview>(`${BASE}/pool/recycling/preview`, { query: { at } }),
-  runRecycling: () => api.post<sales.RecycleRun>(`${BASE}/pool/recycling/run`),
+  listPool: (q: ListParams): Promise<Page<sales.PoolCustomer>> => call(routes.listPool, { query: q }),
+  claim: (id: string) => call(routes.claim, byId(id)),
+  assignFromPool: (body: In<typeof sales.PoolAssign>) => call(routes.assignFromPool, { body }),
+  upcoming: () => call(routes.upcoming),
+  recyclingPreview: (at: string) => call(routes.recyclingPreview, { query: { at } }),
+  runRecycling: () => call(routes.runRecycling),
 
-  previewTransfer: (body: sales.TransferRequest) =>
-    api.post<sales.TransferPreview>(`${BASE}/transfers/preview`, body),
-  transferOptions: () => api.get<sales.TransferOptions>(`${BASE}/transfers/options`),
-  transfer: (body: sales.TransferRequest) => api.post<sales.TransferResult>(`${BASE}/transfers`, body),
+  previewTransfer: (body: sales.TransferRequest) => call(routes.previewTransfer, { body }),
+  transferOptions: () => call(routes.transferOptions),
+  transfer: (body: sales.TransferRequest) => call(routes.transfer, { body }),
 
-  recycleBin: (q: ListParams) => api.get<Page<RecycleBinItem>>(`${BASE}/recycle-bin`, { query: q }),
-  restore: (resource: string, id: string) => api.post<unknown>(`${recordPath(resource, id)}/restore`),
-  purge: (item: RecycleBinItem) => api.delete(`${BASE}/recycle-bin/${item.entityType}/${item.id}`),
+  recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),
+  restore: (resource: string, id: string): Promise<unknown> => {
+    if (!Object.hasOwn(RESTORE_ROUTES, resource))
+      return Promise.reject(new Error(`sales: cannot restore "${resource}"`))
+    return call(RESTORE_ROUTES[resource as keyof typeof RESTORE_ROUTES], byId(id))
+  },
+  purge: (item: RecycleBinItem) =>
+    call(routes.purge, { params: { entityType: item.entityType, id: item.id } }),
 }
 
 /** The sales user directory as pickers want it. */

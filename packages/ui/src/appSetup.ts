@@ -3,12 +3,14 @@ import { createPinia } from 'pinia'
 import {
   addMessages,
   api,
+  contractCaller,
   createMosaicI18n,
   useAuthStore,
   useLocale,
   type LocaleMessages,
 } from '@mosaic/web-kit'
 import { installPermissions } from '@mosaic/permissions/vue'
+import { adminRoutes } from '@mosaic/schemas/contracts'
 import type { DictType } from '@mosaic/dictionary'
 import { uiMessages } from './i18n'
 
@@ -41,7 +43,7 @@ export function installMosaicApp(app: App, ...messages: (LocaleMessages | undefi
 export async function configureMosaicDictionaries(): Promise<void> {
   const { configureDictionaries } = await import('@mosaic/dictionary/vue')
   configureDictionaries({
-    load: () => api.get<{ types: DictType[] }>('/api/admin/dictionaries').then((r) => r.types),
+    load: () => contractCaller(api)(adminRoutes.dictionaries).then((r): DictType[] => r.types),
     locale: useLocale().locale,
   })
 }

@@ -3,9 +3,11 @@ import { defineStore } from 'pinia'
 import type { admin } from '@mosaic/schemas'
 import { allows, type PermissionRequirement } from '@mosaic/permissions/vue'
 import type { Principal } from '@mosaic/permissions'
+import { adminRoutes } from '@mosaic/schemas/contracts'
+import { contractCaller } from './contract-client'
 import { ApiError, api, refreshSession, setAuthBridge } from './http'
 
-const AUTH = '/api/admin/auth'
+const call = contractCaller(api)
 
 /**
  * Waits before each new try when a refresh could not be answered (429, 5xx, network): the
@@ -68,7 +70,7 @@ export const useAuthStore = defineStore('mosaic-auth', () => {
   async function refresh(): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        accept(await api.post<admin.TokenResponse>(`${AUTH}/refresh`))
+        accept(await call(adminRoutes.refresh))
         return true
       } catch (error) {
         if (sessionIsGone(error)) {
@@ -85,14 +87,14 @@ export const useAuthStore = defineStore('mosaic-auth', () => {
   setAuthBridge({ getToken: () => accessToken.value, refresh })
 
   async function login(username: string, password: string): Promise<admin.Me> {
-    const res = await api.post<admin.TokenResponse>(`${AUTH}/login`, { username, password })
+    const res = await call(adminRoutes.login, { body: { username, password } })
     accept(res)
     return res.user
   }
 
   async function logout(): Promise<void> {
     try {
-      await api.post(`${AUTH}/logout`)
+      await call(adminRoutes.logout)
     } catch {
       // Leaving must work even when the server is unreachable; the cookie expires anyway.
     } finally {
@@ -107,12 +109,12 @@ export const useAuthStore = defineStore('mosaic-auth', () => {
   }
 
   async function reloadUser(): Promise<admin.Me> {
-    user.value = await api.get<admin.Me>(`${AUTH}/me`)
+    user.value = await call(adminRoutes.me)
     return user.value
   }
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await api.post(`${AUTH}/password`, { currentPassword, newPassword })
+    await call(adminRoutes.changePassword, { body: { currentPassword, newPassword } })
   }
 
   function can(code: PermissionRequirement): boolean {

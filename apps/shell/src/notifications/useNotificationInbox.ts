@@ -1,8 +1,9 @@
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
-import type { admin, Page } from '@mosaic/schemas'
-import { api, useAuthStore } from '@mosaic/web-kit'
+import type { admin } from '@mosaic/schemas'
+import { adminRoutes } from '@mosaic/schemas/contracts'
+import { api, contractCaller, useAuthStore } from '@mosaic/web-kit'
 
-const BASE = '/api/admin/notifications'
+const call = contractCaller(api)
 export const POLL_MS = 30_000
 const PAGE_SIZE = 10
 
@@ -30,7 +31,7 @@ export function useNotificationInbox(pollMs = POLL_MS) {
   async function refreshCount(): Promise<void> {
     try {
       await inSession(
-        () => api.get<admin.UnreadCount>(`${BASE}/unread-count`),
+        () => call(adminRoutes.unreadCount),
         (r) => (unread.value = r.count),
       )
     } catch {
@@ -42,7 +43,7 @@ export function useNotificationInbox(pollMs = POLL_MS) {
     loading.value = true
     try {
       await inSession(
-        () => api.get<Page<admin.Notification>>(BASE, { query: { limit: PAGE_SIZE, cursor } }),
+        () => call(adminRoutes.listNotifications, { query: { limit: PAGE_SIZE, cursor: cursor ?? undefined } }),
         (page) => {
           items.value = cursor ? [...items.value, ...page.items] : page.items
           nextCursor.value = page.nextCursor
@@ -60,7 +61,7 @@ export function useNotificationInbox(pollMs = POLL_MS) {
   async function markRead(n: admin.Notification): Promise<void> {
     if (n.read) return
     await inSession(
-      () => api.post<admin.Notification>(`${BASE}/${n.id}/read`),
+      () => call(adminRoutes.markRead, { params: { id: n.id } }),
       (saved) => {
         items.value = items.value.map((i) => (i.id === saved.id ? saved : i))
         unread.value = Math.max(0, unread.value - 1)
@@ -70,7 +71,7 @@ export function useNotificationInbox(pollMs = POLL_MS) {
 
   async function markAllRead(): Promise<void> {
     await inSession(
-      () => api.post<admin.MarkAllReadResult>(`${BASE}/read-all`),
+      () => call(adminRoutes.markAllRead),
       () => {
         const at = new Date().toISOString()
         items.value = items.value.map((i) => (i.read ? i : { ...i, read: true, readAt: at }))
