@@ -31,7 +31,8 @@ export function contractUrl(path: string, params: Record<string, string | number
   })
 }
 
-type Optional<T> = {} extends T ? [options?: T] : [options: T]
+// Options may be left out when none is required (no path parameter, no required body).
+type Optional<T> = Partial<T> extends T ? [options?: T] : [options: T]
 
 /** Calls one route through its contract (see `contractCaller`). */
 export type ContractCall = <C extends RouteContract>(

@@ -43,7 +43,8 @@ export function useNotificationInbox(pollMs = POLL_MS) {
     loading.value = true
     try {
       await inSession(
-        () => call(adminRoutes.listNotifications, { query: { limit: PAGE_SIZE, cursor: cursor ?? undefined } }),
+        () =>
+          call(adminRoutes.listNotifications, { query: { limit: PAGE_SIZE, cursor: cursor ?? undefined } }),
         (page) => {
           items.value = cursor ? [...items.value, ...page.items] : page.items
           nextCursor.value = page.nextCursor
