@@ -11,6 +11,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
     css: false,
+    // The first test of a file mounts the whole shell: its cold import alone took over 5 s on a busy CI machine.
+    testTimeout: 30_000,
     server: { deps: { inline: ['element-plus'] } },
   },
 })
