@@ -1,0 +1,10 @@
+import type { Plugin, UserConfig, ConfigEnv } from 'vite'
+export declare function remoteIndexHtml(title: string): string
+export declare function standaloneEntry(opts: { title: string; home: string; routes?: string }): Plugin
+export declare function defineRemoteConfig(opts: {
+  name: string
+  port: number
+  home: string
+  title: string
+}): (env: ConfigEnv) => UserConfig
+export declare function defineRemoteTestConfig(): UserConfig & { test: Record<string, unknown> }
