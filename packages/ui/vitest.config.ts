@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // Mounting with Element Plus inlined takes seconds on a loaded 2-core CI machine.
+    testTimeout: 30_000,
     // Element Plus ships ESM that must go through Vite's transform to resolve its CSS-free imports.
     server: { deps: { inline: ['element-plus'] } },
   },

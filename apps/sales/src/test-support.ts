@@ -1,5 +1,4 @@
 import { ref, shallowRef, type App } from 'vue'
-import type { Problem } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
@@ -36,35 +35,4 @@ export function withPermissions(...permissions: string[]) {
 /** The built-in dictionaries (opportunity stages with probabilities, lost reasons…), loaded at once. */
 export function useDefaultDictionaries(types: DictType[] = defaultDictTypes()) {
   configureDictionaries({ load: async () => structuredClone(types), locale: ref('zh-CN') })
-}
-
-export function problem(p: Partial<Problem> & { status: number }) {
-  const full: Problem = { type: 'about:blank', title: 'Error', ...p }
-  const fieldErrors: Record<string, string> = {}
-  for (const e of full.errors ?? []) fieldErrors[e.field] ??= e.message
-  return Object.assign(new Error(full.detail ?? full.title), {
-    status: full.status,
-    problem: full,
-    fieldErrors,
-  })
-}
-
-/** Element Plus shows a form item's error 100 ms after it is set. */
-export async function settle(ms = 150) {
-  await new Promise((r) => setTimeout(r, ms))
-}
-
-export const click = (testid: string) => {
-  const el = document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
-  if (!el) throw new Error(`no element ${testid}`)
-  el.click()
-}
-
-export function type(testid: string, value: string) {
-  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-    `input[data-testid="${testid}"], textarea[data-testid="${testid}"]`,
-  )
-  if (!el) throw new Error(`no input ${testid}`)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
 }

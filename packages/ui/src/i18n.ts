@@ -21,6 +21,7 @@ const zh = {
       disabled: '停用',
       more: '更多',
       logout: '退出登录',
+      close: '关闭',
     },
     login: {
       title: '登录',
@@ -43,6 +44,7 @@ const zh = {
       loadFailedShort: '加载失败',
       retry: '重试',
       loading: '加载中…',
+      keyword: '关键词',
       deepPage: '第 {page} 页',
       firstPage: '回到第 1 页',
       deeperHint: '之后的页按顺序逐页浏览',
@@ -106,6 +108,18 @@ const zh = {
       tooMany: '最多 {n} 个附件',
       failed: '「{name}」上传失败：{msg}',
     },
+    fields: {
+      owner: '负责人',
+      ownerDefault: '默认为我',
+    },
+    bulk: {
+      summary: '成功 {ok} 条，失败 {failed} 条',
+      record: '记录',
+      outcome: '结果',
+      ok: '成功',
+      failed: '失败',
+      reason: '原因',
+    },
     delete: {
       title: '删除确认',
       message: '确定删除「{name}」吗？删除后可在回收站恢复。',
@@ -131,6 +145,7 @@ const en: typeof zh = {
       disabled: 'Disabled',
       more: 'More',
       logout: 'Sign out',
+      close: 'Close',
     },
     login: {
       title: 'Sign in',
@@ -153,6 +168,7 @@ const en: typeof zh = {
       loadFailedShort: 'Loading failed',
       retry: 'Retry',
       loading: 'Loading…',
+      keyword: 'Keyword',
       deepPage: 'Page {page}',
       firstPage: 'Back to page 1',
       deeperHint: 'Later pages are browsed one after another',
@@ -215,6 +231,18 @@ const en: typeof zh = {
       badType: '.{ext} files are not accepted: "{name}"',
       tooMany: 'At most {n} attachments',
       failed: 'Uploading "{name}" failed: {msg}',
+    },
+    fields: {
+      owner: 'Owner',
+      ownerDefault: 'Me by default',
+    },
+    bulk: {
+      summary: '{ok} succeeded, {failed} failed',
+      record: 'Record',
+      outcome: 'Result',
+      ok: 'Done',
+      failed: 'Failed',
+      reason: 'Reason',
     },
     delete: {
       title: 'Confirm deletion',

@@ -1,31 +1,65 @@
-export { default as LoginForm } from './LoginForm.vue'
-export { default as ListPage } from './ListPage.vue'
-export { default as RecordDrawer } from './RecordDrawer.vue'
-export { default as AuditTimeline } from './AuditTimeline.vue'
-export { default as VersionHistory } from './VersionHistory.vue'
-export { default as RecordHistoryDrawer } from './RecordHistoryDrawer.vue'
-export { default as DiffTable } from './DiffTable.vue'
-export { default as StatusTag } from './StatusTag.vue'
-export { default as PermissionButton } from './PermissionButton.vue'
-export { default as RowActions } from './RowActions.vue'
-export { default as FormDialog } from './FormDialog.vue'
-export { default as UserPicker } from './UserPicker.vue'
-export { default as StandaloneLayout } from './StandaloneLayout.vue'
-export { default as RecycleBinTable } from './RecycleBinTable.vue'
-export { default as FormErrorAlerts } from './FormErrorAlerts.vue'
-export { default as AttachmentUpload } from './AttachmentUpload.vue'
-export { default as DateRangeFilter } from './DateRangeFilter.vue'
+// Presentational components (props in, events out; no store, no fetch of their own).
+export { default as ListPage } from './components/ListPage.vue'
+export { default as RecordDrawer } from './components/RecordDrawer.vue'
+export { default as FormDialog } from './components/FormDialog.vue'
+export { default as FormErrorAlerts } from './components/FormErrorAlerts.vue'
+export { default as StatusTag } from './components/StatusTag.vue'
+export { default as PermissionButton } from './components/PermissionButton.vue'
+export { default as CreateButton } from './components/CreateButton.vue'
+export { default as RouteButton } from './components/RouteButton.vue'
+export { default as RowActions } from './components/RowActions.vue'
+export { default as UserPicker } from './components/UserPicker.vue'
+export { default as DateRangeFilter } from './components/DateRangeFilter.vue'
+export { default as DictFilter } from './components/filters/DictFilter.vue'
+export { default as KeywordFilter } from './components/filters/KeywordFilter.vue'
+export { default as OwnerFilter } from './components/filters/OwnerFilter.vue'
+export { default as DateTimeField } from './components/fields/DateTimeField.vue'
+export { default as DictField } from './components/fields/DictField.vue'
+export { default as TextField } from './components/fields/TextField.vue'
+export { default as OwnerField } from './components/fields/OwnerField.vue'
+export { default as ReasonDialog } from './components/ReasonDialog.vue'
+export { default as BulkResultDialog } from './components/BulkResultDialog.vue'
+export { default as RemotePage } from './components/RemotePage.vue'
+
+// Effectful features: they fetch, or read the session, registries and stores.
+export { default as LoginForm } from './features/LoginForm.vue'
+export { default as AuditTimeline } from './features/AuditTimeline.vue'
+export { default as VersionHistory } from './features/VersionHistory.vue'
+export { default as RecordHistoryDrawer } from './features/RecordHistoryDrawer.vue'
+export { default as DiffTable } from './features/DiffTable.vue'
+export { default as StandaloneLayout } from './features/StandaloneLayout.vue'
+export { default as RecycleBinTable } from './features/RecycleBinTable.vue'
+export { default as AttachmentUpload } from './features/AttachmentUpload.vue'
+
+// A remote page's state: texts, list selection and bulk results, record dialogs and forms.
+export { useText } from './composables/useText'
+export { useSelectableList, useBulkResult } from './composables/listPage'
+export { useRecordDialog, useRecordForm, type RecordDialog } from './composables/recordDialog'
+export { useDetailRecord } from './composables/detailRecord'
+export { useRowAction } from './composables/rowAction'
+export { useColumns } from './composables/columns'
+export { useFormRules } from './composables/formRules'
+export {
+  withRanges,
+  blankToNull,
+  dayStart,
+  dayEnd,
+  toLocalIso,
+  PICKER_DATETIME,
+  type RangeSpec,
+} from './composables/ranges'
+
 export {
   checkAttachment,
   downloadAttachment,
   uploadAttachment,
   formatBytes,
   type AttachmentCheck,
-} from './attachments'
-export { mountStandalone, type StandaloneOptions } from './standalone'
-export { installMosaicApp, configureMosaicDictionaries } from './appSetup'
-export { standaloneMenu, type StandaloneMenuItem } from './standaloneMenu'
-export { confirmDelete, type ConfirmDeleteOptions } from './confirmDelete'
+} from './features/attachments'
+export { mountStandalone, type StandaloneOptions } from './features/standalone'
+export { installMosaicApp, configureMosaicDictionaries } from './features/appSetup'
+export { standaloneMenu, type StandaloneMenuItem } from './features/standaloneMenu'
+export { confirmDelete, type ConfirmDeleteOptions } from './components/confirmDelete'
 export { uiMessages, useUiText, translateUi, storedLocale, actionLabel, type UiLocale } from './i18n'
 export { asProblem, fieldErrorMap, problemText, type ProblemLike } from './errors'
 export {
@@ -47,10 +81,10 @@ export {
   type FieldSpec,
   type RecordTypeSpec,
 } from './records'
-export { mergedAuditSearch, type AuditPageFetch, type MergedAuditEntry } from './auditSearch'
-export { useRecordFormat, snapshotChanges, type ChangeRow, type Names } from './recordFormat'
-export { useServerErrors } from './serverErrors'
-export { useFormSubmit, type FormSubmitOptions, type SubmitFormProps } from './formSubmit'
+export { mergedAuditSearch, type AuditPageFetch, type MergedAuditEntry } from './features/auditSearch'
+export { useRecordFormat, snapshotChanges, type ChangeRow, type Names } from './features/recordFormat'
+export { useServerErrors } from './components/serverErrors'
+export { useFormSubmit, type FormSubmitOptions, type SubmitFormProps } from './components/formSubmit'
 export type {
   ListColumn,
   ListParams,
@@ -61,4 +95,5 @@ export type {
   PickerUser,
   UserSearch,
   RecycleBinApi,
+  BulkResult,
 } from './types'

@@ -7,9 +7,9 @@ import { field, recordTypes, registerRecordTypes } from './records'
 
 const get = vi.fn()
 vi.mock('@mosaic/web-kit', () => ({ api: { get } }))
-const { default: AuditTimeline } = await import('./AuditTimeline.vue')
-const { default: VersionHistory } = await import('./VersionHistory.vue')
-const { default: DiffTable } = await import('./DiffTable.vue')
+const { default: AuditTimeline } = await import('./features/AuditTimeline.vue')
+const { default: VersionHistory } = await import('./features/VersionHistory.vue')
+const { default: DiffTable } = await import('./features/DiffTable.vue')
 
 enableAutoUnmount(afterEach)
 afterEach(() => vi.clearAllMocks())

@@ -69,3 +69,18 @@ export interface RecycleBinApi {
   restore: (resource: string, id: string) => Promise<unknown>
   purge: (item: RecycleBinItem) => Promise<unknown>
 }
+
+/** One outcome per record of a bulk action (assign, delete, transfer…), as the services answer it. */
+export interface BulkResult {
+  results: {
+    id: string
+    ok: boolean
+    title: string | null
+    /** English text of `code`; shown only when the code has no translation. */
+    error?: string
+    code?: string
+    params?: Record<string, string | number | boolean | null>
+  }[]
+  succeeded: number
+  failed: number
+}

@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { DictSelect } from '@mosaic/dictionary/vue'
 import { UserPicker } from '@mosaic/ui'
-import { click, settle, testI18n, type, useDefaultDictionaries } from '../test-support'
+import { testI18n, useDefaultDictionaries } from '../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: FollowUpDrawer } = await import('./FollowUpDrawer.vue')
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const ACME = '11111111-1111-4111-8111-111111111111'
 const PRIMARY = 'c0c0c0c0-0000-4000-8000-000000000002'

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElRadioGroup } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { UserPicker } from '@mosaic/ui'
-import { click, settle, testI18n, type } from '../test-support'
+import { testI18n } from '../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: TransferDialog } = await import('./TransferDialog.vue')
 
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
+resetAfterEach()
 
 const ACME = '11111111-1111-4111-8111-111111111111'
 const BETA = '22222222-2222-4222-8222-222222222222'

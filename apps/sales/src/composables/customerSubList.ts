@@ -1,6 +1,6 @@
 import { computed, onMounted, ref, watch, type Ref } from 'vue'
 import type { sales } from '@mosaic/schemas'
-import { useText } from './useText'
+import { useText } from '@mosaic/ui'
 
 /**
  * The rows of a list inside a customer's page (contacts, opportunities): loaded on mount and

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { defineComponent, h } from 'vue'
 import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
@@ -9,12 +10,8 @@ import { testI18n, useDefaultDictionaries, withPermissions } from '../test-suppo
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const CUSTOMER = '11111111-1111-4111-8111-111111111111'
 const customer = {

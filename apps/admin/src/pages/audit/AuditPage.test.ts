@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { ElOption } from 'element-plus'
 import type { AuditEntry } from '@mosaic/schemas'
@@ -13,11 +14,7 @@ const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-ut
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: AuditPage } = await import('./AuditPage.vue')
 
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
+resetAfterEach()
 
 const ALICE = '11111111-1111-4111-8111-111111111111'
 const BOB = '22222222-2222-4222-8222-222222222222'

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { problemError as problem, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
-import { problem, settle, testI18n } from '../../test-support'
+import { testI18n } from '../../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: DictEntryDrawer } = await import('./DictEntryDrawer.vue')
 
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
+resetAfterEach()
 
 const stage: admin.DictEntry = {
   id: '5b0c1c1e-8a44-4a1e-9d4e-0c6f5c2f1a01',

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { problemError as problem, settle } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
-import { problem, settle, testI18n } from '../../test-support'
+import { testI18n } from '../../test-support'
 import { allowedResets, numberPreview, numberRuleFormOf } from './numberRuleForm'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())

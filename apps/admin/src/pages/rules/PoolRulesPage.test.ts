@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { problemError as problem, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import { ref, type App } from 'vue'
 import { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries, DictSelect } from '@mosaic/dictionary/vue'
 import type { DictType } from '@mosaic/dictionary'
-import { problem, settle, testI18n } from '../../test-support'
+import { testI18n } from '../../test-support'
 import { poolRuleFormOf, poolRulePayload } from './poolRuleForm'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
@@ -27,7 +28,7 @@ const levels = {
   entries: ['A', 'B', 'C'].map((value) => ({ value, label: { zh: value, en: value }, enabled: true })),
 } as unknown as DictType
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => {
   configureDictionaries({ load: async () => [levels], locale: ref('zh-CN') })
   http.get.mockImplementation(async (url: string) => {
@@ -35,10 +36,6 @@ beforeEach(() => {
     if (url.endsWith('/depts/tree')) return []
     return { items: [], nextCursor: null, total: 0, totalCapped: false }
   })
-})
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
 })
 
 async function mountPage(permissions = ['admin.rule.read', 'admin.rule.update']) {

@@ -1,35 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { resetAfterEach } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
 import { testI18n } from '../../test-support'
+import { alice as stored } from './test-fixtures'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: UserDetailDrawer } = await import('./UserDetailDrawer.vue')
 
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
+resetAfterEach()
 
-const alice: admin.User = {
-  id: '0c0e7f5e-1d2b-4c3a-9e8f-7a6b5c4d3e2f',
-  version: 7,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  username: 'alice',
-  displayName: 'Alice',
-  email: 'alice@example.com',
-  phone: null,
-  deptId: null,
-  deptName: null,
-  roleIds: [],
-  roleNames: [],
-  enabled: true,
-  lockedUntil: null,
-  lastLoginAt: null,
-}
+const alice: admin.User = { ...stored, email: 'alice@example.com' }
 
 describe('UserDetailDrawer', () => {
   it('opens on the info tab and loads the activity only when asked', async () => {

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { shallowRef, type App } from 'vue'
 import type { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
@@ -10,11 +11,7 @@ const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-ut
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: UsersPage } = await import('./UsersPage.vue')
 
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
+resetAfterEach()
 
 const roleId = '0b5f4a4e-7c1d-4e2f-9a3b-5c6d7e8f9a0b'
 const customId = '1c6f4a4e-7c1d-4e2f-9a3b-5c6d7e8f9a0b'

@@ -36,9 +36,3 @@ export function userFormOf(u: admin.User): UserForm {
     enabled: u.enabled,
   }
 }
-
-/** Cleared inputs come back as '' (or undefined from a cleared select); the API wants null. */
-export function blankToNull(v: string | null | undefined): string | null {
-  const s = typeof v === 'string' ? v.trim() : v
-  return s ? s : null
-}

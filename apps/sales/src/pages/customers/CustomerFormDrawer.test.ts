@@ -1,26 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, problemError as problem, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import type { sales } from '@mosaic/schemas'
-import {
-  click,
-  problem,
-  settle,
-  testI18n,
-  type,
-  useDefaultDictionaries,
-  withPermissions,
-} from '../../test-support'
+import { testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: CustomerFormDrawer } = await import('./CustomerFormDrawer.vue')
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const ACME = '11111111-1111-4111-8111-111111111111'
 const noDuplicates: sales.DuplicateCheck = { exact: null, similar: [] }

@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
 import type { sales } from '@mosaic/schemas'
+import { useText } from '@mosaic/ui'
 import { salesApi } from '../../api'
-import { useText } from '../../composables/useText'
 
 /**
  * Checks the customer name against existing customers as the user types (debounced). An exact

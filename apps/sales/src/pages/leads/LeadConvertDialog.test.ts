@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
 import salesModule from '../../routes'
-import { click, settle, testI18n, useDefaultDictionaries } from '../../test-support'
+import { testI18n, useDefaultDictionaries } from '../../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: LeadConvertDialog } = await import('./LeadConvertDialog.vue')
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const lead = {
   id: '1e1e1e1e-0000-4000-8000-000000000001',

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, problemError as problem, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElRadioGroup, ElSelect } from 'element-plus'
 import { DictSelect } from '@mosaic/dictionary/vue'
-import { click, problem, settle, testI18n, type, useDefaultDictionaries } from '../../test-support'
+import { testI18n, useDefaultDictionaries } from '../../test-support'
 import { opportunity } from './test-fixtures'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: CloseDialog } = await import('./CloseDialog.vue')
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const opp = opportunity()
 

@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { problemError as problem, resetAfterEach } from '@mosaic/ui/test-utils'
 import type { sales } from '@mosaic/schemas'
-import { problem, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import { testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
 
 const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
 vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
 const { default: KanbanBoard } = await import('./KanbanBoard.vue')
 
-enableAutoUnmount(afterEach)
+resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
-afterEach(() => {
-  vi.clearAllMocks()
-  document.body.innerHTML = ''
-})
 
 const ID = '0f0f0f0f-0000-4000-8000-000000000001'
 const pipeline: sales.Pipeline = {

@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useDict } from '@mosaic/dictionary/vue'
-import { useText } from '../../composables/useText'
 import type { DictEntry } from '@mosaic/dictionary'
+import { useText } from '@mosaic/ui'
 import { DICT } from '../../constants'
 
 /** Dictionary extras may arrive as numbers or as the digits an admin typed. */

@@ -1,0 +1,36 @@
+import { formatDateTime } from '../format'
+import { useUiText } from '../i18n'
+import type { ListColumn } from '../types'
+import { useText } from './useText'
+
+/** Column definitions lists show the same way (label, kind, formatting). */
+export function useColumns() {
+  const { t } = useText()
+  const ui = useUiText()
+
+  /** An instant column, formatted in the user's time zone; `labelKey` is the remote's message. */
+  function dateTime<T>(
+    prop: keyof T & string,
+    labelKey: string,
+    extra: Partial<ListColumn<T>> = {},
+  ): ListColumn<T> {
+    return {
+      prop,
+      label: t(labelKey),
+      kind: 'datetime',
+      formatter: (row) => formatDateTime(row[prop]),
+      ...extra,
+    }
+  }
+
+  return {
+    dateTime,
+    owner: <T extends { ownerName: string | null }>(): ListColumn<T> => ({
+      prop: 'ownerName',
+      label: ui.t('ui.fields.owner'),
+      kind: 'user',
+    }),
+    createdAt: <T extends { createdAt: string }>() =>
+      dateTime<T>('createdAt', 'common.createdAt', { hidden: true }),
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { nextTick, ref } from 'vue'
+import { useRecordDialog, useRecordForm } from './recordDialog'
+
+type Row = { id: string; version: number; name: string }
+
+describe('useRecordDialog', () => {
+  it('opens on a record, or on none to create one', () => {
+    const d = useRecordDialog<Row>()
+    d.show({ id: 'a', version: 1, name: 'A' })
+    expect([d.open, d.record?.id]).toEqual([true, 'a'])
+    d.open = false
+    d.show()
+    expect([d.open, d.record]).toEqual([true, null])
+  })
+})
+
+describe('useRecordForm', () => {
+  it('fills from the record each time it opens, and reloads from the server after a conflict', async () => {
+    const open = ref(false)
+    const record = ref<Row | null>({ id: 'a', version: 3, name: 'A' })
+    const f = useRecordForm(
+      open,
+      () => record.value,
+      (r) => ({ name: r?.name ?? '' }),
+      async (r) => ({ ...r, version: 4, name: 'A2' }),
+    )
+    open.value = true
+    await nextTick()
+    expect([f.form.name, f.version.value, f.isEdit.value]).toEqual(['A', 3, true])
+    f.form.name = 'typed'
+    await f.reload()
+    expect([f.form.name, f.version.value]).toEqual(['A2', 4])
+
+    open.value = false
+    record.value = null
+    await nextTick()
+    open.value = true
+    await nextTick()
+    expect([f.form.name, f.version.value, f.isEdit.value]).toEqual(['', 0, false])
+  })
+})
