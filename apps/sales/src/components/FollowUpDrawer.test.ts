@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { DictSelect } from '@mosaic/dictionary/vue'
@@ -22,14 +22,7 @@ async function open(props: Record<string, unknown>) {
     { id: 'c0c0c0c0-0000-4000-8000-000000000001', name: 'Han Meimei', primary: false },
     { id: PRIMARY, name: 'Li Lei', primary: true },
   ])
-  const wrapper = mount(FollowUpDrawer, {
-    props: { ...props, modelValue: false },
-    global: { plugins: [testI18n('en')] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(FollowUpDrawer, { ...props }, [testI18n('en')])
 }
 async function submit() {
   click('drawer-submit')

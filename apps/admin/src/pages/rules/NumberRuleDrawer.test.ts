@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { problemError as problem, settle } from '@mosaic/ui/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { mountOpen, problemError as problem, settle } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
 import { testI18n } from '../../test-support'
@@ -37,14 +37,7 @@ const customer: admin.NumberRule = {
 }
 
 async function open(rule: admin.NumberRule | null, freeDocTypes: admin.NumberedDocType[] = []) {
-  const wrapper = mount(NumberRuleDrawer, {
-    props: { rule, freeDocTypes, modelValue: false },
-    global: { plugins: [testI18n()] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(NumberRuleDrawer, { rule, freeDocTypes }, [testI18n()])
 }
 const preview = () => document.querySelector('[data-testid="number-preview"]')?.textContent
 const input = (testid: string) =>

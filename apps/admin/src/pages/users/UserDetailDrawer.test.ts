@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { resetAfterEach } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { mountOpen, resetAfterEach } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
 import { testI18n } from '../../test-support'
 import { alice as stored } from './test-fixtures'
@@ -16,13 +16,7 @@ const alice: admin.User = { ...stored, email: 'alice@example.com' }
 describe('UserDetailDrawer', () => {
   it('opens on the info tab and loads the activity only when asked', async () => {
     http.get.mockResolvedValue([])
-    const wrapper = mount(UserDetailDrawer, {
-      props: { user: alice, modelValue: false },
-      global: { plugins: [testI18n()] },
-      attachTo: document.body,
-    })
-    await wrapper.setProps({ modelValue: true })
-    await flushPromises()
+    await mountOpen(UserDetailDrawer, { user: alice }, [testI18n()])
     expect(document.querySelector('[data-testid="history-drawer"]')?.textContent).toContain(
       'alice@example.com',
     )

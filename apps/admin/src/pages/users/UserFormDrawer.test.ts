@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { resetAfterEach, settle } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { mountOpen, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
 import { testI18n } from '../../test-support'
 import { alice } from './test-fixtures'
@@ -13,14 +13,7 @@ resetAfterEach()
 
 async function open(user: admin.User | null) {
   http.get.mockResolvedValue({ items: [], nextCursor: null, total: 0, totalCapped: false })
-  const wrapper = mount(UserFormDrawer, {
-    props: { user, deptTree: [], modelValue: false },
-    global: { plugins: [testI18n()] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(UserFormDrawer, { user, deptTree: [] }, [testI18n()])
 }
 const input = (testid: string) =>
   document.querySelector(`input[data-testid="${testid}"]`) as HTMLInputElement | null

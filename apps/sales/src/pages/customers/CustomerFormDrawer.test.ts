@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { click, problemError as problem, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import {
+  click,
+  mountOpen,
+  problemError as problem,
+  resetAfterEach,
+  settle,
+  type,
+} from '@mosaic/ui/test-utils'
 import type { sales } from '@mosaic/schemas'
 import { testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
 
@@ -15,14 +22,10 @@ const ACME = '11111111-1111-4111-8111-111111111111'
 const noDuplicates: sales.DuplicateCheck = { exact: null, similar: [] }
 
 async function open() {
-  const wrapper = mount(CustomerFormDrawer, {
-    props: { customer: null, modelValue: false },
-    global: { plugins: [testI18n('en'), withPermissions('sales.customer.create')] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(CustomerFormDrawer, { customer: null }, [
+    testI18n('en'),
+    withPermissions('sales.customer.create'),
+  ])
 }
 const duplicateCalls = () =>
   http.get.mock.calls.filter(([path]) => path === '/api/sales/customers/duplicates')

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { click, resetAfterEach, settle } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { click, mountOpen, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
 import salesModule from '../../routes'
@@ -33,14 +33,7 @@ async function open() {
     history: createMemoryHistory(),
     routes: [{ path: '/sales', children: salesModule.routes }],
   })
-  const wrapper = mount(LeadConvertDialog, {
-    props: { lead, modelValue: false },
-    global: { plugins: [testI18n('en'), router] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(LeadConvertDialog, { lead }, [testI18n('en'), router])
 }
 
 describe('LeadConvertDialog', () => {

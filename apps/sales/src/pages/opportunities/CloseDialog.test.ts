@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { click, problemError as problem, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import {
+  click,
+  mountOpen,
+  problemError as problem,
+  resetAfterEach,
+  settle,
+  type,
+} from '@mosaic/ui/test-utils'
 import { ElRadioGroup, ElSelect } from 'element-plus'
 import { DictSelect } from '@mosaic/dictionary/vue'
 import { testI18n, useDefaultDictionaries } from '../../test-support'
@@ -16,14 +23,7 @@ beforeEach(() => useDefaultDictionaries())
 const opp = opportunity()
 
 async function open() {
-  const wrapper = mount(CloseDialog, {
-    props: { opportunity: opp, modelValue: false },
-    global: { plugins: [testI18n('en')] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
+  return mountOpen(CloseDialog, { opportunity: opp }, [testI18n('en')])
 }
 async function submit() {
   click('dialog-submit')
