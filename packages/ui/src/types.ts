@@ -6,6 +6,8 @@ import type { Page, RecycleBinItem } from '@mosaic/schemas'
  */
 export type ColumnKind = 'number' | 'money' | 'date' | 'datetime' | 'user' | 'status' | 'text'
 
+/** `T` defaults to any so a page's `ListColumn<Lead>[]` and a kit's `ListColumn[]` are interchangeable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ListColumn<T = any> {
   prop: string
   label: string

@@ -2,10 +2,17 @@ import { reactive, ref, watch, type Ref } from 'vue'
 import type { FormInstance, FormRules } from 'element-plus'
 import { propOf, useServerErrors } from './serverErrors'
 
+/**
+ * A form's model. Element Plus types `el-form`'s model the same way, and templates bind fields of every type to it
+ * (`v-model="model.amount"`), which `unknown` would refuse.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FormModel = Record<string, any>
+
 /** The props RecordDrawer and FormDialog share: the form and what submitting it does. */
 export interface SubmitFormProps {
   title: string
-  model: Record<string, any>
+  model: FormModel
   rules?: FormRules
   submit: () => Promise<unknown>
   labelWidth?: string | number
@@ -20,7 +27,7 @@ export interface SubmitFormProps {
 export interface FormSubmitOptions {
   submit: () => Promise<unknown>
   /** The form's model, watched so an edited field's error is looked at again. */
-  model?: () => Record<string, any>
+  model?: () => FormModel
   /** After a successful submit: the caller's event, toast and closing. */
   onSaved: (result: unknown) => void
   /** The user asked to reload after a 412 conflict. */
@@ -59,7 +66,11 @@ export function useFormSubmit(visible: Ref<boolean>, options: FormSubmitOptions)
    */
   const seen = new Map<string, string>()
   const valueAt = (path: string) =>
-    JSON.stringify(path.split('.').reduce<any>((v, k) => (v == null ? undefined : v[k]), options.model?.()))
+    JSON.stringify(
+      path
+        .split('.')
+        .reduce<unknown>((v, k) => (v == null ? undefined : (v as FormModel)[k]), options.model?.()),
+    )
   watch(
     () => (options.model ? JSON.stringify(options.model()) : ''),
     () => {
