@@ -87,20 +87,23 @@ export interface Service {
 
 export async function createService<C extends BaseConfig>(def: ServiceDefinition<C>): Promise<Service> {
   const { config } = def
-  const logger = pino({
-    name: config.SERVICE_NAME,
-    level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
-    // Credentials never reach the logs.
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-init-token"]',
-        'res.headers["set-cookie"]',
-      ],
-      censor: '[redacted]',
+  const logger = pino(
+    {
+      name: config.SERVICE_NAME,
+      level: config.MOSAIC_MODE === 'test' ? 'silent' : config.LOG_LEVEL,
+      // Credentials never reach the logs.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-init-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
     },
-  })
+    logDestination(),
+  )
   // The data directory also holds service files (e.g. the admin init token), so Postgres gets its own folder.
   const dataDir = dataDirOf(config) ? join(dataDirOf(config)!, 'pgdata') : undefined
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir, ...def.database })
@@ -175,8 +178,18 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
       await db.close()
       await def.onClose?.()
       logger.info('stopped')
+      await new Promise<void>((resolve) => logger.flush(() => resolve()))
     },
   }
+}
+
+/**
+ * Request logs are written asynchronously: a synchronous write to stdout per request cost 5–7% of a list request's
+ * CPU (issue 8's profile). Lines queue while a write is in flight and go out together; pino flushes the queue when
+ * the process exits, and `close()` waits for it.
+ */
+function logDestination() {
+  return pino.destination({ dest: 1, sync: false })
 }
 
 function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
