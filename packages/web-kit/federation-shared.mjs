@@ -26,6 +26,8 @@ const SINGLETONS = [
   '@mosaic/schemas/contracts',
   // Money arithmetic: the one decimal library, loaded once for every remote.
   '@mosaic/money',
+  // Document number formatting (the admin screen's live preview prints what the services issue).
+  '@mosaic/numbering',
 ]
 
 /**

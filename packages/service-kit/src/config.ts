@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { DEFAULT_ATTACHMENT_MAX_BYTES, admin } from '@mosaic/schemas'
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from '@mosaic/schemas'
+import { DEFAULT_TIME_ZONE } from '@mosaic/numbering'
+import { isTimeZone } from './calendar/business-days.js'
 import { SERVICE_NAMES, peerUrlKey, type PeerUrlKey } from './events/peers.js'
 
 /** Where each service's internal endpoints are reached directly (not through the gateway). */
@@ -39,8 +41,8 @@ export const BaseConfig = z.object({
   /** Which calendar day a document belongs to (number dates and resets), wherever the server runs. */
   BUSINESS_TIME_ZONE: z
     .string()
-    .refine(admin.isTimeZone, 'An IANA time zone, e.g. Asia/Shanghai')
-    .default(admin.DEFAULT_TIME_ZONE),
+    .refine(isTimeZone, 'An IANA time zone, e.g. Asia/Shanghai')
+    .default(DEFAULT_TIME_ZONE),
   /** Signs service-to-service tokens; the same value in every service of one installation. */
   SERVICE_SECRET: z.string().min(32).optional(),
   ...PEER_URLS,

@@ -54,43 +54,6 @@ describe('number rules', () => {
   })
 })
 
-describe('number formatting', () => {
-  const rule = { prefix: 'KH', datePattern: 'yyyyMMdd' as const, width: 4 }
-  const d = { year: 2026, month: 11, day: 2 }
-
-  test('prefix + date + zero-padded sequence, for every pattern', () => {
-    expect(admin.formatNumber(rule, 1, d)).toBe('KH202611020001')
-    expect(admin.formatNumber({ ...rule, datePattern: 'yyMMdd' }, 12, d)).toBe('KH2611020012')
-    expect(admin.formatNumber({ ...rule, datePattern: 'yyyyMM' }, 3, d)).toBe('KH2026110003')
-    expect(admin.formatNumber({ ...rule, datePattern: 'yyyy' }, 3, d)).toBe('KH20260003')
-    expect(admin.formatNumber({ ...rule, datePattern: 'none', prefix: '' }, 3, d)).toBe('0003')
-  })
-
-  test('a sequence longer than the width is printed in full, never truncated', () => {
-    expect(admin.formatNumber(rule, 123456, d)).toBe('KH20261102123456')
-    expect(admin.formatNumber(rule, '9007199254740993', d)).toBe('KH202611029007199254740993')
-  })
-
-  test('dates and periods follow the business time zone, not the server', () => {
-    const lateJan31Utc = new Date('2026-01-31T16:30:00Z') // 00:30 on 1 Feb in Shanghai
-    expect(admin.datePartsIn(lateJan31Utc, 'Asia/Shanghai')).toEqual({ year: 2026, month: 2, day: 1 })
-    expect(admin.datePartsIn(lateJan31Utc, 'UTC')).toEqual({ year: 2026, month: 1, day: 31 })
-    expect(admin.periodKey({ resetPeriod: 'monthly' }, lateJan31Utc)).toBe('2026-02')
-    expect(admin.periodKey({ resetPeriod: 'monthly' }, lateJan31Utc, 'UTC')).toBe('2026-01')
-    expect(admin.periodKey({ resetPeriod: 'daily' }, lateJan31Utc)).toBe('2026-02-01')
-    expect(admin.periodKey({ resetPeriod: 'never' }, lateJan31Utc)).toBe('all')
-    const newYearShanghai = new Date('2026-12-31T17:00:00Z')
-    expect(admin.periodKey({ resetPeriod: 'yearly' }, newYearShanghai)).toBe('2027')
-    expect(admin.periodKey({ resetPeriod: 'yearly' }, newYearShanghai, 'UTC')).toBe('2026')
-    expect(admin.exampleNumber(rule, newYearShanghai)).toBe('KH202701010001')
-  })
-
-  test('time zones are validated', () => {
-    expect(admin.isTimeZone('Asia/Shanghai')).toBe(true)
-    expect(admin.isTimeZone('Mars/Olympus')).toBe(false)
-  })
-})
-
 describe('closure rules', () => {
   test('approvalRequired: true is rejected on its field; false accepted', () => {
     expect(fieldsOf(admin.ClosureRuleUpdate.safeParse({ approvalRequired: true })).approvalRequired).toBe(

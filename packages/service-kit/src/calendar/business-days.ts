@@ -1,51 +1,49 @@
+import { TZDate } from '@date-fns/tz'
+
 /**
  * Calendar days in the business time zone. Business rules (pool recycling, follow-up reminders,
  * later SLA clocks) speak of "days" as a user reads them on a calendar: a customer taken at 23:50
  * has had one day without a follow-up at 00:00 the next morning. A day is numbered as days since
- * 1970-01-01 (of the local calendar).
+ * 1970-01-01 (of the local calendar). The zone arithmetic is @date-fns/tz (date-fns v4's TZDate), the one
+ * date library of the workspace (docs/decisions.md).
  */
 
 const DAY_MS = 86_400_000
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const DAYS_PER_400_YEARS = 146_097
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, f)
+/** Whether the runtime's time zone database knows `value` (an IANA name such as Asia/Shanghai). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
+    return true
+  } catch {
+    return false
   }
-  return f
-}
-
-/** The wall-clock time of `at` in `timeZone`, as if that wall clock were UTC (ms). */
-function wallClock(at: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = +p.value
-  const year = parts.year!
-  const utc = Date.UTC(2000, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  // Date.UTC maps years 0..99 to 19xx: set the year separately.
-  const d = new Date(utc)
-  d.setUTCFullYear(year)
-  return d.getTime() + (at - Math.floor(at / 1000) * 1000)
 }
 
 /** Throws early on a misconfigured zone instead of failing on the first customer. */
 export function assertTimeZone(timeZone: string): void {
-  formatter(timeZone)
+  if (!isTimeZone(timeZone)) throw new RangeError(`Invalid time zone: ${timeZone}`)
+}
+
+/** `at` as a wall clock in `timeZone`; an unknown zone fails rather than yielding NaN days. */
+function zoned(at: Date | number, timeZone: string): TZDate {
+  const local = new TZDate(+at, timeZone)
+  if (Number.isNaN(local.getFullYear())) assertTimeZone(timeZone)
+  return local
+}
+
+/** Day number of a calendar date (setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are). */
+function dayOfDate(year: number, monthIndex: number, day: number): number {
+  const utcMidnight = new Date(0)
+  utcMidnight.setUTCFullYear(year, monthIndex, day)
+  return utcMidnight.getTime() / DAY_MS
 }
 
 /** The calendar day (local to `timeZone`) that contains `at`. */
 export function localDay(at: Date | number, timeZone: string): number {
-  return Math.floor(wallClock(+at, timeZone) / DAY_MS)
+  const local = zoned(at, timeZone)
+  return dayOfDate(local.getFullYear(), local.getMonth(), local.getDate())
 }
 
 /**
@@ -53,19 +51,15 @@ export function localDay(at: Date | number, timeZone: string): number {
  * change skips midnight, the first moment that exists on that day.
  */
 export function startOfLocalDay(day: number, timeZone: string): Date {
-  const midnight = day * DAY_MS
-  let t = midnight - (wallClock(midnight, timeZone) - midnight)
-  t = midnight - (wallClock(t, timeZone) - t)
-  if (localDay(t, timeZone) === day && localDay(t - 1, timeZone) < day) return new Date(t)
-  // Offsets stay within ±18 h: the answer lies in this window, where the local day never decreases.
-  let lo = midnight - 20 * 3_600_000
-  let hi = midnight + 20 * 3_600_000
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2)
-    if (localDay(mid, timeZone) >= day) hi = mid
-    else lo = mid + 1
-  }
-  return new Date(lo)
+  const date = new Date(day * DAY_MS)
+  const [year, month, dayOfMonth] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]
+  // Like Date, TZDate's constructor reads years 0–99 as 19xx: such a date is built 400 years later
+  // (the Gregorian calendar repeats every 400 years; both lie before any time zone rule) and moved back.
+  const cycles = year < 100 ? Math.ceil((100 - year) / 400) : 0
+  // Local 00:00 of that date; TZDate moves a time a clock change skips to the first instant that exists.
+  const start = new TZDate(year + cycles * 400, month, dayOfMonth, timeZone)
+  if (Number.isNaN(+start)) assertTimeZone(timeZone)
+  return new Date(+start - cycles * DAYS_PER_400_YEARS * DAY_MS)
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */

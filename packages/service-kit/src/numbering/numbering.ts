@@ -1,15 +1,20 @@
 import type { EntityManager } from 'typeorm'
-import { admin } from '@mosaic/schemas'
+import type { admin } from '@mosaic/schemas'
+import { DEFAULT_TIME_ZONE, datePartsIn, formatNumber, periodKey, type NumberFormat } from '@mosaic/numbering'
 import { numberRuleFor } from '../replica/rules.js'
 
-/** Formatting is shared with the admin screen's preview, so it lives in @mosaic/schemas. */
-export const formatNumber = admin.formatNumber
-export const periodKey = admin.periodKey
-export const datePartsIn = admin.datePartsIn
-export const DEFAULT_NUMBER_RULES = admin.DEFAULT_NUMBER_RULES
-export type DateParts = admin.DateParts
+/** Formatting is shared with the admin screen's preview, so it lives in @mosaic/numbering. */
+export {
+  DEFAULT_TIME_ZONE,
+  datePartsIn,
+  exampleNumber,
+  formatNumber,
+  periodKey,
+  type DateParts,
+  type NumberFormat,
+} from '@mosaic/numbering'
 
-export type NumberRuleSpec = admin.NumberFormat & { docType: string; resetPeriod: admin.ResetPeriod }
+export type NumberRuleSpec = NumberFormat & { docType: string; resetPeriod: admin.ResetPeriod }
 
 export interface NumberOptions {
   /** When the document is created; default now. */
@@ -31,7 +36,7 @@ export async function nextNumber(
   opts: NumberOptions = {},
 ): Promise<string> {
   const at = opts.at ?? new Date()
-  const timeZone = opts.timeZone ?? admin.DEFAULT_TIME_ZONE
+  const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE
   const [row] = await m.query(
     `INSERT INTO number_sequence (doc_type, period, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (doc_type, period) DO UPDATE SET last_value = number_sequence.last_value + 1

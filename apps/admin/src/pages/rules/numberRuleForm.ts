@@ -1,4 +1,5 @@
 import { admin } from '@mosaic/schemas'
+import { DEFAULT_TIME_ZONE, exampleNumber } from '@mosaic/numbering'
 
 export interface NumberRuleForm {
   docType: admin.NumberedDocType | ''
@@ -26,7 +27,7 @@ export function numberRuleFormOf(r: admin.NumberRule | null): NumberRuleForm {
  * the date is the default business time zone's (the admin screen does not know a server override).
  */
 export function numberPreview(f: NumberRuleForm, at: Date = new Date()): string {
-  return admin.exampleNumber({ ...f, prefix: f.prefix.trim() }, at, admin.DEFAULT_TIME_ZONE)
+  return exampleNumber({ ...f, prefix: f.prefix.trim() }, at, DEFAULT_TIME_ZONE)
 }
 
 /** Resets that would not repeat numbers under `pattern` (the server rejects the others). */

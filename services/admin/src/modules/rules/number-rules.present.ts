@@ -1,4 +1,5 @@
-import { admin } from '@mosaic/schemas'
+import type { admin } from '@mosaic/schemas'
+import { exampleNumber } from '@mosaic/service-kit'
 import type { NumberRuleRow } from './number-rules.entity.js'
 
 /** The rule as the API answers it (and, without bookkeeping, as `admin.rule.changed` carries it). */
@@ -14,6 +15,6 @@ export function presentNumberRule(r: NumberRuleRow, timeZone: string, now = new 
     width: r.width,
     resetPeriod: r.resetPeriod,
     enabled: r.enabled,
-    example: admin.exampleNumber(r, now, timeZone),
+    example: exampleNumber(r, now, timeZone),
   }
 }

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import { admin, type Page } from '@mosaic/schemas'
-import { RecordStore, fieldError, problem, type RecordContext } from '@mosaic/service-kit'
+import {
+  DEFAULT_TIME_ZONE,
+  RecordStore,
+  exampleNumber,
+  fieldError,
+  problem,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
 import { throwIssues } from './rule-checks.js'
 import { presentNumberRule } from './number-rules.present.js'
@@ -9,13 +16,13 @@ import { publishRuleChanged } from './rule-events.js'
 const stores = new Map<string, RecordStore<NumberRuleRow>>()
 
 /** The store per business time zone, so a 412's `current` shows the same example as every other answer. */
-export function numberRules(timeZone: string = admin.DEFAULT_TIME_ZONE): RecordStore<NumberRuleRow> {
+export function numberRules(timeZone: string = DEFAULT_TIME_ZONE): RecordStore<NumberRuleRow> {
   let store = stores.get(timeZone)
   if (!store) {
     store = new RecordStore<NumberRuleRow>({
       entityType: 'number_rule',
       entity: NumberRuleEntity,
-      title: (r) => `${r.docType} (${admin.exampleNumber(r, new Date(), timeZone)})`,
+      title: (r) => `${r.docType} (${exampleNumber(r, new Date(), timeZone)})`,
       present: async (_m, row) => presentNumberRule(row, timeZone),
       onChange: (m, row) => publishRuleChanged(m, 'number', row),
     })

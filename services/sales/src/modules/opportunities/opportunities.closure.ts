@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import { can } from '@mosaic/permissions'
-import { admin, type sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   closureErrors,
   closureRuleFor,
+  dayToIsoDate,
   fieldError,
+  localDay,
   problem,
   publishEvent,
   reopenRefusal,
@@ -19,11 +21,7 @@ import type { OpportunityRow } from './opportunities.entity.js'
 import { opportunities } from './opportunities.store.js'
 
 /** The business day (YYYY-MM-DD) in the service's time zone: a close date is a calendar date there. */
-const today = (timeZone: string) => {
-  const d = admin.datePartsIn(new Date(), timeZone)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.year}-${pad(d.month)}-${pad(d.day)}`
-}
+const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 
 /**
  * Closing (结单) as won, lost or invalid under the opportunity closure rule: its required fields,
