@@ -49,11 +49,10 @@ export default tseslint.config(
   {
     files: [
       'services/**/*.ts',
-      'packages/{service-kit,permissions,schemas,dictionary}/**/*.ts',
+      'packages/**/*.ts',
       'tools/**/*.ts',
       'e2e/**/*.ts',
       'apps/**/*.ts',
-      'packages/{ui,web-kit,money}/**/*.ts',
     ],
     languageOptions: {
       parserOptions: {
