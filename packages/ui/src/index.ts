@@ -13,6 +13,8 @@ export { default as DateRangeFilter } from './components/DateRangeFilter.vue'
 export { default as DictFilter } from './components/filters/DictFilter.vue'
 export { default as KeywordFilter } from './components/filters/KeywordFilter.vue'
 export { default as OwnerFilter } from './components/filters/OwnerFilter.vue'
+export { default as FilterBar } from './components/filters/FilterBar.vue'
+export type { FilterField, FilterOption } from './components/filters/filterFields'
 export { default as DateTimeField } from './components/fields/DateTimeField.vue'
 export { default as DictField } from './components/fields/DictField.vue'
 export { default as TextField } from './components/fields/TextField.vue'
@@ -20,6 +22,7 @@ export { default as OwnerField } from './components/fields/OwnerField.vue'
 export { default as ReasonDialog } from './components/ReasonDialog.vue'
 export { default as BulkResultDialog } from './components/BulkResultDialog.vue'
 export { default as RemotePage } from './components/RemotePage.vue'
+export { default as PageHeader } from './components/PageHeader.vue'
 
 // Effectful features: they fetch, or read the session, registries and stores.
 export { default as LoginForm } from './features/LoginForm.vue'
@@ -38,6 +41,8 @@ export { useRecordDialog, useRecordForm, type RecordDialog } from './composables
 export { useDetailRecord } from './composables/detailRecord'
 export { useRowAction } from './composables/rowAction'
 export { useColumns } from './composables/columns'
+export { useListFilters } from './composables/listFilters'
+export { useLoad } from './composables/load'
 export { useFormRules } from './composables/formRules'
 export {
   withRanges,

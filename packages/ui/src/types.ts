@@ -19,6 +19,10 @@ export interface ListColumn<T = any> {
   fixed?: 'left' | 'right'
   /** Plain-text rendering; a `cell-<prop>` slot wins over it. */
   formatter?: (row: T) => string
+  /** A dictionary type: the cell shows the value's entry as its tag (label and colour). */
+  dict?: string
+  /** The value as a tag coloured by `types` and labelled by `labels` (see StatusTag). */
+  tags?: { types: Record<string, TagType>; labels: Record<string, string> }
   /** Documentation only: ListPage renders a `cell-<prop>` slot whenever one is given. */
   slot?: boolean
   /** Low priority: hidden until the user turns it on in the column settings. */
