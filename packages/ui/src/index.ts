@@ -23,6 +23,8 @@ export { default as ReasonDialog } from './components/ReasonDialog.vue'
 export { default as BulkResultDialog } from './components/BulkResultDialog.vue'
 export { default as RemotePage } from './components/RemotePage.vue'
 export { default as PageHeader } from './components/PageHeader.vue'
+export { default as DetailList } from './components/DetailList.vue'
+export type { DetailItem } from './components/detailItems'
 
 // Effectful features: they fetch, or read the session, registries and stores.
 export { default as LoginForm } from './features/LoginForm.vue'
