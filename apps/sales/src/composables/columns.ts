@@ -2,7 +2,7 @@ import { useColumns, useText, type FilterField, type ListColumn } from '@mosaic/
 import { searchUsers } from '../api'
 
 /** The dictionaries sales records keep values in: the field holding each, its label, its filter's width. */
-const DICT_FIELDS = {
+export const DICT_FIELDS = {
   customer_status: { prop: 'status', label: 'sales.customer.status', width: 130 },
   customer_level: { prop: 'level', label: 'sales.customer.level', width: 150 },
   industry: { prop: 'industry', label: 'sales.common.industry', width: 150 },
