@@ -4,8 +4,7 @@ import { federation } from '@module-federation/vite'
 import { mosaicShared } from '@mosaic/web-kit/federation-shared'
 import { fileURLToPath } from 'node:url'
 import { lazyHostShares, mosaicBuildPlugins } from '@mosaic/web-kit/vite-build'
-
-const API = process.env.MOSAIC_API ?? 'http://localhost:8080'
+import { serverOn } from '@mosaic/web-kit/remote-config'
 
 /**
  * In `vite dev` the remotes normally come through the gateway like in production
@@ -65,16 +64,7 @@ export default defineConfig({
     devRemotesJson(),
   ],
   build: { target: 'esnext' },
-  server: {
-    host: 'localhost',
-    port: 5100,
-    strictPort: true,
-    proxy: { '/api': { target: API, changeOrigin: false }, '/remotes/': { target: API } },
-  },
-  preview: {
-    host: 'localhost',
-    port: 5100,
-    strictPort: true,
-    proxy: { '/api': { target: API }, '/remotes/': { target: API } },
-  },
+  // Like a remote's servers, plus /remotes/ through the gateway (see devRemotesJson for a remote's own).
+  server: serverOn(5100, ['/api', '/remotes/']),
+  preview: serverOn(5100, ['/api', '/remotes/']),
 })

@@ -8,3 +8,7 @@ export declare function defineRemoteConfig(opts: {
   title: string
 }): (env: ConfigEnv) => UserConfig
 export declare function defineRemoteTestConfig(): UserConfig & { test: Record<string, unknown> }
+export declare function serverOn(
+  port: number,
+  paths?: string[],
+): { host: string; port: number; strictPort: true; proxy: Record<string, { target: string }> }

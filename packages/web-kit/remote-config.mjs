@@ -85,7 +85,17 @@ export function standaloneEntry({ title, home, routes = 'src/routes.ts' }) {
   }
 }
 
-const hostOn = (port) => ({ host: 'localhost', port, strictPort: true, proxy: { '/api': { target: API() } } })
+/**
+ * A dev or preview server on its fixed `port`, sending `paths` (the API, and for the shell the
+ * remotes too) to the gateway at MOSAIC_API.
+ *
+ * @param {number} port
+ * @param {string[]} [paths]
+ */
+export function serverOn(port, paths = ['/api']) {
+  const proxy = Object.fromEntries(paths.map((p) => [p, { target: API() }]))
+  return { host: 'localhost', port, strictPort: true, proxy }
+}
 
 /**
  * A remote's whole Vite config. `name` is its federation container and its path behind the
@@ -117,8 +127,8 @@ export function defineRemoteConfig({ name, port, home, title }) {
       ...mosaicBuildPlugins(),
     ],
     build: { target: 'esnext' },
-    server: hostOn(port),
-    preview: hostOn(port),
+    server: serverOn(port),
+    preview: serverOn(port),
   })
 }
 

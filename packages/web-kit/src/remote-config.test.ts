@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { Plugin } from 'vite'
-import { defineRemoteConfig, remoteIndexHtml, standaloneEntry } from '../remote-config.mjs'
+import { defineRemoteConfig, remoteIndexHtml, serverOn, standaloneEntry } from '../remote-config.mjs'
 
 const names = (plugins: unknown[]) => plugins.flat().map((p) => (p as Plugin | null)?.name)
 
@@ -25,6 +25,15 @@ describe('defineRemoteConfig', () => {
       mode: 'production',
     })
     expect(build.resolve?.conditions).not.toContain('source')
+  })
+})
+
+describe('serverOn', () => {
+  it('sends the API, and any other path given (the shell adds /remotes/), to the gateway', () => {
+    expect(Object.keys(serverOn(5101).proxy)).toEqual(['/api'])
+    const shell = serverOn(5100, ['/api', '/remotes/'])
+    expect(shell).toMatchObject({ host: 'localhost', port: 5100, strictPort: true })
+    expect(Object.keys(shell.proxy)).toEqual(['/api', '/remotes/'])
   })
 })
 

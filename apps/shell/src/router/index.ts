@@ -33,14 +33,16 @@ const baseRoutes = [
       {
         path: '403',
         name: 'forbidden',
-        component: () => import('../views/ForbiddenView.vue'),
+        component: () => import('../views/StatusView.vue'),
+        props: { status: 403 },
         meta: { title: { zh: '无权访问', en: 'Access denied' } },
       },
       // Inside the layout so an unknown address still shows the menu; remotes' routes rank higher.
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('../views/NotFoundView.vue'),
+        component: () => import('../views/StatusView.vue'),
+        props: { status: 404 },
         meta: { title: { zh: '页面不存在', en: 'Not found' } },
       },
     ],
