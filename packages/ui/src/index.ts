@@ -19,6 +19,9 @@ export { default as DateTimeField } from './components/fields/DateTimeField.vue'
 export { default as DictField } from './components/fields/DictField.vue'
 export { default as TextField } from './components/fields/TextField.vue'
 export { default as OwnerField } from './components/fields/OwnerField.vue'
+export { default as SwitchField } from './components/fields/SwitchField.vue'
+export { default as NumberField } from './components/fields/NumberField.vue'
+export { default as OptionsField } from './components/fields/OptionsField.vue'
 export { default as ReasonDialog } from './components/ReasonDialog.vue'
 export { default as BulkResultDialog } from './components/BulkResultDialog.vue'
 export { default as RemotePage } from './components/RemotePage.vue'
@@ -34,7 +37,9 @@ export { default as RecordHistoryDrawer } from './features/RecordHistoryDrawer.v
 export { default as DiffTable } from './features/DiffTable.vue'
 export { default as StandaloneLayout } from './features/StandaloneLayout.vue'
 export { default as RecycleBinTable } from './features/RecycleBinTable.vue'
+export { default as RecycleBinPage } from './features/RecycleBinPage.vue'
 export { default as AttachmentUpload } from './features/AttachmentUpload.vue'
+export { default as PasswordDialog } from './features/PasswordDialog.vue'
 
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
@@ -103,4 +108,5 @@ export type {
   UserSearch,
   RecycleBinApi,
   BulkResult,
+  FieldOption,
 } from './types'

@@ -90,3 +90,10 @@ export interface BulkResult {
   succeeded: number
   failed: number
 }
+
+/** A choice of an OptionsField: the stored value and the name shown for it. */
+export interface FieldOption {
+  value: string
+  label: string
+  disabled?: boolean
+}

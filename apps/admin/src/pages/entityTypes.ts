@@ -9,10 +9,3 @@ export const ENTITY_TYPES = [
   'closure_rule',
   'pool_rule',
 ] as const
-
-/** Other services' types (e.g. `customer`) have no label here and show as they are. */
-export function entityTypeLabel(t: (key: string) => string, type: string): string {
-  const key = `admin.entityTypes.${type}`
-  const text = t(key)
-  return text === key ? type : text
-}
