@@ -69,6 +69,7 @@ export async function startDemo(options: {
   env?: Record<string, string>
   /** Kit tables the routes need (none by default). */
   migrations?: DatabaseOptions['migrations']
+  entities?: DatabaseOptions['entities']
 }): Promise<Demo> {
   const testDb: TestDatabase = await createTestDatabase()
   const keys = await newKeyPair()
@@ -85,7 +86,7 @@ export async function startDemo(options: {
   try {
     service = await createService({
       config,
-      database: { entities: [], migrations: options.migrations ?? [] },
+      database: { entities: options.entities ?? [], migrations: options.migrations ?? [] },
       verifier: ({ config: c }) =>
         createTokenVerifier({
           issuer: c.JWT_ISSUER,
