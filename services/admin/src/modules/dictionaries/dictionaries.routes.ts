@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { admin } from '@mosaic/schemas'
-import { recordContext, registerRecordRoutes, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import {
   createEntry,
   createType,
@@ -16,96 +16,73 @@ import {
   updateEntry,
 } from './dictionaries.service.js'
 
+import type { DictTypeRow } from './dictionary.entity.js'
+
 const CodeParams = z.object({ code: z.string().max(40) })
 
 export function registerDictionaryRoutes(api: ApiRouter, db: Database) {
-  const tags = ['dictionaries']
-  api.route({
-    method: 'get',
+  const dictionaries = { resource: 'admin.dict', db } as const
+  registerAggregate(api, {
+    ...dictionaries,
     path: '/dictionaries',
-    summary: 'All dictionary types with their entries',
-    tags,
-    access: 'authenticated',
-    response: admin.DictionariesResponse,
-    handler: async () => ({ types: await db.transaction(listDictionaries) }),
-  })
-  api.route({
-    method: 'post',
-    path: '/dictionaries',
-    summary: 'Create a dictionary type',
-    tags,
-    access: 'admin.dict.create',
-    body: admin.DictTypeCreate,
     response: admin.DictType,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentType(await createType(m, recordContext(principal, requestId), body), []),
-      ),
-  })
-  api.route({
-    method: 'patch',
-    path: '/dictionaries/:code',
-    summary: 'Rename a dictionary type (If-Match)',
-    tags,
-    access: 'admin.dict.update',
-    params: CodeParams,
-    body: admin.DictTypeUpdate,
-    response: admin.DictType,
-    handler: ({ params, body, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction(async (m) => {
-        const type = await typeByCode(m, params.code)
-        const saved = await dictTypes.update(m, recordContext(principal, requestId), type.id, version, body)
-        return presentTypeWithEntries(m, saved)
-      })
+    present: (_m, row: DictTypeRow) => presentType(row, []),
+    list: {
+      summary: 'All dictionary types with their entries',
+      response: admin.DictionariesResponse,
+      run: async (m) => ({ types: await listDictionaries(m) }),
     },
-  })
-  api.route({
-    method: 'delete',
-    path: '/dictionaries/:code',
-    summary: 'Delete a custom dictionary type with no entries',
-    tags,
-    access: 'admin.dict.delete',
-    params: CodeParams,
-    handler: ({ params, principal, requestId, expectedVersion }) => {
-      const version = expectedVersion()
-      return db.transaction((m) => deleteType(m, recordContext(principal, requestId), params.code, version))
+    access: { read: 'authenticated' },
+    create: {
+      summary: 'Create a dictionary type',
+      body: admin.DictTypeCreate,
+      run: (m, ctx, body) => createType(m, ctx, body),
     },
-  })
-  api.route({
-    method: 'post',
-    path: '/dictionaries/:code/entries',
-    summary: 'Add an entry',
-    tags,
-    access: 'admin.dict.create',
-    params: CodeParams,
-    body: admin.DictEntryCreate,
-    response: admin.DictEntry,
-    handler: ({ params, body, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentEntry(await createEntry(m, recordContext(principal, requestId), params.code, body)),
-      ),
+    commands: {
+      rename: {
+        path: ':code',
+        method: 'patch',
+        summary: 'Rename a dictionary type (If-Match)',
+        access: 'update',
+        params: CodeParams,
+        body: admin.DictTypeUpdate,
+        response: admin.DictType,
+        ifMatch: true,
+        run: async (m, ctx, { body, params, version }) => {
+          const type = await typeByCode(m, params.code!)
+          return presentTypeWithEntries(m, await dictTypes.update(m, ctx, type.id, version, body))
+        },
+      },
+      remove: {
+        path: ':code',
+        method: 'delete',
+        summary: 'Delete a custom dictionary type with no entries',
+        access: 'delete',
+        params: CodeParams,
+        ifMatch: true,
+        run: (m, ctx, { params, version }) => deleteType(m, ctx, params.code!, version),
+      },
+    },
   })
   // Entries by id — read, edit, delete, history, restore — like every other record; the type
   // code in the path must match the entry's.
-  registerRecordRoutes(api, {
+  registerAggregate(api, {
+    ...dictionaries,
     path: '/dictionaries/:code/entries',
     store: dictEntries,
-    db,
-    tag: 'dictionaries',
-    present: async (_m, row) => presentEntry(row),
     response: admin.DictEntry,
+    present: (_m, row) => presentEntry(row),
+    create: {
+      summary: 'Add an entry',
+      params: CodeParams,
+      body: admin.DictEntryCreate,
+      run: (m, ctx, body, params) => createEntry(m, ctx, params.code!, body),
+    },
     update: {
       body: admin.DictEntryUpdate,
       apply: (m, ctx, id, version, body, p) => updateEntry(m, ctx, p.code!, id, version, body),
     },
     remove: (m, ctx, id, version, p) => deleteEntry(m, ctx, p.code!, id, version),
     parent: { param: 'code', matches: (entry, code) => entry.typeCode === code },
-    access: {
-      read: 'admin.dict.read',
-      update: 'admin.dict.update',
-      delete: 'admin.dict.delete',
-      restore: 'admin.recycle.restore',
-    },
   })
 }

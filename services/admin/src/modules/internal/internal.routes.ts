@@ -16,7 +16,7 @@ export function registerInternalRoutes(internal: ApiRouter, db: Database): void 
     tags: ['internal'],
     access: 'service',
     response: admin.DictionariesResponse,
-    handler: () => db.transaction(async (m) => ({ types: await listDictionaries(m) })),
+    handler: async () => ({ types: await listDictionaries(db.dataSource.manager) }),
   })
   internal.route({
     method: 'get',
@@ -25,6 +25,8 @@ export function registerInternalRoutes(internal: ApiRouter, db: Database): void 
     tags: ['internal'],
     access: 'service',
     response: z.unknown(),
+    // The one route-level transaction left: users, departments and rules must be one state of the
+    // database, since the replicas apply the change events that follow it by version.
     handler: () => db.transaction((m) => directorySnapshot(m)),
   })
 }

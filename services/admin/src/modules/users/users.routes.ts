@@ -1,11 +1,5 @@
-import { admin, pageOf } from '@mosaic/schemas'
-import {
-  IdParams,
-  recordContext,
-  registerRecordRoutes,
-  type ApiRouter,
-  type Database,
-} from '@mosaic/service-kit'
+import { admin } from '@mosaic/schemas'
+import { registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import {
   createUser,
   deleteUser,
@@ -18,71 +12,35 @@ import {
 } from './users.service.js'
 
 export function registerUserRoutes(api: ApiRouter, db: Database) {
-  const tags = ['users']
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'admin.user',
     path: '/users',
-    summary: 'List users in my data scope',
-    tags,
-    access: 'admin.user.read',
-    query: admin.UserListQuery,
-    response: pageOf(admin.User),
-    handler: ({ query, principal }) => db.transaction((m) => listUsers(m, principal, query)),
-  })
-  api.route({
-    method: 'post',
-    path: '/users',
-    summary: 'Create a user',
-    tags,
-    access: 'admin.user.create',
-    body: admin.UserCreate,
-    response: admin.User,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentUser(m, await createUser(m, recordContext(principal, requestId), body)),
-      ),
-  })
-  api.route({
-    method: 'post',
-    path: '/users/:id/reset-password',
-    summary: 'Set a new password for a user',
-    tags,
-    access: 'admin.user.reset-password',
-    params: IdParams,
-    body: admin.ResetPasswordRequest,
-    handler: ({ params, body, principal, requestId }) =>
-      db.transaction((m) =>
-        resetPassword(m, recordContext(principal, requestId), params.id, body.newPassword),
-      ),
-  })
-  api.route({
-    method: 'post',
-    path: '/users/:id/unlock',
-    summary: 'Lift a lockout after too many failed sign-ins',
-    tags,
-    access: 'admin.user.lock',
-    params: IdParams,
-    response: admin.User,
-    status: 200,
-    handler: ({ params, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentUser(m, await unlockUser(m, recordContext(principal, requestId), params.id)),
-      ),
-  })
-  registerRecordRoutes(api, {
-    path: '/users',
-    store: users,
     db,
-    tag: 'users',
-    present: presentUser,
+    store: users,
     response: admin.User,
+    present: presentUser,
+    list: {
+      summary: 'List users in my data scope',
+      query: admin.UserListQuery,
+      run: (m, ctx, query) => listUsers(m, ctx.principal, query),
+    },
+    create: { summary: 'Create a user', body: admin.UserCreate, run: createUser },
     update: { body: admin.UserUpdate, apply: updateUser },
     remove: deleteUser,
-    access: {
-      read: 'admin.user.read',
-      update: 'admin.user.update',
-      delete: 'admin.user.delete',
-      restore: 'admin.recycle.restore',
+    commands: {
+      ':id/reset-password': {
+        summary: 'Set a new password for a user',
+        access: 'reset-password',
+        body: admin.ResetPasswordRequest,
+        status: 201,
+        run: (m, ctx, { body, params }) => resetPassword(m, ctx, params.id!, body.newPassword),
+      },
+      ':id/unlock': {
+        summary: 'Lift a lockout after too many failed sign-ins',
+        access: 'lock',
+        response: admin.User,
+        run: async (m, ctx, { params }) => presentUser(m, await unlockUser(m, ctx, params.id!)),
+      },
     },
   })
 }

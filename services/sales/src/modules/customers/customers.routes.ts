@@ -1,14 +1,6 @@
 import { z } from 'zod'
-import { pageOf, sales } from '@mosaic/schemas'
-import {
-  callerContext,
-  IdParams,
-  recordContext,
-  registerRecordRoutes,
-  type ApiRouter,
-  type Database,
-  type DomainDeps,
-} from '@mosaic/service-kit'
+import { sales } from '@mosaic/schemas'
+import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
 import {
   createContact,
   contactsOfCustomer,
@@ -31,141 +23,78 @@ import { contacts, customers } from './customers.store.js'
 import { duplicateCheck } from './duplicates.js'
 
 export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
-  const tags = ['customers']
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'sales.customer',
     path: '/customers',
-    summary: 'Customers in my data scope or shared with me (newest first)',
-    tags,
-    access: 'sales.customer.read',
-    query: sales.CustomerListQuery,
-    response: pageOf(sales.Customer),
-    handler: ({ query, principal, requestId }) =>
-      // A list is a read: no transaction (its BEGIN/COMMIT were half the round trips), so its
-      // total and page run side by side on two pool connections (keysetPage).
-      listCustomers(db.dataSource.manager, callerContext(principal, requestId), query),
-  })
-  api.route({
-    method: 'post',
-    path: '/customers',
-    summary: 'Create a customer (optionally with its primary contact)',
-    tags,
-    access: 'sales.customer.create',
-    body: sales.CustomerCreate,
-    response: sales.Customer,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) => {
-        const ctx = callerContext(principal, requestId)
-        return presentOne(m, await createCustomer(m, ctx, deps, body), ctx)
-      }),
-  })
-  api.route({
-    method: 'get',
-    path: '/customers/duplicates',
-    summary: 'Duplicate-name check (case- and space-insensitive) before creating or renaming',
-    tags,
-    access: 'sales.customer.read',
-    query: sales.DuplicateQuery,
-    response: sales.DuplicateCheck,
-    handler: ({ query, principal }) =>
-      db.transaction((m) => duplicateCheck(m, customers, principal, query.name, query.excludeId)),
-  })
-  for (const locked of [true, false]) {
-    api.route({
-      method: 'post',
-      path: `/customers/:id/${locked ? 'lock' : 'unlock'}`,
-      summary: locked ? 'Lock a customer (kept out of pool recycling)' : 'Unlock a customer',
-      tags,
-      access: 'sales.customer.lock',
-      params: IdParams,
-      response: sales.Customer,
-      status: 200,
-      handler: ({ params, principal, requestId, expectedVersion }) => {
-        const version = expectedVersion()
-        return db.transaction(async (m) => {
-          const ctx = recordContext(principal, requestId)
-          return presentOne(m, await setLocked(m, ctx, params.id, version, locked), ctx)
-        })
-      },
-    })
-  }
-  api.route({
-    method: 'get',
-    path: '/customers/:id/contacts',
-    summary: "A customer's contacts, primary first",
-    tags,
-    access: 'sales.contact.read',
-    params: IdParams,
-    response: z.array(sales.Contact),
-    handler: ({ params, principal, requestId }) =>
-      db.transaction((m) => contactsOfCustomer(m, recordContext(principal, requestId), params.id)),
-  })
-  registerRecordRoutes(api, {
-    path: '/customers',
-    store: customers,
     db,
-    tag: 'customers',
-    present: (m, row, ctx) => presentOne(m, row, ctx),
+    store: customers,
     response: sales.Customer,
+    present: presentOne,
+    list: {
+      summary: 'Customers in my data scope or shared with me (newest first)',
+      query: sales.CustomerListQuery,
+      // Its total and page run side by side on two pool connections (keysetPage).
+      run: (m, ctx, query) => listCustomers(m, ctx, query),
+    },
+    create: {
+      summary: 'Create a customer (optionally with its primary contact)',
+      body: sales.CustomerCreate,
+      run: (m, ctx, body) => createCustomer(m, ctx, deps, body),
+    },
     update: {
       body: sales.CustomerUpdate,
       apply: (m, ctx, id, version, body) => updateCustomer(m, ctx, deps, id, version, body),
     },
     remove: deleteCustomer,
     restore: restoreCustomer,
-    access: {
-      read: 'sales.customer.read',
-      update: 'sales.customer.update',
-      delete: 'sales.customer.delete',
-      restore: 'sales.customer.restore',
-      revert: 'sales.customer.revert',
+    views: {
+      duplicates: {
+        summary: 'Duplicate-name check (case- and space-insensitive) before creating or renaming',
+        query: sales.DuplicateQuery,
+        response: sales.DuplicateCheck,
+        run: (m, ctx, { query }) => duplicateCheck(m, customers, ctx.principal, query.name, query.excludeId),
+      },
+      ':id/contacts': {
+        summary: "A customer's contacts, primary first",
+        access: 'sales.contact.read',
+        response: z.array(sales.Contact),
+        run: (m, ctx, { params }) => contactsOfCustomer(m, ctx, params.id!),
+      },
+    },
+    actions: {
+      lock: {
+        summary: 'Lock a customer (kept out of pool recycling)',
+        run: (m, ctx, id, version) => setLocked(m, ctx, id, version, true),
+      },
+      unlock: {
+        summary: 'Unlock a customer',
+        access: 'lock',
+        run: (m, ctx, id, version) => setLocked(m, ctx, id, version, false),
+      },
     },
   })
 }
 
 export function registerContactRoutes(api: ApiRouter, db: Database) {
-  const tags = ['contacts']
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'sales.contact',
     path: '/contacts',
-    summary: 'Contacts of the customers I can see',
-    tags,
-    access: 'sales.contact.read',
-    query: sales.ContactListQuery,
-    response: pageOf(sales.Contact),
-    handler: ({ query, principal }) => listContacts(db.dataSource.manager, principal, query),
-  })
-  api.route({
-    method: 'post',
-    path: '/contacts',
-    summary: 'Add a contact to a customer (primary: the previous primary steps down)',
-    tags,
-    access: 'sales.contact.create',
-    body: sales.ContactCreate,
-    response: sales.Contact,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) => {
-        const [one] = await presentContacts(m, [
-          await createContact(m, recordContext(principal, requestId), body),
-        ])
-        return one
-      }),
-  })
-  registerRecordRoutes(api, {
-    path: '/contacts',
-    store: contacts,
     db,
-    tag: 'contacts',
-    present: async (m, row) => (await presentContacts(m, [row]))[0],
+    store: contacts,
     response: sales.Contact,
+    present: async (m, row) => (await presentContacts(m, [row]))[0],
+    list: {
+      summary: 'Contacts of the customers I can see',
+      query: sales.ContactListQuery,
+      run: (m, ctx, query) => listContacts(m, ctx.principal, query),
+    },
+    create: {
+      summary: 'Add a contact to a customer (primary: the previous primary steps down)',
+      body: sales.ContactCreate,
+      run: createContact,
+    },
     update: { body: sales.ContactUpdate, apply: updateContact },
     remove: deleteContact,
     restore: restoreContact,
-    access: {
-      read: 'sales.contact.read',
-      update: 'sales.contact.update',
-      delete: 'sales.contact.delete',
-      restore: 'sales.contact.restore',
-    },
   })
 }

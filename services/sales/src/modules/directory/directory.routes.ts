@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { searchUsers, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { registerAggregate, searchUsers, type ApiRouter, type Database } from '@mosaic/service-kit'
 
 /** Anyone working with sales records may pick users (owners, team members, assignees) and download attachments. */
 export const ANY_SALES_READ = [
@@ -14,14 +14,16 @@ export const ANY_SALES_READ = [
 ]
 
 export function registerDirectoryRoutes(api: ApiRouter, db: Database) {
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
     path: '/users',
-    summary: 'Enabled users for pickers (from the user replica), by name',
-    tags: ['directory'],
-    access: { anyOf: ANY_SALES_READ },
-    query: sales.DirectoryQuery,
-    response: z.array(sales.DirectoryUser),
-    handler: ({ query }) => db.transaction((m) => searchUsers(m, query.q, query.limit ?? 20)),
+    tag: 'directory',
+    db,
+    access: { read: { anyOf: ANY_SALES_READ } },
+    list: {
+      summary: 'Enabled users for pickers (from the user replica), by name',
+      query: sales.DirectoryQuery,
+      response: z.array(sales.DirectoryUser),
+      run: (m, _ctx, query) => searchUsers(m, query.q, query.limit ?? 20),
+    },
   })
 }

@@ -1,12 +1,5 @@
-import { pageOf, sales } from '@mosaic/schemas'
-import {
-  recordContext,
-  registerRecordRoutes,
-  type ApiRouter,
-  type Database,
-  type DomainDeps,
-} from '@mosaic/service-kit'
-import { presentFollowUp } from './followups.present.js'
+import { sales } from '@mosaic/schemas'
+import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
 import {
   createFollowUp,
   deleteFollowUp,
@@ -17,48 +10,27 @@ import {
 import { followups } from './followups.store.js'
 
 export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
-  const tags = ['followups']
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'sales.followup',
     path: '/followups',
-    summary: 'Follow-ups of the records I can see (latest contact first)',
-    tags,
-    access: 'sales.followup.read',
-    query: sales.FollowUpListQuery,
-    response: pageOf(sales.FollowUp),
-    handler: ({ query, principal }) => listFollowUps(db.dataSource.manager, principal, query),
-  })
-  api.route({
-    method: 'post',
-    path: '/followups',
-    summary: 'Record a follow-up on a lead, customer or opportunity (updates its last/next follow-up time)',
-    tags,
-    access: 'sales.followup.create',
-    body: sales.FollowUpCreate,
-    response: sales.FollowUp,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentFollowUp(await createFollowUp(m, recordContext(principal, requestId), deps, body)),
-      ),
-  })
-  registerRecordRoutes(api, {
-    path: '/followups',
-    store: followups,
     db,
-    tag: 'followups',
-    present: async (_m, row) => presentFollowUp(row),
+    store: followups,
     response: sales.FollowUp,
+    list: {
+      summary: 'Follow-ups of the records I can see (latest contact first)',
+      query: sales.FollowUpListQuery,
+      run: (m, ctx, query) => listFollowUps(m, ctx.principal, query),
+    },
+    create: {
+      summary: 'Record a follow-up on a lead, customer or opportunity (updates its last/next follow-up time)',
+      body: sales.FollowUpCreate,
+      run: (m, ctx, body) => createFollowUp(m, ctx, deps, body),
+    },
     update: {
       body: sales.FollowUpUpdate,
       apply: (m, ctx, id, version, body) => updateFollowUp(m, ctx, deps, id, version, body),
     },
     remove: deleteFollowUp,
     restore: restoreFollowUp,
-    access: {
-      read: 'sales.followup.read',
-      update: 'sales.followup.update',
-      delete: 'sales.followup.delete',
-      restore: 'sales.followup.restore',
-    },
   })
 }

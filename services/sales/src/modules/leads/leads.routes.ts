@@ -1,16 +1,6 @@
 import { z } from 'zod'
-import { pageOf, sales } from '@mosaic/schemas'
-import type { EntityManager } from 'typeorm'
-import {
-  callerContext,
-  IdParams,
-  recordContext,
-  registerRecordRoutes,
-  type ApiRouter,
-  type Database,
-  type DomainDeps,
-  type RecordContext,
-} from '@mosaic/service-kit'
+import { sales } from '@mosaic/schemas'
+import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
 import { presentContacts } from '../customers/contacts.service.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
@@ -31,145 +21,80 @@ import {
 import { leads } from './leads.store.js'
 
 export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
-  const tags = ['leads']
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'sales.lead',
     path: '/leads',
-    summary: 'Leads in my data scope (newest first)',
-    tags,
-    access: 'sales.lead.read',
-    query: sales.LeadListQuery,
-    response: pageOf(sales.Lead),
-    handler: ({ query, principal }) => listLeads(db.dataSource.manager, principal, query),
-  })
-  api.route({
-    method: 'post',
-    path: '/leads',
-    summary: 'Create a lead',
-    tags,
-    access: 'sales.lead.create',
-    body: sales.LeadCreate,
-    response: sales.Lead,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction(async (m) =>
-        presentLead(await createLead(m, callerContext(principal, requestId), deps, body)),
-      ),
-  })
-  /** POST /leads/:id/<path> (If-Match): one lead action in one transaction. */
-  const action = <B extends z.ZodType>(
-    path: string,
-    summary: string,
-    access: string,
-    body: B,
-    run: (
-      m: EntityManager,
-      ctx: RecordContext,
-      id: string,
-      version: number,
-      body: z.infer<B>,
-    ) => Promise<unknown>,
-    response: z.ZodType = sales.Lead,
-  ) =>
-    api.route({
-      method: 'post',
-      path: `/leads/:id/${path}`,
-      summary,
-      tags,
-      access,
-      params: IdParams,
-      body,
-      response,
-      status: 200,
-      handler: ({ params, body, principal, requestId, expectedVersion }) => {
-        const version = expectedVersion()
-        return db.transaction((m) => run(m, recordContext(principal, requestId), params.id, version, body))
-      },
-    })
-  action(
-    'advance',
-    'Move a lead to another stage (线索推进)',
-    'sales.lead.update',
-    sales.LeadAdvance,
-    async (m, ctx, id, v, b) => presentLead(await advanceLead(m, ctx, id, v, b)),
-  )
-  action(
-    'invalidate',
-    'Mark a lead invalid (无效线索)',
-    'sales.lead.invalidate',
-    sales.LeadInvalidate,
-    async (m, ctx, id, v, b) => presentLead(await invalidateLead(m, ctx, id, v, b.reason)),
-  )
-  action(
-    'convert',
-    'Convert a lead to a customer (+ contact, + opportunity) in one transaction',
-    'sales.lead.convert',
-    sales.LeadConvert,
-    async (m, ctx, id, v, b) => {
-      const r = await convertLead(m, ctx, deps, id, v, b)
-      return {
-        lead: presentLead(r.lead),
-        customer: await presentCustomer(m, r.customer, ctx),
-        contact: r.contact ? (await presentContacts(m, [r.contact]))[0] : null,
-        opportunity: r.opportunity ? await presentOpportunity(m, r.opportunity, ctx) : null,
-      }
-    },
-    sales.LeadConversion,
-  )
-  api.route({
-    method: 'post',
-    path: '/leads/bulk-assign',
-    summary: 'Give many leads a new owner (批量分配), one result per lead',
-    tags,
-    access: 'sales.lead.assign',
-    body: sales.BulkAssign,
-    response: sales.BulkResult,
-    status: 200,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction((m) => bulkAssign(m, recordContext(principal, requestId), body.ids, body.ownerId)),
-  })
-  api.route({
-    method: 'post',
-    path: '/leads/bulk-delete',
-    summary: 'Move many leads to the recycle bin, one result per lead',
-    tags,
-    access: 'sales.lead.delete',
-    body: sales.BulkDelete,
-    response: sales.BulkResult,
-    status: 200,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction((m) => bulkDelete(m, recordContext(principal, requestId), body.ids)),
-  })
-  api.route({
-    method: 'post',
-    path: '/leads/recycle-invalid',
-    summary: 'Move invalid leads older than N days to the recycle bin (无效线索回收)',
-    tags,
-    access: 'sales.lead.delete',
-    body: sales.RecycleInvalidLeads,
-    response: z.object({ recycled: z.number().int() }),
-    status: 200,
-    handler: ({ body, principal, requestId }) =>
-      db.transaction((m) => recycleInvalid(m, callerContext(principal, requestId), body.olderThanDays ?? 0)),
-  })
-  registerRecordRoutes(api, {
-    path: '/leads',
-    store: leads,
     db,
-    tag: 'leads',
-    present: async (_m, row) => presentLead(row),
+    store: leads,
     response: sales.Lead,
+    present: (_m, row) => presentLead(row),
+    list: {
+      summary: 'Leads in my data scope (newest first)',
+      query: sales.LeadListQuery,
+      run: (m, ctx, query) => listLeads(m, ctx.principal, query),
+    },
+    create: {
+      summary: 'Create a lead',
+      body: sales.LeadCreate,
+      run: (m, ctx, body) => createLead(m, ctx, deps, body),
+    },
     update: {
       body: sales.LeadUpdate,
       apply: (m, ctx, id, version, body) => updateLead(m, ctx, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => deleteLead(m, ctx, id, version),
     restore: restoreLead,
-    access: {
-      read: 'sales.lead.read',
-      update: 'sales.lead.update',
-      delete: 'sales.lead.delete',
-      restore: 'sales.lead.restore',
-      revert: 'sales.lead.revert',
+    actions: {
+      advance: {
+        summary: 'Move a lead to another stage (线索推进)',
+        access: 'update',
+        body: sales.LeadAdvance,
+        run: advanceLead,
+      },
+      invalidate: {
+        summary: 'Mark a lead invalid (无效线索)',
+        body: sales.LeadInvalidate,
+        run: (m, ctx, id, version, body) => invalidateLead(m, ctx, id, version, body.reason),
+      },
+    },
+    commands: {
+      ':id/convert': {
+        summary: 'Convert a lead to a customer (+ contact, + opportunity) in one transaction',
+        access: 'convert',
+        body: sales.LeadConvert,
+        response: sales.LeadConversion,
+        ifMatch: true,
+        run: async (m, ctx, { body, params, version }) => {
+          const r = await convertLead(m, ctx, deps, params.id!, version, body)
+          return {
+            lead: presentLead(r.lead),
+            customer: await presentCustomer(m, r.customer, ctx),
+            contact: r.contact ? (await presentContacts(m, [r.contact]))[0] : null,
+            opportunity: r.opportunity ? await presentOpportunity(m, r.opportunity, ctx) : null,
+          }
+        },
+      },
+      'bulk-assign': {
+        summary: 'Give many leads a new owner (批量分配), one result per lead',
+        access: 'assign',
+        body: sales.BulkAssign,
+        response: sales.BulkResult,
+        run: (m, ctx, { body }) => bulkAssign(m, ctx, body.ids, body.ownerId),
+      },
+      'bulk-delete': {
+        summary: 'Move many leads to the recycle bin, one result per lead',
+        access: 'delete',
+        body: sales.BulkDelete,
+        response: sales.BulkResult,
+        run: (m, ctx, { body }) => bulkDelete(m, ctx, body.ids),
+      },
+      'recycle-invalid': {
+        summary: 'Move invalid leads older than N days to the recycle bin (无效线索回收)',
+        access: 'delete',
+        body: sales.RecycleInvalidLeads,
+        response: z.object({ recycled: z.number().int() }),
+        run: (m, ctx, { body }) => recycleInvalid(m, ctx, body.olderThanDays ?? 0),
+      },
     },
   })
 }

@@ -5,7 +5,7 @@ import {
   addTeamMember,
   findUser,
   listTeam,
-  recordContext,
+  registerAggregate,
   removeTeamMember,
   updateTeamMember,
   validationFailed,
@@ -28,71 +28,55 @@ export function registerTeamRoutes<T extends RecordBase>(
   path: string,
   store: RecordStore<T>,
 ) {
-  const tags = ['team']
   const noun = store.entityType
-  api.route({
-    method: 'get',
+  registerAggregate(api, {
+    resource: 'sales.team',
     path: `${path}/:id/team`,
-    summary: `Team members of a ${noun}`,
-    tags,
-    access: 'sales.team.read',
-    params: IdParams,
-    response: z.array(sales.TeamMember),
-    handler: ({ params, principal, requestId }) =>
-      db.transaction((m) => listTeam(m, store, params.id, recordContext(principal, requestId))),
-  })
-  api.route({
-    method: 'post',
-    path: `${path}/:id/team`,
-    summary: `Share a ${noun} with a user (read or write)`,
-    tags,
-    access: 'sales.team.create',
-    params: IdParams,
-    body: sales.TeamMemberAdd,
-    response: sales.TeamMember,
-    handler: ({ params, body, principal, requestId }) =>
-      db.transaction(async (m) => {
-        const user = await findUser(m, body.userId)
-        if (!user || !user.enabled)
-          throw validationFailed([fieldError('userId', user ? 'sales.user.disabled' : 'sales.user.unknown')])
-        return addTeamMember(m, recordContext(principal, requestId), store, params.id, {
-          userId: user.id,
-          userName: user.displayName,
-          access: body.access,
-        })
-      }),
-  })
-  api.route({
-    method: 'patch',
-    path: `${path}/:id/team/:userId`,
-    summary: `Change a team member's access to a ${noun}`,
-    tags,
-    access: 'sales.team.update',
-    params: MemberParams,
-    body: sales.TeamMemberUpdate,
-    response: sales.TeamMember,
-    handler: ({ params, body, principal, requestId }) =>
-      db.transaction((m) =>
-        updateTeamMember(
-          m,
-          recordContext(principal, requestId),
-          store,
-          params.id,
-          params.userId,
-          body.access,
-        ),
-      ),
-  })
-  api.route({
-    method: 'delete',
-    path: `${path}/:id/team/:userId`,
-    summary: `Remove a team member from a ${noun}`,
-    tags,
-    access: 'sales.team.delete',
-    params: MemberParams,
-    handler: ({ params, principal, requestId }) =>
-      db.transaction((m) =>
-        removeTeamMember(m, recordContext(principal, requestId), store, params.id, params.userId),
-      ),
+    tag: 'team',
+    db,
+    list: {
+      summary: `Team members of a ${noun}`,
+      params: IdParams,
+      response: z.array(sales.TeamMember),
+      run: (m, ctx, _query, params) => listTeam(m, store, params.id!, ctx),
+    },
+    commands: {
+      add: {
+        path: '',
+        summary: `Share a ${noun} with a user (read or write)`,
+        access: 'create',
+        body: sales.TeamMemberAdd,
+        response: sales.TeamMember,
+        status: 201,
+        run: async (m, ctx, { body, params }) => {
+          const user = await findUser(m, body.userId)
+          if (!user || !user.enabled)
+            throw validationFailed([
+              fieldError('userId', user ? 'sales.user.disabled' : 'sales.user.unknown'),
+            ])
+          const member = { userId: user.id, userName: user.displayName, access: body.access }
+          return addTeamMember(m, ctx, store, params.id!, member)
+        },
+      },
+      update: {
+        path: ':userId',
+        method: 'patch',
+        summary: `Change a team member's access to a ${noun}`,
+        access: 'update',
+        params: MemberParams,
+        body: sales.TeamMemberUpdate,
+        response: sales.TeamMember,
+        run: (m, ctx, { body, params }) =>
+          updateTeamMember(m, ctx, store, params.id!, params.userId!, body.access),
+      },
+      remove: {
+        path: ':userId',
+        method: 'delete',
+        summary: `Remove a team member from a ${noun}`,
+        access: 'delete',
+        params: MemberParams,
+        run: (m, ctx, { params }) => removeTeamMember(m, ctx, store, params.id!, params.userId!),
+      },
+    },
   })
 }
