@@ -2,18 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium } from 'playwright-core'
 import type { RunningSystem } from '@mosaic/runner'
 import { createTestDatabase, type TestDatabase } from '@mosaic/service-kit/testing'
 import { applyDocSteps, newFiles, readDocSteps, REPO_ROOT } from './module-doc.js'
 import { copyWorkspace, linkNewPackage, runScript } from './workspace-copy.js'
 
-/** What the copy starts from: the packages, admin and the shell built as `pnpm build` leaves them. */
+/** What the copy starts from: the packages and admin built as `pnpm build` leaves them. */
 const BUILT = [
   'packages/schemas/dist/index.js',
   'packages/service-kit/dist/index.js',
   'packages/permissions/dist/index.js',
   'services/admin/dist/main.js',
-  'apps/shell/dist/index.html',
 ]
 
 const SERVICE = 'services/tickets'
@@ -22,7 +22,7 @@ const REMOTE = 'apps/tickets'
 /**
  * docs/adding-a-module.md, followed to the letter in a copy of the workspace: its blocks written,
  * the new packages linked as `pnpm install` would, `pnpm topology` run, the shared schemas, the
- * service and the remote built and typechecked, the service's own test run, then admin and the new module started
+ * service, the remote and the shell (which provides the schemas to remotes) built, the new packages typechecked, the service's own test run, then admin and the new module started
  * under the runner (sales is left out: nothing here needs it) and called through the gateway.
  */
 describe('a module added by following docs/adding-a-module.md', () => {
@@ -39,18 +39,19 @@ describe('a module added by following docs/adding-a-module.md', () => {
     applyDocSteps(copy, readDocSteps())
     for (const dir of [SERVICE, REMOTE]) linkNewPackage(copy, path.join(copy, dir))
     await runScript(copy, 'topology')
-    await runScript(path.join(copy, 'packages/schemas'), 'build')
-    await Promise.all([
-      runScript(path.join(copy, SERVICE), 'build'),
-      runScript(path.join(copy, REMOTE), 'build'),
-    ])
-    // The typechecks cover what the builds do not (the service's test, the remote's .vue pages).
-    const [started] = await Promise.all([
-      runScript(path.join(copy, SERVICE), 'test').then(startModule),
-      runScript(path.join(copy, SERVICE), 'typecheck'),
-      runScript(path.join(copy, REMOTE), 'typecheck'),
-    ])
-    system = started
+    const inCopy = (dir: string, script: string) => runScript(path.join(copy, dir), script)
+    // The builds and the service's test read the schemas' dist (the shell provides the schemas, contracts
+    // included, to every remote: it is rebuilt with them); the typechecks read sources and need not wait.
+    const afterSchemas = inCopy('packages/schemas', 'build').then(() =>
+      Promise.all([
+        inCopy(SERVICE, 'build'),
+        inCopy(REMOTE, 'build'),
+        inCopy('apps/shell', 'build'),
+        inCopy(SERVICE, 'test'),
+      ]),
+    )
+    await Promise.all([afterSchemas, inCopy(SERVICE, 'typecheck'), inCopy(REMOTE, 'typecheck')])
+    system = await startModule()
   })
 
   afterAll(async () => {
@@ -150,4 +151,37 @@ describe('a module added by following docs/adding-a-module.md', () => {
     expect(res.headers.get('content-type')).toMatch(/javascript/)
     expect(await res.text()).toContain('./routes')
   })
+
+  it('shows the page in the shell, where an admin opens a ticket', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    })
+    try {
+      const page = await browser.newPage({ baseURL: system!.url, locale: 'en-US' })
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto('/login')
+      await page
+        .locator('[data-testid="login-username"] input, input[data-testid="login-username"]')
+        .fill('admin')
+      await page
+        .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
+        .fill('admin123')
+      await page.getByTestId('login-submit').click()
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+      await page.goto('/tickets/tickets')
+      const subject = page.locator(
+        '[data-testid="ticket-subject"] input, input[data-testid="ticket-subject"]',
+      )
+      await subject.fill('Projector flickers')
+      await page.getByTestId('ticket-create').click()
+      await expect
+        .poll(() => page.getByText('Projector flickers').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0)
+      expect(errors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 120_000)
 })
