@@ -16,14 +16,24 @@ const BUILT = [
   'services/admin/dist/main.js',
 ]
 
+/**
+ * Like Promise.all, but a failure is reported only once every step has ended: a build still writing
+ * into the copy would otherwise outlive its removal.
+ */
+async function settled(steps: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(steps)).find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
 const SERVICE = 'services/tickets'
 const REMOTE = 'apps/tickets'
 
 /**
- * docs/adding-a-module.md, followed to the letter in a copy of the workspace: its blocks written,
- * the new packages linked as `pnpm install` would, `pnpm topology` run, the shared schemas, the
- * service, the remote and the shell (which provides the schemas to remotes) built, the new packages typechecked, the service's own test run, then admin and the new module started
- * under the runner (sales is left out: nothing here needs it) and called through the gateway.
+ * docs/adding-a-module.md, followed to the letter in a copy of the workspace: its blocks written, the new
+ * packages linked as `pnpm install` would, `pnpm topology` run, the shared schemas, the service, the remote
+ * and the shell (which provides the schemas to remotes) built, the new packages typechecked, the service's
+ * own test run; then admin and the new module started under the runner (sales is left out: nothing here
+ * needs it), called through the gateway and opened in Chromium.
  */
 describe('a module added by following docs/adding-a-module.md', () => {
   let copy: string
@@ -43,14 +53,14 @@ describe('a module added by following docs/adding-a-module.md', () => {
     // The builds and the service's test read the schemas' dist (the shell provides the schemas, contracts
     // included, to every remote: it is rebuilt with them); the typechecks read sources and need not wait.
     const afterSchemas = inCopy('packages/schemas', 'build').then(() =>
-      Promise.all([
+      settled([
         inCopy(SERVICE, 'build'),
         inCopy(REMOTE, 'build'),
         inCopy('apps/shell', 'build'),
         inCopy(SERVICE, 'test'),
       ]),
     )
-    await Promise.all([afterSchemas, inCopy(SERVICE, 'typecheck'), inCopy(REMOTE, 'typecheck')])
+    await settled([afterSchemas, inCopy(SERVICE, 'typecheck'), inCopy(REMOTE, 'typecheck')])
     system = await startModule()
   })
 
