@@ -8,6 +8,7 @@ import { PAGE_DEPTH_MAX } from '@mosaic/schemas'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor, resolvePaging } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
 import { containsPattern, keysetPage, type KeysetOptions } from './paging.js'
+import { listPage } from './list.js'
 
 interface ItemRow extends RecordBase {
   grp: string
@@ -339,6 +340,47 @@ describe('keysetPage', () => {
     }
     // The database is still usable afterwards.
     await db.ping()
+  })
+  it('listPage ANDs the scope and the set query values, pages and presents', async () => {
+    type ItemQuery = {
+      grp?: string
+      rank?: number
+      from?: string
+      to?: string
+      notRank?: number
+      limit?: number
+    }
+    const query: ItemQuery = {
+      grp: 'walk',
+      rank: 2,
+      from: '2024-01-01T00:05:00Z',
+      to: '2024-01-01T00:20:00Z',
+      limit: 3,
+    }
+    const filters = { notRank: (n: number) => ({ sql: 'i.rank <> :notRank', params: { notRank: n } }) }
+    const page = await listPage(walkQuery(db.dataSource.manager), query, {
+      scope: { sql: 'i.rank < :scopeRank', params: { scopeRank: 3 } },
+      filters,
+      equal: ['grp', 'rank'],
+      ranges: { created_at: ['from', 'to'] },
+      present: (rows) => rows.map((r) => `${r.rank}:${r.createdAt.toISOString()}`),
+    })
+    const expected: Array<{ rank: number; at: string }> = await db.dataSource.query(
+      `SELECT rank, created_at AS at FROM item WHERE grp = 'walk' AND rank = 2
+       AND created_at BETWEEN '2024-01-01T00:05:00Z' AND '2024-01-01T00:20:00Z' ORDER BY created_at DESC, id DESC`,
+    )
+    expect(page.total).toBe(expected.length)
+    expect(page.items).toEqual(expected.slice(0, 3).map((r) => `${r.rank}:${new Date(r.at).toISOString()}`))
+    expect(page.nextCursor).not.toBeNull()
+    // A filter's own rule applies when its value is set (an unset key adds nothing); the scope always.
+    const notRank: ItemQuery = { notRank: 1 }
+    const others = await listPage(walkQuery(db.dataSource.manager), notRank, {
+      scope: { sql: 'i.rank < :scopeRank', params: { scopeRank: 3 } },
+      filters,
+      equal: ['grp'],
+      present: (rows) => rows.map((r) => r.rank),
+    })
+    expect(new Set(others.items)).toEqual(new Set([0, 2]))
   })
 })
 

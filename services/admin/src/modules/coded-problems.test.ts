@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { formatProblem } from '@mosaic/schemas'
-import { startAdmin, type AdminHarness } from '../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../test-support/harness.js'
 
 /** Every admin refusal is a catalog code with params: the UI says it in the reader's language. */
 let h: AdminHarness
 let token: string
-beforeAll(async () => {
-  h = await startAdmin()
-  token = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken: token } = await startSignedIn()))
+afterAll(() => h?.close())
 
 const fieldCodes = (res: { body: ReplyBody }) =>
   Object.fromEntries((res.body.errors ?? []).map((e: ReplyBody) => [e.field, e.code]))

@@ -70,6 +70,12 @@ export async function startAdmin(env: Record<string, string> = {}) {
 
 export type AdminHarness = Awaited<ReturnType<typeof startAdmin>>
 
+/** A started admin service and the demo admin's token: what most test files begin with. */
+export async function startSignedIn(env: Record<string, string> = {}) {
+  const h = await startAdmin(env)
+  return { h, adminToken: await h.login() }
+}
+
 /** The refresh cookie's value from a Set-Cookie header. */
 export function refreshCookie(headers: Headers): string | undefined {
   const cookie = headers.getSetCookie().find((c) => c.startsWith('mosaic_rt='))

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SignJWT, decodeJwt, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose'
-import { startAdmin, refreshCookie, type AdminHarness } from '../../test-support/harness.js'
+import { startAdmin, startSignedIn, refreshCookie, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
-
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 const login = (username: string, password: string) =>
   h.call('POST', '/auth/login', { body: { username, password } })

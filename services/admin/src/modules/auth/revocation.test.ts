@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 
 let h: AdminHarness
 let adminToken: string
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 /** Polls `GET /users` until it stops answering 200; the cache keeps a standing for ≤ 1 s. */
 async function statusWithin(token: string, ms: number) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
-import type { admin, EventEnvelope, NotificationRequest, Page } from '@mosaic/schemas'
-import { COUNT_CAP, keysetPage, problem } from '@mosaic/service-kit'
+import type { admin, EventEnvelope, NotificationRequest } from '@mosaic/schemas'
+import { COUNT_CAP, listPage, problem } from '@mosaic/service-kit'
 import { NotificationEntity, type NotificationRow } from './notification.entity.js'
 
 /**
@@ -72,24 +72,16 @@ export function presentNotification(row: NotificationRow): admin.Notification {
 }
 
 /** The caller's own notifications, newest first. */
-export async function listNotifications(
-  m: EntityManager,
-  userId: string,
-  q: admin.NotificationListQuery,
-): Promise<Page<admin.Notification>> {
-  const qb = m
+export function listNotifications(m: EntityManager, userId: string, q: admin.NotificationListQuery) {
+  const mine = m
     .getRepository(NotificationEntity)
     .createQueryBuilder('n')
     .where('n.user_id = :userId', { userId })
-  if (q.unread === 'true') qb.andWhere('n.read_at IS NULL')
-  if (q.unread === 'false') qb.andWhere('n.read_at IS NOT NULL')
-  const page = await keysetPage(qb, {
-    alias: 'n',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+  const readState = (unread: string) => (unread === 'true' ? 'n.read_at IS NULL' : 'n.read_at IS NOT NULL')
+  return listPage(mine, q, {
+    filters: { unread: (unread) => ({ sql: readState(unread), params: {} }) },
+    present: (rows) => rows.map(presentNotification),
   })
-  return { ...page, items: page.items.map(presentNotification) }
 }
 
 /** Capped like list totals: the badge shows "99+" long before the cap matters. */

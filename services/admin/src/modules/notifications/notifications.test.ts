@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { EventEnvelope, type NotificationRequest } from '@mosaic/schemas'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
 import { notify, storeNotifications } from './notifications.service.js'
 
 let h: AdminHarness
 let adminToken: string
-
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 /** A staff member with no permissions at all: the inbox needs none. */
 const member = (username: string) => h.userWith(adminToken, { username, permissions: [] })

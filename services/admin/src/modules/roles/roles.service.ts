@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import type { admin, Page } from '@mosaic/schemas'
+import type { admin } from '@mosaic/schemas'
 import {
   RecordStore,
   containsPattern,
   fieldError,
-  keysetPage,
+  listPage,
+  liveRows,
   problem,
   type RecordContext,
 } from '@mosaic/service-kit'
@@ -43,20 +44,14 @@ export function presentRole(r: RoleRow): admin.Role {
   }
 }
 
-export async function listRoles(
-  m: EntityManager,
-  q: { q?: string; limit?: number; cursor?: string },
-): Promise<Page<admin.Role>> {
-  const qb = roles.repo(m).createQueryBuilder('r').where('r.deleted_at IS NULL')
-  if (q.q) qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q)', { q: containsPattern(q.q) })
-  const page = await keysetPage(qb, {
-    alias: 'r',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    direction: 'ASC',
-    paging: q,
+export function listRoles(m: EntityManager, q: { q?: string; limit?: number; cursor?: string }) {
+  return listPage(liveRows(roles, m, 'r'), q, {
+    filters: {
+      q: (term) => ({ sql: '(r.code ILIKE :q OR r.name ILIKE :q)', params: { q: containsPattern(term) } }),
+    },
+    sort: { direction: 'ASC' },
+    present: (rows) => rows.map(presentRole),
   })
-  return { ...page, items: page.items.map(presentRole) }
 }
 
 /** Role names are unique among live roles (case-insensitive), so pickers and lists stay unambiguous. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import {
   expectProblem,
   fieldCodes,
@@ -10,14 +10,8 @@ import {
 
 let h: AdminHarness
 let adminToken: string
-
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 async function createRole(code: string, permissions: string[] = ['admin.user.read']) {
   const res = await h.call('POST', '/roles', {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import {
   expectProblem,
   fieldCodes,
@@ -11,14 +11,8 @@ import {
 
 let h: AdminHarness
 let adminToken: string
-
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 const ruleOf = async (docType: string) => {
   const res = await h.call('GET', '/rules/closure', { token: adminToken })

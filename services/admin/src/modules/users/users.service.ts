@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm'
-import type { admin, FieldError, Page } from '@mosaic/schemas'
+import type { admin, FieldError } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import {
   containsPattern,
   RecordStore,
   fieldError,
-  keysetPage,
+  listPage,
+  liveRows,
   problem,
   scopeWhere,
   validationFailed,
@@ -88,24 +89,18 @@ export async function presentUser(m: EntityManager, row: UserRow): Promise<admin
   return user!
 }
 
-export async function listUsers(
-  m: EntityManager,
-  principal: Principal,
-  q: admin.UserListQuery,
-): Promise<Page<admin.User>> {
-  const qb = users.repo(m).createQueryBuilder('u').where('u.deleted_at IS NULL')
-  const scope = scopeWhere(principal, { owner: 'u.id', dept: 'u.dept_id' })
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q.q) })
-  if (q.deptId) qb.andWhere('u.dept_id = :deptId', { deptId: q.deptId })
-  if (q.enabled) qb.andWhere('u.enabled = :enabled', { enabled: q.enabled === 'true' })
-  const page = await keysetPage(qb, {
-    alias: 'u',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+export function listUsers(m: EntityManager, principal: Principal, q: admin.UserListQuery) {
+  const search = (term: string) => ({
+    sql: '(u.username ILIKE :q OR u.display_name ILIKE :q)',
+    params: { q: containsPattern(term) },
   })
-  return { ...page, items: await presentUsers(m, page.items) }
+  return listPage(liveRows(users, m, 'u'), q, {
+    scope: scopeWhere(principal, { owner: 'u.id', dept: 'u.dept_id' }),
+    filters: { q: search },
+    equal: ['deptId'],
+    flags: ['enabled'],
+    present: (rows) => presentUsers(m, rows),
+  })
 }
 
 /** Department and roles must exist (and not be in the recycle bin): reported per field. */

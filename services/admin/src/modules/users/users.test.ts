@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
 let adminToken: string
-
-beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
-})
-afterAll(async () => {
-  await h?.close()
-})
+beforeAll(async () => ({ h, adminToken } = await startSignedIn()))
+afterAll(() => h?.close())
 
 async function createUser(username: string, extra: Record<string, unknown> = {}) {
   const res = await h.call('POST', '/users', {

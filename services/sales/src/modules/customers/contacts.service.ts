@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { Page, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   textContains,
   definedOnly,
   fieldError,
-  keysetPage,
+  listPage,
+  liveRows,
   problem,
   systemContext,
   type RecordContext,
@@ -23,26 +24,17 @@ export async function presentContacts(m: EntityManager, rows: ContactRow[]): Pro
   return rows.map((r) => presentContact(r, byId.get(r.customerId) ?? ''))
 }
 
-export async function listContacts(
+export function listContacts(
   m: EntityManager,
   principal: Principal,
   q: { customerId?: string; q?: string | null; limit?: number; cursor?: string },
-): Promise<Page<sales.Contact>> {
-  const qb = contacts.repo(m).createQueryBuilder('k').where('k.deleted_at IS NULL')
-  const scope = contacts.scopeWhere(principal, 'k')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.customerId) qb.andWhere('k.customer_id = :customerId', { customerId: q.customerId })
-  if (q.q) {
-    const search = textContains('k.name', q.q, 'q')
-    qb.andWhere(search.sql, search.params)
-  }
-  const page = await keysetPage(qb, {
-    alias: 'k',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+) {
+  return listPage(liveRows(contacts, m, 'k'), q, {
+    scope: contacts.scopeWhere(principal, 'k'),
+    equal: ['customerId'],
+    filters: { q: (term) => textContains('k.name', term, 'q') },
+    present: (rows) => presentContacts(m, rows),
   })
-  return { ...page, items: await presentContacts(m, page.items) }
 }
 
 /** A customer's contacts, primary first; whoever sees the customer sees them. */

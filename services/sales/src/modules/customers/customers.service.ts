@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm'
-import type { Page, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   accessLevels,
   definedOnly,
   fieldPath,
   issueNumber,
-  keysetPage,
+  listPage,
+  liveRows,
   nameOrNumber,
   problem,
   publishEvent,
@@ -15,6 +16,7 @@ import {
   type DomainDeps,
   type Owner,
   type RecordContext,
+  type WhereFragment,
 } from '@mosaic/service-kit'
 import { resolveOwner } from '../directory/owners.js'
 import type { CustomerRow } from './customers.entity.js'
@@ -37,45 +39,27 @@ export async function presentOne(m: EntityManager, row: CustomerRow, ctx?: Recor
   return one!
 }
 
-export async function listCustomers(
-  m: EntityManager,
-  ctx: CallerContext,
-  q: sales.CustomerListQuery,
-): Promise<Page<sales.Customer>> {
-  const me = ctx.principal.userId
+export function listCustomers(m: EntityManager, ctx: CallerContext, q: sales.CustomerListQuery) {
   // Pool customers (no owner) have their own list.
-  const qb = customers
-    .repo(m)
-    .createQueryBuilder('c')
-    .where('c.deleted_at IS NULL AND c.owner_id IS NOT NULL')
-  const scope = customers.scopeWhere(ctx.principal, 'c')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.view === 'mine') qb.andWhere('c.owner_id = :me', { me })
-  if (q.view === 'team') {
-    // The caller's memberships, looked up once: the customer's primary key index does the rest.
-    qb.andWhere(
-      `c.id = ANY(ARRAY(SELECT v.entity_id FROM team_member v WHERE v.user_id = :me AND v.entity_type = 'customer'))`,
-      { me },
-    )
-  }
-  if (q.q) {
-    const search = nameOrNumber('c', q.q)
-    qb.andWhere(search.sql, search.params)
-  }
-  for (const key of ['ownerId', 'status', 'level', 'industry', 'source', 'dealStatus'] as const) {
-    const column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-    if (q[key]) qb.andWhere(`c.${column} = :${key}`, { [key]: q[key] })
-  }
-  if (q.locked) qb.andWhere('c.locked = :locked', { locked: q.locked === 'true' })
-  if (q.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: q.createdFrom })
-  if (q.createdTo) qb.andWhere('c.created_at <= :createdTo', { createdTo: q.createdTo })
-  const page = await keysetPage(qb, {
-    alias: 'c',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+  return listPage(liveRows(customers, m, 'c').andWhere('c.owner_id IS NOT NULL'), q, {
+    scope: customers.scopeWhere(ctx.principal, 'c'),
+    filters: {
+      view: (view) => customerView(view, ctx.principal.userId),
+      q: (term) => nameOrNumber('c', term),
+    },
+    equal: ['ownerId', 'status', 'level', 'industry', 'source', 'dealStatus'],
+    flags: ['locked'],
+    ranges: { created_at: ['createdFrom', 'createdTo'] },
+    present: (rows) => presentCustomers(m, ctx, rows),
   })
-  return { ...page, items: await presentCustomers(m, ctx, page.items) }
+}
+
+function customerView(view: NonNullable<sales.CustomerListQuery['view']>, me: string): WhereFragment | null {
+  if (view === 'mine') return { sql: 'c.owner_id = :me', params: { me } }
+  if (view !== 'team') return null
+  // The caller's memberships, looked up once: the customer's primary key index does the rest.
+  const memberships = `SELECT v.entity_id FROM team_member v WHERE v.user_id = :me AND v.entity_type = 'customer'`
+  return { sql: `c.id = ANY(ARRAY(${memberships}))`, params: { me } }
 }
 
 type CustomerFields = Pick<sales.CustomerCreate, 'status' | 'level' | 'industry' | 'source'>

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { Page, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   textContains,
   definedOnly,
   fieldError,
-  keysetPage,
+  listPage,
+  liveRows,
   problem,
   validationFailed,
   type DomainDeps,
@@ -178,29 +179,13 @@ export async function restoreFollowUp(m: EntityManager, ctx: RecordContext, id: 
   return restored
 }
 
-export async function listFollowUps(
-  m: EntityManager,
-  principal: Principal,
-  q: sales.FollowUpListQuery,
-): Promise<Page<sales.FollowUp>> {
-  const qb = followups.repo(m).createQueryBuilder('f').where('f.deleted_at IS NULL')
-  const scope = followups.scopeWhere(principal, 'f')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.targetType) qb.andWhere('f.target_type = :targetType', { targetType: q.targetType })
-  if (q.targetId) qb.andWhere('f.target_id = :targetId', { targetId: q.targetId })
-  if (q.customer) {
-    const search = textContains('f.customer_name', q.customer, 'customer')
-    qb.andWhere(search.sql, search.params)
-  }
-  if (q.ownerId) qb.andWhere('f.owner_id = :ownerId', { ownerId: q.ownerId })
-  if (q.method) qb.andWhere('f.method = :method', { method: q.method })
-  if (q.from) qb.andWhere('f.contacted_at >= :from', { from: q.from })
-  if (q.to) qb.andWhere('f.contacted_at <= :to', { to: q.to })
-  const page = await keysetPage(qb, {
-    alias: 'f',
-    sortColumn: 'contacted_at',
-    sortProperty: 'contactedAt',
-    paging: q,
+export function listFollowUps(m: EntityManager, principal: Principal, q: sales.FollowUpListQuery) {
+  return listPage(liveRows(followups, m, 'f'), q, {
+    scope: followups.scopeWhere(principal, 'f'),
+    filters: { customer: (name) => textContains('f.customer_name', name, 'customer') },
+    equal: ['targetType', 'targetId', 'ownerId', 'method'],
+    ranges: { contacted_at: ['from', 'to'] },
+    sort: { sortColumn: 'contacted_at', sortProperty: 'contactedAt' },
+    present: (rows) => rows.map(presentFollowUp),
   })
-  return { ...page, items: page.items.map(presentFollowUp) }
 }

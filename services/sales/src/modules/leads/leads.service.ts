@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { Page, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   definedOnly,
   fieldError,
@@ -8,7 +8,8 @@ import {
   HttpError,
   nameOrNumber,
   issueNumber,
-  keysetPage,
+  listPage,
+  liveRows,
   problem,
   publishEvent,
   type DomainDeps,
@@ -28,30 +29,14 @@ export const leadDictFields = (
   { field: fieldPath(prefix, 'industry'), type: 'industry', value: input.industry },
 ]
 
-export async function listLeads(
-  m: EntityManager,
-  principal: Principal,
-  q: sales.LeadListQuery,
-): Promise<Page<sales.Lead>> {
-  const qb = leads.repo(m).createQueryBuilder('l').where('l.deleted_at IS NULL')
-  const scope = leads.scopeWhere(principal, 'l')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) {
-    const search = nameOrNumber('l', q.q)
-    qb.andWhere(search.sql, search.params)
-  }
-  if (q.ownerId) qb.andWhere('l.owner_id = :ownerId', { ownerId: q.ownerId })
-  if (q.source) qb.andWhere('l.source = :source', { source: q.source })
-  if (q.status) qb.andWhere('l.status = :status', { status: q.status })
-  if (q.createdFrom) qb.andWhere('l.created_at >= :createdFrom', { createdFrom: q.createdFrom })
-  if (q.createdTo) qb.andWhere('l.created_at <= :createdTo', { createdTo: q.createdTo })
-  const page = await keysetPage(qb, {
-    alias: 'l',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+export function listLeads(m: EntityManager, principal: Principal, q: sales.LeadListQuery) {
+  return listPage(liveRows(leads, m, 'l'), q, {
+    scope: leads.scopeWhere(principal, 'l'),
+    filters: { q: (term) => nameOrNumber('l', term) },
+    equal: ['ownerId', 'source', 'status'],
+    ranges: { created_at: ['createdFrom', 'createdTo'] },
+    present: (rows) => rows.map((l) => presentLead(l)),
   })
-  return { ...page, items: page.items.map((l) => presentLead(l)) }
 }
 
 export async function createLead(

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import type { Page, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import {
   accessLevels,
   textContains,
-  keysetPage,
+  listPage,
+  liveRows,
+  type CallerContext,
   type DomainDeps,
   type RecordContext,
 } from '@mosaic/service-kit'
@@ -25,33 +27,14 @@ export async function presentOne(m: EntityManager, row: OpportunityRow, ctx?: Re
   return (await presentOpportunities(m, ctx, [row]))[0]!
 }
 
-export async function listOpportunities(
-  m: EntityManager,
-  ctx: RecordContext & { principal: Principal },
-  q: sales.OpportunityListQuery,
-): Promise<Page<sales.Opportunity>> {
-  const qb = opportunities.repo(m).createQueryBuilder('o').where('o.deleted_at IS NULL')
-  const scope = opportunities.scopeWhere(ctx.principal, 'o')
-  if (scope) qb.andWhere(scope.sql, scope.params)
-  if (q.q) {
-    const search = textContains('o.name', q.q, 'q')
-    qb.andWhere(search.sql, search.params)
-  }
-  if (q.customerId) qb.andWhere('o.customer_id = :customerId', { customerId: q.customerId })
-  if (q.stage) qb.andWhere('o.stage = :stage', { stage: q.stage })
-  if (q.status) qb.andWhere('o.status = :status', { status: q.status })
-  if (q.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: q.ownerId })
-  if (q.createdFrom) qb.andWhere('o.created_at >= :createdFrom', { createdFrom: q.createdFrom })
-  if (q.createdTo) qb.andWhere('o.created_at <= :createdTo', { createdTo: q.createdTo })
-  if (q.expectedFrom) qb.andWhere('o.expected_close_date >= :expectedFrom', { expectedFrom: q.expectedFrom })
-  if (q.expectedTo) qb.andWhere('o.expected_close_date <= :expectedTo', { expectedTo: q.expectedTo })
-  const page = await keysetPage(qb, {
-    alias: 'o',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+export function listOpportunities(m: EntityManager, ctx: CallerContext, q: sales.OpportunityListQuery) {
+  return listPage(liveRows(opportunities, m, 'o'), q, {
+    scope: opportunities.scopeWhere(ctx.principal, 'o'),
+    filters: { q: (term) => textContains('o.name', term, 'q') },
+    equal: ['customerId', 'stage', 'status', 'ownerId'],
+    ranges: { created_at: ['createdFrom', 'createdTo'], expected_close_date: ['expectedFrom', 'expectedTo'] },
+    present: (rows) => presentOpportunities(m, ctx, rows),
   })
-  return { ...page, items: await presentOpportunities(m, ctx, page.items) }
 }
 
 /** Cards per kanban column; the column's count and sums always cover all of it. */

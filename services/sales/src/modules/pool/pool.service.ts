@@ -5,7 +5,8 @@ import {
   addCalendarDays,
   dayToIsoDate,
   nameOrNumber,
-  keysetPage,
+  listPage,
+  liveRows,
   localDay,
   poolRuleFor,
   preconditionFailed,
@@ -57,26 +58,18 @@ async function releaseReasons(m: EntityManager, ids: string[]): Promise<Map<stri
 }
 
 /** Customers without an owner; anyone with pool access sees all of them. */
-export async function listPool(m: EntityManager, q: sales.PoolListQuery): Promise<Page<sales.PoolCustomer>> {
-  const qb = customers.repo(m).createQueryBuilder('c').where('c.owner_id IS NULL AND c.deleted_at IS NULL')
-  if (q.q) {
-    const search = nameOrNumber('c', q.q)
-    qb.andWhere(search.sql, search.params)
-  }
-  if (q.status) qb.andWhere('c.status = :status', { status: q.status })
-  if (q.source) qb.andWhere('c.source = :source', { source: q.source })
-  if (q.level) qb.andWhere('c.level = :level', { level: q.level })
-  const page = await keysetPage(qb, {
-    alias: 'c',
-    sortColumn: 'created_at',
-    sortProperty: 'createdAt',
-    paging: q,
+export function listPool(m: EntityManager, q: sales.PoolListQuery): Promise<Page<sales.PoolCustomer>> {
+  return listPage(liveRows(customers, m, 'c').andWhere('c.owner_id IS NULL'), q, {
+    filters: { q: (term) => nameOrNumber('c', term) },
+    equal: ['status', 'source', 'level'],
+    present: async (rows) => {
+      const reasons = await releaseReasons(
+        m,
+        rows.map((c) => c.id),
+      )
+      return rows.map((c) => presentPoolCustomer(c, reasons.get(c.id) ?? null))
+    },
   })
-  const reasons = await releaseReasons(
-    m,
-    page.items.map((c) => c.id),
-  )
-  return { ...page, items: page.items.map((c) => presentPoolCustomer(c, reasons.get(c.id) ?? null)) }
 }
 
 const ownerOf = (p: Principal): NewOwner => ({

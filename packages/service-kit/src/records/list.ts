@@ -1,0 +1,84 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import type { Page } from '@mosaic/schemas'
+import type { PageRequest } from '../http/paging.js'
+import { keysetPage, type KeysetOptions } from './paging.js'
+import type { RecordStore } from './record-store.js'
+import type { RecordBase } from './columns.js'
+import type { WhereFragment } from './search.js'
+
+type Keys<Q> = keyof Q & string
+
+/** The store's rows outside the recycle bin, as a query under `alias`: where most lists start. */
+export function liveRows<T extends RecordBase>(store: RecordStore<T>, m: EntityManager, alias: string) {
+  return store.repo(m).createQueryBuilder(alias).where(`${alias}.deleted_at IS NULL`)
+}
+
+/**
+ * How a list turns its query into WHERE fragments, ANDed in this order: scope, `filters`, `equal`,
+ * `flags`, `ranges`. A query value that is unset or empty adds nothing.
+ */
+export interface ListSpec<Row, Q, Item> {
+  /** The caller's data scope (`store.scopeWhere(principal, alias)`, indexed form); null: sees all. */
+  scope?: WhereFragment | null
+  /** Query keys with their own rule (a search, a view); a null fragment adds nothing. */
+  filters?: { [K in Keys<Q>]?: (value: NonNullable<Q[K]>) => WhereFragment | null }
+  /** Query keys matched for equality on the column of the same name in snake case (`ownerId` → `owner_id`). */
+  equal?: Array<Keys<Q>>
+  /** Query keys holding 'true' / 'false', matched against the boolean column of the same name. */
+  flags?: Array<Keys<Q>>
+  /** Column → [query key of its lower bound, of its upper bound], both inclusive. */
+  ranges?: Record<string, [from: Keys<Q>, to: Keys<Q>]>
+  /** Sort column and property (default: newest `created_at` first). */
+  sort?: Partial<Pick<KeysetOptions, 'sortColumn' | 'sortProperty' | 'sortType' | 'direction'>>
+  present: (rows: Row[]) => Item[] | Promise<Item[]>
+}
+
+/**
+ * A list endpoint's page: `from` (the base query with its alias and the rows the list ever shows)
+ * narrowed by the scope and the query's filters, paged by `keysetPage` (capped total, small sets
+ * fetched by id), then presented. Runs on the manager it is given: a read needs no transaction.
+ */
+export async function listPage<Row extends ObjectLiteral & { id: string }, Q extends PageRequest, Item>(
+  from: SelectQueryBuilder<Row>,
+  query: Q,
+  spec: ListSpec<Row, Q, Item>,
+): Promise<Page<Item>> {
+  const alias = from.alias
+  for (const where of listWheres(alias, query, spec)) from.andWhere(where.sql, where.params)
+  const page = await keysetPage(from, {
+    alias,
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    ...spec.sort,
+    paging: query,
+  })
+  return { ...page, items: await spec.present(page.items) }
+}
+
+function* listWheres<Q>(
+  alias: string,
+  query: Q,
+  spec: ListSpec<never, Q, unknown>,
+): Generator<WhereFragment> {
+  const value = (key: Keys<Q>) => query[key] as unknown
+  if (spec.scope) yield spec.scope
+  for (const [key, filter] of Object.entries(spec.filters ?? {}) as Array<[Keys<Q>, Filter]>) {
+    const where = value(key) ? filter(value(key)) : null
+    if (where) yield where
+  }
+  for (const key of spec.equal ?? []) {
+    if (value(key)) yield { sql: `${alias}.${snakeCase(key)} = :${key}`, params: { [key]: value(key) } }
+  }
+  for (const key of spec.flags ?? []) {
+    if (value(key))
+      yield { sql: `${alias}.${snakeCase(key)} = :${key}`, params: { [key]: value(key) === 'true' } }
+  }
+  for (const [column, [from, to]] of Object.entries(spec.ranges ?? {})) {
+    if (value(from)) yield { sql: `${alias}.${column} >= :${from}`, params: { [from]: value(from) } }
+    if (value(to)) yield { sql: `${alias}.${column} <= :${to}`, params: { [to]: value(to) } }
+  }
+}
+
+type Filter = (value: unknown) => WhereFragment | null
+
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
