@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -157,3 +158,33 @@ export async function startServiceHarness<C extends BaseConfig, S extends Servic
 export type ServiceHarness<C extends BaseConfig, S extends Service> = Awaited<
   ReturnType<typeof startServiceHarness<C, S>>
 >
+
+/** One user of a `harnessSuite`: the harness' `user()` options, and the username when it is not the key. */
+export type SuiteUser = TestUserOptions & { username?: string }
+
+interface StartedHarness {
+  close(): Promise<void>
+  /** Only a harness that signs in test users (`startServiceHarness`'s) may be given `users`. */
+  user?(name: string, u?: TestUserOptions): Promise<TestUser>
+}
+
+/**
+ * The service of a describe block (or a file): `start` runs before its tests, then the `users` are
+ * signed in, in the order given; the service is closed after the tests. `s.h` and the users (`s.alice`)
+ * are there once the block's tests and later hooks run.
+ */
+export function harnessSuite<H extends StartedHarness, N extends string = never>(
+  start: () => Promise<H>,
+  users: Record<N, SuiteUser> = {} as Record<N, SuiteUser>,
+): { h: H } & Record<N, TestUser> {
+  const suite = {} as { h: H } & Record<N, TestUser>
+  beforeAll(async () => {
+    suite.h = await start()
+    for (const [key, { username, ...options }] of Object.entries(users) as Array<[N, SuiteUser]>) {
+      if (!suite.h.user) throw new Error('this harness signs in no test users')
+      ;(suite as Record<N, TestUser>)[key] = await suite.h.user(username ?? key, options)
+    }
+  })
+  afterAll(() => suite.h?.close())
+  return suite
+}

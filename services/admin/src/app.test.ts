@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startAdmin, type AdminHarness } from './test-support/harness.js'
+import { startSignedIn, type AdminHarness } from './test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
@@ -7,13 +7,10 @@ let adminToken: string
 let origin: string
 
 beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
+  ;({ h, adminToken } = await startSignedIn())
   origin = new URL(h.base).origin
 })
-afterAll(async () => {
-  await h?.close()
-})
+afterAll(() => h?.close())
 
 describe('service surface', () => {
   test('health: /healthz and /readyz answer 200 at the origin and under the base path', async () => {

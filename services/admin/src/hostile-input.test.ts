@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assertHostileInputRefused } from '@mosaic/service-kit/testing'
-import { startAdmin, type AdminHarness } from './test-support/harness.js'
+import { describe, expect, it } from 'vitest'
+import { assertHostileInputRefused, harnessSuite } from '@mosaic/service-kit/testing'
+import { startAdmin } from './test-support/harness.js'
 
 /**
  * Every declared admin route, driven with generated hostile params, queries and bodies as the
@@ -8,23 +8,17 @@ import { startAdmin, type AdminHarness } from './test-support/harness.js'
  * covered the day they are declared.
  */
 describe('hostile input (every route)', () => {
-  let h: AdminHarness
-  beforeAll(async () => {
-    h = await startAdmin()
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  const s = harnessSuite(() => startAdmin())
 
   it('is refused with a 4xx problem, never a 5xx', { timeout: 300_000 }, async () => {
-    const token = await h.login()
+    const token = await s.h.login()
     // A user (and their role) for path ids to hit, not the administrator whose session drives the run.
-    const target = await h.userWith(token, { username: 'hostile_target', permissions: ['admin.user.read'] })
+    const target = await s.h.userWith(token, { username: 'hostile_target', permissions: ['admin.user.read'] })
     const ids = [target.user.id, ...(target.user.roleIds ?? [])]
-    const routes = h.service.api.routes()
+    const routes = s.h.service.api.routes()
     expect(routes.length).toBeGreaterThan(30)
     await assertHostileInputRefused({
-      origin: new URL(h.base).origin,
+      origin: new URL(s.h.base).origin,
       routes,
       token,
       ids,

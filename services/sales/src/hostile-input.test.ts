@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assertHostileInputRefused } from '@mosaic/service-kit/testing'
-import { startSales, type SalesHarness } from './test-support/harness.js'
+import { describe, expect, it } from 'vitest'
+import { assertHostileInputRefused, harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from './test-support/harness.js'
 
 /**
  * Every declared sales route, driven with generated hostile params, queries and bodies as a user
@@ -8,27 +8,24 @@ import { startSales, type SalesHarness } from './test-support/harness.js'
  * routes are covered the day they are declared.
  */
 describe('hostile input (every route)', () => {
-  let h: SalesHarness
-  beforeAll(async () => {
-    h = await startSales()
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  const s = harnessSuite(() => startSales())
 
   it('is refused with a 4xx problem, never a 5xx', { timeout: 300_000 }, async () => {
-    const boss = await h.user('hostile-boss', { dataScope: 'all' })
+    const boss = await s.h.user('hostile-boss', { dataScope: 'all' })
     const ids: string[] = [boss.id]
-    const customer = await h.call('POST', '/customers', { token: boss.token, body: { name: 'Hostile Ltd' } })
+    const customer = await s.h.call('POST', '/customers', {
+      token: boss.token,
+      body: { name: 'Hostile Ltd' },
+    })
     expect(customer.status).toBe(201)
     ids.push(customer.body.id)
-    const lead = await h.call('POST', '/leads', { token: boss.token, body: { name: 'Hostile lead' } })
+    const lead = await s.h.call('POST', '/leads', { token: boss.token, body: { name: 'Hostile lead' } })
     if (lead.status === 201) ids.push(lead.body.id)
-    const routes = h.service.api.routes()
+    const routes = s.h.service.api.routes()
     const tally = new Map<string, number>()
     expect(routes.length).toBeGreaterThan(30)
     await assertHostileInputRefused({
-      origin: new URL(h.base).origin,
+      origin: new URL(s.h.base).origin,
       routes,
       token: boss.token,
       ids,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
@@ -16,8 +16,7 @@ const userAudit = async (id: string) => {
 }
 
 beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
+  ;({ h, adminToken } = await startSignedIn())
   adminId = (await h.call('GET', '/auth/me', { token: adminToken })).body.id
 
   // One user through its whole life: create, edit, role change, password reset, delete, restore.
@@ -59,9 +58,7 @@ beforeAll(async () => {
     user.id,
   ])
 })
-afterAll(async () => {
-  await h?.close()
-})
+afterAll(() => h?.close())
 
 describe('audit trail of a record', () => {
   test('every change leaves a row, newest first, with actor and exact field diffs', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, fieldErrors, ifMatch, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
@@ -17,15 +17,12 @@ const MANAGER_PERMISSIONS = [
 ]
 
 beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
+  ;({ h, adminToken } = await startSignedIn())
   manager = await h.userWith(adminToken, { username: 'escalator', permissions: MANAGER_PERMISSIONS })
   const roles = await h.call('GET', '/roles?limit=100', { token: adminToken })
   superAdminRoleId = roles.body.items.find((r: ReplyBody) => r.code === 'super_admin').id
 })
-afterAll(async () => {
-  await h?.close()
-})
+afterAll(() => h?.close())
 
 describe('no privilege escalation', () => {
   test('a user cannot change their own roles', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { admin } from '@mosaic/schemas'
-import { startAdmin, type AdminHarness } from '../../test-support/harness.js'
+import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, fieldCodes, fieldErrors, ifMatch } from '@mosaic/service-kit/testing/expect'
 
 let h: AdminHarness
@@ -9,14 +9,11 @@ let adminId: string
 let rootDeptId: string
 
 beforeAll(async () => {
-  h = await startAdmin()
-  adminToken = await h.login()
+  ;({ h, adminToken } = await startSignedIn())
   adminId = (await h.call('GET', '/auth/me', { token: adminToken })).body.id
   rootDeptId = (await h.call('GET', '/depts', { token: adminToken })).body[0].id
 })
-afterAll(async () => {
-  await h?.close()
-})
+afterAll(() => h?.close())
 
 const current = async () => {
   const res = await h.call('GET', '/rules/pool', { token: adminToken })

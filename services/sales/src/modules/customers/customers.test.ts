@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
@@ -9,25 +10,18 @@ const CHILD_DEPT = randomUUID()
 const OTHER_DEPT = randomUUID()
 
 describe('customers', () => {
-  let h: SalesHarness
-  let alice: TestUser
-  let bob: TestUser
-  let carol: TestUser
-  let manager: TestUser
-  beforeAll(async () => {
-    h = await startSales()
-    alice = await h.user('alice', { deptIds: [CHILD_DEPT] })
-    bob = await h.user('bob', { deptIds: [OTHER_DEPT] })
-    carol = await h.user('carol', { deptIds: [DEPT] })
-    manager = await h.user('manager', { dataScope: 'dept_and_children', deptIds: [DEPT, CHILD_DEPT] })
+  const s = harnessSuite(() => startSales(), {
+    alice: { deptIds: [CHILD_DEPT] },
+    bob: { deptIds: [OTHER_DEPT] },
+    carol: { deptIds: [DEPT] },
+    manager: { dataScope: 'dept_and_children', deptIds: [DEPT, CHILD_DEPT] },
   })
-  afterAll(() => h?.close())
 
   const create = (u: TestUser, body: Record<string, unknown>) =>
-    h.call('POST', '/customers', { token: u.token, body })
+    s.h.call('POST', '/customers', { token: u.token, body })
 
   it('creates a numbered customer with its primary contact, owned by the caller', async () => {
-    const res = await create(alice, {
+    const res = await create(s.alice, {
       name: 'Acme Trading',
       level: 'A',
       industry: 'it',
@@ -38,7 +32,7 @@ describe('customers', () => {
     expect(res.body).toMatchObject({
       name: 'Acme Trading',
       status: 'potential',
-      ownerId: alice.id,
+      ownerId: s.alice.id,
       ownerName: 'alice',
       deptId: CHILD_DEPT,
       dealStatus: 'undealt',
@@ -49,35 +43,35 @@ describe('customers', () => {
       version: 1,
     })
     expect(res.body.number).toMatch(/^KH\d{8}\d{4}$/)
-    const contacts = await h.call('GET', `/customers/${res.body.id}/contacts`, { token: alice.token })
+    const contacts = await s.h.call('GET', `/customers/${res.body.id}/contacts`, { token: s.alice.token })
     expect(contacts.body).toEqual([
       expect.objectContaining({ name: 'Ann Lee', primary: true, customerName: 'Acme Trading' }),
     ])
-    const second = await create(alice, { name: 'Second Co' })
+    const second = await create(s.alice, { name: 'Second Co' })
     expect(second.body.number > res.body.number).toBe(true)
   })
 
   it('refuses a duplicate name regardless of case and spaces, with a field error', async () => {
-    const res = await create(bob, { name: '  acme   TRADING ' })
+    const res = await create(s.bob, { name: '  acme   TRADING ' })
     expectProblem(res, 409)
     // bob does not see alice's customer: he learns the name is taken, not by whom.
     expect(fieldCodes(res)).toEqual({ name: 'sales.customer.name_taken' })
     expect(res.body).toMatchObject({ code: 'sales.customer.name_taken' })
     expect(res.body.detail).not.toContain('alice')
-    const fullWidth = await create(bob, { name: 'Acme\u3000Trading' })
+    const fullWidth = await create(s.bob, { name: 'Acme\u3000Trading' })
     expectProblem(fullWidth, 409)
-    const check = await h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: bob.token })
+    const check = await s.h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: s.bob.token })
     expect(check.status).toBe(200)
     expect(check.body.exact).toEqual({ visible: false })
-    const mine = await h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: alice.token })
+    const mine = await s.h.call('GET', '/customers/duplicates?name=ACME%20trading', { token: s.alice.token })
     expect(mine.body.exact).toMatchObject({ visible: true, name: 'Acme Trading', ownerName: 'alice' })
-    const similar = await h.call('GET', '/customers/duplicates?name=acme', { token: alice.token })
+    const similar = await s.h.call('GET', '/customers/duplicates?name=acme', { token: s.alice.token })
     expect(similar.body.exact).toBeNull()
     expect(similar.body.similar.map((s: { name: string }) => s.name)).toContain('Acme Trading')
   })
 
   it('checks every dictionary-backed field and reports each one', async () => {
-    const res = await create(alice, {
+    const res = await create(s.alice, {
       name: 'Dict Co',
       status: 'nope',
       level: 'Z',
@@ -89,62 +83,64 @@ describe('customers', () => {
   })
 
   it('shows a rep only their own customers; another rep gets 404; a manager sees the department tree', async () => {
-    const bobs = await create(bob, { name: 'Bob Only Ltd' })
-    const carols = await create(carol, { name: 'Carol Dept Ltd' })
-    const aliceList = await h.call('GET', '/customers?limit=100', { token: alice.token })
+    const bobs = await create(s.bob, { name: 'Bob Only Ltd' })
+    const carols = await create(s.carol, { name: 'Carol Dept Ltd' })
+    const aliceList = await s.h.call('GET', '/customers?limit=100', { token: s.alice.token })
     const names = aliceList.body.items.map((c: { name: string }) => c.name)
     expect(names).toEqual(expect.arrayContaining(['Acme Trading', 'Second Co']))
     expect(names).not.toContain('Bob Only Ltd')
-    expectProblem(await h.call('GET', `/customers/${bobs.body.id}`, { token: alice.token }), 404)
+    expectProblem(await s.h.call('GET', `/customers/${bobs.body.id}`, { token: s.alice.token }), 404)
     expectProblem(
-      await h.call('PATCH', `/customers/${bobs.body.id}`, {
-        token: alice.token,
+      await s.h.call('PATCH', `/customers/${bobs.body.id}`, {
+        token: s.alice.token,
         version: 1,
         body: { remark: 'x' },
       }),
       404,
     )
-    const managed = await h.call('GET', '/customers?limit=100', { token: manager.token })
+    const managed = await s.h.call('GET', '/customers?limit=100', { token: s.manager.token })
     const managedNames = managed.body.items.map((c: { name: string }) => c.name)
     expect(managedNames).toEqual(expect.arrayContaining(['Acme Trading', 'Carol Dept Ltd']))
     expect(managedNames).not.toContain('Bob Only Ltd')
-    expect((await h.call('GET', `/customers/${carols.body.id}`, { token: manager.token })).status).toBe(200)
+    expect((await s.h.call('GET', `/customers/${carols.body.id}`, { token: s.manager.token })).status).toBe(
+      200,
+    )
   })
 
   it('filters by fuzzy name or number, level and owner', async () => {
-    const res = await h.call('GET', '/customers?q=trad&level=A', { token: manager.token })
+    const res = await s.h.call('GET', '/customers?q=trad&level=A', { token: s.manager.token })
     expect(res.body.items.map((c: { name: string }) => c.name)).toEqual(['Acme Trading'])
-    const byOwner = await h.call('GET', `/customers?ownerId=${carol.id}`, { token: manager.token })
+    const byOwner = await s.h.call('GET', `/customers?ownerId=${s.carol.id}`, { token: s.manager.token })
     expect(byOwner.body.items.map((c: { name: string }) => c.name)).toEqual(['Carol Dept Ltd'])
   })
 
   it('edits with If-Match: a stale version gets 412 with the current record and changes nothing', async () => {
-    const c = (await create(alice, { name: 'Versioned Co' })).body
-    const ok = await h.call('PATCH', `/customers/${c.id}`, {
-      token: alice.token,
+    const c = (await create(s.alice, { name: 'Versioned Co' })).body
+    const ok = await s.h.call('PATCH', `/customers/${c.id}`, {
+      token: s.alice.token,
       version: 1,
       body: { remark: 'first', level: 'B' },
     })
     expect(ok.status).toBe(200)
     expect(ok.body).toMatchObject({ remark: 'first', level: 'B', version: 2 })
-    const stale = await h.call('PATCH', `/customers/${c.id}`, {
-      token: alice.token,
+    const stale = await s.h.call('PATCH', `/customers/${c.id}`, {
+      token: s.alice.token,
       version: 1,
       body: { remark: 'second' },
     })
     const problem = expectProblem(stale, 412)
     expect(problem.current).toMatchObject({ remark: 'first', version: 2 })
     expectProblem(
-      await h.call('PATCH', `/customers/${c.id}`, { token: alice.token, body: { remark: 'x' } }),
+      await s.h.call('PATCH', `/customers/${c.id}`, { token: s.alice.token, body: { remark: 'x' } }),
       428,
     )
-    const renamed = await h.call('PATCH', `/customers/${c.id}`, {
-      token: alice.token,
+    const renamed = await s.h.call('PATCH', `/customers/${c.id}`, {
+      token: s.alice.token,
       version: 2,
       body: { name: 'ACME trading' },
     })
     expectProblem(renamed, 409)
-    const audit = await h.call('GET', `/customers/${c.id}/audit`, { token: alice.token })
+    const audit = await s.h.call('GET', `/customers/${c.id}/audit`, { token: s.alice.token })
     expect(audit.body[0]).toMatchObject({
       action: 'update',
       diff: { remark: { before: null, after: 'first' } },
@@ -152,27 +148,27 @@ describe('customers', () => {
   })
 
   it('locks and unlocks with an audit entry each', async () => {
-    const c = (await create(alice, { name: 'Lockable Co' })).body
-    const locked = await h.call('POST', `/customers/${c.id}/lock`, { token: alice.token, version: 1 })
+    const c = (await create(s.alice, { name: 'Lockable Co' })).body
+    const locked = await s.h.call('POST', `/customers/${c.id}/lock`, { token: s.alice.token, version: 1 })
     expect(locked.status).toBe(200)
     expect(locked.body).toMatchObject({ locked: true, version: 2 })
-    const unlocked = await h.call('POST', `/customers/${c.id}/unlock`, { token: alice.token, version: 2 })
+    const unlocked = await s.h.call('POST', `/customers/${c.id}/unlock`, { token: s.alice.token, version: 2 })
     expect(unlocked.body).toMatchObject({ locked: false, version: 3 })
-    const actions = (await h.call('GET', `/customers/${c.id}/audit`, { token: alice.token })).body.map(
+    const actions = (await s.h.call('GET', `/customers/${c.id}/audit`, { token: s.alice.token })).body.map(
       (a: { action: string }) => a.action,
     )
     expect(actions).toEqual(['unlock', 'lock', 'create'])
   })
 
   it('refuses a create or a lock beyond the pool rule limits, with the numbers', async () => {
-    const fx = poolFixtures(h)
-    const dora = await h.user('dora-limits')
+    const fx = poolFixtures(s.h)
+    const dora = await s.h.user('dora-limits')
     await fx.setRules({ ownedLimit: 1, lockedLimit: 1 })
     try {
       const first = (await create(dora, { name: `Limit One ${randomUUID()}` })).body
       const second = await create(dora, { name: `Limit Two ${randomUUID()}` })
       expect(expectProblem(second, 409).detail).toMatch(/1/)
-      const locked = await h.call('POST', `/customers/${first.id}/lock`, { token: dora.token, version: 1 })
+      const locked = await s.h.call('POST', `/customers/${first.id}/lock`, { token: dora.token, version: 1 })
       expect(locked.status).toBe(200)
     } finally {
       await fx.setRules({ ownedLimit: null, lockedLimit: null })
@@ -180,35 +176,35 @@ describe('customers', () => {
   })
 
   it('keeps one primary contact per customer and mirrors it on the customer', async () => {
-    const c = (await create(alice, { name: 'Contacts Co', contact: { name: 'First' } })).body
-    const second = await h.call('POST', '/contacts', {
-      token: alice.token,
+    const c = (await create(s.alice, { name: 'Contacts Co', contact: { name: 'First' } })).body
+    const second = await s.h.call('POST', '/contacts', {
+      token: s.alice.token,
       body: { customerId: c.id, name: 'Second', phone: '021-5555', primary: true },
     })
     expect(second.status, JSON.stringify(second.body)).toBe(201)
-    const list = (await h.call('GET', `/customers/${c.id}/contacts`, { token: alice.token })).body
+    const list = (await s.h.call('GET', `/customers/${c.id}/contacts`, { token: s.alice.token })).body
     expect(list.map((k: { name: string; primary: boolean }) => [k.name, k.primary])).toEqual([
       ['Second', true],
       ['First', false],
     ])
-    const customer = (await h.call('GET', `/customers/${c.id}`, { token: alice.token })).body
+    const customer = (await s.h.call('GET', `/customers/${c.id}`, { token: s.alice.token })).body
     expect(customer).toMatchObject({ primaryContactName: 'Second', primaryContactPhone: '021-5555' })
-    expectProblem(await h.call('GET', `/customers/${c.id}/contacts`, { token: bob.token }), 404)
-    const bobsView = await h.call('GET', `/contacts?customerId=${c.id}`, { token: bob.token })
+    expectProblem(await s.h.call('GET', `/customers/${c.id}/contacts`, { token: s.bob.token }), 404)
+    const bobsView = await s.h.call('GET', `/contacts?customerId=${c.id}`, { token: s.bob.token })
     expect(bobsView.body.items).toEqual([])
   })
 
   it('moves contacts and follow-ups to the recycle bin with the customer and brings them back', async () => {
-    const c = (await create(alice, { name: 'Cascade Co', contact: { name: 'Kept' } })).body
-    const loner = await h.call('POST', '/contacts', {
-      token: alice.token,
+    const c = (await create(s.alice, { name: 'Cascade Co', contact: { name: 'Kept' } })).body
+    const loner = await s.h.call('POST', '/contacts', {
+      token: s.alice.token,
       body: { customerId: c.id, name: 'Deleted earlier' },
     })
     expect(
-      (await h.call('DELETE', `/contacts/${loner.body.id}`, { token: alice.token, version: 1 })).status,
+      (await s.h.call('DELETE', `/contacts/${loner.body.id}`, { token: s.alice.token, version: 1 })).status,
     ).toBe(204)
-    const fu = await h.call('POST', '/followups', {
-      token: alice.token,
+    const fu = await s.h.call('POST', '/followups', {
+      token: s.alice.token,
       body: {
         targetType: 'customer',
         targetId: c.id,
@@ -219,51 +215,52 @@ describe('customers', () => {
       },
     })
     expect(fu.status, JSON.stringify(fu.body)).toBe(201)
-    const current = (await h.call('GET', `/customers/${c.id}`, { token: alice.token })).body
+    const current = (await s.h.call('GET', `/customers/${c.id}`, { token: s.alice.token })).body
     expect(
-      (await h.call('DELETE', `/customers/${c.id}`, { token: alice.token, version: current.version })).status,
+      (await s.h.call('DELETE', `/customers/${c.id}`, { token: s.alice.token, version: current.version }))
+        .status,
     ).toBe(204)
-    expectProblem(await h.call('GET', `/customers/${c.id}`, { token: alice.token }), 404)
-    expectProblem(await h.call('GET', `/followups/${fu.body.id}`, { token: alice.token }), 404)
-    const bin = await h.call('GET', '/recycle-bin', { token: alice.token })
+    expectProblem(await s.h.call('GET', `/customers/${c.id}`, { token: s.alice.token }), 404)
+    expectProblem(await s.h.call('GET', `/followups/${fu.body.id}`, { token: s.alice.token }), 404)
+    const bin = await s.h.call('GET', '/recycle-bin', { token: s.alice.token })
     expect(bin.body.items.map((i: { title: string }) => i.title)).toEqual(
       expect.arrayContaining([`Cascade Co (${c.number})`, 'Kept', 'Deleted earlier']),
     )
-    expect((await h.call('GET', '/recycle-bin', { token: bob.token })).body.items).toEqual([])
+    expect((await s.h.call('GET', '/recycle-bin', { token: s.bob.token })).body.items).toEqual([])
 
-    const restored = await h.call('POST', `/customers/${c.id}/restore`, { token: alice.token })
+    const restored = await s.h.call('POST', `/customers/${c.id}/restore`, { token: s.alice.token })
     expect(restored.status).toBe(200)
-    const contacts = (await h.call('GET', `/customers/${c.id}/contacts`, { token: alice.token })).body
+    const contacts = (await s.h.call('GET', `/customers/${c.id}/contacts`, { token: s.alice.token })).body
     expect(contacts.map((k: { name: string }) => k.name)).toEqual(['Kept'])
-    expect((await h.call('GET', `/followups/${fu.body.id}`, { token: alice.token })).status).toBe(200)
-    const trail = (await h.call('GET', `/contacts/${contacts[0].id}/audit`, { token: alice.token })).body
+    expect((await s.h.call('GET', `/followups/${fu.body.id}`, { token: s.alice.token })).status).toBe(200)
+    const trail = (await s.h.call('GET', `/contacts/${contacts[0].id}/audit`, { token: s.alice.token })).body
     expect(trail.map((a: { action: string }) => a.action)).toEqual(['restore', 'delete', 'create'])
   })
 
   it('refuses to delete a customer with opportunities and says what to do', async () => {
-    const c = (await create(alice, { name: 'Guarded Co' })).body
-    const opp = await h.call('POST', '/opportunities', {
-      token: alice.token,
+    const c = (await create(s.alice, { name: 'Guarded Co' })).body
+    const opp = await s.h.call('POST', '/opportunities', {
+      token: s.alice.token,
       body: { name: 'Deal', customerId: c.id },
     })
     expect(opp.status, JSON.stringify(opp.body)).toBe(201)
     const res = expectProblem(
-      await h.call('DELETE', `/customers/${c.id}`, { token: alice.token, version: 1 }),
+      await s.h.call('DELETE', `/customers/${c.id}`, { token: s.alice.token, version: 1 }),
       409,
     )
     expect(res).toMatchObject({ code: 'sales.customer.has_opportunities', params: { count: 1 } })
     expect(res.detail).toMatch(/1 opportunities.*transfer.*public pool/)
-    expect((await h.call('GET', `/customers/${c.id}`, { token: alice.token })).status).toBe(200)
+    expect((await s.h.call('GET', `/customers/${c.id}`, { token: s.alice.token })).status).toBe(200)
   })
 
   it('a rep with the permission but outside scope cannot delete (404)', async () => {
-    const c = (await create(alice, { name: 'Not Yours Co' })).body
-    expectProblem(await h.call('DELETE', `/customers/${c.id}`, { token: bob.token, version: 1 }), 404)
+    const c = (await create(s.alice, { name: 'Not Yours Co' })).body
+    expectProblem(await s.h.call('DELETE', `/customers/${c.id}`, { token: s.bob.token, version: 1 }), 404)
   })
 
   it('can serve the fuzzy name/number search from the trigram indexes', async () => {
     // A handful of rows would always be scanned; with scans off the planner shows what it can use.
-    const plan = await h.service.db.transaction(async (m) => {
+    const plan = await s.h.service.db.transaction(async (m) => {
       await m.query('SET LOCAL enable_seqscan = off')
       const rows: Array<{ 'QUERY PLAN': string }> = await m.query(
         `EXPLAIN SELECT id FROM customer WHERE name ILIKE '%trad%' OR number ILIKE '%trad%'`,
@@ -274,9 +271,9 @@ describe('customers', () => {
     expect(plan).toMatch(/Bitmap Index Scan on customer_number_trgm/)
   })
   it('numbered pages through the kit: ?page=&limit=, total, 400 for page+cursor and beyond the depth cap', async () => {
-    const pager = await h.user('pager', { deptIds: [OTHER_DEPT], dataScope: 'self' })
+    const pager = await s.h.user('pager', { deptIds: [OTHER_DEPT], dataScope: 'self' })
     for (let i = 1; i <= 5; i++) expect((await create(pager, { name: `Pager Co ${i}` })).status).toBe(201)
-    const page = (query: string) => h.call('GET', `/customers?${query}`, { token: pager.token })
+    const page = (query: string) => s.h.call('GET', `/customers?${query}`, { token: pager.token })
     const pages = await Promise.all([1, 2, 3].map((n) => page(`page=${n}&limit=2`)))
     expect(pages.map((p) => p.status)).toEqual([200, 200, 200])
     expect(pages.map((p) => p.body.total)).toEqual([5, 5, 5])

@@ -1,52 +1,49 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales, type TestUser } from '../../test-support/harness.js'
 
 const EAST = randomUUID()
 const WEST = randomUUID()
 
 /** Two reps in different scopes probing each other's customers: they learn nothing about them. */
 describe('customers seen from outside their scope', () => {
-  let h: SalesHarness
-  let east: TestUser
-  let west: TestUser
-  let eastBoss: TestUser
+  const s = harnessSuite(() => startSales(), {
+    east: { username: 'east-rep', deptIds: [EAST] },
+    west: { username: 'west-rep', deptIds: [WEST] },
+    eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept' },
+  })
   let secret: { id: string; number: string }
 
   beforeAll(async () => {
-    h = await startSales()
-    east = await h.user('east-rep', { deptIds: [EAST] })
-    west = await h.user('west-rep', { deptIds: [WEST] })
-    eastBoss = await h.user('east-boss', { deptIds: [EAST], dataScope: 'dept' })
-    const res = await h.call('POST', '/customers', {
-      token: east.token,
+    const res = await s.h.call('POST', '/customers', {
+      token: s.east.token,
       body: { name: 'Hidden Harbour Ltd' },
     })
     expect(res.status).toBe(201)
     secret = res.body
     for (const name of ['Hidden Harbour East', 'Hidden Harbour Trading'])
-      await h.call('POST', '/customers', { token: east.token, body: { name } })
-    await h.call('POST', '/customers', { token: west.token, body: { name: 'Hidden Harbour West' } })
+      await s.h.call('POST', '/customers', { token: s.east.token, body: { name } })
+    await s.h.call('POST', '/customers', { token: s.west.token, body: { name: 'Hidden Harbour West' } })
   })
-  afterAll(() => h?.close())
 
   const duplicates = (u: TestUser, name: string) =>
-    h.call('GET', `/customers/duplicates?name=${encodeURIComponent(name)}`, { token: u.token })
+    s.h.call('GET', `/customers/duplicates?name=${encodeURIComponent(name)}`, { token: u.token })
 
   it('an exact match out of scope says only that the name exists; fuzzy matches out of scope say nothing', async () => {
-    const exact = await duplicates(west, 'hidden harbour  LTD')
+    const exact = await duplicates(s.west, 'hidden harbour  LTD')
     expect(exact.status).toBe(200)
     expect(exact.body).toEqual({ exact: { visible: false }, similar: [] })
     expect(JSON.stringify(exact.body)).not.toContain(secret.id)
 
-    const fuzzy = await duplicates(west, 'Hidden Harbour')
+    const fuzzy = await duplicates(s.west, 'Hidden Harbour')
     expect(fuzzy.body.exact).toBeNull()
     expect(fuzzy.body.similar.map((s: { name: string }) => s.name)).toEqual(['Hidden Harbour West'])
   })
 
   it('in scope, the check names the customer and its owner as before', async () => {
-    for (const u of [east, eastBoss]) {
+    for (const u of [s.east, s.eastBoss]) {
       const exact = await duplicates(u, 'Hidden Harbour Ltd')
       expect(exact.body.exact).toEqual({
         visible: true,
@@ -57,22 +54,22 @@ describe('customers seen from outside their scope', () => {
         inPool: false,
       })
     }
-    const fuzzy = await duplicates(eastBoss, 'Hidden Harbour')
+    const fuzzy = await duplicates(s.eastBoss, 'Hidden Harbour')
     expect(fuzzy.body.similar).toHaveLength(3)
     expect(fuzzy.body.similar.map((s: { name: string }) => s.name)).not.toContain('Hidden Harbour West')
   })
 
   it('creating the same name out of scope is refused without naming the owner', async () => {
-    const res = await h.call('POST', '/customers', {
-      token: west.token,
+    const res = await s.h.call('POST', '/customers', {
+      token: s.west.token,
       body: { name: 'HIDDEN harbour ltd' },
     })
     const body = expectProblem(res, 409)
     expect(body).toMatchObject({ code: 'sales.customer.name_taken' })
     expect(fieldCodes(res)).toEqual({ name: 'sales.customer.name_taken' })
-    expect(JSON.stringify(body)).not.toMatch(/east-rep|KH\d/)
-    const own = await h.call('POST', '/customers', {
-      token: eastBoss.token,
+    expect(JSON.stringify(body)).not.toMatch(/s.east-rep|KH\d/)
+    const own = await s.h.call('POST', '/customers', {
+      token: s.eastBoss.token,
       body: { name: 'Hidden Harbour Ltd' },
     })
     expect(expectProblem(own, 409)).toMatchObject({
@@ -82,13 +79,13 @@ describe('customers seen from outside their scope', () => {
   })
 
   it('claiming or assigning a customer the caller cannot see is a 404, not "already claimed by"', async () => {
-    const claim = await h.call('POST', `/pool/${secret.id}/claim`, { token: west.token })
+    const claim = await s.h.call('POST', `/pool/${secret.id}/claim`, { token: s.west.token })
     expect(expectProblem(claim, 404)).toMatchObject({ code: 'sales.pool.not_in_pool' })
     expect(JSON.stringify(claim.body)).not.toContain('east-rep')
 
-    const assign = await h.call('POST', '/pool/assign', {
-      token: west.token,
-      body: { ids: [secret.id], ownerId: west.id },
+    const assign = await s.h.call('POST', '/pool/assign', {
+      token: s.west.token,
+      body: { ids: [secret.id], ownerId: s.west.id },
     })
     expect(assign.status).toBe(200)
     expect(assign.body.results).toEqual([
@@ -103,7 +100,7 @@ describe('customers seen from outside their scope', () => {
     expect(JSON.stringify(assign.body)).not.toContain('east-rep')
 
     // Whoever sees it is told who has it.
-    const seen = await h.call('POST', `/pool/${secret.id}/claim`, { token: eastBoss.token })
+    const seen = await s.h.call('POST', `/pool/${secret.id}/claim`, { token: s.eastBoss.token })
     expect(expectProblem(seen, 409)).toMatchObject({
       code: 'sales.pool.already_owned',
       params: { owner: 'east-rep' },

@@ -1,25 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
 import { signServiceToken } from '@mosaic/service-kit'
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
-import { startSales, type SalesHarness } from '../../test-support/harness.js'
+import { startSales } from '../../test-support/harness.js'
 
 /**
  * Admin disables a user (or changes their roles): its `admin.user.changed` event reaches sales'
  * inbox, and the user's still-unexpired access token stops working here within about a second.
  */
 const SECRET = randomBytes(32).toString('base64url')
-let h: SalesHarness
-beforeAll(async () => {
-  h = await startSales({ SERVICE_SECRET: SECRET })
-})
-afterAll(async () => {
-  await h?.close()
-})
+const s = harnessSuite(() => startSales({ SERVICE_SECRET: SECRET }))
 
 /** Delivers an event as admin's dispatcher does: POST to the inbox with an admin service token. */
 async function deliver(payload: Record<string, unknown>) {
-  const res = await fetch(`${h.base}/internal/events`, {
+  const res = await fetch(`${s.h.base}/internal/events`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${await signServiceToken(SECRET, 'admin')}`,
@@ -40,7 +35,7 @@ async function deliver(payload: Record<string, unknown>) {
 async function refusedWithin(token: string, ms: number) {
   const started = Date.now()
   for (;;) {
-    const res = await h.call('GET', '/customers?limit=1', { token })
+    const res = await s.h.call('GET', '/customers?limit=1', { token })
     if (res.status !== 200 || Date.now() - started > ms) return { res, elapsed: Date.now() - started }
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -48,8 +43,8 @@ async function refusedWithin(token: string, ms: number) {
 
 describe('revocation reaches sales through the user replica', () => {
   it('a disabled user’s old token → 401 auth.account_unavailable within seconds of the event', async () => {
-    const rep = await h.user('leaving.rep')
-    expect((await h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
+    const rep = await s.h.user('leaving.rep')
+    expect((await s.h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
     await deliver({
       id: rep.id,
       username: rep.name,
@@ -65,8 +60,8 @@ describe('revocation reaches sales through the user replica', () => {
   })
 
   it('a role or scope change (auth version bumped) → 401 auth.token_outdated', async () => {
-    const rep = await h.user('moved.rep')
-    expect((await h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
+    const rep = await s.h.user('moved.rep')
+    expect((await s.h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
     // Same record version: a role change moves only the auth version, and the replica takes it.
     await deliver({
       id: rep.id,

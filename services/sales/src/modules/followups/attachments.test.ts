@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 
 const MAX = 4096
@@ -10,25 +11,22 @@ const PNG = Buffer.concat([
 ])
 
 describe('follow-up attachments', () => {
-  let h: SalesHarness
-  let rep: TestUser
-  let viewer: TestUser
-  let otherRep: TestUser
+  const s = harnessSuite(() => startSales({ ATTACHMENT_MAX_BYTES: String(MAX) }), {
+    rep: {},
+    // Sees every follow-up (scope 'all') but may not upload.
+    viewer: { permissions: ['sales.customer.read'], dataScope: 'all' },
+    otherRep: { username: 'other-rep' },
+  })
   let customerId: string
 
   beforeAll(async () => {
-    h = await startSales({ ATTACHMENT_MAX_BYTES: String(MAX) })
-    rep = await h.user('rep')
-    // Sees every follow-up (scope 'all') but may not upload.
-    viewer = await h.user('viewer', { permissions: ['sales.customer.read'], dataScope: 'all' })
-    otherRep = await h.user('other-rep')
-    customerId = (await h.call('POST', '/customers', { token: rep.token, body: { name: 'Attached Ltd' } }))
-      .body.id
+    customerId = (
+      await s.h.call('POST', '/customers', { token: s.rep.token, body: { name: 'Attached Ltd' } })
+    ).body.id
   })
-  afterAll(() => h?.close())
 
-  async function upload(body: Buffer, type: string, name: string, token = rep.token) {
-    const res = await fetch(`${h.base}/attachments`, {
+  async function upload(body: Buffer, type: string, name: string, token = s.rep.token) {
+    const res = await fetch(`${s.h.base}/attachments`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${token}`,
@@ -40,8 +38,8 @@ describe('follow-up attachments', () => {
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
   }
-  const followUp = (attachments: unknown[], token = rep.token, target = customerId) =>
-    h.call('POST', '/followups', {
+  const followUp = (attachments: unknown[], token = s.rep.token, target = customerId) =>
+    s.h.call('POST', '/followups', {
       token,
       body: {
         targetType: 'customer',
@@ -66,8 +64,8 @@ describe('follow-up attachments', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(created.body.attachments).toEqual([offer.body, photo.body])
 
-    const list = await h.call('GET', `/followups?targetType=customer&targetId=${customerId}`, {
-      token: rep.token,
+    const list = await s.h.call('GET', `/followups?targetType=customer&targetId=${customerId}`, {
+      token: s.rep.token,
     })
     expect(list.body.items).toHaveLength(1)
     expect(list.body.items[0].attachments).toEqual([
@@ -76,14 +74,14 @@ describe('follow-up attachments', () => {
     ])
 
     // A file is as visible as the follow-up carrying it: another rep gets 404, like for the record.
-    const hidden = await fetch(`${h.base}/attachments/${offer.body.id}`, {
-      headers: { authorization: `Bearer ${otherRep.token}` },
+    const hidden = await fetch(`${s.h.base}/attachments/${offer.body.id}`, {
+      headers: { authorization: `Bearer ${s.otherRep.token}` },
     })
     expect(hidden.status).toBe(404)
 
     // Whoever sees the follow-up may download; the bytes come back unchanged.
-    const file = await fetch(`${h.base}/attachments/${offer.body.id}`, {
-      headers: { authorization: `Bearer ${viewer.token}` },
+    const file = await fetch(`${s.h.base}/attachments/${offer.body.id}`, {
+      headers: { authorization: `Bearer ${s.viewer.token}` },
     })
     expect(file.status).toBe(200)
     expect(file.headers.get('content-disposition')).toContain(
@@ -92,8 +90,8 @@ describe('follow-up attachments', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true)
 
     // Editing keeps only attachments that exist, again with the stored facts.
-    const dropped = await h.call('PATCH', `/followups/${created.body.id}`, {
-      token: rep.token,
+    const dropped = await s.h.call('PATCH', `/followups/${created.body.id}`, {
+      token: s.rep.token,
       version: created.body.version,
       body: { attachments: [{ ...photo.body, name: 'renamed.png' }] },
     })
@@ -104,9 +102,9 @@ describe('follow-up attachments', () => {
   it('lets the uploader fetch a file no record refers to yet, and nobody else', async () => {
     const draft = (await upload(PNG, 'image/png', 'draft.png')).body
     const get = (token: string) =>
-      fetch(`${h.base}/attachments/${draft.id}`, { headers: { authorization: `Bearer ${token}` } })
-    expect((await get(rep.token)).status).toBe(200)
-    expect((await get(viewer.token)).status).toBe(404)
+      fetch(`${s.h.base}/attachments/${draft.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(s.rep.token)).status).toBe(200)
+    expect((await get(s.viewer.token)).status).toBe(404)
   })
 
   it('refuses references to files that were never uploaded, per field', async () => {
@@ -126,31 +124,31 @@ describe('follow-up attachments', () => {
 
   it("refuses another user's upload on create and update, and the file stays theirs", async () => {
     const secret = (await upload(PDF, 'application/pdf', 'contract.pdf')).body
-    const own = await h.call('POST', '/customers', { token: otherRep.token, body: { name: 'Thief Co' } })
-    const stolen = await followUp([secret], otherRep.token, own.body.id)
+    const own = await s.h.call('POST', '/customers', { token: s.otherRep.token, body: { name: 'Thief Co' } })
+    const stolen = await followUp([secret], s.otherRep.token, own.body.id)
     expectProblem(stolen, 400)
     expect(fieldCodes(stolen)).toEqual({ 'attachments.0': 'attachment.unknown' })
 
-    const mine = await followUp([], otherRep.token, own.body.id)
+    const mine = await followUp([], s.otherRep.token, own.body.id)
     expect(mine.status).toBe(201)
-    const patched = await h.call('PATCH', `/followups/${mine.body.id}`, {
-      token: otherRep.token,
+    const patched = await s.h.call('PATCH', `/followups/${mine.body.id}`, {
+      token: s.otherRep.token,
       version: mine.body.version,
       body: { attachments: [secret] },
     })
     expect(fieldCodes(patched)).toEqual({ 'attachments.0': 'attachment.unknown' })
 
     const get = (token: string) =>
-      fetch(`${h.base}/attachments/${secret.id}`, { headers: { authorization: `Bearer ${token}` } })
-    expect((await get(otherRep.token)).status).toBe(404)
-    expect((await get(rep.token)).status).toBe(200)
+      fetch(`${s.h.base}/attachments/${secret.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(s.otherRep.token)).status).toBe(404)
+    expect((await get(s.rep.token)).status).toBe(200)
   })
 
   it('lets someone who sees a follow-up carrying a file attach it again', async () => {
     const file = (await upload(PNG, 'image/png', 'shared.png')).body
     expect((await followUp([file])).status).toBe(201)
     // The manager sees the rep's follow-up, so may cite the same file on the rep's customer.
-    const manager = await h.user('manager', { dataScope: 'all' })
+    const manager = await s.h.user('manager', { dataScope: 'all' })
     expect((await followUp([file], manager.token)).status).toBe(201)
   })
 
@@ -159,6 +157,6 @@ describe('follow-up attachments', () => {
     const tooBig = await upload(big, 'application/pdf', 'big.pdf')
     expect(tooBig.status).toBe(413)
     expect(tooBig.body.maxBytes).toBe(MAX)
-    expect((await upload(PNG, 'image/png', 'a.png', viewer.token)).status).toBe(403)
+    expect((await upload(PNG, 'image/png', 'a.png', s.viewer.token)).status).toBe(403)
   })
 })

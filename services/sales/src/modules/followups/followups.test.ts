@@ -1,52 +1,50 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 const DEPT = randomUUID()
 
 describe('follow-ups', () => {
-  let h: SalesHarness
-  let rep: TestUser
-  let other: TestUser
-  let manager: TestUser
+  const s = harnessSuite(() => startSales(), {
+    rep: { deptIds: [DEPT] },
+    other: {},
+    manager: { dataScope: 'dept', deptIds: [DEPT] },
+  })
   let customer: { id: string; name: string }
   let contactId: string
   beforeAll(async () => {
-    h = await startSales()
-    rep = await h.user('rep', { deptIds: [DEPT] })
-    other = await h.user('other')
-    manager = await h.user('manager', { dataScope: 'dept', deptIds: [DEPT] })
-    const c = await h.call('POST', '/customers', {
-      token: rep.token,
+    const c = await s.h.call('POST', '/customers', {
+      token: s.rep.token,
       body: { name: 'Followed Industries', contact: { name: 'Wang' } },
     })
     customer = c.body
-    contactId = (await h.call('GET', `/customers/${customer.id}/contacts`, { token: rep.token })).body[0].id
+    contactId = (await s.h.call('GET', `/customers/${customer.id}/contacts`, { token: s.rep.token })).body[0]
+      .id
   })
-  afterAll(() => h?.close())
 
-  const post = (body: Record<string, unknown>, u = rep) =>
-    h.call('POST', '/followups', {
+  const post = (body: Record<string, unknown>, u = s.rep) =>
+    s.h.call('POST', '/followups', {
       token: u.token,
       body: { subject: 'Check-in', method: 'phone', content: 'Discussed the offer', ...body },
     })
   const getCustomer = async () =>
-    (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+    (await s.h.call('GET', `/customers/${customer.id}`, { token: s.rep.token })).body
 
   it('is attributed to its writer, not to the owner of the record', async () => {
     const res = await post(
       { targetType: 'customer', targetId: customer.id, contactedAt: '2026-01-05T02:00:00.000Z' },
-      manager,
+      s.manager,
     )
     expect(res.status, JSON.stringify(res.body)).toBe(201)
-    expect(res.body).toMatchObject({ ownerName: 'rep', createdBy: manager.id, createdByName: 'manager' })
-    const listed = await h.call('GET', `/followups/${res.body.id}`, { token: rep.token })
-    expect(listed.body).toMatchObject({ createdBy: manager.id, createdByName: 'manager' })
+    expect(res.body).toMatchObject({ ownerName: 'rep', createdBy: s.manager.id, createdByName: 'manager' })
+    const listed = await s.h.call('GET', `/followups/${res.body.id}`, { token: s.rep.token })
+    expect(listed.body).toMatchObject({ createdBy: s.manager.id, createdByName: 'manager' })
   })
 
   it("changes the customer's ETag: a conditional GET after a follow-up returns the new times", async () => {
-    const first = await h.call('GET', `/customers/${customer.id}`, { token: rep.token })
+    const first = await s.h.call('GET', `/customers/${customer.id}`, { token: s.rep.token })
     const etag = first.headers.get('etag')!
     expect(etag).toBeTruthy()
     // Whether the service answers 304 itself or a cache in between does, the old ETag must not match.
@@ -57,8 +55,8 @@ describe('follow-ups', () => {
       nextFollowUpAt: '2026-06-09T02:00:00.000Z',
     })
     expect(res.status).toBe(201)
-    const fresh = await h.call('GET', `/customers/${customer.id}`, {
-      token: rep.token,
+    const fresh = await s.h.call('GET', `/customers/${customer.id}`, {
+      token: s.rep.token,
       headers: { 'if-none-match': etag },
     })
     expect(fresh.status).toBe(200)
@@ -68,13 +66,13 @@ describe('follow-ups', () => {
     })
     expect(fresh.headers.get('etag')).not.toBe(etag)
     // Deleting it moves the times back, and the ETag again.
-    const gone = await h.call('DELETE', `/followups/${res.body.id}`, {
-      token: rep.token,
+    const gone = await s.h.call('DELETE', `/followups/${res.body.id}`, {
+      token: s.rep.token,
       version: res.body.version,
     })
     expect(gone.status).toBe(204)
-    const back = await h.call('GET', `/customers/${customer.id}`, {
-      token: rep.token,
+    const back = await s.h.call('GET', `/customers/${customer.id}`, {
+      token: s.rep.token,
       headers: { 'if-none-match': fresh.headers.get('etag')! },
     })
     expect(back.status).toBe(200)
@@ -96,7 +94,7 @@ describe('follow-ups', () => {
       customerId: customer.id,
       customerName: 'Followed Industries',
       contactName: 'Wang',
-      ownerId: rep.id,
+      ownerId: s.rep.id,
       ownerName: 'rep',
       deptId: DEPT,
     })
@@ -119,8 +117,8 @@ describe('follow-ups', () => {
 
   it("a follow-up on an opportunity also moves the customer's times", async () => {
     const opp = (
-      await h.call('POST', '/opportunities', {
-        token: rep.token,
+      await s.h.call('POST', '/opportunities', {
+        token: s.rep.token,
         body: { name: 'Big one', customerId: customer.id },
       })
     ).body
@@ -131,7 +129,7 @@ describe('follow-ups', () => {
       nextFollowUpAt: '2026-04-10T02:00:00.000Z',
     })
     expect(res.body).toMatchObject({ targetName: 'Big one', customerName: 'Followed Industries' })
-    const o = (await h.call('GET', `/opportunities/${opp.id}`, { token: rep.token })).body
+    const o = (await s.h.call('GET', `/opportunities/${opp.id}`, { token: s.rep.token })).body
     expect(o).toMatchObject({
       lastFollowUpAt: '2026-04-01T02:00:00.000Z',
       nextFollowUpAt: '2026-04-10T02:00:00.000Z',
@@ -139,8 +137,8 @@ describe('follow-ups', () => {
     expect(await getCustomer()).toMatchObject({ lastFollowUpAt: '2026-04-01T02:00:00.000Z' })
 
     // Editing or deleting the latest one recomputes the times from what is left.
-    const moved = await h.call('PATCH', `/followups/${res.body.id}`, {
-      token: rep.token,
+    const moved = await s.h.call('PATCH', `/followups/${res.body.id}`, {
+      token: s.rep.token,
       version: 1,
       body: { contactedAt: '2026-01-01T02:00:00.000Z' },
     })
@@ -150,17 +148,18 @@ describe('follow-ups', () => {
       nextFollowUpAt: '2026-03-08T02:00:00.000Z',
     })
     expect(
-      (await h.call('DELETE', `/followups/${res.body.id}`, { token: rep.token, version: 2 })).status,
+      (await s.h.call('DELETE', `/followups/${res.body.id}`, { token: s.rep.token, version: 2 })).status,
     ).toBe(204)
-    const after = (await h.call('GET', `/opportunities/${opp.id}`, { token: rep.token })).body
+    const after = (await s.h.call('GET', `/opportunities/${opp.id}`, { token: s.rep.token })).body
     expect(after.lastFollowUpAt).toBeNull()
   })
 
   it('a lead follow-up moves the lead; a converted lead takes no more follow-ups', async () => {
-    const lead = (await h.call('POST', '/leads', { token: rep.token, body: { name: 'Lead to follow' } })).body
+    const lead = (await s.h.call('POST', '/leads', { token: s.rep.token, body: { name: 'Lead to follow' } }))
+      .body
     const res = await post({ targetType: 'lead', targetId: lead.id, contactedAt: '2026-05-01T00:00:00.000Z' })
     expect(res.body).toMatchObject({ customerId: null, customerName: 'Lead to follow' })
-    const l = (await h.call('GET', `/leads/${lead.id}`, { token: rep.token })).body
+    const l = (await s.h.call('GET', `/leads/${lead.id}`, { token: s.rep.token })).body
     expect(l.lastFollowUpAt).toBe('2026-05-01T00:00:00.000Z')
     expectProblem(
       await post({
@@ -171,8 +170,8 @@ describe('follow-ups', () => {
       }),
       400,
     )
-    await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: l.version,
       body: { customer: {} },
     })
@@ -201,37 +200,37 @@ describe('follow-ups', () => {
     // Someone else's customer is not a target they can name.
     const foreign = await post(
       { targetType: 'customer', targetId: customer.id, contactedAt: '2026-01-01T00:00:00.000Z' },
-      other,
+      s.other,
     )
     expectProblem(foreign, 400)
   })
 
   it('lists what the caller can see: fuzzy customer name, owner and date range', async () => {
-    const mine = await h.call('GET', '/followups?customer=industries', { token: rep.token })
+    const mine = await s.h.call('GET', '/followups?customer=industries', { token: s.rep.token })
     expect(mine.body.items.length).toBeGreaterThanOrEqual(2)
     expect(mine.body.items[0].contactedAt >= mine.body.items[1].contactedAt).toBe(true)
-    const ranged = await h.call(
+    const ranged = await s.h.call(
       'GET',
-      `/followups?customer=FOLLOWED&from=2026-02-15T00:00:00.000Z&to=2026-03-15T00:00:00.000Z&ownerId=${rep.id}`,
-      { token: rep.token },
+      `/followups?customer=FOLLOWED&from=2026-02-15T00:00:00.000Z&to=2026-03-15T00:00:00.000Z&ownerId=${s.rep.id}`,
+      { token: s.rep.token },
     )
     expect(ranged.body.items.map((f: { contactedAt: string }) => f.contactedAt)).toEqual([
       '2026-03-01T02:00:00.000Z',
     ])
-    expect((await h.call('GET', '/followups', { token: other.token })).body.items).toEqual([])
-    const viaDept = await h.call('GET', '/followups?customer=followed', { token: manager.token })
+    expect((await s.h.call('GET', '/followups', { token: s.other.token })).body.items).toEqual([])
+    const viaDept = await s.h.call('GET', '/followups?customer=followed', { token: s.manager.token })
     expect(viaDept.body.total).toBe(mine.body.total)
     const one = mine.body.items[0]
-    expectProblem(await h.call('GET', `/followups/${one.id}`, { token: other.token }), 404)
+    expectProblem(await s.h.call('GET', `/followups/${one.id}`, { token: s.other.token }), 404)
   })
 
   it("is visible to the target's team members", async () => {
-    await h.call('POST', `/customers/${customer.id}/team`, {
-      token: rep.token,
-      body: { userId: other.id, access: 'read' },
+    await s.h.call('POST', `/customers/${customer.id}/team`, {
+      token: s.rep.token,
+      body: { userId: s.other.id, access: 'read' },
     })
-    const shared = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
-      token: other.token,
+    const shared = await s.h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
+      token: s.other.token,
     })
     expect(shared.body.items.length).toBe(3)
   })

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldCodes, fieldErrors, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 
 describe('leads', () => {
-  let h: SalesHarness
-  let rep: TestUser
-  let other: TestUser
-  beforeAll(async () => {
-    h = await startSales()
-    rep = await h.user('rep')
-    other = await h.user('other')
+  const s = harnessSuite(() => startSales(), {
+    rep: {},
+    other: {},
   })
-  afterAll(() => h?.close())
 
-  const newLead = async (name: string, extra: Record<string, unknown> = {}, u = rep) => {
-    const res = await h.call('POST', '/leads', {
+  const newLead = async (name: string, extra: Record<string, unknown> = {}, u = s.rep) => {
+    const res = await s.h.call('POST', '/leads', {
       token: u.token,
       body: {
         name,
@@ -29,14 +25,14 @@ describe('leads', () => {
     return res.body
   }
   const count = async (sql: string, params: unknown[] = []) =>
-    h.service.db.transaction(async (m) => (await m.query(sql, params))[0].n as number)
+    s.h.service.db.transaction(async (m) => (await m.query(sql, params))[0].n as number)
 
   it('creates numbered leads in status new and validates dictionary fields per field', async () => {
     const lead = await newLead('Expo Visitor')
-    expect(lead).toMatchObject({ status: 'new', ownerId: rep.id, source: 'exhibition', access: 'scope' })
+    expect(lead).toMatchObject({ status: 'new', ownerId: s.rep.id, source: 'exhibition', access: 'scope' })
     expect(lead.number).toMatch(/^XS\d{12}$/)
-    const bad = await h.call('POST', '/leads', {
-      token: rep.token,
+    const bad = await s.h.call('POST', '/leads', {
+      token: s.rep.token,
       body: { name: 'Bad', source: 'fax', industry: 'alchemy' },
     })
     expectProblem(bad, 400)
@@ -46,8 +42,8 @@ describe('leads', () => {
   it('advances through allowed stages only; invalid and converted are terminal', async () => {
     const lead = await newLead('Stage Walker')
     const advance = (status: string, version: number) =>
-      h.call('POST', `/leads/${lead.id}/advance`, {
-        token: rep.token,
+      s.h.call('POST', `/leads/${lead.id}/advance`, {
+        token: s.rep.token,
         version,
         body: { status, note: 'called' },
       })
@@ -56,8 +52,8 @@ describe('leads', () => {
     expectProblem(await advance('new', 2), 409)
     expectProblem(await advance('contacting', 2), 409)
     expect((await advance('qualified', 2)).body.status).toBe('qualified')
-    const invalid = await h.call('POST', `/leads/${lead.id}/invalidate`, {
-      token: rep.token,
+    const invalid = await s.h.call('POST', `/leads/${lead.id}/invalidate`, {
+      token: s.rep.token,
       version: 3,
       body: { reason: 'Fake number' },
     })
@@ -65,14 +61,14 @@ describe('leads', () => {
     const stuck = expectProblem(await advance('contacting', 4), 409)
     expect(stuck.detail).toMatch(/invalid/)
     expectProblem(
-      await h.call('POST', `/leads/${lead.id}/invalidate`, {
-        token: rep.token,
+      await s.h.call('POST', `/leads/${lead.id}/invalidate`, {
+        token: s.rep.token,
         version: 4,
         body: { reason: 'x' },
       }),
       409,
     )
-    const audit = (await h.call('GET', `/leads/${lead.id}/audit`, { token: rep.token })).body
+    const audit = (await s.h.call('GET', `/leads/${lead.id}/audit`, { token: s.rep.token })).body
     expect(audit.map((a: { action: string }) => a.action)).toEqual([
       'invalidate',
       'advance',
@@ -87,8 +83,8 @@ describe('leads', () => {
 
   it('converts into customer, contact and opportunity in one go; the lead keeps the links', async () => {
     const lead = await newLead('Convert Me Ltd')
-    const res = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const res = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: 1,
       body: {
         customer: { level: 'B' },
@@ -105,7 +101,7 @@ describe('leads', () => {
       industry: 'retail',
       source: 'exhibition',
       leadId: lead.id,
-      ownerId: rep.id,
+      ownerId: s.rep.id,
       primaryContactName: 'Li Lei',
     })
     expect(contact).toMatchObject({ name: 'Li Lei', primary: true, customerId: customer.id })
@@ -130,8 +126,8 @@ describe('leads', () => {
     )
     expect(events).toBe(1)
     expectProblem(
-      await h.call('POST', `/leads/${lead.id}/convert`, {
-        token: rep.token,
+      await s.h.call('POST', `/leads/${lead.id}/convert`, {
+        token: s.rep.token,
         version: converted.version,
         body: { customer: {} },
       }),
@@ -141,12 +137,12 @@ describe('leads', () => {
 
   it("carries the lead's follow-ups and next follow-up time to the customer, linked both ways", async () => {
     const lead = await newLead('Carried Over Co')
-    const writer = await h.user('writer', { dataScope: 'all' })
+    const writer = await s.h.user('writer', { dataScope: 'all' })
     for (const [u, at] of [
-      [rep, '2026-02-01T02:00:00.000Z'],
+      [s.rep, '2026-02-01T02:00:00.000Z'],
       [writer, '2026-02-03T02:00:00.000Z'],
     ] as const) {
-      const f = await h.call('POST', '/followups', {
+      const f = await s.h.call('POST', '/followups', {
         token: u.token,
         body: {
           targetType: 'lead',
@@ -160,9 +156,9 @@ describe('leads', () => {
       })
       expect(f.status, JSON.stringify(f.body)).toBe(201)
     }
-    const before = (await h.call('GET', `/leads/${lead.id}`, { token: rep.token })).body
-    const res = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const before = (await s.h.call('GET', `/leads/${lead.id}`, { token: s.rep.token })).body
+    const res = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: before.version,
       body: { customer: {} },
     })
@@ -175,16 +171,18 @@ describe('leads', () => {
       nextFollowUpAt: '2026-02-10T02:00:00.000Z',
     })
     expect(res.body.lead.convertedCustomerId).toBe(customer.id)
-    const timeline = await h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
-      token: rep.token,
+    const timeline = await s.h.call('GET', `/followups?targetType=customer&targetId=${customer.id}`, {
+      token: s.rep.token,
     })
     expect(timeline.body.items.map((f: ReplyBody) => [f.subject, f.createdByName, f.ownerName])).toEqual([
       ['Call 2026-02-03T02:00:00.000Z', 'writer', 'rep'],
       ['Call 2026-02-01T02:00:00.000Z', 'rep', 'rep'],
     ])
-    const left = await h.call('GET', `/followups?targetType=lead&targetId=${lead.id}`, { token: rep.token })
+    const left = await s.h.call('GET', `/followups?targetType=lead&targetId=${lead.id}`, {
+      token: s.rep.token,
+    })
     expect(left.body.items).toEqual([])
-    const fetched = await h.call('GET', `/customers/${customer.id}`, { token: rep.token })
+    const fetched = await s.h.call('GET', `/customers/${customer.id}`, { token: s.rep.token })
     expect(fetched.body).toMatchObject({
       leadNumber: lead.number,
       lastFollowUpAt: '2026-02-03T02:00:00.000Z',
@@ -194,8 +192,8 @@ describe('leads', () => {
   it('writes nothing when any part of the conversion fails', async () => {
     const lead = await newLead('Atomic Ltd')
     const before = await count('SELECT count(*)::int AS n FROM customer')
-    const res = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const res = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: 1,
       body: {
         customer: {},
@@ -212,10 +210,10 @@ describe('leads', () => {
         `SELECT count(*)::int AS n FROM audit_log WHERE entity_title LIKE 'Atomic Ltd%' AND entity_type = 'customer'`,
       ),
     ).toBe(0)
-    const again = await h.call('GET', `/leads/${lead.id}`, { token: rep.token })
+    const again = await s.h.call('GET', `/leads/${lead.id}`, { token: s.rep.token })
     expect(again.body).toMatchObject({ status: 'new', version: 1, convertedCustomerId: null })
-    const outcome = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const outcome = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: 1,
       body: { customer: {}, opportunity: { name: 'Skip ahead', stage: 'won' } },
     })
@@ -225,17 +223,17 @@ describe('leads', () => {
   })
 
   it('refuses a conversion whose customer name is taken, on customer.name', async () => {
-    await h.call('POST', '/customers', { token: other.token, body: { name: 'Taken Name Co' } })
+    await s.h.call('POST', '/customers', { token: s.other.token, body: { name: 'Taken Name Co' } })
     const lead = await newLead('taken  name co')
-    const res = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const res = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: 1,
       body: { customer: {} },
     })
     expectProblem(res, 409)
     expect(fieldCodes(res)).toEqual({ 'customer.name': 'sales.customer.name_taken' })
-    const renamed = await h.call('POST', `/leads/${lead.id}/convert`, {
-      token: rep.token,
+    const renamed = await s.h.call('POST', `/leads/${lead.id}/convert`, {
+      token: s.rep.token,
       version: 1,
       body: { customer: { name: 'Taken Name Co (Shanghai)' } },
     })
@@ -246,10 +244,10 @@ describe('leads', () => {
   it('bulk-assigns and bulk-deletes with a result per lead', async () => {
     const a = await newLead('Bulk A')
     const b = await newLead('Bulk B')
-    const foreign = await newLead('Not mine', {}, other)
-    const res = await h.call('POST', '/leads/bulk-assign', {
-      token: rep.token,
-      body: { ids: [a.id, b.id, foreign.id], ownerId: other.id },
+    const foreign = await newLead('Not mine', {}, s.other)
+    const res = await s.h.call('POST', '/leads/bulk-assign', {
+      token: s.rep.token,
+      body: { ids: [a.id, b.id, foreign.id], ownerId: s.other.id },
     })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ succeeded: 2, failed: 1 })
@@ -257,79 +255,87 @@ describe('leads', () => {
       ok: false,
       status: 404,
     })
-    const moved = await h.call('GET', `/leads/${a.id}`, { token: other.token })
-    expect(moved.body).toMatchObject({ ownerId: other.id, ownerName: 'other' })
-    expectProblem(await h.call('GET', `/leads/${a.id}`, { token: rep.token }), 404)
-    const [event] = await h.service.db.transaction((m) =>
+    const moved = await s.h.call('GET', `/leads/${a.id}`, { token: s.other.token })
+    expect(moved.body).toMatchObject({ ownerId: s.other.id, ownerName: 'other' })
+    expectProblem(await s.h.call('GET', `/leads/${a.id}`, { token: s.rep.token }), 404)
+    const [event] = await s.h.service.db.transaction((m) =>
       m.query(`SELECT notify FROM outbox_event WHERE topic = 'sales.lead.assigned'`),
     )
-    expect(event.notify[0]).toMatchObject({ userId: other.id, kind: 'owner_changed' })
-    const unknown = await h.call('POST', '/leads/bulk-assign', {
-      token: rep.token,
+    expect(event.notify[0]).toMatchObject({ userId: s.other.id, kind: 'owner_changed' })
+    const unknown = await s.h.call('POST', '/leads/bulk-assign', {
+      token: s.rep.token,
       body: { ids: [a.id], ownerId: '00000000-0000-4000-8000-000000000000' },
     })
     expectProblem(unknown, 400)
     expect(fieldErrors(unknown)).toEqual({ ownerId: 'Unknown user' })
 
-    const del = await h.call('POST', '/leads/bulk-delete', {
-      token: other.token,
+    const del = await s.h.call('POST', '/leads/bulk-delete', {
+      token: s.other.token,
       body: { ids: [a.id, b.id, foreign.id] },
     })
     expect(del.body).toMatchObject({ succeeded: 3, failed: 0 })
-    expect((await h.call('GET', '/leads', { token: other.token })).body.items).toEqual([])
+    expect((await s.h.call('GET', '/leads', { token: s.other.token })).body.items).toEqual([])
   })
 
   it('recycles invalid leads older than N days into the recycle bin', async () => {
     const lead = await newLead('Junk')
-    await h.call('POST', `/leads/${lead.id}/invalidate`, {
-      token: rep.token,
+    await s.h.call('POST', `/leads/${lead.id}/invalidate`, {
+      token: s.rep.token,
       version: 1,
       body: { reason: 'Spam' },
     })
-    const none = await h.call('POST', '/leads/recycle-invalid', {
-      token: rep.token,
+    const none = await s.h.call('POST', '/leads/recycle-invalid', {
+      token: s.rep.token,
       body: { olderThanDays: 30 },
     })
     expect(none.body).toEqual({ recycled: 0 })
-    const some = await h.call('POST', '/leads/recycle-invalid', { token: rep.token, body: {} })
+    const some = await s.h.call('POST', '/leads/recycle-invalid', { token: s.rep.token, body: {} })
     // Every invalid lead of mine, including the one invalidated in the stage test.
     expect(some.body).toEqual({ recycled: 2 })
-    expect((await h.call('GET', '/leads?status=invalid', { token: rep.token })).body.items).toEqual([])
-    const bin = await h.call('GET', '/recycle-bin?entityType=lead', { token: rep.token })
+    expect((await s.h.call('GET', '/leads?status=invalid', { token: s.rep.token })).body.items).toEqual([])
+    const bin = await s.h.call('GET', '/recycle-bin?entityType=lead', { token: s.rep.token })
     expect(bin.body.items.map((i: { id: string }) => i.id)).toContain(lead.id)
-    const restored = await h.call('POST', `/leads/${lead.id}/restore`, { token: rep.token })
+    const restored = await s.h.call('POST', `/leads/${lead.id}/restore`, { token: s.rep.token })
     expect(restored.body).toMatchObject({ status: 'invalid' })
   })
 
   it('queries by name, status, source and created range', async () => {
     await newLead('Query Target', { source: 'referral' })
-    const res = await h.call(
+    const res = await s.h.call(
       'GET',
       `/leads?q=query&source=referral&status=new&createdFrom=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`,
       {
-        token: rep.token,
+        token: s.rep.token,
       },
     )
     expect(res.body.items.map((l: { name: string }) => l.name)).toEqual(['Query Target'])
-    expect((await h.call('GET', '/leads?q=query', { token: other.token })).body.items).toEqual([])
+    expect((await s.h.call('GET', '/leads?q=query', { token: s.other.token })).body.items).toEqual([])
   })
 
   it('edits with If-Match; a converted lead is not edited', async () => {
     const lead = await newLead('Editable')
-    const ok = await h.call('PATCH', `/leads/${lead.id}`, {
-      token: rep.token,
+    const ok = await s.h.call('PATCH', `/leads/${lead.id}`, {
+      token: s.rep.token,
       version: 1,
       body: { remark: 'vip', source: 'website' },
     })
     expect(ok.body).toMatchObject({ remark: 'vip', source: 'website', version: 2 })
     expect(
       expectProblem(
-        await h.call('PATCH', `/leads/${lead.id}`, { token: rep.token, version: 1, body: { remark: 'x' } }),
+        await s.h.call('PATCH', `/leads/${lead.id}`, {
+          token: s.rep.token,
+          version: 1,
+          body: { remark: 'x' },
+        }),
         412,
       ).current,
     ).toMatchObject({ version: 2 })
     expectProblem(
-      await h.call('PATCH', `/leads/${lead.id}`, { token: rep.token, version: 2, body: { source: 'nope' } }),
+      await s.h.call('PATCH', `/leads/${lead.id}`, {
+        token: s.rep.token,
+        version: 2,
+        body: { source: 'nope' },
+      }),
       400,
     )
   })

@@ -1,36 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '@mosaic/permissions'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.code as string)
 
 describe('opportunities', () => {
-  let h: SalesHarness
-  let rep: TestUser
-  let admin: TestUser
-  let noReopen: TestUser
-  let customer: { id: string; name: string }
-  beforeAll(async () => {
-    h = await startSales()
-    rep = await h.user('rep')
-    admin = await h.user('boss', { dataScope: 'all', roles: ['super_admin'] })
-    noReopen = await h.user('noreopen', {
+  const s = harnessSuite(() => startSales(), {
+    rep: {},
+    admin: { username: 'boss', dataScope: 'all', roles: ['super_admin'] },
+    noReopen: {
+      username: 'noreopen',
       dataScope: 'all',
       permissions: ALL_SALES.filter((p) => p !== 'sales.opportunity.reopen'),
-    })
+    },
+  })
+  let customer: { id: string; name: string }
+  beforeAll(async () => {
     customer = (
-      await h.call('POST', '/customers', {
-        token: rep.token,
+      await s.h.call('POST', '/customers', {
+        token: s.rep.token,
         body: { name: 'Pipeline Corp', contact: { name: 'Chen' } },
       })
     ).body
   })
-  afterAll(() => h?.close())
 
   const create = async (body: Record<string, unknown>) => {
-    const res = await h.call('POST', '/opportunities', {
-      token: rep.token,
+    const res = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
       body: { customerId: customer.id, ...body },
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
@@ -48,8 +46,8 @@ describe('opportunities', () => {
     })
     const explicit = await create({ name: 'Explicit', stage: 'needs', probability: 45 })
     expect(explicit.probability).toBe(45)
-    const moved = await h.call('PATCH', `/opportunities/${o.id}`, {
-      token: rep.token,
+    const moved = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+      token: s.rep.token,
       version: 1,
       body: { stage: 'negotiation' },
     })
@@ -69,25 +67,25 @@ describe('opportunities', () => {
     expect(o.products.map((p: { amount: string }) => p.amount)).toEqual(['1.05', '3.35', '0.02'])
     expect(o.productsTotal).toBe('4.42')
     expect(o.expectedAmount).toBe('4.42')
-    const fetched = (await h.call('GET', `/opportunities/${o.id}`, { token: rep.token })).body
+    const fetched = (await s.h.call('GET', `/opportunities/${o.id}`, { token: s.rep.token })).body
     expect(fetched).toMatchObject({ productsTotal: '4.42', expectedAmount: '4.42' })
   })
 
   it('validates stage, source and customer per field; outcome stages are reached only by closing', async () => {
-    const bad = await h.call('POST', '/opportunities', {
-      token: rep.token,
+    const bad = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
       body: { name: 'x', customerId: customer.id, stage: 'dreaming', source: 'ouija' },
     })
     expectProblem(bad, 400)
     expect(Object.keys(fieldErrors(bad)).sort()).toEqual(['source', 'stage'])
-    const won = await h.call('POST', '/opportunities', {
-      token: rep.token,
+    const won = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
       body: { name: 'x', customerId: customer.id, stage: 'won' },
     })
     expectProblem(won, 400)
     expect(fieldErrors(won).stage).toMatch(/closing/)
-    const other = await h.user('other')
-    const foreign = await h.call('POST', '/opportunities', {
+    const other = await s.h.user('other')
+    const foreign = await s.h.call('POST', '/opportunities', {
       token: other.token,
       body: { name: 'x', customerId: customer.id },
     })
@@ -98,7 +96,7 @@ describe('opportunities', () => {
   it('closing as lost needs a lost reason from the dictionary', async () => {
     const o = await create({ name: 'Will be lost' })
     const close = (body: Record<string, unknown>) =>
-      h.call('POST', `/opportunities/${o.id}/close`, { token: rep.token, version: 1, body })
+      s.h.call('POST', `/opportunities/${o.id}/close`, { token: s.rep.token, version: 1, body })
     const missing = await close({ outcome: 'lost' })
     expectProblem(missing, 400)
     expect(fieldErrors(missing)).toHaveProperty('lostReason')
@@ -116,8 +114,8 @@ describe('opportunities', () => {
     })
     expect(lost.body.closeDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expectProblem(
-      await h.call('POST', `/opportunities/${o.id}/close`, {
-        token: rep.token,
+      await s.h.call('POST', `/opportunities/${o.id}/close`, {
+        token: s.rep.token,
         version: 2,
         body: { outcome: 'won' },
       }),
@@ -127,29 +125,29 @@ describe('opportunities', () => {
 
   it('winning makes the customer dealt; a locked closed opportunity refuses edits except for the rule roles', async () => {
     const o = await create({ name: 'Will be won', expectedAmount: '50000' })
-    const won = await h.call('POST', `/opportunities/${o.id}/close`, {
-      token: rep.token,
+    const won = await s.h.call('POST', `/opportunities/${o.id}/close`, {
+      token: s.rep.token,
       version: 1,
       body: { outcome: 'won', closeDate: '2026-06-30' },
     })
     expect(won.body).toMatchObject({ status: 'won', probability: 100, closeDate: '2026-06-30', locked: true })
-    const c = (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+    const c = (await s.h.call('GET', `/customers/${customer.id}`, { token: s.rep.token })).body
     expect(c.dealStatus).toBe('dealt')
     expect(c.lastDealAt).toEqual(expect.any(String))
-    const events = await h.service.db.transaction((m) =>
+    const events = await s.h.service.db.transaction((m) =>
       m.query(`SELECT payload FROM outbox_event WHERE topic = 'sales.opportunity.closed' ORDER BY seq`),
     )
-    expect(events.at(-1).payload).toMatchObject({ id: o.id, outcome: 'won', ownerId: rep.id })
+    expect(events.at(-1).payload).toMatchObject({ id: o.id, outcome: 'won', ownerId: s.rep.id })
 
-    const edit = await h.call('PATCH', `/opportunities/${o.id}`, {
-      token: rep.token,
+    const edit = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+      token: s.rep.token,
       version: 2,
       body: { remark: 'late note' },
     })
     expect(expectProblem(edit, 409).detail).toMatch(/closed as won and is locked/)
-    expectProblem(await h.call('DELETE', `/opportunities/${o.id}`, { token: rep.token, version: 2 }), 409)
-    const byAdmin = await h.call('PATCH', `/opportunities/${o.id}`, {
-      token: admin.token,
+    expectProblem(await s.h.call('DELETE', `/opportunities/${o.id}`, { token: s.rep.token, version: 2 }), 409)
+    const byAdmin = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+      token: s.admin.token,
       version: 2,
       body: { remark: 'admin fix' },
     })
@@ -158,49 +156,49 @@ describe('opportunities', () => {
 
   it('reopening needs the permission and a reason, is audited, and undoes the deal', async () => {
     const o = await create({ name: 'Reopen me' })
-    await h.call('POST', `/opportunities/${o.id}/close`, {
-      token: rep.token,
+    await s.h.call('POST', `/opportunities/${o.id}/close`, {
+      token: s.rep.token,
       version: 1,
       body: { outcome: 'won' },
     })
-    const denied = await h.call('POST', `/opportunities/${o.id}/reopen`, {
-      token: noReopen.token,
+    const denied = await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: s.noReopen.token,
       version: 2,
       body: { reason: 'x' },
     })
     expectProblem(denied, 403)
     expectProblem(
-      await h.call('POST', `/opportunities/${o.id}/reopen`, { token: rep.token, version: 2, body: {} }),
+      await s.h.call('POST', `/opportunities/${o.id}/reopen`, { token: s.rep.token, version: 2, body: {} }),
       400,
     )
-    const reopened = await h.call('POST', `/opportunities/${o.id}/reopen`, {
-      token: rep.token,
+    const reopened = await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: s.rep.token,
       version: 2,
       body: { reason: 'Customer cancelled the order' },
     })
     expect(reopened.status).toBe(200)
     expect(reopened.body).toMatchObject({ status: 'open', probability: 10, locked: false, closedAt: null })
-    const audit = (await h.call('GET', `/opportunities/${o.id}/audit`, { token: rep.token })).body
+    const audit = (await s.h.call('GET', `/opportunities/${o.id}/audit`, { token: s.rep.token })).body
     expect(audit[0]).toMatchObject({
       action: 'reopen',
       note: 'Customer cancelled the order',
       diff: { status: { before: 'won', after: 'open' } },
     })
     expectProblem(
-      await h.call('POST', `/opportunities/${o.id}/reopen`, {
-        token: rep.token,
+      await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+        token: s.rep.token,
         version: 3,
         body: { reason: 'again' },
       }),
       409,
     )
     // The other won opportunity keeps the customer dealt.
-    const c = (await h.call('GET', `/customers/${customer.id}`, { token: rep.token })).body
+    const c = (await s.h.call('GET', `/customers/${customer.id}`, { token: s.rep.token })).body
     expect(c.dealStatus).toBe('dealt')
   })
 
   it('builds the pipeline per stage with exact sums, closed ones under their outcome', async () => {
-    const res = await h.call('GET', '/opportunities/pipeline', { token: rep.token })
+    const res = await s.h.call('GET', '/opportunities/pipeline', { token: s.rep.token })
     expect(res.status).toBe(200)
     const stages = res.body.stages.map((s: { stage: string }) => s.stage)
     expect(stages).toEqual(['initial', 'needs', 'proposal', 'negotiation', 'won', 'lost', 'invalid'])
@@ -209,14 +207,14 @@ describe('opportunities', () => {
     const initial = res.body.stages.find((s: { stage: string }) => s.stage === 'initial')
     expect(initial.count).toBe(initial.items.length)
     expect(res.body.total).toBe(res.body.stages.reduce((n: number, s: { count: number }) => n + s.count, 0))
-    const other = await h.user('pipeline-stranger')
-    expect((await h.call('GET', '/opportunities/pipeline', { token: other.token })).body.total).toBe(0)
+    const other = await s.h.user('pipeline-stranger')
+    expect((await s.h.call('GET', '/opportunities/pipeline', { token: other.token })).body.total).toBe(0)
   })
 
   it('deletes with its follow-ups and restores them together', async () => {
     const o = await create({ name: 'Short-lived' })
-    const fu = await h.call('POST', '/followups', {
-      token: rep.token,
+    const fu = await s.h.call('POST', '/followups', {
+      token: s.rep.token,
       body: {
         targetType: 'opportunity',
         targetId: o.id,
@@ -227,25 +225,27 @@ describe('opportunities', () => {
       },
     })
     // The follow-up moved the opportunity's last follow-up time: a new version.
-    const current = (await h.call('GET', `/opportunities/${o.id}`, { token: rep.token })).body
+    const current = (await s.h.call('GET', `/opportunities/${o.id}`, { token: s.rep.token })).body
     expect(current.version).toBe(2)
-    const del = await h.call('DELETE', `/opportunities/${o.id}`, {
-      token: rep.token,
+    const del = await s.h.call('DELETE', `/opportunities/${o.id}`, {
+      token: s.rep.token,
       version: current.version,
     })
     expect(del.status).toBe(204)
-    expectProblem(await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token }), 404)
-    expect((await h.call('POST', `/opportunities/${o.id}/restore`, { token: rep.token })).status).toBe(200)
-    expect((await h.call('GET', `/followups/${fu.body.id}`, { token: rep.token })).status).toBe(200)
+    expectProblem(await s.h.call('GET', `/followups/${fu.body.id}`, { token: s.rep.token }), 404)
+    expect((await s.h.call('POST', `/opportunities/${o.id}/restore`, { token: s.rep.token })).status).toBe(
+      200,
+    )
+    expect((await s.h.call('GET', `/followups/${fu.body.id}`, { token: s.rep.token })).status).toBe(200)
   })
 
   it('lists by customer, stage and expected close range', async () => {
     await create({ name: 'Dated', stage: 'needs', expectedCloseDate: '2026-09-15' })
-    const res = await h.call(
+    const res = await s.h.call(
       'GET',
       `/opportunities?customerId=${customer.id}&stage=needs&expectedFrom=2026-09-01&expectedTo=2026-09-30`,
       {
-        token: rep.token,
+        token: s.rep.token,
       },
     )
     expect(

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { admin } from '@mosaic/schemas'
 import { upsertRuleReplica } from '@mosaic/service-kit'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 /** The admin's dictionaries, edited: a stage re-weighted, another disabled, a follow-up method disabled. */
@@ -17,15 +18,13 @@ function editedDictionaries(): DictType[] {
 }
 
 describe('administrator rules and dictionaries as the sales service applies them', () => {
-  let h: SalesHarness
-  let rep: TestUser
-  let manager: TestUser
+  const s = harnessSuite(() => startSales({}, { dictionaries: async () => editedDictionaries() }), {
+    rep: {},
+    manager: { dataScope: 'all', roles: ['sales_manager'] },
+  })
   let customerId: string
   beforeAll(async () => {
-    h = await startSales({}, { dictionaries: async () => editedDictionaries() })
-    rep = await h.user('rep')
-    manager = await h.user('manager', { dataScope: 'all', roles: ['sales_manager'] })
-    await h.service.db.transaction(async (m) => {
+    await s.h.service.db.transaction(async (m) => {
       await upsertRuleReplica(m, 'closure', 'opportunity', 2, {
         ...admin.DEFAULT_CLOSURE_RULES.opportunity,
         requiredFields: ['closeNote', 'closeDate'],
@@ -42,26 +41,25 @@ describe('administrator rules and dictionaries as the sales service applies them
         enabled: true,
       })
     })
-    const customer = await h.call('POST', '/customers', { token: rep.token, body: { name: 'Rules Ltd' } })
+    const customer = await s.h.call('POST', '/customers', { token: s.rep.token, body: { name: 'Rules Ltd' } })
     customerId = customer.body.id
     expect(customer.body.number).toBe('C-00001')
   })
-  afterAll(() => h?.close())
 
   it('uses the loaded dictionary: its probabilities and its disabled entries', async () => {
-    const ok = await h.call('POST', '/opportunities', {
-      token: rep.token,
+    const ok = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
       body: { name: 'Needs', customerId, stage: 'needs' },
     })
     expect(ok.body.probability).toBe(35)
-    const disabled = await h.call('POST', '/opportunities', {
-      token: rep.token,
+    const disabled = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
       body: { name: 'Old stage', customerId, stage: 'proposal' },
     })
     expectProblem(disabled, 400)
     expect(disabled.body.errors).toEqual([expect.objectContaining({ field: 'stage', code: 'dict.disabled' })])
-    const visit = await h.call('POST', '/followups', {
-      token: rep.token,
+    const visit = await s.h.call('POST', '/followups', {
+      token: s.rep.token,
       body: {
         targetType: 'customer',
         targetId: customerId,
@@ -76,48 +74,48 @@ describe('administrator rules and dictionaries as the sales service applies them
 
   it("applies the closure rule's required fields, lock and reopen roles and window", async () => {
     const o = (
-      await h.call('POST', '/opportunities', { token: rep.token, body: { name: 'Ruled', customerId } })
+      await s.h.call('POST', '/opportunities', { token: s.rep.token, body: { name: 'Ruled', customerId } })
     ).body
-    const bare = await h.call('POST', `/opportunities/${o.id}/close`, {
-      token: rep.token,
+    const bare = await s.h.call('POST', `/opportunities/${o.id}/close`, {
+      token: s.rep.token,
       version: 1,
       body: { outcome: 'invalid' },
     })
     expectProblem(bare, 400)
     expect(Object.keys(fieldErrors(bare)).sort()).toEqual(['closeDate', 'closeNote'])
-    const closed = await h.call('POST', `/opportunities/${o.id}/close`, {
-      token: rep.token,
+    const closed = await s.h.call('POST', `/opportunities/${o.id}/close`, {
+      token: s.rep.token,
       version: 1,
       body: { outcome: 'invalid', closeNote: 'Duplicate enquiry', closeDate: '2026-07-01' },
     })
     expect(closed.body).toMatchObject({ status: 'invalid', locked: false })
     // Not locked by this rule: still editable after closing.
-    const edit = await h.call('PATCH', `/opportunities/${o.id}`, {
-      token: rep.token,
+    const edit = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+      token: s.rep.token,
       version: 2,
       body: { remark: 'noted' },
     })
     expect(edit.status).toBe(200)
-    const byRep = await h.call('POST', `/opportunities/${o.id}/reopen`, {
-      token: rep.token,
+    const byRep = await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: s.rep.token,
       version: 3,
       body: { reason: 'oops' },
     })
     expect(expectProblem(byRep, 403).detail).toMatch(/sales_manager/)
-    await h.service.db.transaction((m) =>
+    await s.h.service.db.transaction((m) =>
       m.query(`UPDATE opportunity SET closed_at = now() - interval '2 days' WHERE id = $1`, [o.id]),
     )
-    const late = await h.call('POST', `/opportunities/${o.id}/reopen`, {
-      token: manager.token,
+    const late = await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: s.manager.token,
       version: 3,
       body: { reason: 'late' },
     })
     expect(expectProblem(late, 403).detail).toMatch(/within 1 days/)
-    await h.service.db.transaction((m) =>
+    await s.h.service.db.transaction((m) =>
       m.query(`UPDATE opportunity SET closed_at = now() WHERE id = $1`, [o.id]),
     )
-    const reopened = await h.call('POST', `/opportunities/${o.id}/reopen`, {
-      token: manager.token,
+    const reopened = await s.h.call('POST', `/opportunities/${o.id}/reopen`, {
+      token: s.manager.token,
       version: 3,
       body: { reason: 'valid after all' },
     })

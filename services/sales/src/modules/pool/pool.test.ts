@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { localDay, startOfLocalDay, startOfToday, upsertUserReplica } from '@mosaic/service-kit'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
@@ -11,26 +12,24 @@ const DAY = 86_400_000
 const TZ = 'Asia/Shanghai'
 
 describe('public pool', () => {
-  let h: SalesHarness
+  const s = harnessSuite(() => startSales({ BUSINESS_TIME_ZONE: TZ }))
   let f: ReturnType<typeof poolFixtures>
   let alice: TestUser, bob: TestUser, carol: TestUser, mgr: TestUser, viewer: TestUser
 
   beforeAll(async () => {
-    h = await startSales({ BUSINESS_TIME_ZONE: TZ })
-    f = poolFixtures(h)
-    alice = await h.user('alice', { deptIds: [D1] })
-    bob = await h.user('bob', { deptIds: [D1] })
-    carol = await h.user('carol', { deptIds: [D2] })
-    mgr = await h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
-    viewer = await h.user('viewer', { permissions: ['sales.customer.read'] })
+    f = poolFixtures(s.h)
+    alice = await s.h.user('alice', { deptIds: [D1] })
+    bob = await s.h.user('bob', { deptIds: [D1] })
+    carol = await s.h.user('carol', { deptIds: [D2] })
+    mgr = await s.h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
+    viewer = await s.h.user('viewer', { permissions: ['sales.customer.read'] })
   })
-  afterAll(() => h?.close())
   /** Only the limits a test names apply. */
   const rules = (patch: Parameters<typeof f.setRules>[0] = {}) =>
     f.setRules({ ownedLimit: null, claimsPerDay: null, reclaimCooldownDays: null, ...patch })
   beforeEach(() => rules())
 
-  const claim = (u: TestUser, id: string) => h.call('POST', `/pool/${id}/claim`, { token: u.token })
+  const claim = (u: TestUser, id: string) => s.h.call('POST', `/pool/${id}/claim`, { token: u.token })
   const outbox = (topic: string, id: string) =>
     f.query(`SELECT * FROM outbox_event WHERE topic = $1 AND payload->>'customerId' = $2`, [topic, id])
 
@@ -47,7 +46,7 @@ describe('public pool', () => {
     const deleted = await f.customer({ name: `Pool ${tag} Deleted` })
     await f.query('UPDATE customer SET deleted_at = now() WHERE id = $1', [deleted.id])
 
-    const all = await h.call('GET', `/pool?q=${tag}`, { token: bob.token })
+    const all = await s.h.call('GET', `/pool?q=${tag}`, { token: bob.token })
     expect(all.status).toBe(200)
     expect(all.body.items.map((c: ReplyBody) => c.name).sort()).toEqual([
       `Pool ${tag} Alpha`,
@@ -61,20 +60,20 @@ describe('public pool', () => {
       poolReason: 'never_owned',
       previousOwnerName: null,
     })
-    const byNumber = await h.call('GET', `/pool?q=${pooled.number}`, { token: bob.token })
+    const byNumber = await s.h.call('GET', `/pool?q=${pooled.number}`, { token: bob.token })
     expect(byNumber.body.items.map((c: ReplyBody) => c.id)).toEqual([pooled.id])
     for (const filter of ['status=active', 'level=A', 'source=web']) {
-      const res = await h.call('GET', `/pool?q=${tag}&${filter}`, { token: bob.token })
+      const res = await s.h.call('GET', `/pool?q=${tag}&${filter}`, { token: bob.token })
       expect(res.body.items.map((c: ReplyBody) => c.id)).toEqual([pooled.id])
     }
-    const paged = await h.call('GET', `/pool?q=${tag}&limit=1`, { token: bob.token })
+    const paged = await s.h.call('GET', `/pool?q=${tag}&limit=1`, { token: bob.token })
     expect(paged.body).toMatchObject({ total: 2, totalCapped: false })
-    const next = await h.call('GET', `/pool?q=${tag}&limit=1&cursor=${paged.body.nextCursor}`, {
+    const next = await s.h.call('GET', `/pool?q=${tag}&limit=1&cursor=${paged.body.nextCursor}`, {
       token: bob.token,
     })
     expect(next.body.items).toHaveLength(1)
     expect(next.body.items[0].id).not.toBe(paged.body.items[0].id)
-    expectProblem(await h.call('GET', '/pool', { token: viewer.token }), 403)
+    expectProblem(await s.h.call('GET', '/pool', { token: viewer.token }), 403)
   })
 
   it('claim makes the caller the owner, moves the contacts, audits and publishes it', async () => {
@@ -119,9 +118,9 @@ describe('public pool', () => {
   })
 
   it('enforces the owned-customer limit, the most specific override winning', async () => {
-    const dave = await h.user('dave', { deptIds: [randomUUID()] })
-    const erin = await h.user('erin', { deptIds: [D2] })
-    const frank = await h.user('frank', { deptIds: [D2] })
+    const dave = await s.h.user('dave', { deptIds: [randomUUID()] })
+    const erin = await s.h.user('erin', { deptIds: [D2] })
+    const frank = await s.h.user('frank', { deptIds: [D2] })
     await rules({
       ownedLimit: 2,
       deptLimits: [{ deptId: D2, owned: 1, locked: null }],
@@ -141,7 +140,7 @@ describe('public pool', () => {
   })
 
   it('keeps the limit exact when one user claims several customers at once', async () => {
-    const hal = await h.user('hal', { deptIds: [randomUUID()] })
+    const hal = await s.h.user('hal', { deptIds: [randomUUID()] })
     await rules({ ownedLimit: 2 })
     const targets = await Promise.all([1, 2, 3, 4, 5, 6].map(() => f.customer()))
     const replies = await Promise.all(targets.map((c) => claim(hal, c.id)))
@@ -152,7 +151,7 @@ describe('public pool', () => {
 
   it('limits claims per day, counted from the start of the business day', async () => {
     await rules({ claimsPerDay: 2 })
-    const gina = await h.user('gina', { deptIds: [D1] })
+    const gina = await s.h.user('gina', { deptIds: [D1] })
     expect((await claim(gina, (await f.customer()).id)).status).toBe(200)
     expect((await claim(gina, (await f.customer()).id)).status).toBe(200)
     const refused = expectProblem(await claim(gina, (await f.customer()).id), 409)
@@ -184,7 +183,7 @@ describe('public pool', () => {
     await rules({ userLimits: [{ userId: carol.id, owned: 1, locked: null }] })
     const [a, b, owned] = [await f.customer(), await f.customer(), await f.customer({ owner: bob })]
     const missing = randomUUID()
-    const res = await h.call('POST', '/pool/assign', {
+    const res = await s.h.call('POST', '/pool/assign', {
       token: mgr.token,
       body: { ids: [a.id, owned.id, missing, b.id], ownerId: carol.id },
     })
@@ -220,7 +219,7 @@ describe('public pool', () => {
     expect(entry.actor_id).toBe(mgr.id)
 
     const unknown = expectProblem(
-      await h.call('POST', '/pool/assign', {
+      await s.h.call('POST', '/pool/assign', {
         token: mgr.token,
         body: { ids: [b.id], ownerId: randomUUID() },
       }),
@@ -228,7 +227,7 @@ describe('public pool', () => {
     )
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'ownerId' })])
     const disabled = randomUUID()
-    await h.service.db.transaction((m) =>
+    await s.h.service.db.transaction((m) =>
       upsertUserReplica(m, {
         id: disabled,
         username: 'gone',
@@ -239,12 +238,12 @@ describe('public pool', () => {
       }),
     )
     const off = expectProblem(
-      await h.call('POST', '/pool/assign', { token: mgr.token, body: { ids: [b.id], ownerId: disabled } }),
+      await s.h.call('POST', '/pool/assign', { token: mgr.token, body: { ids: [b.id], ownerId: disabled } }),
       400,
     )
     expect(off.errors?.[0]?.message).toContain('disabled')
     expectProblem(
-      await h.call('POST', '/pool/assign', { token: viewer.token, body: { ids: [b.id], ownerId: bob.id } }),
+      await s.h.call('POST', '/pool/assign', { token: viewer.token, body: { ids: [b.id], ownerId: bob.id } }),
       403,
     )
   })
@@ -257,7 +256,7 @@ describe('public pool', () => {
       [c.id, carol.id],
     )
     const release = (u: TestUser, id: string, version?: number, reason = 'No budget this year') =>
-      h.call('POST', `/customers/${id}/release`, { token: u.token, version, body: { reason } })
+      s.h.call('POST', `/customers/${id}/release`, { token: u.token, version, body: { reason } })
     expectProblem(await release(alice, c.id), 428)
     expectProblem(await release(alice, c.id, c.version + 1), 412)
     expectProblem(await release(carol, c.id, c.version), 403)
@@ -276,7 +275,7 @@ describe('public pool', () => {
     expect(res.body.poolEnteredAt).toEqual(expect.any(String))
     expect(await f.reload(c.id)).toMatchObject({ poolReason: 'released', ownerSince: null })
     // The pool list shows the words typed, not only the reason code.
-    const listed = await h.call('GET', `/pool?q=${encodeURIComponent(c.number)}`, { token: alice.token })
+    const listed = await s.h.call('GET', `/pool?q=${encodeURIComponent(c.number)}`, { token: alice.token })
     expect(listed.body.items).toEqual([
       expect.objectContaining({ id: c.id, poolReason: 'released', poolReasonText: 'No budget this year' }),
     ])

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 import { seeded } from '../../test-support/seeded.js'
@@ -12,26 +13,24 @@ const DAY = 86_400_000
 const D1 = randomUUID()
 
 describe('pool recycling', () => {
-  let h: SalesHarness
+  const s = harnessSuite(() => startSales({ BUSINESS_TIME_ZONE: TZ }))
   let f: ReturnType<typeof poolFixtures>
   let alice: TestUser, bob: TestUser, mgr: TestUser, rep: TestUser
 
   beforeAll(async () => {
-    h = await startSales({ BUSINESS_TIME_ZONE: TZ })
-    f = poolFixtures(h)
-    alice = await h.user('alice', { deptIds: [D1] })
-    bob = await h.user('bob', { deptIds: [randomUUID()] })
-    mgr = await h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
-    rep = await h.user('rep', { permissions: ['sales.customer.read', 'sales.pool.read'] })
+    f = poolFixtures(s.h)
+    alice = await s.h.user('alice', { deptIds: [D1] })
+    bob = await s.h.user('bob', { deptIds: [randomUUID()] })
+    mgr = await s.h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
+    rep = await s.h.user('rep', { permissions: ['sales.customer.read', 'sales.pool.read'] })
   })
-  afterAll(() => h?.close())
   beforeEach(async () => {
     // Each test starts from a pool where nothing earlier is still owned.
     await f.query('UPDATE customer SET locked = true WHERE owner_id IS NOT NULL')
     await f.setRules({})
   })
 
-  const db = () => h.service.db
+  const db = () => s.h.service.db
   const key = (c: { customerId: string; reason: string; since: string; days: number; limitDays: number }) =>
     `${c.customerId}|${c.reason}|${c.since}|${c.days}|${c.limitDays}`
 
@@ -103,7 +102,7 @@ describe('pool recycling', () => {
     expect(event.notify).toEqual([
       expect.objectContaining({ userId: alice.id, kind: 'pool_recycled', link: `/sales/customers/${c.id}` }),
     ])
-    const pool = await h.call('GET', `/pool?q=${c.number}`, { token: rep.token })
+    const pool = await s.h.call('GET', `/pool?q=${c.number}`, { token: rep.token })
     expect(pool.body.items[0]).toMatchObject({
       id: c.id,
       poolReason: 'no_followup',
@@ -153,20 +152,20 @@ describe('pool recycling', () => {
       new Date(+startOfLocalDay(localDay(now, TZ) - daysAgo, TZ) + 3_600_000)
     const today = await f.customer({ owner: alice, ownerSince: dayStart(31) })
     const tomorrow = await f.customer({ owner: alice, ownerSince: dayStart(29) })
-    const preview = await h.call('GET', '/pool/recycling/preview', { token: mgr.token })
+    const preview = await s.h.call('GET', '/pool/recycling/preview', { token: mgr.token })
     expect(preview.status).toBe(200)
     expect(Math.abs(Date.parse(preview.body.at) - (now + DAY))).toBeLessThan(60_000)
     const ids = preview.body.items.map((c: ReplyBody) => c.customerId)
     expect(ids).toEqual(expect.arrayContaining([today.id, tomorrow.id]))
-    const nowPreview = await h.call('GET', `/pool/recycling/preview?at=${new Date().toISOString()}`, {
+    const nowPreview = await s.h.call('GET', `/pool/recycling/preview?at=${new Date().toISOString()}`, {
       token: mgr.token,
     })
-    const run = await h.call('POST', '/pool/recycling/run', { token: mgr.token })
+    const run = await s.h.call('POST', '/pool/recycling/run', { token: mgr.token })
     expect(run.status).toBe(200)
     expect(run.body.recycled.map(key).sort()).toEqual(nowPreview.body.items.map(key).sort())
     expect(run.body.recycled.map((c: ReplyBody) => c.customerId)).toEqual([today.id])
-    expectProblem(await h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: mgr.token }), 400)
-    expectProblem(await h.call('POST', '/pool/recycling/run', { token: rep.token }), 403)
+    expectProblem(await s.h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: mgr.token }), 400)
+    expectProblem(await s.h.call('POST', '/pool/recycling/run', { token: rep.token }), 403)
   })
 
   it('lists the customers about to return to the pool in the caller’s scope', async () => {
@@ -175,14 +174,14 @@ describe('pool recycling', () => {
     const overdue = await f.customer({ owner: alice, ownerSince: new Date(now - 35 * DAY) })
     await f.customer({ owner: alice, ownerSince: new Date(now - 10 * DAY) })
     const bobs = await f.customer({ owner: bob, ownerSince: new Date(now - 29 * DAY) })
-    const mine = await h.call('GET', '/pool/upcoming', { token: alice.token })
+    const mine = await s.h.call('GET', '/pool/upcoming', { token: alice.token })
     expect(mine.status).toBe(200)
     expect(mine.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
     expect(mine.body[1]).toMatchObject({ reason: 'no_followup', days: 28, limitDays: 30, daysLeft: 2 })
     expect(mine.body[0]).toMatchObject({ daysLeft: 0 })
-    const managed = await h.call('GET', '/pool/upcoming', { token: mgr.token })
+    const managed = await s.h.call('GET', '/pool/upcoming', { token: mgr.token })
     expect(managed.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
-    const theirs = await h.call('GET', '/pool/upcoming', { token: bob.token })
+    const theirs = await s.h.call('GET', '/pool/upcoming', { token: bob.token })
     expect(theirs.body.map((u: ReplyBody) => u.customerId)).toEqual([bobs.id])
   })
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertUserReplica } from '@mosaic/service-kit'
-import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
@@ -10,32 +11,34 @@ const D2 = randomUUID()
 const DAY = 86_400_000
 
 describe('owner transfer', () => {
-  let h: SalesHarness
+  const s = harnessSuite(() => startSales())
   let f: ReturnType<typeof poolFixtures>
   let alice: TestUser, bob: TestUser, carol: TestUser, mgr: TestUser, clerk: TestUser
 
   beforeAll(async () => {
-    h = await startSales()
-    f = poolFixtures(h)
-    alice = await h.user('alice', { deptIds: [D1] })
-    bob = await h.user('bob', { deptIds: [D2] })
-    carol = await h.user('carol', { deptIds: [D1] })
-    mgr = await h.user('mgr', { deptIds: [D1, D2], dataScope: 'dept' })
-    clerk = await h.user('clerk', { deptIds: [D1], dataScope: 'dept', permissions: ['sales.customer.read'] })
+    f = poolFixtures(s.h)
+    alice = await s.h.user('alice', { deptIds: [D1] })
+    bob = await s.h.user('bob', { deptIds: [D2] })
+    carol = await s.h.user('carol', { deptIds: [D1] })
+    mgr = await s.h.user('mgr', { deptIds: [D1, D2], dataScope: 'dept' })
+    clerk = await s.h.user('clerk', {
+      deptIds: [D1],
+      dataScope: 'dept',
+      permissions: ['sales.customer.read'],
+    })
   })
-  afterAll(() => h?.close())
   beforeEach(() => f.setRules({ ownedLimit: null, lockedLimit: null }))
 
   const preview = (u: TestUser, body: object) =>
-    h.call('POST', '/transfers/preview', { token: u.token, body })
-  const commit = (u: TestUser, body: object) => h.call('POST', '/transfers', { token: u.token, body })
+    s.h.call('POST', '/transfers/preview', { token: u.token, body })
+  const commit = (u: TestUser, body: object) => s.h.call('POST', '/transfers', { token: u.token, body })
   const sortChanges = (changes: ReplyBody[]) =>
     [...changes].sort((a, b) =>
       `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
     )
 
   it('offers only the cascades that exist (no quotes or contracts before the orders service)', async () => {
-    const res = await h.call('GET', '/transfers/options', { token: mgr.token })
+    const res = await s.h.call('GET', '/transfers/options', { token: mgr.token })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
       cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
@@ -43,7 +46,7 @@ describe('owner transfer', () => {
   })
 
   it('tells its options only to someone who may transfer something (403 otherwise)', async () => {
-    const res = await h.call('GET', '/transfers/options', { token: clerk.token })
+    const res = await s.h.call('GET', '/transfers/options', { token: clerk.token })
     expect(expectProblem(res, 403)).toMatchObject({ code: 'http.forbidden' })
   })
 
@@ -192,12 +195,12 @@ describe('owner transfer', () => {
     })
     expect(event.notify.map((n: ReplyBody) => n.userId).sort()).toEqual([alice.id, bob.id].sort())
     expect(event.notify[0]).toMatchObject({ kind: 'owner_changed', link: `/sales/customers/${c1.id}` })
-    const view = await h.call('GET', '/pool/upcoming', { token: bob.token })
+    const view = await s.h.call('GET', '/pool/upcoming', { token: bob.token })
     expect(view.body.map((u: ReplyBody) => u.customerId)).not.toContain(c1.id)
   })
 
   it('respects the new owner’s customer limit record by record', async () => {
-    const dana = await h.user('dana', { deptIds: [D2] })
+    const dana = await s.h.user('dana', { deptIds: [D2] })
     await f.setRules({ ownedLimit: 5, userLimits: [{ userId: dana.id, owned: 2, locked: 1 }] })
     await f.customer({ owner: dana })
     const [a, b, c] = [
@@ -271,7 +274,7 @@ describe('owner transfer', () => {
         code: 'sales.transfer.not_owner',
       },
     ])
-    const outsider = await h.user('outsider', { deptIds: [D2] })
+    const outsider = await s.h.user('outsider', { deptIds: [D2] })
     expect((await commit(outsider, body)).body.problems).toEqual([
       { id: c.id, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
     ])
@@ -287,7 +290,7 @@ describe('owner transfer', () => {
     )
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'toOwnerId', message: 'Unknown user' })])
     const gone = randomUUID()
-    await h.service.db.transaction((m) =>
+    await s.h.service.db.transaction((m) =>
       upsertUserReplica(m, {
         id: gone,
         username: 'gone',
