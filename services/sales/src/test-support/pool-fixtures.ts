@@ -5,7 +5,7 @@ import { contacts, customers } from '../modules/customers/customers.store.js'
 import type { LeadRow } from '../modules/leads/leads.entity.js'
 import { leads } from '../modules/leads/leads.store.js'
 import type { OpportunityRow } from '../modules/opportunities/opportunities.entity.js'
-import { opportunities } from '../modules/opportunities/opportunities.store.js'
+import { NOT_CLOSED, opportunities } from '../modules/opportunities/opportunities.store.js'
 import { DEFAULT_POOL_RULES, type PoolRules } from '../modules/pool/recycle-rules.js'
 import type { SalesHarness, TestUser } from './harness.js'
 
@@ -112,12 +112,7 @@ export function poolFixtures(h: SalesHarness) {
         products: [],
         remark: null,
         status: 'open',
-        closedAt: null,
-        closedBy: null,
-        closeNote: null,
-        closeDate: null,
-        lostReason: null,
-        locked: false,
+        ...NOT_CLOSED,
         lastFollowUpAt: null,
         nextFollowUpAt: null,
         leadId: null,

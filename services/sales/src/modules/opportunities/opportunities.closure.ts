@@ -18,7 +18,7 @@ import {
 } from '@mosaic/service-kit'
 import { customers } from '../customers/customers.store.js'
 import type { OpportunityRow } from './opportunities.entity.js'
-import { opportunities } from './opportunities.store.js'
+import { NOT_CLOSED, opportunities } from './opportunities.store.js'
 
 /** The business day (YYYY-MM-DD) in the service's time zone: a close date is a calendar date there. */
 const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
@@ -114,12 +114,7 @@ export async function reopenOpportunity(
     {
       status: 'open',
       probability,
-      closedAt: null,
-      closedBy: null,
-      closeNote: null,
-      closeDate: null,
-      lostReason: null,
-      locked: false,
+      ...NOT_CLOSED,
     },
     { action: 'reopen', note: reason },
   )

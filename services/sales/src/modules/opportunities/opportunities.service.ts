@@ -17,7 +17,7 @@ import { refreshFollowUpTimes } from '../followups/followup-times.js'
 import { cascadeFollowUps } from '../followups/followups.cascade.js'
 import type { OpportunityRow } from './opportunities.entity.js'
 import { assertModifiable } from './opportunities.lock.js'
-import { opportunities } from './opportunities.store.js'
+import { NOT_CLOSED, opportunities } from './opportunities.store.js'
 import { normaliseLines, productsTotal } from './products.js'
 
 /** Stage and source are dictionary values; a stage that is an outcome (won/lost) is reached only by closing. */
@@ -92,12 +92,7 @@ export async function insertOpportunity(
     products,
     remark: input.remark ?? null,
     status: 'open',
-    closedAt: null,
-    closedBy: null,
-    closeNote: null,
-    closeDate: null,
-    lostReason: null,
-    locked: false,
+    ...NOT_CLOSED,
     lastFollowUpAt: null,
     nextFollowUpAt: null,
     leadId: o.leadId ?? null,

@@ -3,6 +3,16 @@ import { OpportunityEntity, type OpportunityRow } from './opportunities.entity.j
 import { assertModifiable } from './opportunities.lock.js'
 import { presentOpportunity } from './opportunities.present.js'
 
+/** What an open opportunity holds of a close: nothing (created open, or reopened). */
+export const NOT_CLOSED = {
+  closedAt: null,
+  closedBy: null,
+  closeNote: null,
+  closeDate: null,
+  lostReason: null,
+  locked: false,
+} as const
+
 export const opportunities = new RecordStore<OpportunityRow>({
   entityType: 'opportunity',
   entity: OpportunityEntity,

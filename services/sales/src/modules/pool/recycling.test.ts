@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { harnessSuite } from '@mosaic/service-kit/testing'
-import { startSales, type TestUser } from '../../test-support/harness.js'
+import { startSales } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 import { seeded } from '../../test-support/seeded.js'
@@ -13,16 +13,16 @@ const DAY = 86_400_000
 const D1 = randomUUID()
 
 describe('pool recycling', () => {
-  const s = harnessSuite(() => startSales({ BUSINESS_TIME_ZONE: TZ }))
+  const s = harnessSuite(() => startSales({ BUSINESS_TIME_ZONE: TZ }), {
+    alice: { deptIds: [D1] },
+    bob: { deptIds: [randomUUID()] },
+    mgr: { deptIds: [D1], dataScope: 'dept' },
+    rep: { permissions: ['sales.customer.read', 'sales.pool.read'] },
+  })
   let f: ReturnType<typeof poolFixtures>
-  let alice: TestUser, bob: TestUser, mgr: TestUser, rep: TestUser
 
   beforeAll(async () => {
     f = poolFixtures(s.h)
-    alice = await s.h.user('alice', { deptIds: [D1] })
-    bob = await s.h.user('bob', { deptIds: [randomUUID()] })
-    mgr = await s.h.user('mgr', { deptIds: [D1], dataScope: 'dept' })
-    rep = await s.h.user('rep', { permissions: ['sales.customer.read', 'sales.pool.read'] })
   })
   beforeEach(async () => {
     // Each test starts from a pool where nothing earlier is still owned.
@@ -36,7 +36,7 @@ describe('pool recycling', () => {
 
   it('property: a run at T recycles exactly what the preview at T lists, and a second run nothing', async () => {
     const r = seeded(42)
-    const owners = [alice, bob]
+    const owners = [s.alice, s.bob]
     for (let round = 0; round < 4; round++) {
       await f.query('UPDATE customer SET locked = true WHERE owner_id IS NOT NULL')
       await f.setRules({
@@ -77,7 +77,7 @@ describe('pool recycling', () => {
 
   it('audits a recycling as the system with the reason, and tells the previous owner', async () => {
     const at = new Date()
-    const c = await f.customer({ owner: alice, ownerSince: new Date(+at - 40 * DAY) })
+    const c = await f.customer({ owner: s.alice, ownerSince: new Date(+at - 40 * DAY) })
     const contact = await f.contact(c)
     const run = await runRecycling(db(), at, TZ)
     expect(run.recycled).toEqual([
@@ -91,18 +91,22 @@ describe('pool recycling', () => {
       actor_name: 'system',
       note: 'No follow-up for 40 days (limit 30)',
     })
-    expect(entry.diff.ownerId).toEqual({ before: alice.id, after: null })
+    expect(entry.diff.ownerId).toEqual({ before: s.alice.id, after: null })
     const [ct] = await f.query('SELECT owner_id FROM contact WHERE id = $1', [contact.id])
     expect(ct.owner_id).toBeNull()
     const [event] = await f.query(
       `SELECT * FROM outbox_event WHERE topic = 'sales.customer.recycled' AND payload->>'customerId' = $1`,
       [c.id],
     )
-    expect(event.payload).toMatchObject({ previousOwnerId: alice.id, reason: 'no_followup', days: 40 })
+    expect(event.payload).toMatchObject({ previousOwnerId: s.alice.id, reason: 'no_followup', days: 40 })
     expect(event.notify).toEqual([
-      expect.objectContaining({ userId: alice.id, kind: 'pool_recycled', link: `/sales/customers/${c.id}` }),
+      expect.objectContaining({
+        userId: s.alice.id,
+        kind: 'pool_recycled',
+        link: `/sales/customers/${c.id}`,
+      }),
     ])
-    const pool = await s.h.call('GET', `/pool?q=${c.number}`, { token: rep.token })
+    const pool = await s.h.call('GET', `/pool?q=${c.number}`, { token: s.rep.token })
     expect(pool.body.items[0]).toMatchObject({
       id: c.id,
       poolReason: 'no_followup',
@@ -112,7 +116,7 @@ describe('pool recycling', () => {
 
   it('warns the owner once per due moment, and again after a follow-up postpones it', async () => {
     const at = new Date()
-    const c = await f.customer({ owner: alice, ownerSince: new Date(+at - 28 * DAY) })
+    const c = await f.customer({ owner: s.alice, ownerSince: new Date(+at - 28 * DAY) })
     const first = await runRecycling(db(), at, TZ)
     expect(first).toMatchObject({ recycled: [], warned: 1 })
     expect((await runRecycling(db(), at, TZ)).warned).toBe(0)
@@ -122,7 +126,7 @@ describe('pool recycling', () => {
         [c.id],
       )
     const [warning] = await events()
-    expect(warning.notify).toEqual([expect.objectContaining({ userId: alice.id, kind: 'pool_warning' })])
+    expect(warning.notify).toEqual([expect.objectContaining({ userId: s.alice.id, kind: 'pool_warning' })])
     expect(warning.notify[0].title.en).toContain('in 2 days')
     await f.query('UPDATE customer SET last_followup_at = $2 WHERE id = $1', [c.id, new Date(+at - 3 * DAY)])
     expect((await runRecycling(db(), at, TZ)).warned).toBe(0)
@@ -132,17 +136,17 @@ describe('pool recycling', () => {
 
   it('never recycles locked or dealt customers, nor anything while the rules are off', async () => {
     const old = new Date(Date.now() - 400 * DAY)
-    const locked = await f.customer({ owner: alice, ownerSince: old, locked: true })
-    const dealt = await f.customer({ owner: alice, ownerSince: old, dealStatus: 'dealt' })
-    const due = await f.customer({ owner: alice, ownerSince: old })
+    const locked = await f.customer({ owner: s.alice, ownerSince: old, locked: true })
+    const dealt = await f.customer({ owner: s.alice, ownerSince: old, dealStatus: 'dealt' })
+    const due = await f.customer({ owner: s.alice, ownerSince: old })
     await f.setRules({ enabled: false })
     expect(await previewRecycling(db(), new Date(), TZ)).toMatchObject({ enabled: false, items: [] })
     expect((await runRecycling(db(), new Date(), TZ)).recycled).toEqual([])
     await f.setRules({ enabled: true })
     const run = await runRecycling(db(), new Date(), TZ)
     expect(run.recycled.map((c) => c.customerId)).toEqual([due.id])
-    expect((await f.reload(locked.id)).ownerId).toBe(alice.id)
-    expect((await f.reload(dealt.id)).ownerId).toBe(alice.id)
+    expect((await f.reload(locked.id)).ownerId).toBe(s.alice.id)
+    expect((await f.reload(dealt.id)).ownerId).toBe(s.alice.id)
   })
 
   it('previews tomorrow by default and runs on demand over HTTP', async () => {
@@ -150,45 +154,45 @@ describe('pool recycling', () => {
     // Calendar days: taken 31 days ago (due today) and 29 days ago (due at tomorrow's midnight).
     const dayStart = (daysAgo: number) =>
       new Date(+startOfLocalDay(localDay(now, TZ) - daysAgo, TZ) + 3_600_000)
-    const today = await f.customer({ owner: alice, ownerSince: dayStart(31) })
-    const tomorrow = await f.customer({ owner: alice, ownerSince: dayStart(29) })
-    const preview = await s.h.call('GET', '/pool/recycling/preview', { token: mgr.token })
+    const today = await f.customer({ owner: s.alice, ownerSince: dayStart(31) })
+    const tomorrow = await f.customer({ owner: s.alice, ownerSince: dayStart(29) })
+    const preview = await s.h.call('GET', '/pool/recycling/preview', { token: s.mgr.token })
     expect(preview.status).toBe(200)
     expect(Math.abs(Date.parse(preview.body.at) - (now + DAY))).toBeLessThan(60_000)
     const ids = preview.body.items.map((c: ReplyBody) => c.customerId)
     expect(ids).toEqual(expect.arrayContaining([today.id, tomorrow.id]))
     const nowPreview = await s.h.call('GET', `/pool/recycling/preview?at=${new Date().toISOString()}`, {
-      token: mgr.token,
+      token: s.mgr.token,
     })
-    const run = await s.h.call('POST', '/pool/recycling/run', { token: mgr.token })
+    const run = await s.h.call('POST', '/pool/recycling/run', { token: s.mgr.token })
     expect(run.status).toBe(200)
     expect(run.body.recycled.map(key).sort()).toEqual(nowPreview.body.items.map(key).sort())
     expect(run.body.recycled.map((c: ReplyBody) => c.customerId)).toEqual([today.id])
-    expectProblem(await s.h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: mgr.token }), 400)
-    expectProblem(await s.h.call('POST', '/pool/recycling/run', { token: rep.token }), 403)
+    expectProblem(await s.h.call('GET', '/pool/recycling/preview?at=tomorrow', { token: s.mgr.token }), 400)
+    expectProblem(await s.h.call('POST', '/pool/recycling/run', { token: s.rep.token }), 403)
   })
 
   it('lists the customers about to return to the pool in the caller’s scope', async () => {
     const now = Date.now()
-    const soon = await f.customer({ owner: alice, ownerSince: new Date(now - 28 * DAY) })
-    const overdue = await f.customer({ owner: alice, ownerSince: new Date(now - 35 * DAY) })
-    await f.customer({ owner: alice, ownerSince: new Date(now - 10 * DAY) })
-    const bobs = await f.customer({ owner: bob, ownerSince: new Date(now - 29 * DAY) })
-    const mine = await s.h.call('GET', '/pool/upcoming', { token: alice.token })
+    const soon = await f.customer({ owner: s.alice, ownerSince: new Date(now - 28 * DAY) })
+    const overdue = await f.customer({ owner: s.alice, ownerSince: new Date(now - 35 * DAY) })
+    await f.customer({ owner: s.alice, ownerSince: new Date(now - 10 * DAY) })
+    const bobs = await f.customer({ owner: s.bob, ownerSince: new Date(now - 29 * DAY) })
+    const mine = await s.h.call('GET', '/pool/upcoming', { token: s.alice.token })
     expect(mine.status).toBe(200)
     expect(mine.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
     expect(mine.body[1]).toMatchObject({ reason: 'no_followup', days: 28, limitDays: 30, daysLeft: 2 })
     expect(mine.body[0]).toMatchObject({ daysLeft: 0 })
-    const managed = await s.h.call('GET', '/pool/upcoming', { token: mgr.token })
+    const managed = await s.h.call('GET', '/pool/upcoming', { token: s.mgr.token })
     expect(managed.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
-    const theirs = await s.h.call('GET', '/pool/upcoming', { token: bob.token })
+    const theirs = await s.h.call('GET', '/pool/upcoming', { token: s.bob.token })
     expect(theirs.body.map((u: ReplyBody) => u.customerId)).toEqual([bobs.id])
   })
 
   it('recycles each customer once when runs overlap', async () => {
     const at = new Date()
     const due = await Promise.all(
-      [1, 2, 3, 4].map(() => f.customer({ owner: bob, ownerSince: new Date(+at - 50 * DAY) })),
+      [1, 2, 3, 4].map(() => f.customer({ owner: s.bob, ownerSince: new Date(+at - 50 * DAY) })),
     )
     const runs = await Promise.all([runRecycling(db(), at, TZ), runRecycling(db(), at, TZ)])
     const recycled = runs.flatMap((r) => r.recycled.map((c) => c.customerId))

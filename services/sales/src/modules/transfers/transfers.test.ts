@@ -11,21 +11,17 @@ const D2 = randomUUID()
 const DAY = 86_400_000
 
 describe('owner transfer', () => {
-  const s = harnessSuite(() => startSales())
+  const s = harnessSuite(() => startSales(), {
+    alice: { deptIds: [D1] },
+    bob: { deptIds: [D2] },
+    carol: { deptIds: [D1] },
+    mgr: { deptIds: [D1, D2], dataScope: 'dept' },
+    clerk: { deptIds: [D1], dataScope: 'dept', permissions: ['sales.customer.read'] },
+  })
   let f: ReturnType<typeof poolFixtures>
-  let alice: TestUser, bob: TestUser, carol: TestUser, mgr: TestUser, clerk: TestUser
 
   beforeAll(async () => {
     f = poolFixtures(s.h)
-    alice = await s.h.user('alice', { deptIds: [D1] })
-    bob = await s.h.user('bob', { deptIds: [D2] })
-    carol = await s.h.user('carol', { deptIds: [D1] })
-    mgr = await s.h.user('mgr', { deptIds: [D1, D2], dataScope: 'dept' })
-    clerk = await s.h.user('clerk', {
-      deptIds: [D1],
-      dataScope: 'dept',
-      permissions: ['sales.customer.read'],
-    })
   })
   beforeEach(() => f.setRules({ ownedLimit: null, lockedLimit: null }))
 
@@ -38,7 +34,7 @@ describe('owner transfer', () => {
     )
 
   it('offers only the cascades that exist (no quotes or contracts before the orders service)', async () => {
-    const res = await s.h.call('GET', '/transfers/options', { token: mgr.token })
+    const res = await s.h.call('GET', '/transfers/options', { token: s.mgr.token })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
       cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
@@ -46,31 +42,31 @@ describe('owner transfer', () => {
   })
 
   it('tells its options only to someone who may transfer something (403 otherwise)', async () => {
-    const res = await s.h.call('GET', '/transfers/options', { token: clerk.token })
+    const res = await s.h.call('GET', '/transfers/options', { token: s.clerk.token })
     expect(expectProblem(res, 403)).toMatchObject({ code: 'http.forbidden' })
   })
 
   it('previews every change and commits exactly those, per record', async () => {
-    const c1 = await f.customer({ owner: alice, ownerSince: new Date(Date.now() - 29 * DAY) })
+    const c1 = await f.customer({ owner: s.alice, ownerSince: new Date(Date.now() - 29 * DAY) })
     const contacts = [await f.contact(c1), await f.contact(c1)]
-    const aliceDeal = await f.opportunity(c1, alice)
-    const carolDeal = await f.opportunity(c1, carol)
-    const c2 = await f.customer({ owner: alice, locked: true })
-    const bobs = await f.customer({ owner: bob })
+    const aliceDeal = await f.opportunity(c1, s.alice)
+    const carolDeal = await f.opportunity(c1, s.carol)
+    const c2 = await f.customer({ owner: s.alice, locked: true })
+    const bobs = await f.customer({ owner: s.bob })
     const missing = randomUUID()
     const body = {
       entityType: 'customer',
       ids: [c1.id, missing, c2.id, bobs.id, c1.id],
-      toOwnerId: bob.id,
+      toOwnerId: s.bob.id,
       cascade: { contacts: true, opportunities: true, quotes: true, contracts: false },
       oldOwner: 'read',
       reason: 'Territory change',
     }
-    const dry = await preview(mgr, body)
+    const dry = await preview(s.mgr, body)
     expect(dry.status).toBe(200)
-    expect(dry.body.toOwner).toEqual({ id: bob.id, name: 'bob' })
+    expect(dry.body.toOwner).toEqual({ id: s.bob.id, name: 'bob' })
     expect(dry.body.customerLimit).toEqual({ owned: 1, adding: 2, limit: null })
-    const from = { fromOwnerId: alice.id, fromOwnerName: 'alice' }
+    const from = { fromOwnerId: s.alice.id, fromOwnerName: 'alice' }
     expect(sortChanges(dry.body.changes)).toEqual(
       sortChanges([
         {
@@ -142,9 +138,9 @@ describe('owner transfer', () => {
         params: { owner: 'bob' },
       },
     ])
-    expect((await f.reload(c1.id)).ownerId).toBe(alice.id)
+    expect((await f.reload(c1.id)).ownerId).toBe(s.alice.id)
 
-    const done = await commit(mgr, body)
+    const done = await commit(s.mgr, body)
     expect(done.status).toBe(200)
     // Every record whose owner changed: two customers, two contacts and an opportunity — as previewed.
     expect(done.body.transferred).toBe(5)
@@ -154,27 +150,27 @@ describe('owner transfer', () => {
     expect(done.body.customerLimit).toEqual(dry.body.customerLimit)
 
     const moved = await f.reload(c1.id)
-    expect(moved).toMatchObject({ ownerId: bob.id, ownerName: 'bob', deptId: D2 })
+    expect(moved).toMatchObject({ ownerId: s.bob.id, ownerName: 'bob', deptId: D2 })
     expect(Date.now() - +moved.ownerSince!).toBeLessThan(60_000)
     expect((await f.reload(c2.id)).locked).toBe(true)
     const contactOwners = await f.query('SELECT owner_id, dept_id FROM contact WHERE customer_id = $1', [
       c1.id,
     ])
     expect(contactOwners).toEqual([
-      { owner_id: bob.id, dept_id: D2 },
-      { owner_id: bob.id, dept_id: D2 },
+      { owner_id: s.bob.id, dept_id: D2 },
+      { owner_id: s.bob.id, dept_id: D2 },
     ])
     const [deal] = await f.query('SELECT owner_id FROM opportunity WHERE id = $1', [aliceDeal.id])
     const [kept] = await f.query('SELECT owner_id FROM opportunity WHERE id = $1', [carolDeal.id])
-    expect([deal.owner_id, kept.owner_id]).toEqual([bob.id, carol.id])
+    expect([deal.owner_id, kept.owner_id]).toEqual([s.bob.id, s.carol.id])
     const team = await f.query(
       `SELECT entity_type, entity_id, user_id, access FROM team_member WHERE user_id = $1 ORDER BY entity_type`,
-      [alice.id],
+      [s.alice.id],
     )
     expect(team).toEqual(
       expect.arrayContaining([
-        { entity_type: 'customer', entity_id: c1.id, user_id: alice.id, access: 'read' },
-        { entity_type: 'opportunity', entity_id: aliceDeal.id, user_id: alice.id, access: 'read' },
+        { entity_type: 'customer', entity_id: c1.id, user_id: s.alice.id, access: 'read' },
+        { entity_type: 'opportunity', entity_id: aliceDeal.id, user_id: s.alice.id, access: 'read' },
       ]),
     )
     const audits = await f.query(
@@ -182,20 +178,20 @@ describe('owner transfer', () => {
       [[c1.id, aliceDeal.id, ...contacts.map((c) => c.id)]],
     )
     expect(audits).toHaveLength(4)
-    for (const a of audits) expect(a).toMatchObject({ actor_id: mgr.id, note: 'Territory change' })
+    for (const a of audits) expect(a).toMatchObject({ actor_id: s.mgr.id, note: 'Territory change' })
     const [event] = await f.query(
       `SELECT * FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
       [c1.id],
     )
     expect(event.payload).toMatchObject({
-      fromOwnerId: alice.id,
-      toOwnerId: bob.id,
+      fromOwnerId: s.alice.id,
+      toOwnerId: s.bob.id,
       cascade: { quotes: true, contracts: false },
       opportunityIds: [aliceDeal.id],
     })
-    expect(event.notify.map((n: ReplyBody) => n.userId).sort()).toEqual([alice.id, bob.id].sort())
+    expect(event.notify.map((n: ReplyBody) => n.userId).sort()).toEqual([s.alice.id, s.bob.id].sort())
     expect(event.notify[0]).toMatchObject({ kind: 'owner_changed', link: `/sales/customers/${c1.id}` })
-    const view = await s.h.call('GET', '/pool/upcoming', { token: bob.token })
+    const view = await s.h.call('GET', '/pool/upcoming', { token: s.bob.token })
     expect(view.body.map((u: ReplyBody) => u.customerId)).not.toContain(c1.id)
   })
 
@@ -204,12 +200,12 @@ describe('owner transfer', () => {
     await f.setRules({ ownedLimit: 5, userLimits: [{ userId: dana.id, owned: 2, locked: 1 }] })
     await f.customer({ owner: dana })
     const [a, b, c] = [
-      await f.customer({ owner: alice }),
-      await f.customer({ owner: alice }),
-      await f.customer({ owner: alice }),
+      await f.customer({ owner: s.alice }),
+      await f.customer({ owner: s.alice }),
+      await f.customer({ owner: s.alice }),
     ]
     const body = { entityType: 'customer', ids: [a.id, b.id, c.id], toOwnerId: dana.id }
-    const dry = await preview(alice, body)
+    const dry = await preview(s.alice, body)
     expect(dry.body.customerLimit).toEqual({ owned: 1, adding: 1, limit: 2 })
     expect(dry.body.problems).toEqual([
       expect.objectContaining({
@@ -219,11 +215,11 @@ describe('owner transfer', () => {
       }),
       expect.objectContaining({ id: c.id, status: 409 }),
     ])
-    const done = await commit(alice, body)
+    const done = await commit(s.alice, body)
     expect(done.body).toMatchObject({ transferred: 1, customerLimit: { owned: 1, adding: 1, limit: 2 } })
     expect(done.body.problems).toEqual(dry.body.problems)
     expect((await f.reload(a.id)).ownerId).toBe(dana.id)
-    expect((await f.reload(b.id)).ownerId).toBe(alice.id)
+    expect((await f.reload(b.id)).ownerId).toBe(s.alice.id)
     const [event] = await f.query(
       `SELECT notify FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
       [a.id],
@@ -232,25 +228,25 @@ describe('owner transfer', () => {
   })
 
   it('rolls back only the record that fails', async () => {
-    const a = await f.customer({ owner: alice })
+    const a = await f.customer({ owner: s.alice })
     const trap = await f.contact(a, 'Trap')
-    const b = await f.customer({ owner: alice })
+    const b = await f.customer({ owner: s.alice })
     await f.query(`
       CREATE FUNCTION trap_contact() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.name = 'Trap' THEN RAISE EXCEPTION 'trap'; END IF; RETURN NEW; END $$`)
     await f.query('CREATE TRIGGER trap BEFORE UPDATE ON contact FOR EACH ROW EXECUTE FUNCTION trap_contact()')
     try {
-      const done = await commit(alice, { entityType: 'customer', ids: [a.id, b.id], toOwnerId: bob.id })
+      const done = await commit(s.alice, { entityType: 'customer', ids: [a.id, b.id], toOwnerId: s.bob.id })
       expect(done.body.transferred).toBe(1)
       expect(done.body.problems).toEqual([expect.objectContaining({ id: a.id, status: 500 })])
       expect(done.body.changes.map((c: ReplyBody) => c.rootId)).toEqual([b.id])
-      expect((await f.reload(a.id)).ownerId).toBe(alice.id)
+      expect((await f.reload(a.id)).ownerId).toBe(s.alice.id)
       expect(
         await f.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'transfer'`, [a.id]),
       ).toEqual([])
       const [ct] = await f.query('SELECT owner_id FROM contact WHERE id = $1', [trap.id])
-      expect(ct.owner_id).toBe(alice.id)
-      expect((await f.reload(b.id)).ownerId).toBe(bob.id)
+      expect(ct.owner_id).toBe(s.alice.id)
+      expect((await f.reload(b.id)).ownerId).toBe(s.bob.id)
     } finally {
       await f.query('DROP TRIGGER trap ON contact')
       await f.query('DROP FUNCTION trap_contact()')
@@ -258,13 +254,13 @@ describe('owner transfer', () => {
   })
 
   it('needs the transfer permission and the record in the caller’s own scope', async () => {
-    const c = await f.customer({ owner: alice })
+    const c = await f.customer({ owner: s.alice })
     await f.query(
       `INSERT INTO team_member (entity_type, entity_id, user_id, user_name, access) VALUES ('customer', $1, $2, 'carol', 'write')`,
-      [c.id, carol.id],
+      [c.id, s.carol.id],
     )
-    const body = { entityType: 'customer', ids: [c.id], toOwnerId: bob.id }
-    const asMember = await preview(carol, body)
+    const body = { entityType: 'customer', ids: [c.id], toOwnerId: s.bob.id }
+    const asMember = await preview(s.carol, body)
     expect(asMember.body.problems).toEqual([
       {
         id: c.id,
@@ -278,14 +274,14 @@ describe('owner transfer', () => {
     expect((await commit(outsider, body)).body.problems).toEqual([
       { id: c.id, title: null, status: 404, detail: 'Record not found.', code: 'http.not_found' },
     ])
-    expectProblem(await preview(clerk, body), 403)
-    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
+    expectProblem(await preview(s.clerk, body), 403)
+    expect((await f.reload(c.id)).ownerId).toBe(s.alice.id)
   })
 
   it('checks the target user and the old-owner option', async () => {
-    const c = await f.customer({ owner: alice })
+    const c = await f.customer({ owner: s.alice })
     const unknown = expectProblem(
-      await preview(alice, { entityType: 'customer', ids: [c.id], toOwnerId: randomUUID() }),
+      await preview(s.alice, { entityType: 'customer', ids: [c.id], toOwnerId: randomUUID() }),
       400,
     )
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'toOwnerId', message: 'Unknown user' })])
@@ -301,41 +297,41 @@ describe('owner transfer', () => {
       }),
     )
     const disabled = expectProblem(
-      await commit(alice, { entityType: 'customer', ids: [c.id], toOwnerId: gone }),
+      await commit(s.alice, { entityType: 'customer', ids: [c.id], toOwnerId: gone }),
       400,
     )
     expect(disabled.errors?.[0]).toMatchObject({ field: 'toOwnerId', message: 'This user is disabled' })
-    const lead = await f.lead(alice)
+    const lead = await f.lead(s.alice)
     const noTeam = expectProblem(
-      await preview(alice, { entityType: 'lead', ids: [lead.id], toOwnerId: bob.id, oldOwner: 'read' }),
+      await preview(s.alice, { entityType: 'lead', ids: [lead.id], toOwnerId: s.bob.id, oldOwner: 'read' }),
       400,
     )
     expect(noTeam.errors?.[0]?.field).toBe('oldOwner')
-    expectProblem(await preview(alice, { entityType: 'customer', ids: [], toOwnerId: bob.id }), 400)
+    expectProblem(await preview(s.alice, { entityType: 'customer', ids: [], toOwnerId: s.bob.id }), 400)
   })
 
   it('transfers leads and opportunities the same way', async () => {
-    const lead = await f.lead(alice)
-    const leadBody = { entityType: 'lead', ids: [lead.id], toOwnerId: bob.id }
-    expect((await preview(alice, leadBody)).body.customerLimit).toMatchObject({ adding: 0 })
-    const done = await commit(alice, leadBody)
+    const lead = await f.lead(s.alice)
+    const leadBody = { entityType: 'lead', ids: [lead.id], toOwnerId: s.bob.id }
+    expect((await preview(s.alice, leadBody)).body.customerLimit).toMatchObject({ adding: 0 })
+    const done = await commit(s.alice, leadBody)
     expect(done.body).toMatchObject({ transferred: 1, customerLimit: { adding: 0 } })
     const [row] = await f.query('SELECT owner_id, owner_name, dept_id FROM lead WHERE id = $1', [lead.id])
-    expect(row).toEqual({ owner_id: bob.id, owner_name: 'bob', dept_id: D2 })
-    const c = await f.customer({ owner: alice })
-    const deal = await f.opportunity(c, alice)
-    const body = { entityType: 'opportunity', ids: [deal.id], toOwnerId: bob.id, oldOwner: 'write' }
-    const dry = await preview(alice, body)
-    const moved = await commit(alice, body)
+    expect(row).toEqual({ owner_id: s.bob.id, owner_name: 'bob', dept_id: D2 })
+    const c = await f.customer({ owner: s.alice })
+    const deal = await f.opportunity(c, s.alice)
+    const body = { entityType: 'opportunity', ids: [deal.id], toOwnerId: s.bob.id, oldOwner: 'write' }
+    const dry = await preview(s.alice, body)
+    const moved = await commit(s.alice, body)
     expect(sortChanges(moved.body.changes)).toEqual(sortChanges(dry.body.changes))
     expect(moved.body.changes.map((c: ReplyBody) => c.change).sort()).toEqual(['owner', 'team'])
     const [member] = await f.query(`SELECT access FROM team_member WHERE entity_id = $1 AND user_id = $2`, [
       deal.id,
-      alice.id,
+      s.alice.id,
     ])
     expect(member.access).toBe('write')
     const [event] = await f.query(`SELECT topic FROM outbox_event WHERE payload->>'id' = $1`, [deal.id])
     expect(event.topic).toBe('sales.opportunity.transferred')
-    expect((await f.reload(c.id)).ownerId).toBe(alice.id)
+    expect((await f.reload(c.id)).ownerId).toBe(s.alice.id)
   })
 })
