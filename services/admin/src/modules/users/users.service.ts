@@ -49,22 +49,8 @@ export const users = new RecordStore<UserRow>({
 export async function presentUsers(m: EntityManager, rows: UserRow[]): Promise<admin.User[]> {
   const deptIds = [...new Set(rows.map((r) => r.deptId).filter((id): id is string => !!id))]
   const roleIds = [...new Set(rows.flatMap((r) => r.roleIds))]
-  const depts = deptIds.length
-    ? await m
-        .getRepository(DeptEntity)
-        .createQueryBuilder('d')
-        .where('d.id IN (:...deptIds)', { deptIds })
-        .getMany()
-    : []
-  const roles = roleIds.length
-    ? await m
-        .getRepository(RoleEntity)
-        .createQueryBuilder('r')
-        .where('r.id IN (:...roleIds)', { roleIds })
-        .getMany()
-    : []
-  const deptName = new Map(depts.map((d) => [d.id, d.name]))
-  const roleName = new Map(roles.map((r) => [r.id, r.name]))
+  const deptName = await namesById(m, DeptEntity, deptIds)
+  const roleName = await namesById(m, RoleEntity, roleIds)
   return rows.map((u) => ({
     id: u.id,
     version: u.version,
@@ -82,6 +68,21 @@ export async function presentUsers(m: EntityManager, rows: UserRow[]): Promise<a
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   }))
+}
+
+/** The names of the departments or roles with these ids, by id (one query each, for a whole page of users). */
+async function namesById(
+  m: EntityManager,
+  entity: typeof DeptEntity | typeof RoleEntity,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const rows: Array<{ id: string; name: string }> = await m
+    .getRepository(entity)
+    .createQueryBuilder('x')
+    .where('x.id IN (:...ids)', { ids })
+    .getMany()
+  return new Map(rows.map((r) => [r.id, r.name]))
 }
 
 export async function presentUser(m: EntityManager, row: UserRow): Promise<admin.User> {
