@@ -30,6 +30,17 @@ export async function accessLevels<T extends RecordBase>(
   return (id) => map.get(id) ?? 'scope'
 }
 
+/** A page presenter for an API shape that carries the caller's `access`: one access lookup for all the rows. */
+export function presentWithAccess<T extends RecordBase, Item>(
+  store: RecordStore<T>,
+  present: (row: T, access: AccessLevel) => Item,
+) {
+  return async (m: EntityManager, ctx: RecordContext | undefined, rows: T[]): Promise<Item[]> => {
+    const access = await accessLevels(m, store, ctx, rows)
+    return rows.map((r) => present(r, access(r.id)))
+  }
+}
+
 /** Field errors of a nested input (lead conversion) carry the part's name: `customer.name`. */
 export const fieldPath = (prefix: string | undefined, field: string) =>
   prefix ? `${prefix}.${field}` : field

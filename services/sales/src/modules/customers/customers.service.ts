@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { sales } from '@mosaic/schemas'
 import {
-  accessLevels,
   definedOnly,
   fieldPath,
   issueNumber,
@@ -9,6 +8,7 @@ import {
   liveRows,
   nameOrNumber,
   problem,
+  presentWithAccess,
   publishEvent,
   updateReturning,
   writeAudit,
@@ -25,14 +25,7 @@ import { contacts, customers } from './customers.store.js'
 import { assertNameFree, nameTaken } from './duplicates.js'
 import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../ownership/limits.js'
 
-export async function presentCustomers(
-  m: EntityManager,
-  ctx: RecordContext | undefined,
-  rows: CustomerRow[],
-) {
-  const access = await accessLevels(m, customers, ctx, rows)
-  return rows.map((r) => presentCustomer(r, access(r.id)))
-}
+export const presentCustomers = presentWithAccess(customers, presentCustomer)
 
 export async function presentOne(m: EntityManager, row: CustomerRow, ctx?: RecordContext) {
   const [one] = await presentCustomers(m, ctx, [row])

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { sales } from '@mosaic/schemas'
 import {
-  accessLevels,
+  presentWithAccess,
   textContains,
   listPage,
   liveRows,
@@ -14,14 +14,7 @@ import type { OpportunityRow } from './opportunities.entity.js'
 import { presentOpportunity } from './opportunities.present.js'
 import { opportunities } from './opportunities.store.js'
 
-export async function presentOpportunities(
-  m: EntityManager,
-  ctx: RecordContext | undefined,
-  rows: OpportunityRow[],
-) {
-  const access = await accessLevels(m, opportunities, ctx, rows)
-  return rows.map((r) => presentOpportunity(r, access(r.id)))
-}
+export const presentOpportunities = presentWithAccess(opportunities, presentOpportunity)
 
 export async function presentOne(m: EntityManager, row: OpportunityRow, ctx?: RecordContext) {
   return (await presentOpportunities(m, ctx, [row]))[0]!
