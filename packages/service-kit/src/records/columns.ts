@@ -1,4 +1,4 @@
-import type { EntitySchemaColumnOptions } from 'typeorm'
+import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm'
 import { RECORD_META_FIELDS } from '@mosaic/schemas'
 
 /** Columns every business record has. Explicit types: esbuild/tsx emit no decorator metadata. */
@@ -24,6 +24,23 @@ export interface RecordBase {
   updatedBy: string | null
   deletedAt: Date | null
   deletedBy: string | null
+}
+
+/** A column, with its explicit type, for every field a record adds to `RecordBase`. */
+export type RecordEntityColumns<Row extends RecordBase> = {
+  [Field in Exclude<keyof Row, keyof RecordBase>]-?: EntitySchemaColumnOptions
+}
+
+/**
+ * The entity of a business record: `recordColumns()` first, then the record's own columns, so
+ * every record entity has the same header and TypeORM sees the same schema it always did.
+ */
+export function recordEntity<Row extends RecordBase>(
+  name: string,
+  tableName: string,
+  columns: RecordEntityColumns<Row>,
+): EntitySchema<Row> {
+  return new EntitySchema<Row>({ name, tableName, columns: { ...recordColumns(), ...columns } })
 }
 
 export const META_FIELDS = RECORD_META_FIELDS

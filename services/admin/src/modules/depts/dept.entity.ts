@@ -1,5 +1,4 @@
-import { EntitySchema } from 'typeorm'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface DeptRow extends RecordBase {
   name: string
@@ -8,14 +7,9 @@ export interface DeptRow extends RecordBase {
   sort: number
 }
 
-export const DeptEntity = new EntitySchema<DeptRow>({
-  name: 'Dept',
-  tableName: 'dept',
-  columns: {
-    ...recordColumns(),
-    name: { type: 'varchar', length: 64 },
-    parentId: { type: 'uuid', name: 'parent_id', nullable: true },
-    leaderUserId: { type: 'uuid', name: 'leader_user_id', nullable: true },
-    sort: { type: 'int' },
-  },
+export const DeptEntity = recordEntity<DeptRow>('Dept', 'dept', {
+  name: { type: 'varchar', length: 64 },
+  parentId: { type: 'uuid', name: 'parent_id', nullable: true },
+  leaderUserId: { type: 'uuid', name: 'leader_user_id', nullable: true },
+  sort: { type: 'int' },
 })

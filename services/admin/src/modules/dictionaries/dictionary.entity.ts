@@ -1,5 +1,4 @@
-import { EntitySchema } from 'typeorm'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface I18n {
   zh: string
@@ -23,29 +22,19 @@ export interface DictEntryRow extends RecordBase {
   builtIn: boolean
 }
 
-export const DictTypeEntity = new EntitySchema<DictTypeRow>({
-  name: 'DictType',
-  tableName: 'dict_type',
-  columns: {
-    ...recordColumns(),
-    code: { type: 'varchar', length: 40 },
-    name: { type: 'jsonb' },
-    builtIn: { type: 'boolean', name: 'built_in' },
-  },
+export const DictTypeEntity = recordEntity<DictTypeRow>('DictType', 'dict_type', {
+  code: { type: 'varchar', length: 40 },
+  name: { type: 'jsonb' },
+  builtIn: { type: 'boolean', name: 'built_in' },
 })
 
-export const DictEntryEntity = new EntitySchema<DictEntryRow>({
-  name: 'DictEntry',
-  tableName: 'dict_entry',
-  columns: {
-    ...recordColumns(),
-    typeCode: { type: 'varchar', length: 40, name: 'type_code' },
-    value: { type: 'varchar', length: 40 },
-    label: { type: 'jsonb' },
-    color: { type: 'varchar', length: 16, nullable: true },
-    sort: { type: 'int' },
-    enabled: { type: 'boolean' },
-    extra: { type: 'jsonb', nullable: true },
-    builtIn: { type: 'boolean', name: 'built_in' },
-  },
+export const DictEntryEntity = recordEntity<DictEntryRow>('DictEntry', 'dict_entry', {
+  typeCode: { type: 'varchar', length: 40, name: 'type_code' },
+  value: { type: 'varchar', length: 40 },
+  label: { type: 'jsonb' },
+  color: { type: 'varchar', length: 16, nullable: true },
+  sort: { type: 'int' },
+  enabled: { type: 'boolean' },
+  extra: { type: 'jsonb', nullable: true },
+  builtIn: { type: 'boolean', name: 'built_in' },
 })

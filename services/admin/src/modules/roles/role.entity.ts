@@ -1,5 +1,4 @@
-import { EntitySchema } from 'typeorm'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 import type { DataScope } from '@mosaic/permissions'
 
 export interface RoleRow extends RecordBase {
@@ -11,16 +10,11 @@ export interface RoleRow extends RecordBase {
   builtIn: boolean
 }
 
-export const RoleEntity = new EntitySchema<RoleRow>({
-  name: 'Role',
-  tableName: 'role',
-  columns: {
-    ...recordColumns(),
-    code: { type: 'varchar', length: 32 },
-    name: { type: 'varchar', length: 64 },
-    description: { type: 'text', nullable: true },
-    permissions: { type: 'jsonb' },
-    dataScope: { type: 'varchar', length: 24, name: 'data_scope' },
-    builtIn: { type: 'boolean', name: 'built_in' },
-  },
+export const RoleEntity = recordEntity<RoleRow>('Role', 'role', {
+  code: { type: 'varchar', length: 32 },
+  name: { type: 'varchar', length: 64 },
+  description: { type: 'text', nullable: true },
+  permissions: { type: 'jsonb' },
+  dataScope: { type: 'varchar', length: 24, name: 'data_scope' },
+  builtIn: { type: 'boolean', name: 'built_in' },
 })

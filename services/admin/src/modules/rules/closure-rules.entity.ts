@@ -1,6 +1,5 @@
-import { EntitySchema } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface ClosureRuleRow extends RecordBase {
   docType: admin.ClosableDocType
@@ -13,18 +12,13 @@ export interface ClosureRuleRow extends RecordBase {
   enabled: boolean
 }
 
-export const ClosureRuleEntity = new EntitySchema<ClosureRuleRow>({
-  name: 'ClosureRule',
-  tableName: 'closure_rule',
-  columns: {
-    ...recordColumns(),
-    docType: { type: 'varchar', length: 20, name: 'doc_type' },
-    requiredFields: { type: 'jsonb', name: 'required_fields' },
-    lockOnClose: { type: 'boolean', name: 'lock_on_close' },
-    reopenRoles: { type: 'jsonb', name: 'reopen_roles' },
-    reopenWithinDays: { type: 'int', name: 'reopen_within_days', nullable: true },
-    modifyClosedRoles: { type: 'jsonb', name: 'modify_closed_roles' },
-    approvalRequired: { type: 'boolean', name: 'approval_required' },
-    enabled: { type: 'boolean' },
-  },
+export const ClosureRuleEntity = recordEntity<ClosureRuleRow>('ClosureRule', 'closure_rule', {
+  docType: { type: 'varchar', length: 20, name: 'doc_type' },
+  requiredFields: { type: 'jsonb', name: 'required_fields' },
+  lockOnClose: { type: 'boolean', name: 'lock_on_close' },
+  reopenRoles: { type: 'jsonb', name: 'reopen_roles' },
+  reopenWithinDays: { type: 'int', name: 'reopen_within_days', nullable: true },
+  modifyClosedRoles: { type: 'jsonb', name: 'modify_closed_roles' },
+  approvalRequired: { type: 'boolean', name: 'approval_required' },
+  enabled: { type: 'boolean' },
 })

@@ -1,6 +1,5 @@
-import { EntitySchema } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface NumberRuleRow extends RecordBase {
   docType: admin.NumberedDocType
@@ -11,16 +10,11 @@ export interface NumberRuleRow extends RecordBase {
   enabled: boolean
 }
 
-export const NumberRuleEntity = new EntitySchema<NumberRuleRow>({
-  name: 'NumberRule',
-  tableName: 'number_rule',
-  columns: {
-    ...recordColumns(),
-    docType: { type: 'varchar', length: 20, name: 'doc_type' },
-    prefix: { type: 'varchar', length: 12 },
-    datePattern: { type: 'varchar', length: 10, name: 'date_pattern' },
-    width: { type: 'int' },
-    resetPeriod: { type: 'varchar', length: 10, name: 'reset_period' },
-    enabled: { type: 'boolean' },
-  },
+export const NumberRuleEntity = recordEntity<NumberRuleRow>('NumberRule', 'number_rule', {
+  docType: { type: 'varchar', length: 20, name: 'doc_type' },
+  prefix: { type: 'varchar', length: 12 },
+  datePattern: { type: 'varchar', length: 10, name: 'date_pattern' },
+  width: { type: 'int' },
+  resetPeriod: { type: 'varchar', length: 10, name: 'reset_period' },
+  enabled: { type: 'boolean' },
 })

@@ -1,6 +1,5 @@
-import { EntitySchema } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface PoolRuleRow extends RecordBase {
   enabled: boolean
@@ -16,21 +15,16 @@ export interface PoolRuleRow extends RecordBase {
   reclaimCooldownDays: number | null
 }
 
-export const PoolRuleEntity = new EntitySchema<PoolRuleRow>({
-  name: 'PoolRule',
-  tableName: 'pool_rule',
-  columns: {
-    ...recordColumns(),
-    enabled: { type: 'boolean' },
-    noFollowupDays: { type: 'int', name: 'no_followup_days', nullable: true },
-    noDealDays: { type: 'int', name: 'no_deal_days', nullable: true },
-    levelOverrides: { type: 'jsonb', name: 'level_overrides' },
-    warnDaysAhead: { type: 'int', name: 'warn_days_ahead' },
-    ownedLimit: { type: 'int', name: 'owned_limit', nullable: true },
-    lockedLimit: { type: 'int', name: 'locked_limit', nullable: true },
-    userLimits: { type: 'jsonb', name: 'user_limits' },
-    deptLimits: { type: 'jsonb', name: 'dept_limits' },
-    claimsPerDay: { type: 'int', name: 'claims_per_day', nullable: true },
-    reclaimCooldownDays: { type: 'int', name: 'reclaim_cooldown_days', nullable: true },
-  },
+export const PoolRuleEntity = recordEntity<PoolRuleRow>('PoolRule', 'pool_rule', {
+  enabled: { type: 'boolean' },
+  noFollowupDays: { type: 'int', name: 'no_followup_days', nullable: true },
+  noDealDays: { type: 'int', name: 'no_deal_days', nullable: true },
+  levelOverrides: { type: 'jsonb', name: 'level_overrides' },
+  warnDaysAhead: { type: 'int', name: 'warn_days_ahead' },
+  ownedLimit: { type: 'int', name: 'owned_limit', nullable: true },
+  lockedLimit: { type: 'int', name: 'locked_limit', nullable: true },
+  userLimits: { type: 'jsonb', name: 'user_limits' },
+  deptLimits: { type: 'jsonb', name: 'dept_limits' },
+  claimsPerDay: { type: 'int', name: 'claims_per_day', nullable: true },
+  reclaimCooldownDays: { type: 'int', name: 'reclaim_cooldown_days', nullable: true },
 })

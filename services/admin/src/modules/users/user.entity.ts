@@ -1,5 +1,4 @@
-import { EntitySchema } from 'typeorm'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface UserRow extends RecordBase {
   username: string
@@ -18,23 +17,18 @@ export interface UserRow extends RecordBase {
   authVersion: number
 }
 
-export const UserEntity = new EntitySchema<UserRow>({
-  name: 'User',
-  tableName: 'app_user',
-  columns: {
-    ...recordColumns(),
-    username: { type: 'varchar', length: 32 },
-    displayName: { type: 'varchar', length: 64, name: 'display_name' },
-    email: { type: 'varchar', length: 120, nullable: true },
-    phone: { type: 'varchar', length: 30, nullable: true },
-    deptId: { type: 'uuid', name: 'dept_id', nullable: true },
-    roleIds: { type: 'uuid', array: true, name: 'role_ids' },
-    enabled: { type: 'boolean' },
-    passwordHash: { type: 'text', name: 'password_hash' },
-    failedLogins: { type: 'int', name: 'failed_logins' },
-    lockedUntil: { type: 'timestamptz', name: 'locked_until', nullable: true },
-    lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
-    passwordChangedAt: { type: 'timestamptz', name: 'password_changed_at', nullable: true },
-    authVersion: { type: 'int', name: 'auth_version', default: 0 },
-  },
+export const UserEntity = recordEntity<UserRow>('User', 'app_user', {
+  username: { type: 'varchar', length: 32 },
+  displayName: { type: 'varchar', length: 64, name: 'display_name' },
+  email: { type: 'varchar', length: 120, nullable: true },
+  phone: { type: 'varchar', length: 30, nullable: true },
+  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
+  roleIds: { type: 'uuid', array: true, name: 'role_ids' },
+  enabled: { type: 'boolean' },
+  passwordHash: { type: 'text', name: 'password_hash' },
+  failedLogins: { type: 'int', name: 'failed_logins' },
+  lockedUntil: { type: 'timestamptz', name: 'locked_until', nullable: true },
+  lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
+  passwordChangedAt: { type: 'timestamptz', name: 'password_changed_at', nullable: true },
+  authVersion: { type: 'int', name: 'auth_version', default: 0 },
 })

@@ -1,5 +1,4 @@
-import { EntitySchema } from 'typeorm'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface CustomerRow extends RecordBase {
   number: string
@@ -34,40 +33,35 @@ export interface CustomerRow extends RecordBase {
   leadNumber: string | null
 }
 
-export const CustomerEntity = new EntitySchema<CustomerRow>({
-  name: 'Customer',
-  tableName: 'customer',
-  columns: {
-    ...recordColumns(),
-    number: { type: 'varchar', length: 40 },
-    name: { type: 'varchar', length: 100 },
-    nameKey: { type: 'varchar', length: 100, name: 'name_key', insert: false, update: false },
-    status: { type: 'varchar', length: 40 },
-    level: { type: 'varchar', length: 40, nullable: true },
-    industry: { type: 'varchar', length: 40, nullable: true },
-    source: { type: 'varchar', length: 40, nullable: true },
-    ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-    ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
-    deptId: { type: 'uuid', name: 'dept_id', nullable: true },
-    phone: { type: 'varchar', length: 30, nullable: true },
-    address: { type: 'varchar', length: 200, nullable: true },
-    website: { type: 'varchar', length: 200, nullable: true },
-    remark: { type: 'text', nullable: true },
-    dealStatus: { type: 'varchar', length: 10, name: 'deal_status' },
-    locked: { type: 'boolean' },
-    lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
-    nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
-    lastDealAt: { type: 'timestamptz', name: 'last_deal_at', nullable: true },
-    ownerSince: { type: 'timestamptz', name: 'owner_since', nullable: true },
-    poolEnteredAt: { type: 'timestamptz', name: 'pool_entered_at', nullable: true },
-    poolReason: { type: 'varchar', length: 40, name: 'pool_reason', nullable: true },
-    previousOwnerId: { type: 'uuid', name: 'previous_owner_id', nullable: true },
-    previousOwnerName: { type: 'varchar', length: 100, name: 'previous_owner_name', nullable: true },
-    primaryContactName: { type: 'varchar', length: 60, name: 'primary_contact_name', nullable: true },
-    primaryContactPhone: { type: 'varchar', length: 30, name: 'primary_contact_phone', nullable: true },
-    leadId: { type: 'uuid', name: 'lead_id', nullable: true },
-    leadNumber: { type: 'varchar', length: 40, name: 'lead_number', nullable: true },
-  },
+export const CustomerEntity = recordEntity<CustomerRow>('Customer', 'customer', {
+  number: { type: 'varchar', length: 40 },
+  name: { type: 'varchar', length: 100 },
+  nameKey: { type: 'varchar', length: 100, name: 'name_key', insert: false, update: false },
+  status: { type: 'varchar', length: 40 },
+  level: { type: 'varchar', length: 40, nullable: true },
+  industry: { type: 'varchar', length: 40, nullable: true },
+  source: { type: 'varchar', length: 40, nullable: true },
+  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
+  ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
+  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
+  phone: { type: 'varchar', length: 30, nullable: true },
+  address: { type: 'varchar', length: 200, nullable: true },
+  website: { type: 'varchar', length: 200, nullable: true },
+  remark: { type: 'text', nullable: true },
+  dealStatus: { type: 'varchar', length: 10, name: 'deal_status' },
+  locked: { type: 'boolean' },
+  lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
+  nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
+  lastDealAt: { type: 'timestamptz', name: 'last_deal_at', nullable: true },
+  ownerSince: { type: 'timestamptz', name: 'owner_since', nullable: true },
+  poolEnteredAt: { type: 'timestamptz', name: 'pool_entered_at', nullable: true },
+  poolReason: { type: 'varchar', length: 40, name: 'pool_reason', nullable: true },
+  previousOwnerId: { type: 'uuid', name: 'previous_owner_id', nullable: true },
+  previousOwnerName: { type: 'varchar', length: 100, name: 'previous_owner_name', nullable: true },
+  primaryContactName: { type: 'varchar', length: 60, name: 'primary_contact_name', nullable: true },
+  primaryContactPhone: { type: 'varchar', length: 30, name: 'primary_contact_phone', nullable: true },
+  leadId: { type: 'uuid', name: 'lead_id', nullable: true },
+  leadNumber: { type: 'varchar', length: 40, name: 'lead_number', nullable: true },
 })
 
 export interface ContactRow extends RecordBase {
@@ -83,19 +77,14 @@ export interface ContactRow extends RecordBase {
   deptId: string | null
 }
 
-export const ContactEntity = new EntitySchema<ContactRow>({
-  name: 'Contact',
-  tableName: 'contact',
-  columns: {
-    ...recordColumns(),
-    customerId: { type: 'uuid', name: 'customer_id' },
-    name: { type: 'varchar', length: 60 },
-    title: { type: 'varchar', length: 60, nullable: true },
-    phone: { type: 'varchar', length: 30, nullable: true },
-    email: { type: 'varchar', length: 120, nullable: true },
-    isPrimary: { type: 'boolean', name: 'is_primary' },
-    remark: { type: 'text', nullable: true },
-    ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-    deptId: { type: 'uuid', name: 'dept_id', nullable: true },
-  },
+export const ContactEntity = recordEntity<ContactRow>('Contact', 'contact', {
+  customerId: { type: 'uuid', name: 'customer_id' },
+  name: { type: 'varchar', length: 60 },
+  title: { type: 'varchar', length: 60, nullable: true },
+  phone: { type: 'varchar', length: 30, nullable: true },
+  email: { type: 'varchar', length: 120, nullable: true },
+  isPrimary: { type: 'boolean', name: 'is_primary' },
+  remark: { type: 'text', nullable: true },
+  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
+  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
 })

@@ -1,6 +1,5 @@
-import { EntitySchema } from 'typeorm'
 import type { sales } from '@mosaic/schemas'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface LeadRow extends RecordBase {
   number: string
@@ -25,30 +24,25 @@ export interface LeadRow extends RecordBase {
   convertedOpportunityId: string | null
 }
 
-export const LeadEntity = new EntitySchema<LeadRow>({
-  name: 'Lead',
-  tableName: 'lead',
-  columns: {
-    ...recordColumns(),
-    number: { type: 'varchar', length: 40 },
-    name: { type: 'varchar', length: 100 },
-    contactName: { type: 'varchar', length: 60, name: 'contact_name', nullable: true },
-    phone: { type: 'varchar', length: 30, nullable: true },
-    email: { type: 'varchar', length: 120, nullable: true },
-    source: { type: 'varchar', length: 40, nullable: true },
-    status: { type: 'varchar', length: 20 },
-    ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-    ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
-    deptId: { type: 'uuid', name: 'dept_id', nullable: true },
-    address: { type: 'varchar', length: 200, nullable: true },
-    industry: { type: 'varchar', length: 40, nullable: true },
-    remark: { type: 'text', nullable: true },
-    lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
-    nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
-    invalidReason: { type: 'varchar', length: 500, name: 'invalid_reason', nullable: true },
-    convertedAt: { type: 'timestamptz', name: 'converted_at', nullable: true },
-    convertedCustomerId: { type: 'uuid', name: 'converted_customer_id', nullable: true },
-    convertedContactId: { type: 'uuid', name: 'converted_contact_id', nullable: true },
-    convertedOpportunityId: { type: 'uuid', name: 'converted_opportunity_id', nullable: true },
-  },
+export const LeadEntity = recordEntity<LeadRow>('Lead', 'lead', {
+  number: { type: 'varchar', length: 40 },
+  name: { type: 'varchar', length: 100 },
+  contactName: { type: 'varchar', length: 60, name: 'contact_name', nullable: true },
+  phone: { type: 'varchar', length: 30, nullable: true },
+  email: { type: 'varchar', length: 120, nullable: true },
+  source: { type: 'varchar', length: 40, nullable: true },
+  status: { type: 'varchar', length: 20 },
+  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
+  ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
+  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
+  address: { type: 'varchar', length: 200, nullable: true },
+  industry: { type: 'varchar', length: 40, nullable: true },
+  remark: { type: 'text', nullable: true },
+  lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
+  nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
+  invalidReason: { type: 'varchar', length: 500, name: 'invalid_reason', nullable: true },
+  convertedAt: { type: 'timestamptz', name: 'converted_at', nullable: true },
+  convertedCustomerId: { type: 'uuid', name: 'converted_customer_id', nullable: true },
+  convertedContactId: { type: 'uuid', name: 'converted_contact_id', nullable: true },
+  convertedOpportunityId: { type: 'uuid', name: 'converted_opportunity_id', nullable: true },
 })

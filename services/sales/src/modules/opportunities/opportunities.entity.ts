@@ -1,6 +1,5 @@
-import { EntitySchema } from 'typeorm'
 import type { sales } from '@mosaic/schemas'
-import { recordColumns, type RecordBase } from '@mosaic/service-kit'
+import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface OpportunityRow extends RecordBase {
   name: string
@@ -33,36 +32,31 @@ export interface OpportunityRow extends RecordBase {
   leadId: string | null
 }
 
-export const OpportunityEntity = new EntitySchema<OpportunityRow>({
-  name: 'Opportunity',
-  tableName: 'opportunity',
-  columns: {
-    ...recordColumns(),
-    name: { type: 'varchar', length: 100 },
-    customerId: { type: 'uuid', name: 'customer_id' },
-    customerName: { type: 'varchar', length: 100, name: 'customer_name' },
-    contactId: { type: 'uuid', name: 'contact_id', nullable: true },
-    contactName: { type: 'varchar', length: 60, name: 'contact_name', nullable: true },
-    stage: { type: 'varchar', length: 40 },
-    probability: { type: 'int' },
-    source: { type: 'varchar', length: 40, nullable: true },
-    type: { type: 'varchar', length: 40, nullable: true },
-    ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-    ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
-    deptId: { type: 'uuid', name: 'dept_id', nullable: true },
-    expectedAmount: { type: 'numeric', precision: 18, scale: 2, name: 'expected_amount', nullable: true },
-    expectedCloseDate: { type: 'date', name: 'expected_close_date', nullable: true },
-    products: { type: 'jsonb' },
-    remark: { type: 'text', nullable: true },
-    status: { type: 'varchar', length: 10 },
-    closedAt: { type: 'timestamptz', name: 'closed_at', nullable: true },
-    closedBy: { type: 'varchar', length: 100, name: 'closed_by', nullable: true },
-    closeNote: { type: 'text', name: 'close_note', nullable: true },
-    closeDate: { type: 'date', name: 'close_date', nullable: true },
-    lostReason: { type: 'varchar', length: 40, name: 'lost_reason', nullable: true },
-    locked: { type: 'boolean' },
-    lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
-    nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
-    leadId: { type: 'uuid', name: 'lead_id', nullable: true },
-  },
+export const OpportunityEntity = recordEntity<OpportunityRow>('Opportunity', 'opportunity', {
+  name: { type: 'varchar', length: 100 },
+  customerId: { type: 'uuid', name: 'customer_id' },
+  customerName: { type: 'varchar', length: 100, name: 'customer_name' },
+  contactId: { type: 'uuid', name: 'contact_id', nullable: true },
+  contactName: { type: 'varchar', length: 60, name: 'contact_name', nullable: true },
+  stage: { type: 'varchar', length: 40 },
+  probability: { type: 'int' },
+  source: { type: 'varchar', length: 40, nullable: true },
+  type: { type: 'varchar', length: 40, nullable: true },
+  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
+  ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
+  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
+  expectedAmount: { type: 'numeric', precision: 18, scale: 2, name: 'expected_amount', nullable: true },
+  expectedCloseDate: { type: 'date', name: 'expected_close_date', nullable: true },
+  products: { type: 'jsonb' },
+  remark: { type: 'text', nullable: true },
+  status: { type: 'varchar', length: 10 },
+  closedAt: { type: 'timestamptz', name: 'closed_at', nullable: true },
+  closedBy: { type: 'varchar', length: 100, name: 'closed_by', nullable: true },
+  closeNote: { type: 'text', name: 'close_note', nullable: true },
+  closeDate: { type: 'date', name: 'close_date', nullable: true },
+  lostReason: { type: 'varchar', length: 40, name: 'lost_reason', nullable: true },
+  locked: { type: 'boolean' },
+  lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
+  nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
+  leadId: { type: 'uuid', name: 'lead_id', nullable: true },
 })
