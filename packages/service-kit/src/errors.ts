@@ -120,6 +120,9 @@ export const conflict = (
   params?: ProblemParams,
   errors?: FieldError[],
 ) => problem(409, code, params, withErrors(errors))
+/** A 409 about one field, e.g. a name already taken: the same code at the top and on the field. */
+export const fieldConflict = (field: string, code: ProblemCode, params?: ProblemParams) =>
+  conflict(code, params, [fieldError(field, code, params)])
 export const preconditionFailed = (current: unknown) => problem(412, 'http.stale', undefined, { current })
 export const preconditionRequired = () => problem(428, 'http.precondition_required')
 export const locked = (code: ProblemCode = 'http.locked', params?: ProblemParams) =>

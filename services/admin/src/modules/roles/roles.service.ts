@@ -3,6 +3,7 @@ import type { admin } from '@mosaic/schemas'
 import {
   RecordStore,
   containsPattern,
+  fieldConflict,
   fieldError,
   listPage,
   liveRows,
@@ -60,15 +61,7 @@ async function assertNameFree(m: EntityManager, name: string, exceptId?: string)
     'SELECT 1 FROM role WHERE lower(name) = lower($1) AND deleted_at IS NULL AND id <> $2::uuid',
     [name, exceptId ?? '00000000-0000-0000-0000-000000000000'],
   )
-  if (taken)
-    throw problem(
-      409,
-      'admin.role.name_taken',
-      { name },
-      {
-        errors: [fieldError('name', 'admin.role.name_taken', { name })],
-      },
-    )
+  if (taken) throw fieldConflict('name', 'admin.role.name_taken', { name })
 }
 
 export async function createRole(m: EntityManager, ctx: RecordContext, input: admin.RoleCreate) {

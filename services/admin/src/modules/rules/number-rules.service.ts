@@ -4,8 +4,7 @@ import {
   DEFAULT_TIME_ZONE,
   RecordStore,
   exampleNumber,
-  fieldError,
-  problem,
+  fieldConflict,
   type RecordContext,
 } from '@mosaic/service-kit'
 import { NumberRuleEntity, type NumberRuleRow } from './number-rules.entity.js'
@@ -54,15 +53,7 @@ async function assertFree(m: EntityManager, docType: string, exceptId?: string) 
     'SELECT id FROM number_rule WHERE doc_type = $1 AND deleted_at IS NULL AND id <> $2',
     [docType, exceptId ?? '00000000-0000-0000-0000-000000000000'],
   )
-  if (taken)
-    throw problem(
-      409,
-      'admin.rule.number_exists',
-      { docType },
-      {
-        errors: [fieldError('docType', 'admin.rule.number_exists', { docType })],
-      },
-    )
+  if (taken) throw fieldConflict('docType', 'admin.rule.number_exists', { docType })
 }
 
 export async function createNumberRule(
