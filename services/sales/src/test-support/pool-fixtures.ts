@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { upsertRuleReplica, POOL_RULE_KEY } from '@mosaic/service-kit'
+import { upsertRuleReplica, upsertUserReplica, POOL_RULE_KEY } from '@mosaic/service-kit'
 import type { CustomerRow, ContactRow } from '../modules/customers/customers.entity.js'
 import { contacts, customers } from '../modules/customers/customers.store.js'
 import type { LeadRow } from '../modules/leads/leads.entity.js'
@@ -156,9 +156,26 @@ export function poolFixtures(h: SalesHarness) {
   }
 
   const reload = (id: string) => db.transaction(async (m) => (await customers.find(m, id))!)
+
+  /** A user sales knows (in its replica) as disabled, in `deptId`: an owner nothing may go to. */
+  async function disabledUser(deptId: string): Promise<string> {
+    const id = randomUUID()
+    await db.transaction((m) =>
+      upsertUserReplica(m, {
+        id,
+        username: 'gone',
+        displayName: 'Gone',
+        deptId,
+        enabled: false,
+        version: 1,
+      }),
+    )
+    return id
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows, read field by field by the tests
   const query = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> =>
     db.transaction((m) => m.query(sql, params))
 
-  return { customer, contact, opportunity, lead, setRules, reload, query }
+  return { customer, contact, opportunity, lead, setRules, reload, disabledUser, query }
 }

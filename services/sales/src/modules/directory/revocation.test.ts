@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { harnessSuite } from '@mosaic/service-kit/testing'
+import { harnessSuite, type TestUser } from '@mosaic/service-kit/testing'
 import { signServiceToken } from '@mosaic/service-kit'
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
 import { startSales } from '../../test-support/harness.js'
@@ -32,6 +32,17 @@ async function deliver(payload: Record<string, unknown>) {
   expect(res.status, await res.clone().text()).toBe(200)
 }
 
+/** Admin's `admin.user.changed` payload for a test user: both cases differ only in `enabled` and `version`. */
+const deliverChange = (rep: TestUser, change: { enabled: boolean; version: number }) =>
+  deliver({
+    id: rep.id,
+    username: rep.name,
+    displayName: rep.name,
+    deptId: null,
+    ...change,
+    authVersion: 1,
+  })
+
 async function refusedWithin(token: string, ms: number) {
   const started = Date.now()
   for (;;) {
@@ -45,15 +56,7 @@ describe('revocation reaches sales through the user replica', () => {
   it('a disabled user’s old token → 401 auth.account_unavailable within seconds of the event', async () => {
     const rep = await s.h.user('leaving.rep')
     expect((await s.h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
-    await deliver({
-      id: rep.id,
-      username: rep.name,
-      displayName: rep.name,
-      deptId: null,
-      enabled: false,
-      version: 2,
-      authVersion: 1,
-    })
+    await deliverChange(rep, { enabled: false, version: 2 })
     const { res, elapsed } = await refusedWithin(rep.token, 3000)
     expect(expectProblem(res, 401)).toMatchObject({ code: 'auth.account_unavailable' })
     expect(elapsed).toBeLessThan(2000)
@@ -63,15 +66,7 @@ describe('revocation reaches sales through the user replica', () => {
     const rep = await s.h.user('moved.rep')
     expect((await s.h.call('GET', '/customers?limit=1', { token: rep.token })).status).toBe(200)
     // Same record version: a role change moves only the auth version, and the replica takes it.
-    await deliver({
-      id: rep.id,
-      username: rep.name,
-      displayName: rep.name,
-      deptId: null,
-      enabled: true,
-      version: 1,
-      authVersion: 1,
-    })
+    await deliverChange(rep, { enabled: true, version: 1 })
     const { res } = await refusedWithin(rep.token, 3000)
     expect(expectProblem(res, 401)).toMatchObject({ code: 'auth.token_outdated' })
   })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { localDay, startOfLocalDay, startOfToday, upsertUserReplica } from '@mosaic/service-kit'
+import { localDay, startOfLocalDay, startOfToday } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
@@ -230,17 +230,7 @@ describe('public pool', () => {
       400,
     )
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'ownerId' })])
-    const disabled = randomUUID()
-    await s.h.service.db.transaction((m) =>
-      upsertUserReplica(m, {
-        id: disabled,
-        username: 'gone',
-        displayName: 'Gone',
-        deptId: D1,
-        enabled: false,
-        version: 1,
-      }),
-    )
+    const disabled = await f.disabledUser(D1)
     const off = expectProblem(
       await s.h.call('POST', '/pool/assign', {
         token: s.mgr.token,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { upsertUserReplica } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
@@ -285,17 +284,7 @@ describe('owner transfer', () => {
       400,
     )
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'toOwnerId', message: 'Unknown user' })])
-    const gone = randomUUID()
-    await s.h.service.db.transaction((m) =>
-      upsertUserReplica(m, {
-        id: gone,
-        username: 'gone',
-        displayName: 'Gone',
-        deptId: D2,
-        enabled: false,
-        version: 1,
-      }),
-    )
+    const gone = await f.disabledUser(D2)
     const disabled = expectProblem(
       await commit(s.alice, { entityType: 'customer', ids: [c.id], toOwnerId: gone }),
       400,
