@@ -12,3 +12,6 @@ export function testI18n(locale: 'zh-CN' | 'en' = 'zh-CN') {
   addMessages(messages)
   return i18n
 }
+
+/** The fake `api` transport; stub its methods per test. */
+export { http } from './test-api'

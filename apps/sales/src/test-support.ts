@@ -36,3 +36,6 @@ export function withPermissions(...permissions: string[]) {
 export function useDefaultDictionaries(types: DictType[] = defaultDictTypes()) {
   configureDictionaries({ load: async () => structuredClone(types), locale: ref('zh-CN') })
 }
+
+/** The fake `api` transport; stub its methods per test. */
+export { http } from './test-api'

@@ -1,15 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { DictSelect } from '@mosaic/dictionary/vue'
 import { UserPicker } from '@mosaic/ui'
-import { testI18n, useDefaultDictionaries } from '../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: FollowUpDrawer } = await import('./FollowUpDrawer.vue')
+import { http, testI18n, useDefaultDictionaries } from '../test-support'
+import FollowUpDrawer from './FollowUpDrawer.vue'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

@@ -1,14 +1,11 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElRadioGroup } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { UserPicker } from '@mosaic/ui'
-import { testI18n } from '../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: TransferDialog } = await import('./TransferDialog.vue')
+import { http, testI18n } from '../test-support'
+import TransferDialog from './TransferDialog.vue'
 
 resetAfterEach()
 

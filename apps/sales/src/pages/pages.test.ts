@@ -1,14 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { defineComponent, h } from 'vue'
 import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
 import salesModule from '../routes'
-import { testI18n, useDefaultDictionaries, withPermissions } from '../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
+import { http, testI18n, useDefaultDictionaries, withPermissions } from '../test-support'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

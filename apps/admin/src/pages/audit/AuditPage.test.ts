@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -6,13 +6,10 @@ import { ElOption } from 'element-plus'
 import type { AuditEntry } from '@mosaic/schemas'
 import { addMessages } from '@mosaic/web-kit'
 import { messages as salesMessages } from '../../../../sales/src/messages'
-import { testI18n } from '../../test-support'
+import { http, testI18n } from '../../test-support'
+import AuditPage from './AuditPage.vue'
 // As the shell does: every remote's route module registers its record types and messages.
 import '../../../../sales/src/records'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: AuditPage } = await import('./AuditPage.vue')
 
 resetAfterEach()
 

@@ -5,11 +5,8 @@ import type { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { shallowRef, type App } from 'vue'
-import { testI18n } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: DeptsPage } = await import('./DeptsPage.vue')
+import { http, testI18n } from '../../test-support'
+import DeptsPage from './DeptsPage.vue'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {

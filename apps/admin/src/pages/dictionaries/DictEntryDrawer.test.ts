@@ -1,12 +1,9 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { problemError as problem, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
-import { testI18n } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: DictEntryDrawer } = await import('./DictEntryDrawer.vue')
+import { http, testI18n } from '../../test-support'
+import DictEntryDrawer from './DictEntryDrawer.vue'
 
 resetAfterEach()
 

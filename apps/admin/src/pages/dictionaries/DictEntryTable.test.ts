@@ -2,11 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { ElMessageBox } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
-import { testI18n } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: DictEntryTable } = await import('./DictEntryTable.vue')
+import { http, testI18n } from '../../test-support'
+import DictEntryTable from './DictEntryTable.vue'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {

@@ -3,12 +3,9 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { mountOpen, problemError as problem, settle } from '@mosaic/ui/test-utils'
 import { ElSelect } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
-import { testI18n } from '../../test-support'
+import { http, testI18n } from '../../test-support'
+import NumberRuleDrawer from './NumberRuleDrawer.vue'
 import { allowedResets, numberPreview, numberRuleFormOf } from './numberRuleForm'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: NumberRuleDrawer } = await import('./NumberRuleDrawer.vue')
 
 enableAutoUnmount(afterEach)
 beforeEach(() => {

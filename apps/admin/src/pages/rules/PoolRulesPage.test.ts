@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { problemError as problem, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import { ref, type App } from 'vue'
@@ -7,13 +7,10 @@ import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries, DictSelect } from '@mosaic/dictionary/vue'
 import type { DictType } from '@mosaic/dictionary'
-import { testI18n } from '../../test-support'
+import { http, testI18n } from '../../test-support'
+import PoolRulesPage from './PoolRulesPage.vue'
+import UserSelect from '../../components/UserSelect.vue'
 import { poolRuleFormOf, poolRulePayload } from './poolRuleForm'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: PoolRulesPage } = await import('./PoolRulesPage.vue')
-const { default: UserSelect } = await import('../../components/UserSelect.vue')
 
 const USER = '0c0e7f5e-1d2b-4c3a-9e8f-7a6b5c4d3e2f'
 const rule: admin.PoolRule = {

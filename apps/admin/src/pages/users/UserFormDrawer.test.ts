@@ -1,13 +1,10 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountOpen, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import type { admin } from '@mosaic/schemas'
-import { testI18n } from '../../test-support'
+import { http, testI18n } from '../../test-support'
+import UserFormDrawer from './UserFormDrawer.vue'
 import { alice } from './test-fixtures'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: UserFormDrawer } = await import('./UserFormDrawer.vue')
 
 resetAfterEach()
 

@@ -1,15 +1,12 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { shallowRef, type App } from 'vue'
 import type { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
-import { testI18n } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: UsersPage } = await import('./UsersPage.vue')
+import { http, testI18n } from '../../test-support'
+import UsersPage from './UsersPage.vue'
 
 resetAfterEach()
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import {
   click,
@@ -9,11 +9,8 @@ import {
   type,
 } from '@mosaic/ui/test-utils'
 import type { sales } from '@mosaic/schemas'
-import { testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: CustomerFormDrawer } = await import('./CustomerFormDrawer.vue')
+import { http, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import CustomerFormDrawer from './CustomerFormDrawer.vue'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

@@ -1,14 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { click, mountOpen, resetAfterEach, settle } from '@mosaic/ui/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
 import salesModule from '../../routes'
-import { testI18n, useDefaultDictionaries } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: LeadConvertDialog } = await import('./LeadConvertDialog.vue')
+import { http, testI18n, useDefaultDictionaries } from '../../test-support'
+import LeadConvertDialog from './LeadConvertDialog.vue'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

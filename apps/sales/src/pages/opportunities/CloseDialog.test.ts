@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import {
   click,
@@ -10,12 +10,9 @@ import {
 } from '@mosaic/ui/test-utils'
 import { ElRadioGroup, ElSelect } from 'element-plus'
 import { DictSelect } from '@mosaic/dictionary/vue'
-import { testI18n, useDefaultDictionaries } from '../../test-support'
+import { http, testI18n, useDefaultDictionaries } from '../../test-support'
+import CloseDialog from './CloseDialog.vue'
 import { opportunity } from './test-fixtures'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: CloseDialog } = await import('./CloseDialog.vue')
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

@@ -1,12 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { problemError as problem, resetAfterEach } from '@mosaic/ui/test-utils'
 import type { sales } from '@mosaic/schemas'
-import { testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: KanbanBoard } = await import('./KanbanBoard.vue')
+import { http, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import KanbanBoard from './KanbanBoard.vue'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())

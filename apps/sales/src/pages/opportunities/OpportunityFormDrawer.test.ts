@@ -1,15 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { ElInputNumber, ElOption, ElSelect } from 'element-plus'
 import type { sales } from '@mosaic/schemas'
 import { UserPicker } from '@mosaic/ui'
-import { testI18n, useDefaultDictionaries } from '../../test-support'
-
-const http = await vi.hoisted(async () => (await import('@mosaic/web-kit/test-utils')).fakeApi())
-vi.mock('@mosaic/web-kit', async (original) => ({ ...(await original<object>()), api: http }))
-const { default: OpportunityFormDrawer } = await import('./OpportunityFormDrawer.vue')
-const { default: StageSelect } = await import('./StageSelect.vue')
+import { http, testI18n, useDefaultDictionaries } from '../../test-support'
+import OpportunityFormDrawer from './OpportunityFormDrawer.vue'
+import StageSelect from './StageSelect.vue'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
