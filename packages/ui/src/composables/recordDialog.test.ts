@@ -12,6 +12,8 @@ describe('useRecordDialog', () => {
     d.open = false
     d.show()
     expect([d.open, d.record]).toEqual([true, null])
+    d.hide()
+    expect(d.open).toBe(false)
   })
 })
 

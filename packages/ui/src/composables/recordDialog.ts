@@ -5,11 +5,13 @@ export interface RecordDialog<T> {
   open: boolean
   record: T | null
   show: (record?: T | null) => void
+  /** Closes it (for a component handed the whole dialog, which may not assign to its prop). */
+  hide: () => void
 }
 
 /**
  * What a page keeps for each of its drawers and dialogs: bind `v-model="x.open"` and
- * `:record="x.record"`, open it with `x.show(row)` (or `x.show()` to create).
+ * `:record="x.record"` (or hand over `x` whole), open it with `x.show(row)` (or `x.show()` to create).
  */
 export function useRecordDialog<T>(): RecordDialog<T> {
   const state: RecordDialog<T> = shallowReactive({
@@ -18,6 +20,9 @@ export function useRecordDialog<T>(): RecordDialog<T> {
     show(record: T | null = null) {
       state.record = record
       state.open = true
+    },
+    hide() {
+      state.open = false
     },
   })
   return state
