@@ -47,19 +47,14 @@ export default tseslint.config(
   // project service re-checks a whole program for every .vue file (over 5 CPU minutes, against ~40 s for the .ts files).
   // Scripts in .vue files stay thin: effects live in composables and stores, which these rules do cover.
   {
-    files: [
-      'services/**/*.ts',
-      'packages/**/*.ts',
-      'tools/**/*.ts',
-      'e2e/**/*.ts',
-      'apps/**/*.ts',
-    ],
+    files: ['services/**/*.ts', 'packages/**/*.ts', 'tools/**/*.ts', 'e2e/**/*.ts', 'apps/**/*.ts'],
     languageOptions: {
       parserOptions: {
         projectService: {
           allowDefaultProject: [
             'services/*/vitest.config.ts',
             'packages/{service-kit,permissions,dictionary}/vitest.config.ts',
+            'tools/*/vitest.config.ts',
             'e2e/vitest.config.ts',
             'tools/runner/src/*.ts',
           ],
