@@ -44,6 +44,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) return sourceFiles(path)
-    return /\.(ts|vue)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : []
+    // Tests and their support files (`*.test.ts`, `test-*.ts`) never reach a remote's bundle.
+    return /\.(ts|vue)$/.test(entry.name) && !/(\.test\.ts|^test-.*\.ts)$/.test(entry.name) ? [path] : []
   })
 }
