@@ -1,6 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 import { defineRemoteTestConfig } from '@mosaic/web-kit/remote-config'
 
-export default defineConfig(
-  mergeConfig(defineRemoteTestConfig(), { test: { setupFiles: ['src/test-setup.ts'] } }),
-)
+export default defineConfig(defineRemoteTestConfig({ fakeApi: true }))

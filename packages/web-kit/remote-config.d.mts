@@ -7,7 +7,10 @@ export declare function defineRemoteConfig(opts: {
   home: string
   title: string
 }): (env: ConfigEnv) => UserConfig
-export declare function defineRemoteTestConfig(): UserConfig & { test: Record<string, unknown> }
+/** `fakeApi`: every test's `api` is the fake `fakeHttp` of `@mosaic/web-kit/test-utils`. */
+export declare function defineRemoteTestConfig(options?: {
+  fakeApi?: boolean
+}): UserConfig & { test: Record<string, unknown> }
 export declare function serverOn(
   port: number,
   paths?: string[],

@@ -3,6 +3,7 @@
 // container, the standalone page and its entry are the same for all of them and live here.
 // Plain .mjs for the same reason as federation-shared.mjs: Node loads vite configs directly.
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { federation } from '@module-federation/vite'
 import { defaultClientConditions } from 'vite'
@@ -136,13 +137,15 @@ export function defineRemoteConfig({ name, port, home, title }) {
  * A remote's Vitest config. No federation plugin: component tests exercise the pages with
  * web-kit's HTTP client mocked.
  */
-export function defineRemoteTestConfig() {
+/** `fakeApi`: every test's `api` is the fake `fakeHttp` of `@mosaic/web-kit/test-utils` (see fake-api-setup.ts). */
+export function defineRemoteTestConfig({ fakeApi = false } = {}) {
   return {
     plugins: [vue()],
     resolve: { conditions: ['source', ...defaultClientConditions] },
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.test.ts'],
+      setupFiles: fakeApi ? [fileURLToPath(new URL('./src/fake-api-setup.ts', import.meta.url))] : [],
       css: false,
       // Mounting a whole page with Element Plus inlined takes seconds on a loaded 2-core CI machine.
       testTimeout: 30_000,

@@ -14,4 +14,4 @@ export function testI18n(locale: 'zh-CN' | 'en' = 'zh-CN') {
 }
 
 /** The fake `api` transport; stub its methods per test. */
-export { http } from './test-api'
+export { fakeHttp as http } from '@mosaic/web-kit/test-utils'

@@ -38,4 +38,4 @@ export function useDefaultDictionaries(types: DictType[] = defaultDictTypes()) {
 }
 
 /** The fake `api` transport; stub its methods per test. */
-export { http } from './test-api'
+export { fakeHttp as http } from '@mosaic/web-kit/test-utils'

@@ -47,3 +47,10 @@ export function fakeApi() {
     blob: vi.fn(),
   }
 }
+
+/**
+ * The fake transport behind `api` in the tests of a remote whose test config asks for it
+ * (`defineRemoteTestConfig({ fakeApi: true })` installs `fake-api-setup.ts`): one per test file,
+ * stubbed per test. Lives here, free of the package's own imports, so the mock factory can load it.
+ */
+export const fakeHttp = fakeApi()
