@@ -146,5 +146,6 @@ describe('every sales page', () => {
     expect(customers).not.toContain('13800000000')
     const pool = (await visit('/sales/pool')).wrapper.text()
     expect(pool).toContain('Released by hand · budget frozen')
-  })
+    // Two whole list pages with Element Plus mounted: ~29 s alone on a loaded 2-core CI machine, over the default 30 s.
+  }, 90_000)
 })
