@@ -58,7 +58,8 @@ const TRANSACTION_CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i
 
 function startChild(url) {
   const child = fork(new URL('./serve.mjs', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
+    // The service from this checkout's sources, as the bench itself runs (no build needed).
+    execArgv: ['--conditions', 'source', '--import', 'tsx'],
     env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_USERS: JSON.stringify(USERS) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
@@ -120,6 +121,10 @@ async function main() {
   await client.connect()
   const results = { customers, at: new Date().toISOString(), scenarios: [], throughput: [] }
   try {
+    // What any answer costs on this machine before the service does anything: the probe, one connection.
+    const roundTrip = await sample(`http://127.0.0.1:${ready.port}/healthz`, {}, { count: 200, seconds: 4 })
+    results.httpRoundTrip = roundTrip
+    console.log(`\nHTTP round trip (/healthz, one connection): p50 ${roundTrip.p50.toFixed(2)} ms`)
     console.log(`\n${customers} customers — one connection, sequential requests (ms)`)
     console.log(
       `${'user'.padEnd(8)} ${'scenario'.padEnd(24)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  ${'page SQL'.padStart(8)} ${'all SQL'.padStart(8)} stmts  overhead`,
@@ -147,16 +152,30 @@ async function main() {
       ['rep list', base + '/customers?limit=20', auth('rep-1-1')],
       ['sales /healthz', `http://127.0.0.1:${ready.port}/healthz`, {}],
       ['bare Express route', `http://127.0.0.1:${ready.barePort}/healthz`, {}],
+      ['bare + helmet headers', `http://127.0.0.1:${ready.helmetedPort}/healthz`, {}],
     ]
+    // Service CPU µs per answer: the child's user + system time over the run, per request served.
+    const cpuNow = async () => {
+      child.send('cpu')
+      const { cpu } = await next()
+      return cpu.user + cpu.system
+    }
     for (const [name, target, headers] of runs) {
+      const before = await cpuNow()
       const r = await load(target, headers, { connections, seconds })
+      const cpuPerRequest = (await cpuNow()) - before
+      r.serviceCpuUs = cpuPerRequest / r.n
       results.throughput.push({ name, ...r })
       console.log(
-        `${name.padEnd(20)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(r.p50)}  p99 ${ms(r.p99)}`,
+        `${name.padEnd(21)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(r.p50)}  p99 ${ms(r.p99)}   service CPU ${r.serviceCpuUs.toFixed(0).padStart(5)} µs/req`,
       )
     }
-    const [healthz, bare] = results.throughput.slice(-2)
-    console.log(`/healthz: ${((healthz.rps / bare.rps) * 100).toFixed(0)} % of the bare route`)
+    const [healthz, bare, helmeted] = results.throughput.slice(-3)
+    const pct = (a, b) => `${((a / b) * 100).toFixed(0)} %`
+    console.log(
+      `/healthz: ${pct(healthz.rps, bare.rps)} of the bare route's rate, ${pct(healthz.rps, helmeted.rps)} of the same ` +
+        `route with the same headers; service CPU per answer ${pct(healthz.serviceCpuUs, bare.serviceCpuUs)} of the bare route's`,
+    )
     if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2))
   } finally {
     await client.end()

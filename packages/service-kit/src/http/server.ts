@@ -64,17 +64,19 @@ const REQUEST_ID = /^[\w-]{1,64}$/
  * else, including `/readyz` and `<base>/healthz`, goes through the app.
  */
 export function withLivenessProbe(app: RequestListener): RequestListener {
-  const headers = securityHeaders()
+  // One flat [name, value, …] list, written as is: no per-header validation and bookkeeping per probe.
+  const fixed = [
+    ...securityHeaders().flat(),
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(Buffer.byteLength(LIVENESS_BODY)),
+  ]
   return (req, res) => {
     if (req.url !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) return app(req, res)
     const incoming = req.headers['x-request-id']
-    for (const [name, value] of headers) res.setHeader(name, value)
-    res.setHeader(
-      'X-Request-Id',
-      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
-    )
-    res.setHeader('Content-Type', 'application/json; charset=utf-8')
-    res.setHeader('Content-Length', Buffer.byteLength(LIVENESS_BODY))
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    res.writeHead(200, [...fixed, 'X-Request-Id', requestId])
     res.end(req.method === 'HEAD' ? undefined : LIVENESS_BODY)
   }
 }

@@ -4,7 +4,7 @@ import type { PageRequest } from '../http/paging.js'
 import { keysetPage, type KeysetOptions } from './paging.js'
 import type { RecordStore } from './record-store.js'
 import type { RecordBase } from './columns.js'
-import type { WhereFragment } from './search.js'
+import type { ListOrder, WhereFragment } from './search.js'
 
 type Keys<Q> = keyof Q & string
 
@@ -28,7 +28,10 @@ export interface ListSpec<Row, Q, Item> {
   flags?: Array<Keys<Q>>
   /** Column → [query key of its lower bound, of its upper bound], both inclusive. */
   ranges?: Record<string, [from: Keys<Q>, to: Keys<Q>]>
-  /** Sort column and property (default: newest `created_at` first). */
+  /**
+   * Sort column and property (default: newest `created_at` first, or the order a filter's index
+   * serves, `WhereFragment.order`: a number prefix lists by number).
+   */
   sort?: Partial<Pick<KeysetOptions, 'sortColumn' | 'sortProperty' | 'sortType' | 'direction'>>
   present: (rows: Row[]) => Item[] | Promise<Item[]>
 }
@@ -44,15 +47,28 @@ export async function listPage<Row extends ObjectLiteral & { id: string }, Q ext
   spec: ListSpec<Row, Q, Item>,
 ): Promise<Page<Item>> {
   const alias = from.alias
-  for (const where of listWheres(alias, query, spec)) from.andWhere(where.sql, where.params)
+  const anyOf: WhereFragment[][] = []
+  let preferred: ListOrder | undefined
+  for (const where of listWheres(alias, query, spec)) {
+    if (where.anyOf && where.anyOf.length > 1) anyOf.push(where.anyOf)
+    else from.andWhere(where.sql, where.params)
+    preferred ??= where.order
+  }
   const page = await keysetPage(from, {
     alias,
     sortColumn: 'created_at',
     sortProperty: 'createdAt',
-    ...spec.sort,
+    ...(spec.sort ?? orderedBy(preferred)),
     paging: query,
+    anyOf,
   })
   return { ...page, items: await spec.present(page.items) }
+}
+
+/** A filter's own order (a number prefix: by number), for a list left at its default order. */
+function orderedBy(order: ListOrder | undefined): Partial<KeysetOptions> {
+  if (!order) return {}
+  return { sortSql: order.sql, sortType: order.type, direction: order.direction ?? 'DESC' }
 }
 
 function* listWheres<Q>(

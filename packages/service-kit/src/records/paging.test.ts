@@ -7,7 +7,10 @@ import { HttpError } from '../errors.js'
 import { PAGE_DEPTH_MAX } from '@mosaic/schemas'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor, resolvePaging } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
-import { containsPattern, keysetPage, type KeysetOptions } from './paging.js'
+import { keysetPage, type KeysetOptions } from './paging.js'
+import { containsPattern } from './search.js'
+import { MAX_BRANCHES } from './branches.js'
+import type { WhereFragment } from './search.js'
 import { listPage } from './list.js'
 
 interface ItemRow extends RecordBase {
@@ -216,6 +219,93 @@ describe('keysetPage', () => {
       expect(pages.map((p) => p.ids.length)).toEqual([7, 7, 7, 7, 7, 7, 3])
       expect(pages.flatMap((p) => p.ids)).toEqual(await expectedOrder('rank', direction))
     }
+  })
+
+  describe('alternatives paged branch by branch (anyOf)', () => {
+    const early = '2024-01-01T00:14:00Z'
+    // rank 0 or rank 1 or early: overlapping alternatives, each row must come once.
+    const overlapping: WhereFragment[] = [
+      { sql: 'i.rank = :r0', params: { r0: 0 } },
+      { sql: 'i.rank = :r1', params: { r1: 1 } },
+      { sql: 'i.created_at < :early', params: { early } },
+    ]
+    const matching = async (where: string, order = 'created_at DESC, id DESC') => {
+      const rows: Array<{ id: string }> = await db.dataSource.query(
+        `SELECT id FROM item WHERE grp = 'walk' AND ${where} ORDER BY ${order}`,
+        where.includes('$1') ? [early] : [],
+      )
+      return rows.map((r) => r.id)
+    }
+
+    it('walks the union in order, overlaps once, with exact totals, both directions', async () => {
+      for (const direction of ['DESC', 'ASC'] as const) {
+        const expected = await matching(
+          '(rank IN (0, 1) OR created_at < $1)',
+          `created_at ${direction}, id ${direction}`,
+        )
+        const pages = await walk({
+          sortColumn: 'created_at',
+          sortProperty: 'createdAt',
+          direction,
+          limit: 7,
+          anyOf: [overlapping],
+        })
+        expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+        expect(pages.every((p) => p.total === expected.length && !p.totalCapped)).toBe(true)
+      }
+    })
+
+    it('ANDs groups (each combination a branch) and serves numbered pages', async () => {
+      const expected = await matching('(rank = 0 OR rank = 1) AND (created_at < $1 OR rank = 1)')
+      const anyOf = [
+        overlapping.slice(0, 2),
+        [overlapping[2]!, { sql: 'i.rank = :alsoR1', params: { alsoR1: 1 } }],
+      ]
+      const page = (n: number) =>
+        db.transaction((m) =>
+          keysetPage(walkQuery(m), {
+            alias: 'i',
+            sortColumn: 'created_at',
+            sortProperty: 'createdAt',
+            paging: { page: n, limit: 4 },
+            anyOf,
+          }),
+        )
+      const pages = await Promise.all([1, 2, 3, 4, 5, 6].map(page))
+      expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(expected)
+      expect(pages[0]!.total).toBe(expected.length)
+    })
+
+    it(`folds a group wider than ${MAX_BRANCHES} alternatives back into one OR`, async () => {
+      const wide = Array.from({ length: MAX_BRANCHES + 1 }, (_, n) => ({
+        sql: `i.rank = :wide${n}`,
+        params: { [`wide${n}`]: n % 2 },
+      }))
+      const pages = await walk({
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        limit: 9,
+        anyOf: [wide],
+      })
+      expect(pages.flatMap((p) => p.ids)).toEqual(await matching('rank IN (0, 1)'))
+    })
+
+    it('pages in an order given as an expression (text, C collation)', async () => {
+      const sortSql = `(i.rank::text || i.grp) COLLATE "C"`
+      const pages = await walk({
+        sortColumn: 'created_at',
+        sortProperty: 'createdAt',
+        sortSql,
+        sortType: 'text',
+        limit: 6,
+        anyOf: [overlapping],
+      })
+      const expected = await matching(
+        '(rank IN (0, 1) OR created_at < $1)',
+        `(rank::text || grp) COLLATE "C" DESC, id DESC`,
+      )
+      expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+    })
   })
 
   it('numbered pages: page n is rows (n-1)*limit.., in the keyset order, with a cursor to walk on', async () => {

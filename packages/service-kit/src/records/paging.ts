@@ -1,12 +1,17 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { Page } from '@mosaic/schemas'
 import { COUNT_CAP, encodeCursor, invalidCursor, resolvePaging, type PageRequest } from '../http/paging.js'
+import type { WhereFragment } from './search.js'
+import { mergedParameters, splitBranches, unionAllSql } from './branches.js'
+import { cappedCount, cappedCountSql, countedSets, worthCounting } from './list-total.js'
 
 export interface KeysetOptions {
   alias: string
   /** Sort column (SQL name) and the matching property on the entity. */
   sortColumn: string
   sortProperty: string
+  /** A sort expression instead of the column (qualified with the alias), e.g. `upper(c.number) COLLATE "C"`. */
+  sortSql?: string
   /** Postgres type of the sort column, for comparing against the cursor value. */
   sortType?: 'timestamptz' | 'text' | 'int'
   direction?: 'ASC' | 'DESC'
@@ -15,6 +20,11 @@ export interface KeysetOptions {
    * query object so every paging mode the kit knows reaches the list without per-route code.
    */
   paging?: PageRequest
+  /**
+   * Conditions held apart from `qb` as alternatives: every group must hold, through any one of its
+   * alternatives (`WhereFragment.anyOf`). The list is paged per combination and merged (see keysetPage).
+   */
+  anyOf?: WhereFragment[][]
   /** @deprecated pass `paging` (the route's query); kept for callers written before numbered pages. */
   limit?: number
   /** @deprecated pass `paging`. */
@@ -26,59 +36,76 @@ export interface KeysetOptions {
  * first. A numbered `page` is offset paging in the same order, allowed within the first
  * PAGE_DEPTH_MAX rows (see resolvePaging); its answer carries the cursor to walk on from there.
  * The total is counted over at most COUNT_CAP + 1 rows, and not at all when the planner expects
- * far more (see `cappedTotal`). A set counted exactly (at most COUNT_CAP rows) is fetched by id:
- * the planner, misled by correlated filters (a rep's customers, all of one status), would otherwise
- * walk the sort index through a million rows looking for 21 that are not there.
+ * far more (see `worthCounting`).
+ *
+ * Alternatives (`anyOf`: a rep's own customers or those shared with them; a name or a number) are
+ * paged branch by branch (see splitBranches): each branch takes its first rows in order from its
+ * own index (the owner's `(owner_id, created_at, id)`, the number's btree), and the page is the
+ * first of their union, its total counted in the same statement. As one OR, no index hands the
+ * rows out in order: Postgres reads every match and sorts them.
+ * Without alternatives, a set counted exactly (at most COUNT_CAP rows) is fetched by id: the
+ * planner, misled by correlated filters (a manager's department, all of one status), would
+ * otherwise walk the sort index through a million rows looking for 21 that are not there.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   options: KeysetOptions,
 ): Promise<Page<T>> {
-  const { alias, sortColumn, sortProperty, sortType = 'timestamptz', direction = 'DESC' } = options
+  const { alias, sortProperty, sortType = 'timestamptz', direction = 'DESC' } = options
+  const sort = options.sortSql ?? `${alias}.${options.sortColumn}`
   const { limit, cursor, offset } = resolvePaging(
     options.paging ?? { limit: options.limit, cursor: options.cursor },
   )
-  const total = await cappedTotal(qb, alias)
-  if (total === 0 && !cursor) return { items: [], nextCursor: null, total: 0, totalCapped: false }
-  const page = qb.clone()
-  if (total <= COUNT_CAP) {
-    const ids = qb.clone().select(`${alias}.id`).orderBy().getQuery()
-    page.andWhere(`${alias}.id = ANY(ARRAY(${ids}))`)
+  const { list, branches } = splitBranches(qb, options.anyOf ?? [])
+  const sets = countedSets(list, branches, alias)
+  const counted = await worthCounting(sets)
+  const ordered = <Q extends SelectQueryBuilder<T>>(query: Q) => {
+    if (cursor) {
+      const op = direction === 'DESC' ? '<' : '>'
+      query.andWhere(
+        `(${sort}, ${alias}.id) ${op} (CAST(:cursorKey AS ${sortType}), CAST(:cursorId AS uuid))`,
+        {
+          cursorKey: cursor.key,
+          cursorId: cursor.id,
+        },
+      )
+    }
+    return query.orderBy(sort, direction).addOrderBy(`${alias}.id`, direction)
   }
-  if (cursor) {
-    const op = direction === 'DESC' ? '<' : '>'
-    page.andWhere(
-      `(${alias}.${sortColumn}, ${alias}.id) ${op} (CAST(:cursorKey AS ${sortType}), CAST(:cursorId AS uuid))`,
-      {
-        cursorKey: cursor.key,
-        cursorId: cursor.id,
-      },
-    )
+  const page = list.clone()
+  let total: number | undefined = counted ? undefined : COUNT_CAP + 1
+  if (branches.length) {
+    // Each branch's first rows in order (as many as the page reaches), then the page from their union.
+    const firsts = branches.map((b) => ordered(b.clone().select(`${alias}.id`)).limit(offset + limit + 1))
+    page.andWhere(`${alias}.id = ANY(ARRAY(${unionAllSql(firsts)}))`).setParameters(mergedParameters(firsts))
+    if (counted) page.addSelect(`(${cappedCountSql(sets)})`, 'kit_total')
+  } else {
+    total ??= await cappedCount(sets)
+    if (total === 0 && !cursor) return { items: [], nextCursor: null, total: 0, totalCapped: false }
+    if (total <= COUNT_CAP) page.andWhere(`${alias}.id = ANY(ARRAY(${sets[0]!.getQuery()}))`)
   }
   // The key goes into the cursor as Postgres prints it: a JS Date would drop timestamptz microseconds,
   // and rows sharing a millisecond would then repeat or go missing on the next page.
-  const { entities: rows, raw } = await page
-    .addSelect(`CAST(${alias}.${sortColumn} AS text)`, 'kit_cursor_key')
-    .orderBy(`${alias}.${sortColumn}`, direction)
-    .addOrderBy(`${alias}.id`, direction)
+  const query = ordered(page)
+    .addSelect(`CAST(${sort} AS text)`, 'kit_cursor_key')
     .skip(offset)
     .take(limit + 1)
-    .getRawAndEntities()
-    .catch((error: unknown) => {
-      // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
-      const code = (error as { driverError?: { code?: string } }).driverError?.code
-      if (cursor && code?.startsWith('22')) {
-        throw invalidCursor()
-      }
-      throw error
-    })
+  const { entities: rows, raw } = await query.getRawAndEntities().catch((error: unknown) => {
+    // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
+    const code = (error as { driverError?: { code?: string } }).driverError?.code
+    if (cursor && code?.startsWith('22')) {
+      throw invalidCursor()
+    }
+    throw error
+  })
+  // An empty page carries no count: on the first page it is 0, past the end it takes a statement of its own.
+  const firstPage = !cursor && offset === 0
+  total ??=
+    (raw[0] as { kit_total?: number } | undefined)?.kit_total ?? (firstPage ? 0 : await cappedCount(sets))
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   const hasMore = rows.length > limit
-  const lastKey =
-    last &&
-    (raw.find((r: Record<string, unknown>) => r[`${alias}_id`] === last.id)?.kit_cursor_key as
-      string | undefined)
+  const lastKey = raw[items.length - 1]?.kit_cursor_key as string | undefined
   return {
     items,
     nextCursor:
@@ -88,50 +115,8 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   }
 }
 
-/** The builder's own query runner (a transaction's): a fresh pool connection would wait forever on it. */
-function queryRunnerOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>) {
-  return (qb as unknown as { queryRunner?: { query: typeof qb.connection.query } }).queryRunner
-}
-
 function cursorValue(value: unknown): string | number | null {
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'number' || typeof value === 'string') return value
   return value == null ? null : String(value)
-}
-
-/**
- * Above this many rows by the planner's estimate a list is not counted: its total is "COUNT_CAP+".
- * Counting even a capped 10,001 rows costs tens of milliseconds when they are scattered through a
- * big table (a filter no single index serves); the estimate is one planning pass. Between
- * COUNT_CAP and this, and below, the count is exact (capped), so a total the UI shows as a
- * number is always true; only a badly overestimated small set can read "10,000+".
- */
-export const COUNT_ESTIMATE_CUTOFF = 2 * COUNT_CAP
-
-async function cappedTotal<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-): Promise<number> {
-  const ids = qb.clone().select(`${alias}.id`).orderBy()
-  const runner = queryRunnerOf(qb) ?? qb.connection
-  const [plainSql, plainParams] = ids.getQueryAndParameters()
-  const [explained] = await runner.query(`EXPLAIN (FORMAT JSON) ${plainSql}`, plainParams)
-  if (estimatedRows(explained) > COUNT_ESTIMATE_CUTOFF) return COUNT_CAP + 1
-  const [sql, params] = ids.limit(COUNT_CAP + 1).getQueryAndParameters()
-  const [row] = await runner.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params)
-  return row.n
-}
-
-/** The top plan node's row estimate from an `EXPLAIN (FORMAT JSON)` row (JSON parsed or not). */
-function estimatedRows(row: Record<string, unknown>): number {
-  const value = Object.values(row)[0]
-  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as Array<{
-    Plan: { 'Plan Rows': number }
-  }>
-  return plan[0]?.Plan['Plan Rows'] ?? 0
-}
-
-/** An ILIKE pattern matching `text` anywhere, with the user's `%`, `_` and backslash taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }

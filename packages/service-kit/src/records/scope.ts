@@ -1,4 +1,5 @@
 import type { Principal } from '@mosaic/permissions'
+import type { WhereFragment } from './search.js'
 
 /** Which columns (SQL, qualified with the alias) hold a record's owner and department. */
 export interface ScopeColumns {
@@ -30,11 +31,7 @@ export function inScope<T>(p: Principal, row: T, fields: ScopeFields<T>): boolea
  * style). Returns null when the principal sees everything. The team part is a correlated EXISTS:
  * the plainest statement of the rule, which `indexedScopeWhere` states in a form indexes serve.
  */
-export function scopeWhere(
-  p: Principal,
-  columns: ScopeColumns,
-  team?: TeamScope,
-): { sql: string; params: Record<string, unknown> } | null {
+export function scopeWhere(p: Principal, columns: ScopeColumns, team?: TeamScope): WhereFragment | null {
   return buildScopeWhere(p, columns, team, existsTeamClause)
 }
 
@@ -49,7 +46,7 @@ export function indexedScopeWhere(
   p: Principal,
   columns: ScopeColumns,
   team?: TeamScope,
-): { sql: string; params: Record<string, unknown> } | null {
+): WhereFragment | null {
   return buildScopeWhere(p, columns, team, (t, access) => {
     const type = 'typeColumn' in t ? '' : ' AND tm.entity_type = :scopeEntityType'
     const ids =
@@ -74,7 +71,7 @@ function buildScopeWhere(
   columns: ScopeColumns,
   team: TeamScope | undefined,
   teamClause: TeamClause,
-): { sql: string; params: Record<string, unknown> } | null {
+): WhereFragment | null {
   if (p.kind === 'service' || p.dataScope === 'all') return null
   const parts: string[] = []
   const params: Record<string, unknown> = {}
@@ -91,7 +88,10 @@ function buildScopeWhere(
     params.scopeUserId = p.userId
     if ('entityType' in team) params.scopeEntityType = team.entityType
   }
-  return { sql: parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params }
+  if (parts.length < 2) return { sql: parts.length ? `(${parts[0]})` : '1 = 0', params }
+  // Each alternative on its own, for lists that page them branch by branch (owner index, team ids).
+  const anyOf = parts.map((sql) => ({ sql, params }))
+  return { sql: `(${parts.join(' OR ')})`, params, anyOf }
 }
 
 /**

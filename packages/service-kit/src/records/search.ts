@@ -1,5 +1,3 @@
-import { containsPattern } from './paging.js'
-
 /**
  * `kit_bigrams(text)`: the distinct two-character pieces of the lower-cased text. A GIN index over
  * it finds two-character terms (a short Chinese name such as 华鑫), which pg_trgm cannot: its
@@ -21,18 +19,42 @@ export function bigramIndexSql(table: string, column: string): string {
 export interface WhereFragment {
   sql: string
   params: Record<string, unknown>
+  /**
+   * The same condition as alternatives (`sql` is their OR), each served by its own index. A list
+   * pages them branch by branch and merges (see keysetPage): an OR defeats ordered index walks.
+   */
+  anyOf?: WhereFragment[]
+  /** An order an index serves for this condition, for a list left at its default order (see ListOrder). */
+  order?: ListOrder
+}
+
+/**
+ * A list order as SQL: `sql` is the sort expression (qualified with the list's alias), `type` how a
+ * cursor's key is read back. The id breaks ties in the same direction.
+ */
+export interface ListOrder {
+  sql: string
+  type: 'timestamptz' | 'text' | 'int'
+  direction?: 'ASC' | 'DESC'
 }
 
 /**
  * `column` contains `term` (case-insensitive, `%`/`_` literal), in a form an index serves at any
  * length: a two-character term is one of the column's bigrams (see BIGRAMS_FUNCTION_SQL), which is
- * the same statement (no ILIKE recheck: an ILIKE beside it would make the planner AND in a full
- * trigram-index scan and underestimate the rows); longer terms use the column's trigram index.
- * `param` names the parameter.
+ * the same statement; longer terms use the column's trigram index. `param` names the parameter.
+ *
+ * The bigram test carries a `strpos` beside it, the same condition at a fraction of the cost: where
+ * rows are read through another index (a rep's own customers, newest first), Postgres evaluates
+ * the cheaper qualifier first and computes a row's bigrams only when the text is there (12 µs a
+ * row otherwise: 28 ms for a rep's 2,200 customers). No index serves `strpos`, so unlike an ILIKE
+ * recheck it cannot make the planner AND in a full trigram-index scan.
  */
 export function textContains(column: string, term: string, param: string): WhereFragment {
   if ([...term].length === 2) {
-    return { sql: `kit_bigrams(${column}) @> kit_bigrams(:${param})`, params: { [param]: term } }
+    return {
+      sql: `(kit_bigrams(${column}) @> kit_bigrams(:${param}) AND strpos(lower(${column}), lower(:${param})) > 0)`,
+      params: { [param]: term },
+    }
   }
   return { sql: `${column} ILIKE :${param}`, params: { [param]: containsPattern(term) } }
 }
@@ -40,29 +62,58 @@ export function textContains(column: string, term: string, param: string): Where
 /** What a document number can hold: numbering rules print prefix [A-Z0-9-], date and sequence digits. */
 const NUMBER_TEXT = /^[A-Za-z0-9-]+$/
 
+/** A number as the prefix index holds it: upper-cased, compared byte by byte (C collation). */
+const numberKey = (column: string) => `upper(${column}) COLLATE "C"`
+
 /**
  * A document number matching `term`, case-insensitive: a term starting with a letter is a code
- * typed from its start (KH2025…) and matches by prefix through a btree on
- * `upper(column) text_pattern_ops` (see numberPrefixIndexSql); a term of digits may be any part of
- * the number (the date, the sequence) and matches anywhere (trigram index). Null when the term holds
- * a character no number can (a Chinese name): the numbers are then not probed at all.
+ * typed from its start (KH2025…) and matches by prefix through a C-collation btree on
+ * `upper(column)` (see numberPrefixIndexSql), which also hands the matches out in number order
+ * (`order`); a term of digits may be any part of the number (the date, the sequence) and matches
+ * anywhere (trigram index). Null when the term holds a character no number can (a Chinese name):
+ * the numbers are then not probed at all.
  */
 export function numberMatch(column: string, term: string, param: string): WhereFragment | null {
   if (!NUMBER_TEXT.test(term)) return null
-  if (/^[A-Za-z]/.test(term))
-    return { sql: `upper(${column}) LIKE :${param}`, params: { [param]: `${term.toUpperCase()}%` } }
+  if (/^[A-Za-z]/.test(term)) {
+    return {
+      sql: `${numberKey(column)} LIKE :${param}`,
+      params: { [param]: `${term.toUpperCase()}%` },
+      order: { sql: numberKey(column), type: 'text', direction: 'DESC' },
+    }
+  }
   return { sql: `${column} ILIKE :${param}`, params: { [param]: containsPattern(term) } }
 }
 
-/** The btree `numberMatch` uses for codes on `table.column`. */
+/**
+ * The btree `numberMatch` uses for codes on `table.column`: prefix matches, and the newest number
+ * first by walking it backwards. A prefix that matches a third of a million rows, all of them old
+ * (KH2025 while the newest rows are 2026), is then 20 index entries, not a sort of 300,000 rows.
+ */
 export function numberPrefixIndexSql(table: string, column: string): string {
-  return `CREATE INDEX ${table}_${column}_prefix ON ${table} (upper(${column}) text_pattern_ops)`
+  return `CREATE INDEX ${table}_${column}_prefix ON ${table} ((${numberKey(column)}), id)`
 }
 
-/** Name contains the term, or the number matches it (see numberMatch). */
+/**
+ * Name contains the term, or the number matches it (see numberMatch). A code typed from its start
+ * lists in number order (numbers are issued in creation order, so newest first as ever), the two
+ * alternatives paged side by side.
+ */
 export function nameOrNumber(alias: string, term: string): WhereFragment {
   const name = textContains(`${alias}.name`, term, 'searchName')
   const number = numberMatch(`${alias}.number`, term, 'searchNumber')
   if (!number) return name
-  return { sql: `(${name.sql} OR ${number.sql})`, params: { ...name.params, ...number.params } }
+  return {
+    sql: `(${name.sql} OR ${number.sql})`,
+    params: { ...name.params, ...number.params },
+    // The number first: the name's branch then excludes numbers (a cheap LIKE on its few rows), not
+    // the number's branch names (an ILIKE on each of the rows it walks).
+    anyOf: [number, name],
+    order: number.order,
+  }
+}
+
+/** An ILIKE pattern matching `text` anywhere, with the user's `%`, `_` and backslash taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { containsPattern } from './paging.js'
+import { containsPattern } from './search.js'
 
 /** A user as another service knows them (replicated from admin's `admin.user.*` events). */
 export interface ReplicatedUser {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { BIGRAMS_FUNCTION_SQL, bigramIndexSql, numberPrefixIndexSql } from '@mosaic/service-kit'
+import { BIGRAMS_FUNCTION_SQL, bigramIndexSql } from '@mosaic/service-kit'
 
 const live = 'WHERE deleted_at IS NULL'
 
@@ -17,7 +17,10 @@ export class SalesListIndexes1764500000000 implements MigrationInterface {
       await q.query(bigramIndexSql(table, 'name'))
     }
     await q.query(bigramIndexSql('followup', 'customer_name'))
-    for (const table of ['customer', 'lead']) await q.query(numberPrefixIndexSql(table, 'number'))
+    // As first built (SalesListOrderIndexes replaces it with the kit's current numberPrefixIndexSql).
+    for (const table of ['customer', 'lead']) {
+      await q.query(`CREATE INDEX ${table}_number_prefix ON ${table} (upper(number) text_pattern_ops)`)
+    }
     await q.query(`CREATE INDEX customer_locked_idx ON customer (locked, created_at DESC) ${live}`)
     // Statistics for the new index expressions (upper(number), kit_bigrams(name)): without them the
     // planner guesses their selectivity until autovacuum's next ANALYZE.

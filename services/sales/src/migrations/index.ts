@@ -3,6 +3,7 @@ import { SalesPool1763900001100 } from './1763900001100-pool.js'
 import { SalesFollowUpReminders1763900001200 } from './1763900001200-followup-reminders.js'
 import { SalesFollowUpWriterLeadLink1764300000000 } from './1764300000000-followup-writer-and-lead-link.js'
 import { SalesListIndexes1764500000000 } from './1764500000000-list-indexes.js'
+import { SalesListOrderIndexes1764700000000 } from './1764700000000-list-order-indexes.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -14,4 +15,5 @@ export const migrations = [
   SalesFollowUpReminders1763900001200,
   SalesFollowUpWriterLeadLink1764300000000,
   SalesListIndexes1764500000000,
+  SalesListOrderIndexes1764700000000,
 ]

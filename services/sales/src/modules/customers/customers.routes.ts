@@ -33,7 +33,6 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
     list: {
       summary: 'Customers in my data scope or shared with me (newest first)',
       query: sales.CustomerListQuery,
-      // Its total and page run side by side on two pool connections (keysetPage).
       run: (m, ctx, query) => listCustomers(m, ctx, query),
     },
     create: {

@@ -195,6 +195,21 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
     expect(indexes).toEqual(['customer_number_prefix'])
   })
 
+  it('customers: a code search lists from the number btree, newest number first', async () => {
+    const ctx = callerContext(principal('admin'))
+    const query = { limit: 20, q: dayPrefix.toLowerCase() }
+    const statements = await recorded(db, (m) => listCustomers(m, ctx, query))
+    const { indexes, seqScans } = await plansOf(db, statements)
+    expect(seqScans).toEqual([])
+    expect(indexes).toContain('customer_number_prefix')
+    const page = await listCustomers(db.dataSource.manager, ctx, query)
+    const expected: Array<{ number: string }> = await db.dataSource.query(
+      'SELECT number FROM customer WHERE number LIKE $1 ORDER BY number DESC LIMIT 20',
+      [`${dayPrefix}%`],
+    )
+    expect(page.items.map((c) => c.number)).toEqual(expected.map((r) => r.number))
+  })
+
   it("contacts: a rep's scope uses the owner index and the customer index for shared customers", async () => {
     const statements = await recorded(db, (m) => listContacts(m, principal('rep'), { limit: 20 }))
     const { indexes, seqScans } = await plansOf(db, statements)
