@@ -3,3 +3,4 @@
 -- an installation that already has its volume needs its CREATE DATABASE run by hand.
 CREATE DATABASE mosaic_admin OWNER mosaic;
 CREATE DATABASE mosaic_sales OWNER mosaic;
+CREATE DATABASE mosaic_orders OWNER mosaic;

@@ -1,5 +1,6 @@
 import { adminRoutes } from './admin.js'
 import { salesRoutes } from './sales.js'
+import { ordersRoutes } from './orders.js'
 
 export { defineRoutes } from './contract.js'
 export type {
@@ -12,7 +13,8 @@ export type {
 } from './contract.js'
 export { adminRoutes } from './admin.js'
 export { salesRoutes } from './sales.js'
+export { ordersRoutes } from './orders.js'
 
 /** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
-export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes } as const
+export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes, orders: ordersRoutes } as const
 export type ServiceName = keyof typeof serviceRoutes

@@ -4,6 +4,7 @@ import { adminRuleProblems } from './admin-rules.js'
 import { kitHttpProblems } from './kit-http.js'
 import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
+import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
@@ -17,6 +18,7 @@ export const PROBLEMS = {
   ...kitHttpProblems,
   ...kitProblems,
   ...salesProblems,
+  ...ordersProblems,
   ...listProblems,
 } as const satisfies ProblemCatalog
 

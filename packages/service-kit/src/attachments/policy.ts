@@ -5,11 +5,13 @@ import { fieldError, validationFailed } from '../errors.js'
 import type { AnyRecordStore } from '../records/record-store.js'
 import type { RecordContext } from '../records/record-type.js'
 
-/** A record type whose rows carry attachments in a jsonb array property (`[{ id, name, … }]`). */
+/** A record type whose rows carry attachments in a jsonb property (`[{ id, name, … }]`, or one object). */
 export interface AttachmentCarrier {
   store: AnyRecordStore
   /** The property holding the array; default 'attachments'. */
   field?: string
+  /** The property holds one attachment (an object, or null) rather than an array (a product's image). */
+  single?: boolean
 }
 
 /**
@@ -31,6 +33,13 @@ export interface AttachmentPolicy {
     list: Readonly<Array<{ id: string }>> | undefined,
     field?: string,
   ): Promise<Attachment[]>
+  /** `accept` for a property holding one file (`{ id }`, or null for none); errors name `field` itself. */
+  acceptOne(
+    m: EntityManager,
+    ctx: RecordContext,
+    ref: { id: string } | null | undefined,
+    field: string,
+  ): Promise<Attachment | null>
 }
 
 interface Row {
@@ -43,8 +52,8 @@ interface Row {
 
 export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolicy {
   async function visible(m: EntityManager, principal: Principal, attachmentId: string) {
-    const ref = JSON.stringify([{ id: attachmentId }])
-    for (const { store, field = 'attachments' } of carriers) {
+    for (const { store, field = 'attachments', single } of carriers) {
+      const ref = JSON.stringify(single ? { id: attachmentId } : [{ id: attachmentId }])
       const columns = store.options.entity.options.columns as Record<string, { name?: string }>
       const column = `r.${columns[field]?.name ?? field}`
       const qb = store
@@ -66,7 +75,20 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     field = 'attachments',
   ): Promise<Attachment[]> {
     if (!list?.length) return []
-    const ids = list.map((a) => a.id)
+    return stored(
+      m,
+      ctx,
+      list.map((a) => a.id),
+      (i) => `${field}.${i}`,
+    )
+  }
+
+  async function stored(
+    m: EntityManager,
+    ctx: RecordContext,
+    ids: string[],
+    fieldOf: (i: number) => string,
+  ): Promise<Attachment[]> {
     const rows = (await m.query(
       'SELECT id, name, content_type, size, created_by FROM attachment WHERE id = ANY($1::uuid[])',
       [ids],
@@ -75,12 +97,21 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     const errors = []
     for (const [i, id] of ids.entries()) {
       const row = byId.get(id)
-      if (ids.indexOf(id) !== i) errors.push(fieldError(`${field}.${i}`, 'attachment.repeated'))
-      else if (!row || !(await usable(m, ctx, row)))
-        errors.push(fieldError(`${field}.${i}`, 'attachment.unknown'))
+      if (ids.indexOf(id) !== i) errors.push(fieldError(fieldOf(i), 'attachment.repeated'))
+      else if (!row || !(await usable(m, ctx, row))) errors.push(fieldError(fieldOf(i), 'attachment.unknown'))
     }
     if (errors.length) throw validationFailed(errors)
     return ids.map((id) => present(byId.get(id)!))
+  }
+
+  async function acceptOne(
+    m: EntityManager,
+    ctx: RecordContext,
+    ref: { id: string } | null | undefined,
+    field: string,
+  ): Promise<Attachment | null> {
+    if (!ref) return null
+    return (await stored(m, ctx, [ref.id], () => field))[0]!
   }
 
   /** The uploader's own file, or one the actor already sees on a record (needs their principal). */
@@ -89,7 +120,7 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     return ctx.principal ? visible(m, ctx.principal, row.id) : false
   }
 
-  return { visible, accept }
+  return { visible, accept, acceptOne }
 }
 
 const present = (r: Row): Attachment => ({

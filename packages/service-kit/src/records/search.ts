@@ -95,13 +95,18 @@ export function numberPrefixIndexSql(table: string, column: string): string {
 }
 
 /**
- * Name contains the term, or the number matches it (see numberMatch). A code typed from its start
+ * Name contains the term, or the number matches it (see numberMatch); `columns` names them when
+ * they are not `name` and `number` (a product's `code`). A code typed from its start
  * lists in number order (numbers are issued in creation order, so newest first as ever), the two
  * alternatives paged side by side.
  */
-export function nameOrNumber(alias: string, term: string): WhereFragment {
-  const name = textContains(`${alias}.name`, term, 'searchName')
-  const number = numberMatch(`${alias}.number`, term, 'searchNumber')
+export function nameOrNumber(
+  alias: string,
+  term: string,
+  columns: { name?: string; number?: string } = {},
+): WhereFragment {
+  const name = textContains(`${alias}.${columns.name ?? 'name'}`, term, 'searchName')
+  const number = numberMatch(`${alias}.${columns.number ?? 'number'}`, term, 'searchNumber')
   if (!number) return name
   return {
     sql: `(${name.sql} OR ${number.sql})`,

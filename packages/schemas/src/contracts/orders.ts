@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
+import * as orders from '../orders/index.js'
+import { defineRoutes } from './contract.js'
+
+/** The orders service's routes the apps call (`/api/orders/*`), by client method. */
+export const ordersRoutes = defineRoutes({
+  listProducts: {
+    method: 'get',
+    path: '/api/orders/products',
+    query: orders.ProductListQuery,
+    response: pageOf(orders.Product),
+  },
+  getProduct: { method: 'get', path: '/api/orders/products/:id', response: orders.Product },
+  createProduct: {
+    method: 'post',
+    path: '/api/orders/products',
+    body: orders.ProductCreate,
+    response: orders.Product,
+  },
+  updateProduct: {
+    method: 'patch',
+    path: '/api/orders/products/:id',
+    body: orders.ProductUpdate,
+    response: orders.Product,
+  },
+  deleteProduct: { method: 'delete', path: '/api/orders/products/:id' },
+  restoreProduct: { method: 'post', path: '/api/orders/products/:id/restore' },
+  putProductOnSale: { method: 'post', path: '/api/orders/products/:id/on-sale', response: orders.Product },
+  takeProductOffSale: { method: 'post', path: '/api/orders/products/:id/off-sale', response: orders.Product },
+
+  categoryTree: {
+    method: 'get',
+    path: '/api/orders/categories',
+    response: z.array(orders.ProductCategoryNode),
+  },
+  createCategory: {
+    method: 'post',
+    path: '/api/orders/categories',
+    body: orders.ProductCategoryCreate,
+    response: orders.ProductCategory,
+  },
+  updateCategory: {
+    method: 'patch',
+    path: '/api/orders/categories/:id',
+    body: orders.ProductCategoryUpdate,
+    response: orders.ProductCategory,
+  },
+  deleteCategory: { method: 'delete', path: '/api/orders/categories/:id' },
+
+  audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
+  recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },
+  purge: { method: 'delete', path: '/api/orders/recycle-bin/:entityType/:id' },
+})

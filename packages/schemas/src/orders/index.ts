@@ -1,0 +1,3 @@
+export * from './products.js'
+export * from './categories.js'
+export { Attachment } from '../attachments.js'

@@ -1,0 +1,51 @@
+import type { ProblemCatalog } from './catalog.js'
+
+/** The orders service's codes (products and their categories), plus `validation.percent`. */
+export const ordersProblems = {
+  'validation.percent': { zh: '0 到 100 之间，最多 2 位小数', en: 'From 0 to 100, up to 2 decimals' },
+
+  'orders.user.unknown': { zh: '用户不存在', en: 'Unknown user' },
+  'orders.user.disabled': { zh: '该用户已停用', en: 'This user is disabled' },
+  'orders.owner.needs_transfer': {
+    zh: '为他人创建记录需要「{permission}」权限',
+    en: 'Creating a record for someone else needs the {permission} permission.',
+  },
+
+  'orders.product.code_format': {
+    zh: '以字母或数字开头，仅含字母、数字和短横线',
+    en: 'Letters, digits and dashes, starting with a letter or digit',
+  },
+  'orders.product.code_taken': {
+    zh: '产品编码「{code}」已被使用',
+    en: 'The product code {code} is already in use.',
+  },
+  'orders.product.category_unknown': { zh: '产品类别不存在', en: 'No such product category' },
+  'orders.product.category_deleted': {
+    zh: '产品类别「{name}」在回收站中，请先恢复该类别',
+    en: 'The product category {name} is in the recycle bin; restore it first.',
+  },
+  'orders.product.already_on_sale': { zh: '产品已上架', en: 'The product is already on sale.' },
+  'orders.product.already_off_sale': { zh: '产品已下架', en: 'The product is already off sale.' },
+
+  'orders.category.name_taken': {
+    zh: '同一上级下已有名为「{name}」的类别',
+    en: 'There is already a category named {name} at this level.',
+  },
+  'orders.category.parent_unknown': { zh: '上级类别不存在', en: 'No such parent category' },
+  'orders.category.parent_cycle': {
+    zh: '不能移动到自身或其下级类别之下',
+    en: 'A category cannot be moved under itself or one of its subcategories.',
+  },
+  'orders.category.has_children': {
+    zh: '该类别下还有 {children} 个子类别，请先删除或移走子类别',
+    en: 'This category still has {children} subcategories; delete or move them first.',
+  },
+  'orders.category.has_products': {
+    zh: '该类别下还有 {products} 个产品，请先将产品改到其他类别或删除',
+    en: 'This category still holds {products} products; move them to another category or delete them first.',
+  },
+  'orders.category.parent_deleted': {
+    zh: '上级类别「{name}」在回收站中，请先恢复上级类别',
+    en: 'The parent category {name} is in the recycle bin; restore it first.',
+  },
+} as const satisfies ProblemCatalog

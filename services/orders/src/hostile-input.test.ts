@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { assertHostileInputRefused, harnessSuite } from '@mosaic/service-kit/testing'
+import { startOrders } from './test-support/harness.js'
+
+/**
+ * Every declared orders route, driven with generated hostile params, queries and bodies as a user
+ * allowed everything in scope `all`: no 5xx, every refusal a problem+json with catalog codes.
+ */
+describe('hostile input (every route)', () => {
+  const s = harnessSuite(() => startOrders())
+
+  it('is refused with a 4xx problem, never a 5xx', { timeout: 300_000 }, async () => {
+    const boss = await s.h.user('hostile-boss', { dataScope: 'all' })
+    const ids: string[] = [boss.id]
+    const category = await s.h.call('POST', '/categories', { token: boss.token, body: { name: 'Hostile' } })
+    expect(category.status).toBe(201)
+    ids.push(category.body.id)
+    const product = await s.h.call('POST', '/products', {
+      token: boss.token,
+      body: {
+        code: 'HOSTILE-1',
+        name: 'Hostile',
+        referencePrice: '1',
+        taxRate: '13',
+        categoryId: category.body.id,
+      },
+    })
+    expect(product.status).toBe(201)
+    ids.push(product.body.id)
+    const routes = s.h.service.api.routes()
+    expect(routes.length).toBeGreaterThan(15)
+    await assertHostileInputRefused({
+      origin: new URL(s.h.base).origin,
+      routes,
+      token: boss.token,
+      ids,
+      runs: 25,
+    })
+  })
+})

@@ -1,0 +1,25 @@
+import { PERMISSIONS } from '@mosaic/permissions'
+import { startServiceHarness } from '@mosaic/service-kit/testing'
+import { OrdersConfig } from '../config.js'
+import { buildOrdersService, type OrdersServiceOptions } from '../app.js'
+
+export const ALL_ORDERS = PERMISSIONS.filter((p) => p.service === 'orders').map((p) => p.code as string)
+
+/**
+ * A real orders service on a fresh database, trusting tokens minted here. `user()` signs in a user
+ * holding every orders permission unless told otherwise, and puts them into the user replica.
+ */
+export function startOrders(
+  env: Record<string, string> = {},
+  options: Omit<OrdersServiceOptions, 'verifier'> = {},
+) {
+  return startServiceHarness({
+    name: 'orders',
+    config: (e) => OrdersConfig.parse(e),
+    build: (config, { verifier }) => buildOrdersService(config, { ...options, verifier }),
+    env,
+    permissions: ALL_ORDERS,
+  })
+}
+
+export type OrdersHarness = Awaited<ReturnType<typeof startOrders>>
