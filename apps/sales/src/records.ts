@@ -131,4 +131,40 @@ export const salesRecordTypes: Record<string, RecordTypeSpec> = {
   },
 }
 
+/**
+ * The orders service's products and categories, managed from the sales app. The category and the
+ * image are ids in a snapshot: the history leaves them out rather than show an id.
+ */
+export const ordersRecordTypes: Record<string, RecordTypeSpec> = {
+  product: {
+    service: 'orders',
+    label: 'orders.entityTypes.product',
+    fields: {
+      code: field.text('sales.product.code'),
+      name: field.text('sales.product.name'),
+      categoryId: field.hidden,
+      spec: field.text('sales.product.spec'),
+      unit: field.dict('product_unit', 'sales.product.unit'),
+      referencePrice: field.money('sales.product.referencePrice'),
+      taxRate: field.number('sales.product.taxRate'),
+      safetyStock: field.number('sales.product.safetyStock'),
+      ownerId: field.user('sales.common.owner', 'ownerName'),
+      deptId: field.dept('sales.common.dept'),
+      image: field.hidden,
+      remark: field.text('sales.common.remark'),
+      onSale: field.boolean('sales.product.onSaleYes'),
+    },
+  },
+  product_category: {
+    service: 'orders',
+    label: 'orders.entityTypes.product_category',
+    fields: {
+      name: field.text('sales.category.name'),
+      parentId: field.hidden,
+      sort: field.number('sales.category.sort'),
+    },
+  },
+}
+
 registerRecordTypes(salesRecordTypes)
+registerRecordTypes(ordersRecordTypes)

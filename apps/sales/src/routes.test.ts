@@ -47,6 +47,8 @@ describe('sales remote module', () => {
       followups: 'sales.followup.read',
       opportunities: 'sales.opportunity.read',
       'opportunities/pipeline': 'sales.opportunity.read',
+      products: 'orders.product.read',
+      'products/recycle-bin': ['orders.product.restore', 'admin.recycle.read'],
       'recycle-bin': [
         'sales.customer.restore',
         'sales.lead.restore',

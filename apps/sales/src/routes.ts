@@ -84,6 +84,22 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'products',
+    name: 'sales-products',
+    component: () => import('./pages/products/ProductsPage.vue'),
+    meta: { title: { zh: '产品管理', en: 'Products' }, permission: 'orders.product.read', icon: 'Goods' },
+  },
+  {
+    path: 'products/recycle-bin',
+    name: 'sales-products-recycle-bin',
+    component: () => import('./pages/products/ProductsRecycleBinPage.vue'),
+    meta: {
+      title: { zh: '产品回收站', en: 'Product recycle bin' },
+      permission: ['orders.product.restore', 'admin.recycle.read'],
+      icon: 'Delete',
+    },
+  },
+  {
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),

@@ -1,6 +1,7 @@
 import type zh from './zh-CN'
 import { records } from './en.records'
 import { work } from './en.work'
+import { products } from './en.products'
 
 const en: typeof zh = {
   sales: {
@@ -43,6 +44,11 @@ const en: typeof zh = {
     },
     ...records,
     ...work,
+    ...products,
+  },
+  /** The orders service's record types, as its recycle bin and audit trail name them. */
+  orders: {
+    entityTypes: { product: 'Product', product_category: 'Product category' },
   },
 }
 

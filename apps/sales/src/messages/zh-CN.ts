@@ -1,5 +1,6 @@
 import { records } from './zh-CN.records'
 import { work } from './zh-CN.work'
+import { products } from './zh-CN.products'
 
 const zhCN = {
   sales: {
@@ -42,6 +43,11 @@ const zhCN = {
     },
     ...records,
     ...work,
+    ...products,
+  },
+  /** The orders service's record types, as its recycle bin and audit trail name them. */
+  orders: {
+    entityTypes: { product: '产品', product_category: '产品类别' },
   },
 }
 

@@ -51,6 +51,7 @@ function answer(path: string): unknown {
   if (path.endsWith('/pool/recycling/preview'))
     return { at: '2026-01-02T00:00:00Z', enabled: true, items: [] }
   if (path.endsWith('/opportunities/pipeline')) return { stages: [], total: 0 }
+  if (path === '/api/orders/categories') return []
   return emptyPage
 }
 
@@ -66,6 +67,8 @@ const EVERYTHING = [
   'sales.followup.read',
   'sales.opportunity.read',
   'admin.recycle.read',
+  'orders.product.read',
+  'orders.product.restore',
 ]
 
 async function visit(path: string) {
@@ -98,6 +101,8 @@ describe('every sales page', () => {
     ['/sales/opportunities', 'Opportunities'],
     ['/sales/opportunities/pipeline', 'Pipeline'],
     ['/sales/recycle-bin', 'Recycle bin'],
+    ['/sales/products', 'Products'],
+    ['/sales/products/recycle-bin', 'Recycle bin'],
   ])('%s renders without Vue warnings', async (path, text) => {
     http.get.mockImplementation(async (p: string) => answer(p))
     const { wrapper, warnings } = await visit(path)

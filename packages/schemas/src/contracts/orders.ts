@@ -47,6 +47,7 @@ export const ordersRoutes = defineRoutes({
     response: orders.ProductCategory,
   },
   deleteCategory: { method: 'delete', path: '/api/orders/categories/:id' },
+  restoreCategory: { method: 'post', path: '/api/orders/categories/:id/restore' },
 
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },

@@ -1,0 +1,54 @@
+import type { Page, RecycleBinItem, orders } from '@mosaic/schemas'
+import { ordersRoutes as routes } from '@mosaic/schemas/contracts'
+import { api, contractCaller } from '@mosaic/web-kit'
+import type { ListParams } from '@mosaic/ui'
+
+const BASE = '/api/orders'
+
+/** The orders service's calls the sales screens make (products and their categories); no URL is written here. */
+const call = contractCaller(api)
+
+type Versioned = { id: string; version: number }
+const byId = (id: string) => ({ params: { id } })
+const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version })
+
+/** Where product images are uploaded and downloaded. */
+export const ORDERS_ATTACHMENTS = `${BASE}/attachments`
+
+/** A product's or a category's URL, which its audit trail and versions hang off. */
+export const ordersRecordPath = (resource: 'products' | 'categories', id: string) =>
+  `${BASE}/${resource}/${id}`
+
+/** Record types the orders service keeps in its recycle bin, and the resource path that restores each. */
+export const ORDERS_RESTORE_PATHS: Record<string, string> = {
+  product: 'products',
+  product_category: 'categories',
+}
+
+export const ordersApi = {
+  base: BASE,
+  listProducts: (q: ListParams & { categoryId?: string }) => call(routes.listProducts, { query: q }),
+  getProduct: (id: string) => call(routes.getProduct, byId(id)),
+  createProduct: (body: orders.ProductCreate) => call(routes.createProduct, { body }),
+  updateProduct: (p: Versioned, body: orders.ProductUpdate) =>
+    call(routes.updateProduct, { ...versioned(p), body }),
+  deleteProduct: (p: Versioned) => call(routes.deleteProduct, versioned(p)),
+  putOnSale: (p: Versioned) => call(routes.putProductOnSale, versioned(p)),
+  takeOffSale: (p: Versioned) => call(routes.takeProductOffSale, versioned(p)),
+
+  categoryTree: () => call(routes.categoryTree),
+  createCategory: (body: orders.ProductCategoryCreate) => call(routes.createCategory, { body }),
+  updateCategory: (c: Versioned, body: orders.ProductCategoryUpdate) =>
+    call(routes.updateCategory, { ...versioned(c), body }),
+  deleteCategory: (c: Versioned) => call(routes.deleteCategory, versioned(c)),
+
+  // The recycle bin page's calls (RecycleBinPage).
+  recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),
+  restore: (resource: string, id: string): Promise<unknown> => {
+    if (resource === 'products') return call(routes.restoreProduct, byId(id))
+    if (resource === 'categories') return call(routes.restoreCategory, byId(id))
+    return Promise.reject(new Error(`orders: cannot restore "${resource}"`))
+  },
+  purge: (item: RecycleBinItem) =>
+    call(routes.purge, { params: { entityType: item.entityType, id: item.id } }),
+}
