@@ -146,11 +146,11 @@ describe('topology.json checks', () => {
     expect(manifestProblems(bad)).toEqual([
       'remotes[2]: name must match /^[a-z][a-z0-9-]*$/',
       'remotes[2]: port must be an integer in 5101..5109',
-      'services[2]: the name gateway is taken',
-      'services[3]: unknown key file',
-      'services[3]: database must match /^[a-z_][a-z0-9_]*$/',
-      'services[3]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/',
-      'services[3]: composeEnv.lower must be a string or null',
+      'services[3]: the name gateway is taken',
+      'services[4]: unknown key file',
+      'services[4]: database must match /^[a-z_][a-z0-9_]*$/',
+      'services[4]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/',
+      'services[4]: composeEnv.lower must be a string or null',
       'database mosaic_admin is used twice',
       'port 3001 is used twice',
     ])

@@ -198,7 +198,7 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
         const res = await request(nginx.port, p)
         expect([res.status, res.body], p).toEqual([200, `upstream saw ${p}`])
       }
-      for (const p of ['/api/orders/x', '/remotes/service/remoteEntry.js', '/api/finance/internal/x']) {
+      for (const p of ['/api/tickets/x', '/remotes/service/remoteEntry.js', '/api/finance/internal/x']) {
         const res = await request(nginx.port, p)
         expect([res.status, res.headers['content-type']], p).toEqual([404, 'application/problem+json'])
       }

@@ -27,7 +27,7 @@ describe('topology', () => {
     expect(t.gateway.port).toBe(30000)
     expect(t.shell.port).toBe(30001)
     expect(t.remotes.map((r) => r.port)).toEqual([30011, 30012, 30014])
-    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30025])
+    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30023, 30025])
     const ports = allPorts(t)
     expect(new Set(ports).size).toBe(ports.length)
     expect(Math.max(...ports)).toBeLessThan(30030)
