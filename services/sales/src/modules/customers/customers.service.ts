@@ -10,6 +10,7 @@ import {
   problem,
   presentWithAccess,
   publishEvent,
+  uniqueOr,
   updateReturning,
   writeAudit,
   type CallerContext,
@@ -67,17 +68,8 @@ export function customerDictFields(input: CustomerFields, prefix?: string) {
 }
 
 /** The unique index is the last word: two concurrent creates of one name cannot both pass the check. */
-async function uniqueName<T>(work: Promise<T>, field: string): Promise<T> {
-  try {
-    return await work
-  } catch (error) {
-    const e = error as { driverError?: { code?: string; constraint?: string } }
-    if (e.driverError?.code === '23505' && e.driverError.constraint === 'customer_name_key_uq') {
-      throw nameTaken(field)
-    }
-    throw error
-  }
-}
+const uniqueName = <T>(work: Promise<T>, field: string): Promise<T> =>
+  uniqueOr(work, 'customer_name_key_uq', () => nameTaken(field))
 
 export interface NewCustomer {
   input: Omit<sales.CustomerCreate, 'ownerId'> & { status: string }
