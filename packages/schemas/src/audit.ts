@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   release: { zh: '放回公海', en: 'Released to the pool' },
   recycle: { zh: '收回公海', en: 'Recycled to the pool' },
   convert: { zh: '转化', en: 'Converted' },
+  on_sale: { zh: '上架', en: 'Put on sale' },
+  off_sale: { zh: '下架', en: 'Taken off sale' },
   enable: { zh: '启用', en: 'Enabled' },
   disable: { zh: '停用', en: 'Disabled' },
   login: { zh: '登录', en: 'Signed in' },

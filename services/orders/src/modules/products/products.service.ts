@@ -175,7 +175,7 @@ export async function setOnSale(
   const row = await products.get(m, id, ctx, { access: 'write' })
   if (row.onSale === onSale)
     throw problem(409, onSale ? 'orders.product.already_on_sale' : 'orders.product.already_off_sale')
-  return products.update(m, ctx, id, version, { onSale }, { action: onSale ? 'enable' : 'disable' })
+  return products.update(m, ctx, id, version, { onSale }, { action: onSale ? 'on_sale' : 'off_sale' })
 }
 
 /** Back from the recycle bin while its code is still free and its category is live. */

@@ -180,6 +180,8 @@ describe('products', () => {
     expect(
       (await s.h.call('POST', `${path}/on-sale`, { token: s.manager.token, version: 2 })).body.onSale,
     ).toBe(true)
+    const audit = await s.h.call('GET', `${path}/audit`, { token: s.manager.token })
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['on_sale', 'off_sale', 'create'])
     const list = await s.h.call('GET', '/products?onSale=false&q=SALE', { token: s.manager.token })
     expect(list.body.items).toEqual([])
     // onSale moves only through the actions.
