@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { harnessSuite } from '@mosaic/service-kit/testing'
+import { TEST_PNG as PNG, harnessSuite, uploadFile } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { startOrders } from '../../test-support/harness.js'
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(64, 1),
-])
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64, 1)])
 const MAX = 4096
 
@@ -23,19 +19,8 @@ describe('products', () => {
   const product = (code: string, extra: Record<string, unknown> = {}) =>
     post('/products', { code, name: `Product ${code}`, referencePrice: '100', taxRate: '13', ...extra })
 
-  async function upload(body: Buffer, type: string, name: string, token = s.manager.token) {
-    const res = await fetch(`${s.h.base}/attachments`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': type,
-        'x-file-name': encodeURIComponent(name),
-      },
-      body,
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
-  }
+  const upload = (body: Buffer, type: string, name: string, token = s.manager.token) =>
+    uploadFile(s.h, body, type, name, token)
 
   it('creates a product with its category name, money as 2-decimal text, and reads it by id', async () => {
     const hardware = await post('/categories', { name: '硬件' })

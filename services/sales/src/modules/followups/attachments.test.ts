@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { harnessSuite } from '@mosaic/service-kit/testing'
+import { TEST_PNG as PNG, harnessSuite, uploadFile } from '@mosaic/service-kit/testing'
 import { startSales } from '../../test-support/harness.js'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 
 const MAX = 4096
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1500, 0x42), Buffer.from('\n%%EOF\n')])
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(64, 1),
-])
 
 describe('follow-up attachments', () => {
   const s = harnessSuite(() => startSales({ ATTACHMENT_MAX_BYTES: String(MAX) }), {
@@ -25,19 +21,8 @@ describe('follow-up attachments', () => {
     ).body.id
   })
 
-  async function upload(body: Buffer, type: string, name: string, token = s.rep.token) {
-    const res = await fetch(`${s.h.base}/attachments`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': type,
-        'x-file-name': encodeURIComponent(name),
-      },
-      body,
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
-  }
+  const upload = (body: Buffer, type: string, name: string, token = s.rep.token) =>
+    uploadFile(s.h, body, type, name, token)
   const followUp = (attachments: unknown[], token = s.rep.token, target = customerId) =>
     s.h.call('POST', '/followups', {
       token,
