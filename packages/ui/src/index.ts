@@ -44,7 +44,13 @@ export { default as PasswordDialog } from './features/PasswordDialog.vue'
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
 export { useSelectableList, useBulkResult } from './composables/listPage'
-export { useRecordDialog, useRecordForm, type RecordDialog } from './composables/recordDialog'
+export {
+  useFormDrawer,
+  useRecordDialog,
+  useRecordForm,
+  type FormDrawerOptions,
+  type RecordDialog,
+} from './composables/recordDialog'
 export { useDetailRecord } from './composables/detailRecord'
 export { useRowAction } from './composables/rowAction'
 export { useColumns } from './composables/columns'

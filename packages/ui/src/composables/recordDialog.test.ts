@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextTick, ref } from 'vue'
-import { useRecordDialog, useRecordForm } from './recordDialog'
+import { useFormDrawer, useRecordDialog, useRecordForm } from './recordDialog'
 
 type Row = { id: string; version: number; name: string }
 
@@ -40,5 +40,35 @@ describe('useRecordForm', () => {
     open.value = true
     await nextTick()
     expect([f.form.name, f.version.value, f.isEdit.value]).toEqual(['', 0, false])
+  })
+})
+
+describe('useFormDrawer', () => {
+  it("binds the drawer's title by edit state, the form, a submit that saves then emits, and the reload", async () => {
+    const open = ref(false)
+    const record = ref<Row | null>(null)
+    const emitted: string[] = []
+    const f = useFormDrawer(open, {
+      record: () => record.value,
+      formOf: (r) => ({ name: r?.name ?? '' }),
+      fetch: async (r) => ({ ...r, version: r.version + 1, name: 'fresh' }),
+      title: (isEdit) => (isEdit ? 'Edit' : 'Create'),
+      save: async (): Promise<string> => `saved ${f.form.name} v${f.version.value}`,
+      saved: (s) => emitted.push(s),
+    })
+    open.value = true
+    await nextTick()
+    expect([f.drawer.value.title, f.drawer.value.model]).toEqual(['Create', { name: '' }])
+    f.form.name = 'typed'
+    expect(await f.drawer.value.submit()).toBe('saved typed v0')
+    expect(emitted).toEqual(['saved typed v0'])
+
+    open.value = false
+    record.value = { id: 'a', version: 2, name: 'A' }
+    open.value = true
+    await nextTick()
+    expect(f.drawer.value.title).toBe('Edit')
+    await f.drawer.value.onReload()
+    expect([f.form.name, f.version.value]).toEqual(['fresh', 3])
   })
 })

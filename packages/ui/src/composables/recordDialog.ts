@@ -55,3 +55,42 @@ export function useRecordForm<T extends { version: number }, F extends object>(
   }
   return { form, version, isEdit, fill, reload }
 }
+
+/** What `useFormDrawer` needs besides `open`: the record form's three, the title and the save. */
+export interface FormDrawerOptions<T, F, S> {
+  record: () => T | null
+  formOf: (record: T | null) => F
+  fetch?: (record: T) => Promise<T>
+  /** The drawer's title, by whether it edits a record or creates one. */
+  title: (isEdit: boolean) => string
+  /** Sends the form (a create or an update) and answers what the server saved. */
+  save: () => Promise<S>
+  /** The drawer's own `saved` event, given what `save` answered. */
+  saved: (result: S) => void
+}
+
+/**
+ * A create/edit form drawer's wiring, which every such drawer used to spell out: the record form
+ * (`useRecordForm`) and the props its RecordDrawer takes, title by edit state, the form as model,
+ * a submit that saves and then emits `saved`, and the reload after a 412. Bind them in one go,
+ * `<RecordDrawer v-model="open" v-bind="drawer" :rules="rules">`, so a drawer states only its fields,
+ * rules and request.
+ */
+export function useFormDrawer<T extends { version: number }, F extends object, S>(
+  open: Ref<boolean>,
+  o: FormDrawerOptions<T, F, S>,
+) {
+  const recordForm = useRecordForm(open, o.record, o.formOf, o.fetch)
+  async function submit() {
+    const result = await o.save()
+    o.saved(result)
+    return result
+  }
+  const drawer = computed(() => ({
+    title: o.title(recordForm.isEdit.value),
+    model: recordForm.form,
+    submit,
+    onReload: recordForm.reload,
+  }))
+  return { ...recordForm, drawer }
+}
