@@ -1,10 +1,4 @@
-import {
-  createDomainService,
-  type DictionaryLoader,
-  type Service,
-  type StorageAdapter,
-  type TokenVerifier,
-} from '@mosaic/service-kit'
+import { createDomainService, type DomainServiceOptions, type Service } from '@mosaic/service-kit'
 import { orders } from '@mosaic/schemas'
 import type { OrdersConfig } from './config.js'
 import { migrations } from './migrations.js'
@@ -15,17 +9,10 @@ import { ProductEntity } from './modules/products/products.entity.js'
 import { registerProductRoutes } from './modules/products/products.routes.js'
 import { productImages, products } from './modules/products/products.service.js'
 
-/** What tests replace: the verifier (their own keys), the dictionaries and the file storage. */
-export interface OrdersServiceOptions {
-  verifier?: TokenVerifier
-  dictionaries?: DictionaryLoader
-  storage?: StorageAdapter
-}
-
 /** Builds the orders service (not yet listening); tests pass a verifier that trusts their own keys. */
 export function buildOrdersService(
   config: OrdersConfig,
-  options: OrdersServiceOptions = {},
+  options: DomainServiceOptions = {},
 ): Promise<Service> {
   return createDomainService({
     ...options,

@@ -1,10 +1,4 @@
-import {
-  createDomainService,
-  type DictionaryLoader,
-  type Service,
-  type StorageAdapter,
-  type TokenVerifier,
-} from '@mosaic/service-kit'
+import { createDomainService, type DomainServiceOptions, type Service } from '@mosaic/service-kit'
 import { SALES_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
 import type { SalesConfig } from './config.js'
 import { migrations } from './migrations/index.js'
@@ -24,15 +18,8 @@ import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
 
-/** What tests replace: the verifier (their own keys), the dictionaries and the file storage. */
-export interface SalesServiceOptions {
-  verifier?: TokenVerifier
-  dictionaries?: DictionaryLoader
-  storage?: StorageAdapter
-}
-
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
-export function buildSalesService(config: SalesConfig, options: SalesServiceOptions = {}): Promise<Service> {
+export function buildSalesService(config: SalesConfig, options: DomainServiceOptions = {}): Promise<Service> {
   return createDomainService({
     ...options,
     config,

@@ -82,6 +82,15 @@ export interface DomainServiceDefinition<C extends BaseConfig> {
 }
 
 /**
+ * What a domain service's build function lets its tests replace (the verifier trusting their own
+ * keys, the dictionaries, the file storage): every service's `build…Service(config, options)` takes it.
+ */
+export type DomainServiceOptions = Pick<
+  DomainServiceDefinition<BaseConfig>,
+  'verifier' | 'dictionaries' | 'storage'
+>
+
+/**
  * A service other than admin (which issues the tokens and is the directory): it trusts admin's
  * signing keys, mirrors admin's users, departments and rules (events, plus a snapshot pulled once
  * admin answers), checks dictionary values against admin's dictionaries, and offers the kit's audit

@@ -1,7 +1,8 @@
 import { PERMISSIONS } from '@mosaic/permissions'
+import type { DomainServiceOptions } from '@mosaic/service-kit'
 import { startServiceHarness } from '@mosaic/service-kit/testing'
 import { OrdersConfig } from '../config.js'
-import { buildOrdersService, type OrdersServiceOptions } from '../app.js'
+import { buildOrdersService } from '../app.js'
 
 export const ALL_ORDERS = PERMISSIONS.filter((p) => p.service === 'orders').map((p) => p.code as string)
 
@@ -11,7 +12,7 @@ export const ALL_ORDERS = PERMISSIONS.filter((p) => p.service === 'orders').map(
  */
 export function startOrders(
   env: Record<string, string> = {},
-  options: Omit<OrdersServiceOptions, 'verifier'> = {},
+  options: Omit<DomainServiceOptions, 'verifier'> = {},
 ) {
   return startServiceHarness({
     name: 'orders',

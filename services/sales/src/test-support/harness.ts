@@ -1,7 +1,8 @@
 import { PERMISSIONS } from '@mosaic/permissions'
+import type { DomainServiceOptions } from '@mosaic/service-kit'
 import { startServiceHarness } from '@mosaic/service-kit/testing'
 import { SalesConfig } from '../config.js'
-import { buildSalesService, type SalesServiceOptions } from '../app.js'
+import { buildSalesService } from '../app.js'
 
 export type { CallOptions, Reply, TestUser } from '@mosaic/service-kit/testing'
 
@@ -13,7 +14,7 @@ const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.
  */
 export function startSales(
   env: Record<string, string> = {},
-  options: Omit<SalesServiceOptions, 'verifier'> = {},
+  options: Omit<DomainServiceOptions, 'verifier'> = {},
 ) {
   return startServiceHarness({
     name: 'sales',
