@@ -68,7 +68,18 @@ describe('useFormDrawer', () => {
     open.value = true
     await nextTick()
     expect(f.drawer.value.title).toBe('Edit')
-    await f.drawer.value.onReload()
+    await f.drawer.value.onReload?.()
     expect([f.form.name, f.version.value]).toEqual(['fresh', 3])
+  })
+
+  it('binds no reload when it has no way to re-read the record', () => {
+    const f = useFormDrawer(ref(false), {
+      record: () => null as Row | null,
+      formOf: () => ({ name: '' }),
+      title: () => 'Create',
+      save: async () => 'saved',
+      saved: () => {},
+    })
+    expect(f.drawer.value.onReload).toBeUndefined()
   })
 })

@@ -90,7 +90,8 @@ export function useFormDrawer<T extends { version: number }, F extends object, S
     title: o.title(recordForm.isEdit.value),
     model: recordForm.form,
     submit,
-    onReload: recordForm.reload,
+    // Re-reading after a 412 needs `fetch`; without it the conflict alert's reload does nothing.
+    onReload: o.fetch ? recordForm.reload : undefined,
   }))
   return { ...recordForm, drawer }
 }
