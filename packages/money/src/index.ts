@@ -7,7 +7,8 @@ import { Decimal } from 'decimal.js'
  *
  * The rounding rule: half-up to 2 decimals per line, then summed (documented in docs/decisions.md).
  */
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
+// 64 significant digits: a numeric(18,4) quantity × numeric(18,2) price × a discount factor is exact.
+const D = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP })
 
 export const MONEY_DECIMALS = 2
 export const QUANTITY_DECIMALS = 4
@@ -39,4 +40,53 @@ export function sumMoney(amounts: Iterable<string>): string {
 /** A decimal without insignificant zeros ("1.50" → "1.5"), so equal values store equal text. */
 export function canonicalDecimal(value: string): string {
   return new D(value).toFixed()
+}
+
+/** One priced line: quantity (≤ 4 decimals), unit price (≤ 2), discount % and tax rate % (0–100, ≤ 2). */
+export interface PricedLine {
+  quantity: string
+  unitPrice: string
+  discountPercent: string
+  taxRate: string
+}
+
+export interface LineTotals {
+  /** quantity × unit price × (1 − discount/100), half-up to 2 decimals. */
+  net: string
+  /** net × tax rate/100, half-up to 2 decimals. */
+  tax: string
+  /** net + tax. */
+  total: string
+}
+
+export interface DocumentTotals {
+  lines: LineTotals[]
+  /** Sum of the lines' nets. */
+  subtotal: string
+  /** Sum of the lines' taxes. */
+  tax: string
+  /** Sum of the lines' totals (= subtotal + tax). */
+  total: string
+}
+
+/** One line's net, tax and total: each figure rounded half-up to 2 decimals on its own line. */
+export function lineTotals(line: PricedLine): LineTotals {
+  const keep = new D(100).minus(line.discountPercent).div(100)
+  const net = roundMoney(new D(line.quantity).times(line.unitPrice).times(keep).toFixed())
+  const tax = roundMoney(new D(net).times(line.taxRate).div(100).toFixed())
+  return { net, tax, total: roundMoney(new D(net).plus(tax).toFixed()) }
+}
+
+/**
+ * A quote's (contract's, order's) totals: each line rounded on its own, then summed. The service
+ * stores these figures and the screens preview them with the same function.
+ */
+export function documentTotals(lines: readonly PricedLine[]): DocumentTotals {
+  const each = lines.map(lineTotals)
+  return {
+    lines: each,
+    subtotal: sumMoney(each.map((l) => l.net)),
+    tax: sumMoney(each.map((l) => l.tax)),
+    total: sumMoney(each.map((l) => l.total)),
+  }
 }

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalDecimal, isDecimalText, lineAmount, roundMoney, sumMoney } from './index.js'
+import {
+  canonicalDecimal,
+  documentTotals,
+  isDecimalText,
+  lineAmount,
+  lineTotals,
+  roundMoney,
+  sumMoney,
+} from './index.js'
 
 /** Reference arithmetic on scaled integers, independent of the decimal library. */
 const units = (text: string, scale: number) => {
@@ -52,5 +60,53 @@ describe('money', () => {
     expect(isDecimalText('12.', 2)).toBe(true)
     expect(canonicalDecimal('1.5000')).toBe('1.5')
     expect(canonicalDecimal('0010')).toBe('10')
+  })
+
+  it("a document's totals are per-line half-up figures summed, equal to scaled-integer arithmetic", () => {
+    const line = fc.record({
+      quantity: decimalText(10 ** 14 - 1, 4),
+      unitPrice: decimalText(10 ** 16 - 1, 2),
+      discountPercent: fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+      taxRate: fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+    })
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 50 }), (lines) => {
+        // A second method: integers in units of 10^-10, rounded half-up by integer division.
+        const expected = lines.map((l) => {
+          const exact = units(l.quantity, 4) * units(l.unitPrice, 2) * (10000n - units(l.discountPercent, 2))
+          const net = (exact + 50_000_000n) / 100_000_000n
+          const tax = (net * units(l.taxRate, 2) + 5000n) / 10000n
+          return { net, tax, total: net + tax }
+        })
+        const sum = (pick: (l: { net: bigint; tax: bigint; total: bigint }) => bigint) =>
+          fromUnits(
+            expected.reduce((s, l) => s + pick(l), 0n),
+            2,
+          )
+        const got = documentTotals(lines)
+        expect(got.lines).toEqual(
+          expected.map((l) => ({
+            net: fromUnits(l.net, 2),
+            tax: fromUnits(l.tax, 2),
+            total: fromUnits(l.total, 2),
+          })),
+        )
+        expect(got.subtotal).toBe(sum((l) => l.net))
+        expect(got.tax).toBe(sum((l) => l.tax))
+        expect(got.total).toBe(sum((l) => l.total))
+      }),
+    )
+  })
+
+  it('rounds each line before summing (where float arithmetic drifts)', () => {
+    // 3 × 0.35 × 0.9 = 0.945 → 0.95 (a float gives 0.9449999…); tax 13 % of 0.95 = 0.1235 → 0.12.
+    expect(lineTotals({ quantity: '3', unitPrice: '0.35', discountPercent: '10', taxRate: '13' })).toEqual({
+      net: '0.95',
+      tax: '0.12',
+      total: '1.07',
+    })
+    const two = { quantity: '1', unitPrice: '0.005', discountPercent: '0', taxRate: '0' }
+    expect(documentTotals([two, two])).toMatchObject({ subtotal: '0.02', total: '0.02' })
+    expect(documentTotals([])).toEqual({ lines: [], subtotal: '0.00', tax: '0.00', total: '0.00' })
   })
 })
