@@ -8,6 +8,9 @@ import { categories } from './modules/categories/categories.service.js'
 import { ProductEntity } from './modules/products/products.entity.js'
 import { registerProductRoutes } from './modules/products/products.routes.js'
 import { productImages, products } from './modules/products/products.service.js'
+import { QuoteEntity } from './modules/quotes/quotes.entity.js'
+import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
+import { quotes } from './modules/quotes/quotes.service.js'
 
 /** Builds the orders service (not yet listening); tests pass a verifier that trusts their own keys. */
 export function buildOrdersService(
@@ -17,12 +20,17 @@ export function buildOrdersService(
   return createDomainService({
     ...options,
     config,
-    database: { entities: [CategoryEntity, ProductEntity], migrations },
+    database: { entities: [CategoryEntity, ProductEntity, QuoteEntity], migrations },
     modules: [
       ({ api, db }) => registerCategoryRoutes(api, db),
       (ctx) => registerProductRoutes(ctx.api, ctx.db, ctx),
+      (ctx) => registerQuoteRoutes(ctx.api, ctx.db, ctx),
     ],
-    recycleBin: { stores: [products, categories], read: 'orders.product.restore' },
+    // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
+    recycleBin: {
+      stores: [products, categories, quotes],
+      read: { anyOf: ['orders.product.restore', 'orders.quote.restore'] },
+    },
     // The service's only files are product images: PNG, JPEG or WebP, ATTACHMENT_MAX_BYTES (2 MB).
     attachments: {
       policy: productImages,

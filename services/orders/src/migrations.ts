@@ -71,5 +71,47 @@ export class OrdersProducts1765100000000 implements MigrationInterface {
   }
 }
 
+/** Quotes (报价单): owner-scoped, numbered, their lines and totals in the row. */
+export class OrdersQuotes1765200000000 implements MigrationInterface {
+  name = 'OrdersQuotes1765200000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE quote (${RECORD_COLUMNS_SQL},
+        number varchar(40) NOT NULL,
+        status varchar(20) NOT NULL DEFAULT 'draft'
+          CHECK (status IN ('draft', 'submitted', 'approved', 'rejected')),
+        customer_id uuid NOT NULL,
+        customer_name varchar(200) NOT NULL,
+        contact_id uuid NULL,
+        contact_name varchar(100) NULL,
+        contact_phone varchar(40) NULL,
+        opportunity_id uuid NULL,
+        opportunity_name varchar(200) NULL,
+        valid_until date NULL,
+        remark text NULL,
+        owner_id uuid NULL,
+        owner_name varchar(100) NULL,
+        dept_id uuid NULL,
+        lines jsonb NOT NULL,
+        subtotal numeric(18,2) NOT NULL,
+        tax_total numeric(18,2) NOT NULL,
+        total numeric(18,2) NOT NULL)`)
+    // Numbers are issued once (the kit's counter); the index makes a duplicate impossible anyway.
+    await q.query('CREATE UNIQUE INDEX quote_number_uq ON quote (number)')
+    await q.query(numberPrefixIndexSql('quote', 'number'))
+    await q.query('CREATE INDEX quote_customer_name_trgm ON quote USING gin (customer_name gin_trgm_ops)')
+    await q.query(bigramIndexSql('quote', 'customer_name'))
+    await q.query(`CREATE INDEX quote_created_idx ON quote (created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX quote_owner_idx ON quote (owner_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX quote_dept_idx ON quote (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX quote_customer_idx ON quote (customer_id, created_at DESC, id DESC) ${live}`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE quote')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [OrdersProducts1765100000000]
+export const migrations = [OrdersProducts1765100000000, OrdersQuotes1765200000000]

@@ -4,6 +4,7 @@ import type { SalesConfig } from './config.js'
 import { migrations } from './migrations/index.js'
 import { entities } from './entities.js'
 import { registerContactRoutes, registerCustomerRoutes } from './modules/customers/customers.routes.js'
+import { registerCustomerInternalRoutes } from './modules/customers/customers.internal.js'
 import { contacts, customers } from './modules/customers/customers.store.js'
 import { ANY_SALES_READ, registerDirectoryRoutes } from './modules/directory/directory.routes.js'
 import { registerTeamRoutes } from './modules/team/team.routes.js'
@@ -27,6 +28,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
     modules: [
       ({ api, db }) => registerDirectoryRoutes(api, db),
       (ctx) => registerCustomerRoutes(ctx.api, ctx.db, ctx),
+      ({ internal, db }) => registerCustomerInternalRoutes(internal, db),
       ({ api, db }) => registerContactRoutes(api, db),
       ({ api, db }) => registerTeamRoutes(api, db, '/customers', customers),
       (ctx) => registerLeadRoutes(ctx.api, ctx.db, ctx),

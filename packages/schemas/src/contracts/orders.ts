@@ -49,6 +49,28 @@ export const ordersRoutes = defineRoutes({
   deleteCategory: { method: 'delete', path: '/api/orders/categories/:id' },
   restoreCategory: { method: 'post', path: '/api/orders/categories/:id/restore' },
 
+  listQuotes: {
+    method: 'get',
+    path: '/api/orders/quotes',
+    query: orders.QuoteListQuery,
+    response: pageOf(orders.Quote),
+  },
+  getQuote: { method: 'get', path: '/api/orders/quotes/:id', response: orders.Quote },
+  createQuote: {
+    method: 'post',
+    path: '/api/orders/quotes',
+    body: orders.QuoteCreate,
+    response: orders.Quote,
+  },
+  updateQuote: {
+    method: 'patch',
+    path: '/api/orders/quotes/:id',
+    body: orders.QuoteUpdate,
+    response: orders.Quote,
+  },
+  deleteQuote: { method: 'delete', path: '/api/orders/quotes/:id' },
+  restoreQuote: { method: 'post', path: '/api/orders/quotes/:id/restore' },
+
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/orders/recycle-bin/:entityType/:id' },

@@ -48,4 +48,27 @@ export const ordersProblems = {
     zh: '上级类别「{name}」在回收站中，请先恢复上级类别',
     en: 'The parent category {name} is in the recycle bin; restore it first.',
   },
+  'validation.quantity_positive': { zh: '数量须大于 0', en: 'The quantity must be more than 0' },
+  'orders.quote.customer_unknown': { zh: '客户不存在', en: 'No such customer' },
+  'orders.quote.contact_unknown': {
+    zh: '联系人不存在或不属于该客户',
+    en: 'No such contact for this customer',
+  },
+  'orders.quote.opportunity_unknown': {
+    zh: '商机不存在或不属于该客户',
+    en: 'No such opportunity for this customer',
+  },
+  'orders.quote.product_unknown': { zh: '产品不存在', en: 'No such product' },
+  'orders.quote.product_off_sale': {
+    zh: '产品「{name}」已下架',
+    en: 'The product {name} is off sale.',
+  },
+  'orders.quote.not_draft': {
+    zh: '只有草稿状态的报价单可以修改',
+    en: 'Only a draft quote can be changed.',
+  },
+  'orders.sales_unavailable': {
+    zh: '暂时无法核对客户信息，请稍后再试',
+    en: 'Customer details cannot be checked right now; try again later.',
+  },
 } as const satisfies ProblemCatalog

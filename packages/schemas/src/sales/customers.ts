@@ -181,3 +181,19 @@ export const UpcomingRecycle = z.object({
   daysLeft: z.number().int(),
 })
 export type UpcomingRecycle = z.infer<typeof UpcomingRecycle>
+
+/**
+ * What another service reads of a customer (`GET /api/sales/internal/customers/:id/card`): its
+ * name, and the named contact and opportunity when they are live and belong to it (else null).
+ */
+export const CustomerCardQuery = z.object({ contactId: Id.optional(), opportunityId: Id.optional() })
+export const CustomerCard = z.object({
+  id: Id,
+  number: z.string(),
+  name: z.string(),
+  ownerId: z.string().nullable(),
+  deptId: z.string().nullable(),
+  contact: z.object({ id: Id, name: z.string(), phone: z.string().nullable() }).nullable(),
+  opportunity: z.object({ id: Id, name: z.string() }).nullable(),
+})
+export type CustomerCard = z.infer<typeof CustomerCard>

@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import { Id, PageQuery, RecordMeta } from '../common.js'
+import { QUANTITY_PATTERN } from '../patterns.js'
+import { CreatedRange, DateOnly, Money, OwnerFields, optionalText } from '../sales/common.js'
+import { Percent } from './products.js'
+
+/**
+ * A quote's life: `draft` (editable) until submitted for approval, then `approved` or `rejected`
+ * (SPEC 2.2). Only `draft` is reachable until the approval engine lands.
+ */
+export const QUOTE_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const
+export const QuoteStatus = z.enum(QUOTE_STATUSES)
+export type QuoteStatus = z.infer<typeof QuoteStatus>
+
+/** A quantity: more than zero, at most 4 decimals. */
+export const Quantity = z
+  .string()
+  .trim()
+  .regex(QUANTITY_PATTERN, 'validation.quantity')
+  .refine((v) => /[1-9]/.test(v), { message: 'validation.quantity_positive' })
+
+/** Maximum lines on one quote. */
+export const QUOTE_LINES_MAX = 200
+
+/** A line as sent: the product; price and tax rate default to the product's. */
+export const QuoteLineInput = z.strictObject({
+  productId: Id,
+  quantity: Quantity,
+  unitPrice: Money.optional(),
+  discountPercent: Percent.optional(),
+  taxRate: Percent.optional(),
+})
+export type QuoteLineInput = z.input<typeof QuoteLineInput>
+
+/** A stored line: the product as it was when quoted, and its computed figures (2-decimal text). */
+export const QuoteLine = z.object({
+  productId: Id,
+  productCode: z.string(),
+  productName: z.string(),
+  unit: z.string().nullable(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  discountPercent: z.string(),
+  taxRate: z.string(),
+  net: z.string(),
+  tax: z.string(),
+  total: z.string(),
+})
+export type QuoteLine = z.infer<typeof QuoteLine>
+
+export const Quote = z.object({
+  ...RecordMeta,
+  number: z.string(),
+  status: QuoteStatus,
+  customerId: Id,
+  customerName: z.string(),
+  contactId: Id.nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  opportunityId: Id.nullable(),
+  opportunityName: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  remark: z.string().nullable(),
+  ...OwnerFields,
+  lines: z.array(QuoteLine),
+  subtotal: z.string(),
+  taxTotal: z.string(),
+  total: z.string(),
+})
+export type Quote = z.infer<typeof Quote>
+
+const QuoteFields = {
+  customerId: Id,
+  contactId: Id.nullable().optional(),
+  opportunityId: Id.nullable().optional(),
+  validUntil: DateOnly.nullable().optional(),
+  remark: optionalText(2000),
+  lines: z.array(QuoteLineInput).min(1).max(QUOTE_LINES_MAX),
+}
+
+export const QuoteCreate = z.strictObject(QuoteFields)
+export type QuoteCreate = z.input<typeof QuoteCreate>
+
+/** An edit of a draft; the lines, when sent, replace all of them. */
+export const QuoteUpdate = z.strictObject({
+  ...QuoteFields,
+  customerId: Id.optional(),
+  lines: QuoteFields.lines.optional(),
+})
+export type QuoteUpdate = z.input<typeof QuoteUpdate>
+
+export const QuoteListQuery = PageQuery.extend({
+  /** Number from its start, or any part of the customer's name. */
+  q: optionalText(100),
+  status: QuoteStatus.optional(),
+  customerId: Id.optional(),
+  ownerId: Id.optional(),
+  ...CreatedRange,
+})
+export type QuoteListQuery = z.infer<typeof QuoteListQuery>

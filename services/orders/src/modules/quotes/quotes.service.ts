@@ -1,0 +1,138 @@
+import type { EntityManager } from 'typeorm'
+import { documentTotals, roundMoney, QUANTITY_DECIMALS } from '@mosaic/money'
+import {
+  definedOnly,
+  fieldError,
+  issueNumber,
+  listPage,
+  liveRows,
+  nameOrNumber,
+  ownerOfCaller,
+  presentBy,
+  problem,
+  RecordStore,
+  validationFailed,
+  type AggregateContext,
+  type CallerContext,
+  type DomainDeps,
+  type RecordBase,
+  type RecordContext,
+  type ServiceClient,
+} from '@mosaic/service-kit'
+import { orders } from '@mosaic/schemas'
+import { products } from '../products/products.service.js'
+import { customerSnapshot } from './quotes.customers.js'
+import { QuoteEntity, type QuoteRow } from './quotes.entity.js'
+
+export const presentQuote = presentBy(orders.Quote)
+
+/**
+ * Quotes (报价单): owner-scoped like the sales records (a rep sees their own, a manager their
+ * department, an admin all). Editable while a draft; the approval flow moves the status later.
+ */
+export const quotes = new RecordStore<QuoteRow>({
+  entityType: 'quote',
+  entity: QuoteEntity,
+  title: (q) => `${q.number} (${q.customerName})`,
+  // The totals are not: a version brought back brings its lines and their totals together.
+  systemFields: ['number', 'status', 'ownerId', 'ownerName', 'deptId'],
+  scope: { owner: 'ownerId', dept: 'deptId' },
+  present: async (_m, row) => presentQuote(row),
+})
+
+export interface QuoteDeps extends DomainDeps {
+  serviceClient: ServiceClient
+}
+
+export function listQuotes(m: EntityManager, ctx: CallerContext, q: orders.QuoteListQuery) {
+  return listPage(liveRows(quotes, m, 'q'), q, {
+    scope: quotes.scopeWhere(ctx.principal, 'q'),
+    filters: { q: (term) => nameOrNumber('q', term, { name: 'customer_name' }) },
+    equal: ['status', 'customerId', 'ownerId'],
+    ranges: { created_at: ['createdFrom', 'createdTo'] },
+    present: async (rows) => rows.map(presentQuote),
+  })
+}
+
+/**
+ * The lines with their products' snapshots and figures. A product that is unknown, in the recycle
+ * bin or off sale is an error on `lines.N.productId`; price and tax rate default to the product's.
+ */
+async function priceLines(m: EntityManager, inputs: orders.QuoteLineInput[]) {
+  const ids = [...new Set(inputs.map((l) => l.productId))]
+  const found = await products
+    .repo(m)
+    .createQueryBuilder('p')
+    .withDeleted()
+    .where('p.id IN (:...ids)', { ids })
+    .getMany()
+  const byId = new Map(found.map((p) => [p.id, p]))
+  const errors: ReturnType<typeof fieldError>[] = []
+  const priced = inputs.map((input, i) => {
+    const product = byId.get(input.productId)
+    const field = `lines.${i}.productId`
+    if (!product || product.deletedAt) errors.push(fieldError(field, 'orders.quote.product_unknown'))
+    else if (!product.onSale)
+      errors.push(fieldError(field, 'orders.quote.product_off_sale', { name: product.name }))
+    return {
+      productId: input.productId,
+      productCode: product?.code ?? '',
+      productName: product?.name ?? '',
+      unit: product?.unit ?? null,
+      quantity: roundMoney(input.quantity, QUANTITY_DECIMALS),
+      unitPrice: roundMoney(input.unitPrice ?? product?.referencePrice ?? '0'),
+      discountPercent: roundMoney(input.discountPercent ?? '0'),
+      taxRate: roundMoney(input.taxRate ?? product?.taxRate ?? '0'),
+    }
+  })
+  if (errors.length) throw validationFailed(errors)
+  const totals = documentTotals(priced)
+  const lines: orders.QuoteLine[] = priced.map((l, i) => ({ ...l, ...totals.lines[i]! }))
+  return { lines, subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total }
+}
+
+export async function createQuote(
+  m: EntityManager,
+  ctx: AggregateContext,
+  deps: QuoteDeps,
+  input: orders.QuoteCreate,
+) {
+  const snapshot = await customerSnapshot(deps.serviceClient, input)
+  const priced = await priceLines(m, input.lines)
+  const row: Omit<QuoteRow, keyof RecordBase> = {
+    number: await issueNumber(m, 'quote', { timeZone: deps.timeZone }),
+    status: 'draft',
+    customerId: input.customerId,
+    ...snapshot,
+    validUntil: input.validUntil ?? null,
+    remark: input.remark ?? null,
+    ...ownerOfCaller(ctx.principal),
+    ...priced,
+  }
+  return quotes.create(m, ctx, row)
+}
+
+/** An edit of a draft; a new customer re-checks the contact and opportunity with it. */
+export async function updateQuote(
+  m: EntityManager,
+  ctx: RecordContext,
+  deps: QuoteDeps,
+  id: string,
+  version: number,
+  input: orders.QuoteUpdate,
+) {
+  const row = await quotes.get(m, id, ctx, { access: 'write' })
+  if (row.status !== 'draft') throw problem(409, 'orders.quote.not_draft')
+  const { lines, customerId, contactId, opportunityId, ...rest } = input
+  const patch: Partial<QuoteRow> = definedOnly(rest) as Partial<QuoteRow>
+  if (customerId !== undefined || contactId !== undefined || opportunityId !== undefined) {
+    const ref = {
+      customerId: customerId ?? row.customerId,
+      contactId: contactId !== undefined ? contactId : row.contactId,
+      opportunityId: opportunityId !== undefined ? opportunityId : row.opportunityId,
+    }
+    Object.assign(patch, { customerId: ref.customerId }, await customerSnapshot(deps.serviceClient, ref))
+  }
+  if (lines) Object.assign(patch, await priceLines(m, lines))
+  return quotes.update(m, ctx, id, version, patch)
+}

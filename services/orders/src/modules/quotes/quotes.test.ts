@@ -1,0 +1,287 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { harnessSuite } from '@mosaic/service-kit/testing'
+import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
+import { startOrders } from '../../test-support/harness.js'
+
+const SECRET = 'quotes-test-secret-0123456789abcdef'
+const EAST = randomUUID()
+const WEST = randomUUID()
+
+/** The sales service's side of a quote: one customer with a contact and an opportunity. */
+const ACME = { id: randomUUID(), number: 'KH20261204000001', name: '顶点科技', ownerId: null, deptId: null }
+const ZHANG = { id: randomUUID(), name: '张三', phone: '13800000000' }
+const DEAL = { id: randomUUID(), name: '二期扩容' }
+const BROKEN = randomUUID()
+
+/** A stand-in for sales' internal card route: it checks that a service token came with the call. */
+function fakeSales(): Promise<{ server: Server; url: string; calls: string[] }> {
+  const calls: string[] = []
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sales')
+    calls.push(url.pathname + url.search)
+    const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
+    if (!card || !req.headers.authorization?.startsWith('Bearer ')) {
+      res.writeHead(card ? 401 : 200, { 'content-type': 'application/json' }).end('{}')
+      return
+    }
+    if (card[1] === BROKEN) {
+      res.destroy()
+      return
+    }
+    if (card[1] !== ACME.id) {
+      res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"status":404}')
+      return
+    }
+    const contactId = url.searchParams.get('contactId')
+    const opportunityId = url.searchParams.get('opportunityId')
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        ...ACME,
+        contact: contactId === ZHANG.id ? ZHANG : null,
+        opportunity: opportunityId === DEAL.id ? DEAL : null,
+      }),
+    )
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls }),
+    ),
+  )
+}
+
+describe('quotes', () => {
+  let sales: Awaited<ReturnType<typeof fakeSales>>
+  beforeAll(async () => {
+    sales = await fakeSales()
+  })
+  afterAll(() => new Promise<void>((resolve) => sales.server.close(() => resolve())))
+
+  const s = harnessSuite(() => startOrders({ SERVICE_SECRET: SECRET, SALES_SERVICE_URL: sales.url }), {
+    east: { username: 'east-rep', deptIds: [EAST] },
+    west: { username: 'west-rep', deptIds: [WEST] },
+    eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept' },
+    admin: { dataScope: 'all' },
+  })
+  let bolt: { id: string }
+  let cable: { id: string }
+
+  beforeAll(async () => {
+    const product = async (code: string, referencePrice: string, taxRate: string) => {
+      const res = await s.h.call('POST', '/products', {
+        token: s.admin.token,
+        body: { code, name: `产品 ${code}`, unit: 'set', referencePrice, taxRate },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return res.body
+    }
+    bolt = await product('Q-BOLT', '0.35', '13')
+    cable = await product('Q-CABLE', '1999.99', '6')
+  })
+
+  const create = (body: Record<string, unknown>, token = s.east.token) =>
+    s.h.call('POST', '/quotes', { token, body: { customerId: ACME.id, ...body } })
+
+  it('drafts a numbered quote with snapshots, the products’ defaults and totals by the service', async () => {
+    const res = await create({
+      contactId: ZHANG.id,
+      opportunityId: DEAL.id,
+      validUntil: '2026-12-31',
+      remark: '含安装',
+      lines: [
+        { productId: bolt.id, quantity: '3', discountPercent: '10' },
+        { productId: cable.id, quantity: '2.5', unitPrice: '1800', taxRate: '13' },
+      ],
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.number).toMatch(/^BJ\d{8}\d+$/)
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      customerId: ACME.id,
+      customerName: '顶点科技',
+      contactId: ZHANG.id,
+      contactName: '张三',
+      contactPhone: '13800000000',
+      opportunityId: DEAL.id,
+      opportunityName: '二期扩容',
+      validUntil: '2026-12-31',
+      remark: '含安装',
+      ownerId: s.east.id,
+      ownerName: 'east-rep',
+      deptId: EAST,
+      version: 1,
+    })
+    expect(res.body.lines).toEqual([
+      {
+        productId: bolt.id,
+        productCode: 'Q-BOLT',
+        productName: '产品 Q-BOLT',
+        unit: 'set',
+        quantity: '3.0000',
+        unitPrice: '0.35',
+        discountPercent: '10.00',
+        taxRate: '13.00',
+        // 3 × 0.35 × 0.9 = 0.945 → 0.95; 13 % of it 0.1235 → 0.12
+        net: '0.95',
+        tax: '0.12',
+        total: '1.07',
+      },
+      {
+        productId: cable.id,
+        productCode: 'Q-CABLE',
+        productName: '产品 Q-CABLE',
+        unit: 'set',
+        quantity: '2.5000',
+        unitPrice: '1800.00',
+        discountPercent: '0.00',
+        taxRate: '13.00',
+        net: '4500.00',
+        tax: '585.00',
+        total: '5085.00',
+      },
+    ])
+    expect(res.body).toMatchObject({ subtotal: '4500.95', taxTotal: '585.12', total: '5086.07' })
+    expect(sales.calls).toContain(
+      `/api/sales/internal/customers/${ACME.id}/card?contactId=${ZHANG.id}&opportunityId=${DEAL.id}`,
+    )
+  })
+
+  it('never issues one number twice, even to concurrent creates', async () => {
+    const line = [{ productId: bolt.id, quantity: '1' }]
+    const all = await Promise.all(Array.from({ length: 6 }, () => create({ lines: line })))
+    expect(all.map((r) => r.status)).toEqual(Array(6).fill(201))
+    expect(new Set(all.map((r) => r.body.number)).size).toBe(6)
+  })
+
+  it('refuses an unknown customer, a contact or opportunity not its own, per field', async () => {
+    const line = [{ productId: bolt.id, quantity: '1' }]
+    const unknown = await create({ customerId: randomUUID(), lines: line })
+    expectProblem(unknown, 400)
+    expect(fieldCodes(unknown)).toEqual({
+      customerId: 'orders.quote.customer_unknown',
+    })
+    const stranger = await create({ contactId: randomUUID(), opportunityId: randomUUID(), lines: line })
+    expectProblem(stranger, 400)
+    expect(fieldCodes(stranger)).toEqual({
+      contactId: 'orders.quote.contact_unknown',
+      opportunityId: 'orders.quote.opportunity_unknown',
+    })
+  })
+
+  it('answers 503 when sales cannot be reached, never 500', async () => {
+    const res = await create({ customerId: BROKEN, lines: [{ productId: bolt.id, quantity: '1' }] })
+    expect(expectProblem(res, 503).code).toBe('orders.sales_unavailable')
+  })
+
+  it('refuses off-sale, deleted and unknown products and bad figures on the line’s field', async () => {
+    const old = await s.h.call('POST', '/products', {
+      token: s.admin.token,
+      body: { code: 'Q-OLD', name: '旧型号', referencePrice: '1', taxRate: '0' },
+    })
+    await s.h.call('POST', `/products/${old.body.id}/off-sale`, { token: s.admin.token, version: 1 })
+    const gone = await s.h.call('POST', '/products', {
+      token: s.admin.token,
+      body: { code: 'Q-GONE', name: '已删', referencePrice: '1', taxRate: '0' },
+    })
+    expect(
+      (await s.h.call('DELETE', `/products/${gone.body.id}`, { token: s.admin.token, version: 1 })).status,
+    ).toBe(204)
+    const res = await create({
+      lines: [
+        { productId: bolt.id, quantity: '1' },
+        { productId: old.body.id, quantity: '1' },
+        { productId: gone.body.id, quantity: '1' },
+        { productId: randomUUID(), quantity: '1' },
+      ],
+    })
+    const problem = expectProblem(res, 400)
+    expect(fieldCodes(res)).toEqual({
+      'lines.1.productId': 'orders.quote.product_off_sale',
+      'lines.2.productId': 'orders.quote.product_unknown',
+      'lines.3.productId': 'orders.quote.product_unknown',
+    })
+    expect(JSON.stringify(problem)).toContain('旧型号')
+    const figures = await create({
+      lines: [
+        { productId: bolt.id, quantity: '0', unitPrice: '-1', discountPercent: '101', taxRate: '1.234' },
+      ],
+    })
+    expectProblem(figures, 400)
+    expect(Object.keys(fieldCodes(figures)).sort()).toEqual([
+      'lines.0.discountPercent',
+      'lines.0.quantity',
+      'lines.0.taxRate',
+      'lines.0.unitPrice',
+    ])
+    expectProblem(await create({ lines: [] }), 400)
+  })
+
+  it('edits a draft with If-Match, recomputing the totals from the new lines, with history', async () => {
+    const made = await create({ lines: [{ productId: bolt.id, quantity: '10' }] })
+    const path = `/quotes/${made.body.id}`
+    expectProblem(await s.h.call('PATCH', path, { token: s.east.token, body: { remark: 'x' } }), 428)
+    const edited = await s.h.call('PATCH', path, {
+      token: s.east.token,
+      version: 1,
+      body: {
+        remark: '改价',
+        contactId: ZHANG.id,
+        lines: [{ productId: cable.id, quantity: '1', discountPercent: '50' }],
+      },
+    })
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    expect(edited.body).toMatchObject({
+      remark: '改价',
+      contactName: '张三',
+      number: made.body.number,
+      subtotal: '1000.00',
+      taxTotal: '60.00',
+      total: '1060.00',
+      version: 2,
+    })
+    expect(edited.body.lines).toHaveLength(1)
+    const stale = await s.h.call('PATCH', path, { token: s.east.token, version: 1, body: { remark: 'lost' } })
+    expect(expectProblem(stale, 412).current).toMatchObject({ remark: '改价', version: 2 })
+    const system = await s.h.call('PATCH', path, { token: s.east.token, version: 2, body: { total: '1' } })
+    expectProblem(system, 400)
+    const audit = await s.h.call('GET', `${path}/audit`, { token: s.east.token })
+    expect(audit.status).toBe(200)
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['update', 'create'])
+  })
+
+  it('lists and reads in the caller’s data scope: own, department, all', async () => {
+    const west = await create({ lines: [{ productId: bolt.id, quantity: '1' }] }, s.west.token)
+    expect(west.status).toBe(201)
+    const list = async (token: string, query = '') => {
+      const res = await s.h.call('GET', `/quotes${query}`, { token })
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.items as Array<{ id: string; ownerId: string; number: string }>
+    }
+    const eastSees = await list(s.east.token)
+    expect(eastSees.length).toBeGreaterThan(0)
+    expect(eastSees.every((q) => q.ownerId === s.east.id)).toBe(true)
+    expect((await list(s.west.token)).map((q) => q.id)).toEqual([west.body.id])
+    expect((await list(s.eastBoss.token)).map((q) => q.id)).not.toContain(west.body.id)
+    expect((await list(s.admin.token)).map((q) => q.id)).toContain(west.body.id)
+    expectProblem(await s.h.call('GET', `/quotes/${west.body.id}`, { token: s.east.token }), 404)
+    expect((await list(s.west.token, `?q=${west.body.number}`)).map((q) => q.id)).toEqual([west.body.id])
+    expect((await list(s.west.token, `?q=${encodeURIComponent('顶点')}`)).map((q) => q.id)).toEqual([
+      west.body.id,
+    ])
+  })
+
+  it('deletes to the recycle bin and restores', async () => {
+    const made = await create({ lines: [{ productId: bolt.id, quantity: '1' }] })
+    const path = `/quotes/${made.body.id}`
+    expect((await s.h.call('DELETE', path, { token: s.east.token, version: 1 })).status).toBe(204)
+    expectProblem(await s.h.call('GET', path, { token: s.east.token }), 404)
+    const bin = await s.h.call('GET', '/recycle-bin?entityType=quote', { token: s.east.token })
+    expect(bin.status).toBe(200)
+    expect(bin.body.items.map((i: { id: string }) => i.id)).toContain(made.body.id)
+    const back = await s.h.call('POST', `${path}/restore`, { token: s.east.token })
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    expect((await s.h.call('GET', path, { token: s.east.token })).body.total).toBe(made.body.total)
+  })
+})
