@@ -1,3 +1,4 @@
+import { DATA_SCOPES } from '@mosaic/permissions'
 import { z } from 'zod'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { WEBSITE_PATTERN } from '../patterns.js'
@@ -186,7 +187,21 @@ export type UpcomingRecycle = z.infer<typeof UpcomingRecycle>
  * What another service reads of a customer (`GET /api/sales/internal/customers/:id/card`): its
  * name, and the named contact and opportunity when they are live and belong to it (else null).
  */
-export const CustomerCardQuery = z.object({ contactId: Id.optional(), opportunityId: Id.optional() })
+export const CustomerCardQuery = z.object({
+  contactId: Id.optional(),
+  opportunityId: Id.optional(),
+  /**
+   * The user the calling service acts for, with their data scope and its departments (comma-separated):
+   * a customer outside it (owner, departments, team shares) is a 404, as on the public routes.
+   */
+  userId: Id.optional(),
+  dataScope: z.enum(DATA_SCOPES).optional(),
+  deptIds: z
+    .string()
+    .max(4000)
+    .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/)
+    .optional(),
+})
 export const CustomerCard = z.object({
   id: Id,
   number: z.string(),

@@ -1,3 +1,4 @@
+import type { Principal } from '@mosaic/permissions'
 import type { sales } from '@mosaic/schemas'
 import {
   fieldError,
@@ -24,14 +25,21 @@ export interface CustomerSnapshot {
 }
 
 /**
- * Reads the customer's card from sales: an unknown customer, or a contact or opportunity that is
+ * Reads the customer's card from sales as the caller sees it: an unknown customer (or one outside the
+ * caller's sales data scope), or a contact or opportunity that is
  * not the customer's, is a 400 on its field; sales not answering is a 503, never a 500.
  */
-export async function customerSnapshot(client: ServiceClient, ref: CustomerRef): Promise<CustomerSnapshot> {
-  const query = new URLSearchParams()
+export async function customerSnapshot(
+  client: ServiceClient,
+  principal: Principal,
+  ref: CustomerRef,
+): Promise<CustomerSnapshot> {
+  // The caller must be able to see the customer in sales (their scope, team shares).
+  const query = new URLSearchParams({ userId: principal.userId, dataScope: principal.dataScope })
+  if (principal.scopeDeptIds?.length) query.set('deptIds', principal.scopeDeptIds.join(','))
   if (ref.contactId) query.set('contactId', ref.contactId)
   if (ref.opportunityId) query.set('opportunityId', ref.opportunityId)
-  const path = `/customers/${encodeURIComponent(ref.customerId)}/card${query.size ? `?${query}` : ''}`
+  const path = `/customers/${encodeURIComponent(ref.customerId)}/card?${query}`
   let card: sales.CustomerCard
   try {
     card = await client.internalFetch<sales.CustomerCard>('sales', path)

@@ -97,7 +97,7 @@ export async function createQuote(
   deps: QuoteDeps,
   input: orders.QuoteCreate,
 ) {
-  const snapshot = await customerSnapshot(deps.serviceClient, input)
+  const snapshot = await customerSnapshot(deps.serviceClient, ctx.principal, input)
   const priced = await priceLines(m, input.lines)
   const row: Omit<QuoteRow, keyof RecordBase> = {
     number: await issueNumber(m, 'quote', { timeZone: deps.timeZone }),
@@ -131,7 +131,11 @@ export async function updateQuote(
       contactId: contactId !== undefined ? contactId : row.contactId,
       opportunityId: opportunityId !== undefined ? opportunityId : row.opportunityId,
     }
-    Object.assign(patch, { customerId: ref.customerId }, await customerSnapshot(deps.serviceClient, ref))
+    Object.assign(
+      patch,
+      { customerId: ref.customerId },
+      await customerSnapshot(deps.serviceClient, ctx.principal!, ref),
+    )
   }
   if (lines) Object.assign(patch, await priceLines(m, lines))
   return quotes.update(m, ctx, id, version, patch)

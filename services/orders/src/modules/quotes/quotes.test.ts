@@ -15,6 +15,8 @@ const ACME = { id: randomUUID(), number: 'KH20261204000001', name: '顶点科技
 const ZHANG = { id: randomUUID(), name: '张三', phone: '13800000000' }
 const DEAL = { id: randomUUID(), name: '二期扩容' }
 const BROKEN = randomUUID()
+/** Users the fake sales service keeps ACME from (outside their data scope there). */
+const hiddenFrom = new Set<string>()
 
 /** A stand-in for sales' internal card route: it checks that a service token came with the call. */
 function fakeSales(): Promise<{ server: Server; url: string; calls: string[] }> {
@@ -31,7 +33,7 @@ function fakeSales(): Promise<{ server: Server; url: string; calls: string[] }> 
       res.destroy()
       return
     }
-    if (card[1] !== ACME.id) {
+    if (card[1] !== ACME.id || hiddenFrom.has(url.searchParams.get('userId') ?? '')) {
       res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"status":404}')
       return
     }
@@ -64,6 +66,7 @@ describe('quotes', () => {
     west: { username: 'west-rep', deptIds: [WEST] },
     eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept' },
     admin: { dataScope: 'all' },
+    outsider: {},
   })
   let bolt: { id: string }
   let cable: { id: string }
@@ -144,7 +147,8 @@ describe('quotes', () => {
     ])
     expect(res.body).toMatchObject({ subtotal: '4500.95', taxTotal: '585.12', total: '5086.07' })
     expect(sales.calls).toContain(
-      `/api/sales/internal/customers/${ACME.id}/card?contactId=${ZHANG.id}&opportunityId=${DEAL.id}`,
+      `/api/sales/internal/customers/${ACME.id}/card?userId=${s.east.id}&dataScope=self&deptIds=${EAST}` +
+        `&contactId=${ZHANG.id}&opportunityId=${DEAL.id}`,
     )
   })
 
@@ -168,6 +172,13 @@ describe('quotes', () => {
       contactId: 'orders.quote.contact_unknown',
       opportunityId: 'orders.quote.opportunity_unknown',
     })
+  })
+
+  it('refuses a customer outside the caller’s sales data scope as unknown', async () => {
+    hiddenFrom.add(s.outsider.id)
+    const res = await create({ lines: [{ productId: bolt.id, quantity: '1' }] }, s.outsider.token)
+    expectProblem(res, 400)
+    expect(fieldCodes(res)).toEqual({ customerId: 'orders.quote.customer_unknown' })
   })
 
   it('answers 503 when sales cannot be reached, never 500', async () => {

@@ -5,10 +5,15 @@ import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales } from '../../test-support/harness.js'
 
 const SECRET = 'sales-internal-test-secret-0123456789'
+const EAST = randomUUID()
+const WEST = randomUUID()
 
 /** The card the orders service reads to snapshot a quote's customer, contact and opportunity. */
 describe('customer card for other services', () => {
-  const s = harnessSuite(() => startSales({ SERVICE_SECRET: SECRET }), { rep: {} })
+  const s = harnessSuite(() => startSales({ SERVICE_SECRET: SECRET }), {
+    rep: { deptIds: [EAST] },
+    peer: { deptIds: [WEST] },
+  })
   let ordersToken: string
   let customer: { id: string; number: string; contactId: string; opportunityId: string }
   let other: { id: string; contactId: string; opportunityId: string }
@@ -55,7 +60,7 @@ describe('customer card for other services', () => {
       number: customer.number,
       name: '卡片客户',
       ownerId: s.rep.id,
-      deptId: null,
+      deptId: EAST,
       contact: { id: customer.contactId, name: '卡片客户 联系人', phone: '13900000000' },
       opportunity: { id: customer.opportunityId, name: '卡片客户 商机' },
     })
@@ -74,6 +79,26 @@ describe('customer card for other services', () => {
     expect(del.status, JSON.stringify(del.body)).toBe(204)
     expect((await card(doomed.body.id)).status).toBe(404)
     expect((await card('not-a-uuid')).status).toBe(400)
+  })
+
+  it("with a user, answers only inside that user's data scope (404 outside it)", async () => {
+    const as = (userId: string, dataScope: string, deptIds: string[]) =>
+      card(
+        customer.id,
+        `?userId=${userId}&dataScope=${dataScope}${deptIds.length ? `&deptIds=${deptIds.join(',')}` : ''}`,
+      )
+    expect((await as(s.rep.id, 'self', [EAST])).status).toBe(200)
+    expect((await as(s.peer.id, 'self', [WEST])).status).toBe(404)
+    expect((await as(s.peer.id, 'dept', [WEST])).status).toBe(404)
+    expect((await as(randomUUID(), 'dept', [EAST])).status).toBe(200)
+    expect((await as(s.peer.id, 'all', [])).status).toBe(200)
+    const shared = await s.h.call('POST', `/customers/${customer.id}/team`, {
+      token: s.rep.token,
+      body: { userId: s.peer.id, access: 'read' },
+    })
+    expect(shared.status, JSON.stringify(shared.body)).toBe(201)
+    expect((await as(s.peer.id, 'self', [WEST])).status).toBe(200)
+    expect((await card(customer.id, '?userId=x&dataScope=none')).status).toBe(400)
   })
 
   it('serves services only, never a signed-in user', async () => {

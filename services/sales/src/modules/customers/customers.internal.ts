@@ -1,10 +1,30 @@
 import { z } from 'zod'
 import { Id, sales } from '@mosaic/schemas'
+import type { Principal } from '@mosaic/permissions'
 import { notFound, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { customers } from './customers.store.js'
+
+type CardQuery = z.infer<typeof sales.CustomerCardQuery>
+
+/** The user another service acts for, as far as the data scope needs them. */
+function actingUser(query: CardQuery): Principal {
+  const deptIds = query.deptIds ? query.deptIds.split(',') : []
+  return {
+    userId: query.userId!,
+    username: query.userId!,
+    deptId: deptIds[0] ?? null,
+    scopeDeptIds: deptIds,
+    roles: [],
+    permissions: [],
+    dataScope: query.dataScope ?? 'self',
+    kind: 'staff',
+  }
+}
 
 /**
  * What other services read of a customer (service tokens only): the orders service's quotes,
  * contracts and orders snapshot its name and check that a contact and an opportunity are its own.
+ * With `userId` the customer must be in that user's data scope (else 404, like the public routes).
  */
 export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database): void {
   internal.route({
@@ -18,12 +38,24 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
     response: sales.CustomerCard,
     handler: ({ params, query }) =>
       db.transaction(async (m) => {
-        const [customer] = await m.query(
-          `SELECT id, number, name, owner_id AS "ownerId", dept_id AS "deptId"
-             FROM customer WHERE id = $1 AND deleted_at IS NULL`,
-          [params.id],
-        )
-        if (!customer) throw notFound()
+        const qb = customers
+          .repo(m)
+          .createQueryBuilder('c')
+          .select(['c.id', 'c.number', 'c.name', 'c.ownerId', 'c.deptId'])
+          .where('c.id = :id AND c.deleted_at IS NULL', { id: params.id })
+        if (query.userId) {
+          const scope = customers.scopeWhere(actingUser(query), 'c')
+          if (scope) qb.andWhere(scope.sql, scope.params)
+        }
+        const row = await qb.getOne()
+        if (!row) throw notFound()
+        const customer = {
+          id: row.id,
+          number: row.number,
+          name: row.name,
+          ownerId: row.ownerId,
+          deptId: row.deptId,
+        }
         const [contact] = query.contactId
           ? await m.query(
               `SELECT id, name, phone FROM contact
