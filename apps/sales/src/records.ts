@@ -1,5 +1,6 @@
 import { field, registerRecordTypes, type RecordTypeSpec } from '@mosaic/ui/records'
 import { DEAL_STATUSES, DICT, LEAD_STATUSES, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES } from './constants'
+import { orders } from '@mosaic/schemas'
 
 /**
  * Sales record types as the history shows them: each field once, with its label (i18n key) and
@@ -162,6 +163,32 @@ export const ordersRecordTypes: Record<string, RecordTypeSpec> = {
       name: field.text('sales.category.name'),
       parentId: field.hidden,
       sort: field.number('sales.category.sort'),
+    },
+  },
+  quote: {
+    service: 'orders',
+    label: 'orders.entityTypes.quote',
+    fields: {
+      number: field.text('sales.quote.number'),
+      status: field.enum('sales.quote.status', optionsOf('sales.quote.statuses', orders.QUOTE_STATUSES)),
+      customerId: field.hidden,
+      customerName: field.text('sales.quote.customer'),
+      contactId: field.hidden,
+      contactName: field.text('sales.quote.contact'),
+      contactPhone: field.text('sales.common.phone'),
+      opportunityId: field.hidden,
+      opportunityName: field.text('sales.quote.opportunity'),
+      validUntil: field.date('sales.quote.validUntil'),
+      remark: field.text('sales.common.remark'),
+      ownerId: field.user('sales.common.owner', 'ownerName'),
+      deptId: field.dept('sales.common.dept'),
+      lines: field.lines(
+        'sales.quote.lines',
+        (l) => `${String(l.productName ?? '')} × ${String(l.quantity ?? '')}`,
+      ),
+      subtotal: field.money('sales.quote.subtotal'),
+      taxTotal: field.money('sales.quote.taxTotal'),
+      total: field.money('sales.quote.total'),
     },
   },
 }

@@ -42,4 +42,17 @@ export const products: typeof zh = {
     sort: 'Order',
     empty: 'No categories yet',
   },
+  quote: {
+    number: 'Quote number',
+    status: 'Status',
+    statuses: { draft: 'Draft', submitted: 'In approval', approved: 'Approved', rejected: 'Rejected' },
+    customer: 'Customer',
+    contact: 'Contact',
+    opportunity: 'Opportunity',
+    validUntil: 'Valid until',
+    lines: 'Lines',
+    subtotal: 'Net amount',
+    taxTotal: 'Tax',
+    total: 'Total',
+  },
 }

@@ -48,7 +48,7 @@ const en: typeof zh = {
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
-    entityTypes: { product: 'Product', product_category: 'Product category' },
+    entityTypes: { product: 'Product', product_category: 'Product category', quote: 'Quote' },
   },
 }
 

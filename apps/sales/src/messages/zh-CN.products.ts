@@ -41,4 +41,17 @@ export const products = {
     sort: '排序',
     empty: '暂无类别',
   },
+  quote: {
+    number: '报价单号',
+    status: '状态',
+    statuses: { draft: '草稿', submitted: '审批中', approved: '已通过', rejected: '已驳回' },
+    customer: '客户',
+    contact: '联系人',
+    opportunity: '销售机会',
+    validUntil: '有效期至',
+    lines: '报价明细',
+    subtotal: '未税金额',
+    taxTotal: '税额',
+    total: '报价总额',
+  },
 }

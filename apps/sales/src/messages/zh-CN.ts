@@ -47,7 +47,7 @@ const zhCN = {
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
-    entityTypes: { product: '产品', product_category: '产品类别' },
+    entityTypes: { product: '产品', product_category: '产品类别', quote: '报价单' },
   },
 }
 
