@@ -5,7 +5,7 @@ import type { ListParams } from '@mosaic/ui'
 
 const BASE = '/api/orders'
 
-/** The orders service's calls the sales screens make (products and their categories); no URL is written here. */
+/** The orders service's calls the sales screens make (products, their categories, quotes); no URL is written here. */
 const call = contractCaller(api)
 
 type Versioned = { id: string; version: number }
@@ -41,6 +41,13 @@ export const ordersApi = {
   updateCategory: (c: Versioned, body: orders.ProductCategoryUpdate) =>
     call(routes.updateCategory, { ...versioned(c), body }),
   deleteCategory: (c: Versioned) => call(routes.deleteCategory, versioned(c)),
+
+  listQuotes: (q: ListParams & { status?: orders.QuoteStatus }) => call(routes.listQuotes, { query: q }),
+  getQuote: (id: string) => call(routes.getQuote, byId(id)),
+  createQuote: (body: orders.QuoteCreate) => call(routes.createQuote, { body }),
+  updateQuote: (q: Versioned, body: orders.QuoteUpdate) =>
+    call(routes.updateQuote, { ...versioned(q), body }),
+  deleteQuote: (q: Versioned) => call(routes.deleteQuote, versioned(q)),
 
   // The recycle bin page's calls (RecycleBinPage).
   recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),

@@ -49,6 +49,7 @@ describe('sales remote module', () => {
       'opportunities/pipeline': 'sales.opportunity.read',
       products: 'orders.product.read',
       'products/recycle-bin': ['orders.product.restore', 'admin.recycle.read'],
+      quotes: 'orders.quote.read',
       'recycle-bin': [
         'sales.customer.restore',
         'sales.lead.restore',

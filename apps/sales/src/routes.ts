@@ -100,6 +100,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'quotes',
+    name: 'sales-quotes',
+    component: () => import('./pages/quotes/QuotesPage.vue'),
+    meta: { title: { zh: '报价单', en: 'Quotes' }, permission: 'orders.quote.read', icon: 'Tickets' },
+  },
+  {
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),

@@ -69,6 +69,7 @@ const EVERYTHING = [
   'admin.recycle.read',
   'orders.product.read',
   'orders.product.restore',
+  'orders.quote.read',
 ]
 
 async function visit(path: string) {
@@ -103,6 +104,7 @@ describe('every sales page', () => {
     ['/sales/recycle-bin', 'Recycle bin'],
     ['/sales/products', 'Products'],
     ['/sales/products/recycle-bin', 'Recycle bin'],
+    ['/sales/quotes', 'Quotes'],
   ])('%s renders without Vue warnings', async (path, text) => {
     http.get.mockImplementation(async (p: string) => answer(p))
     const { wrapper, warnings } = await visit(path)
