@@ -23,6 +23,7 @@ export const ordersRecordPath = (resource: 'products' | 'categories', id: string
 export const ORDERS_RESTORE_PATHS: Record<string, string> = {
   product: 'products',
   product_category: 'categories',
+  quote: 'quotes',
 }
 
 export const ordersApi = {
@@ -54,6 +55,7 @@ export const ordersApi = {
   restore: (resource: string, id: string): Promise<unknown> => {
     if (resource === 'products') return call(routes.restoreProduct, byId(id))
     if (resource === 'categories') return call(routes.restoreCategory, byId(id))
+    if (resource === 'quotes') return call(routes.restoreQuote, byId(id))
     return Promise.reject(new Error(`orders: cannot restore "${resource}"`))
   },
   purge: (item: RecycleBinItem) =>

@@ -7,6 +7,7 @@ import type { orders } from '@mosaic/schemas'
 import { http, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
 import QuotesPage from './QuotesPage.vue'
 import QuoteFormDrawer from './QuoteFormDrawer.vue'
+import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
@@ -240,5 +241,14 @@ describe('quote form', () => {
     )
     const item = document.querySelector('[data-testid="quote-line-0"]')!
     expect(item.textContent).toContain('The product is not on sale')
+  })
+})
+
+describe('quotes in the orders recycle bin', () => {
+  it('restores a deleted quote through its own route', async () => {
+    http.post.mockResolvedValue(quote())
+    expect(ORDERS_RESTORE_PATHS.quote).toBe('quotes')
+    await ordersApi.restore('quotes', quote().id)
+    expect(http.post).toHaveBeenCalledWith(`/api/orders/quotes/${quote().id}/restore`)
   })
 })
