@@ -283,6 +283,26 @@ describe('quotes', () => {
     ])
   })
 
+  it('a missing permission is 403 on every quote route; another rep’s quote is 404 to write', async () => {
+    const made = await create({ lines: [{ productId: bolt.id, quantity: '1' }] })
+    const path = `/quotes/${made.body.id}`
+    const readOnly = await s.h.user('quote-reader', { permissions: ['orders.quote.read'] })
+    const nobody = await s.h.user('quote-nobody', { permissions: [] })
+    expectProblem(await s.h.call('GET', '/quotes', { token: nobody.token }), 403)
+    expectProblem(await s.h.call('GET', path, { token: nobody.token }), 403)
+    expectProblem(await create({ lines: [{ productId: bolt.id, quantity: '1' }] }, readOnly.token), 403)
+    expectProblem(
+      await s.h.call('PATCH', path, { token: readOnly.token, version: 1, body: { remark: 'x' } }),
+      403,
+    )
+    expectProblem(await s.h.call('DELETE', path, { token: readOnly.token, version: 1 }), 403)
+    expectProblem(
+      await s.h.call('PATCH', path, { token: s.west.token, version: 1, body: { remark: 'x' } }),
+      404,
+    )
+    expectProblem(await s.h.call('DELETE', path, { token: s.west.token, version: 1 }), 404)
+  })
+
   it('deletes to the recycle bin and restores', async () => {
     const made = await create({ lines: [{ productId: bolt.id, quantity: '1' }] })
     const path = `/quotes/${made.body.id}`
