@@ -12,6 +12,9 @@ export const PRODUCT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as 
 /** Default size limit of a product image (the orders service's `ATTACHMENT_MAX_BYTES`). */
 export const PRODUCT_IMAGE_MAX_BYTES = 2 * 1024 * 1024
 
+/** The `Percent` rule as a test, for forms that check before they send. */
+export const isPercentText = (value: string) => PERCENT_PATTERN.test(value.trim()) && Number(value) <= 100
+
 export const Percent = z
   .string()
   .trim()

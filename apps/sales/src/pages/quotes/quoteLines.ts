@@ -13,7 +13,7 @@ export interface QuoteLineDraft {
 
 export const isQuantity = (v: string) => QUANTITY_PATTERN.test(v.trim()) && /[1-9]/.test(v)
 export const isMoney = (v: string) => MONEY_PATTERN.test(v.trim())
-export const isPercent = (v: string) => orders.PERCENT_PATTERN.test(v.trim()) && Number(v) <= 100
+export const isPercent = orders.isPercentText
 
 /** The line's figures when they are all valid, else null (nothing to preview yet). */
 export function pricedLine(l: QuoteLineDraft): PricedLine | null {
