@@ -1,5 +1,6 @@
 // Presentational components (props in, events out; no store, no fetch of their own).
 export { default as ListPage } from './components/ListPage.vue'
+export { default as EditableLines } from './components/EditableLines.vue'
 export { default as RecordDrawer } from './components/RecordDrawer.vue'
 export { default as FormDialog } from './components/FormDialog.vue'
 export { default as FormErrorAlerts } from './components/FormErrorAlerts.vue'
