@@ -1,4 +1,6 @@
-import { ref, shallowRef, type App } from 'vue'
+import { ref, shallowRef, type App, type Component } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { fakeHttp } from '@mosaic/web-kit/test-utils'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
@@ -38,4 +40,40 @@ export function useDefaultDictionaries(types: DictType[] = defaultDictTypes()) {
 }
 
 /** The fake `api` transport; stub its methods per test. */
-export { fakeHttp as http } from '@mosaic/web-kit/test-utils'
+export { fakeHttp as http }
+
+/** A list answer holding exactly `items`. */
+export const pageOf = (items: unknown[]) => ({
+  items,
+  nextCursor: null,
+  total: items.length,
+  totalCapped: false,
+})
+
+/** In the page and not hidden by v-can. */
+export function shownInPage(testId: string) {
+  const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)
+  return !!el && el.style.display !== 'none'
+}
+
+/**
+ * A whole page in English, its GETs answered by `answer(path)`, signed in with `permissions`, and
+ * the Vue warnings it raised (a page test expects none).
+ */
+export async function mountPage(
+  page: Component,
+  answer: (path: string) => unknown,
+  ...permissions: string[]
+) {
+  fakeHttp.get.mockImplementation(async (path: string) => answer(path))
+  const warnings: string[] = []
+  const wrapper = mount(page, {
+    global: {
+      plugins: [testI18n('en'), withPermissions(...permissions)],
+      config: { warnHandler: (msg) => void warnings.push(msg) },
+    },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, warnings }
+}

@@ -1,8 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import type { orders } from '@mosaic/schemas'
-import { http, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import {
+  http,
+  mountPage as mountPageWith,
+  pageOf,
+  shownInPage,
+  testI18n,
+  useDefaultDictionaries,
+  withPermissions,
+} from '../../test-support'
 import ProductsPage from './ProductsPage.vue'
 import ProductFormDrawer from './ProductFormDrawer.vue'
 import { formatMoney, formatPercent } from './productFormat'
@@ -43,33 +51,14 @@ const product: orders.Product = {
   remark: null,
   onSale: true,
 }
-const page = (items: unknown[]) => ({ items, nextCursor: null, total: items.length, totalCapped: false })
 
 function answer(path: string): unknown {
   if (path === '/api/orders/categories') return tree
-  if (path === '/api/orders/products') return page([product])
-  return page([])
+  if (path === '/api/orders/products') return pageOf([product])
+  return pageOf([])
 }
 
-/** In the page and not hidden by v-can. */
-function shown(testId: string) {
-  const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)
-  return !!el && el.style.display !== 'none'
-}
-
-async function mountPage(...permissions: string[]) {
-  http.get.mockImplementation(async (p: string) => answer(p))
-  const warnings: string[] = []
-  const wrapper = mount(ProductsPage, {
-    global: {
-      plugins: [testI18n('en'), withPermissions(...permissions)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return { wrapper, warnings }
-}
+const mountPage = (...permissions: string[]) => mountPageWith(ProductsPage, answer, ...permissions)
 
 describe('products page', () => {
   it('lists products with names, formatted money and percent, the sale state and the category tree', async () => {
@@ -86,14 +75,14 @@ describe('products page', () => {
     expect(warnings).toEqual([])
     // A reader sees no way to change anything (v-can hides, RowActions leaves out).
     for (const id of ['products-create', 'product-off-sale-HW-001', 'category-create', 'category-edit-硬件'])
-      expect(shown(id), id).toBe(false)
+      expect(shownInPage(id), id).toBe(false)
   })
 
   it('offers the changes to who may make them', async () => {
     await mountPage('orders.product.read', 'orders.product.create', 'orders.product.update')
     for (const id of ['products-create', 'product-off-sale-HW-001', 'category-create', 'category-edit-硬件'])
-      expect(shown(id), id).toBe(true)
-    expect(shown('product-on-sale-HW-001')).toBe(false)
+      expect(shownInPage(id), id).toBe(true)
+    expect(shownInPage('product-on-sale-HW-001')).toBe(false)
   })
 
   it('filters by the category picked in the tree (the service includes the ones below it)', async () => {

@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { click, mountOpen, problemError, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { UserPicker } from '@mosaic/ui'
 import { documentTotals } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
-import { http, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import {
+  http,
+  mountPage as mountPageWith,
+  pageOf,
+  shownInPage,
+  testI18n,
+  useDefaultDictionaries,
+  withPermissions,
+} from '../../test-support'
 import QuotesPage from './QuotesPage.vue'
 import QuoteFormDrawer from './QuoteFormDrawer.vue'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
@@ -72,40 +80,21 @@ const quote = (over: Partial<orders.Quote> = {}): orders.Quote => ({
   total: '28929.13',
   ...over,
 })
-const page = (items: unknown[]) => ({ items, nextCursor: null, total: items.length, totalCapped: false })
 const contact = { id: CONTACT, name: '张三', primary: true }
 
 function answer(path: string): unknown {
   if (path === '/api/orders/quotes')
-    return page([
+    return pageOf([
       quote(),
       quote({ id: 'eeeeeeee-0000-4000-8000-000000000002', number: 'BJ2', status: 'approved' }),
     ])
-  if (path === '/api/orders/products') return page([product])
+  if (path === '/api/orders/products') return pageOf([product])
   if (path === `/api/orders/products/${product.id}`) return product
   if (path === `/api/sales/customers/${ACME}/contacts`) return [contact]
-  return page([])
+  return pageOf([])
 }
 
-/** In the page and not hidden by v-can. */
-function shown(testId: string) {
-  const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)
-  return !!el && el.style.display !== 'none'
-}
-
-async function mountPage(...permissions: string[]) {
-  http.get.mockImplementation(async (p: string) => answer(p))
-  const warnings: string[] = []
-  const wrapper = mount(QuotesPage, {
-    global: {
-      plugins: [testI18n('en'), withPermissions(...permissions)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return { wrapper, warnings }
-}
+const mountPage = (...permissions: string[]) => mountPageWith(QuotesPage, answer, ...permissions)
 
 describe('quotes page', () => {
   it('lists quotes with names, money and the translated status, never ids', async () => {
@@ -123,17 +112,17 @@ describe('quotes page', () => {
     expect(text).not.toContain(CONTACT)
     expect(warnings).toEqual([])
     for (const id of ['quotes-create', 'quote-edit-BJ202601010001', 'quote-delete-BJ202601010001'])
-      expect(shown(id), id).toBe(false)
+      expect(shownInPage(id), id).toBe(false)
   })
 
   it('offers edit on drafts only, and delete to who may delete', async () => {
     await mountPage('orders.quote.read', 'orders.quote.create', 'orders.quote.update', 'orders.quote.delete')
-    expect(shown('quotes-create')).toBe(true)
-    expect(shown('quote-edit-BJ202601010001')).toBe(true)
-    expect(shown('quote-row-BJ202601010001')).toBe(true)
-    expect(shown('quote-edit-BJ2')).toBe(false)
-    expect(shown('quote-row-BJ2')).toBe(false)
-    expect(shown('quote-delete-BJ2')).toBe(true)
+    expect(shownInPage('quotes-create')).toBe(true)
+    expect(shownInPage('quote-edit-BJ202601010001')).toBe(true)
+    expect(shownInPage('quote-row-BJ202601010001')).toBe(true)
+    expect(shownInPage('quote-edit-BJ2')).toBe(false)
+    expect(shownInPage('quote-row-BJ2')).toBe(false)
+    expect(shownInPage('quote-delete-BJ2')).toBe(true)
   })
 
   it('searches by the keyword through the list query', async () => {
