@@ -187,6 +187,8 @@ export type UpcomingRecycle = z.infer<typeof UpcomingRecycle>
  * What another service reads of a customer (`GET /api/sales/internal/customers/:id/card`): its
  * name, and the named contact and opportunity when they are live and belong to it (else null).
  */
+const UUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+
 export const CustomerCardQuery = z.object({
   contactId: Id.optional(),
   opportunityId: Id.optional(),
@@ -199,7 +201,7 @@ export const CustomerCardQuery = z.object({
   deptIds: z
     .string()
     .max(4000)
-    .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/)
+    .regex(new RegExp(`^${UUID_TEXT}(,${UUID_TEXT})*$`))
     .optional(),
 })
 export const CustomerCard = z.object({

@@ -99,6 +99,8 @@ describe('customer card for other services', () => {
     expect(shared.status, JSON.stringify(shared.body)).toBe(201)
     expect((await as(s.peer.id, 'self', [WEST])).status).toBe(200)
     expect((await card(customer.id, '?userId=x&dataScope=none')).status).toBe(400)
+    const bogusDepts = `?userId=${s.peer.id}&dataScope=dept&deptIds=${'-'.repeat(36)}`
+    expect((await card(customer.id, bogusDepts)).status).toBe(400)
   })
 
   it('serves services only, never a signed-in user', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EntityManager } from 'typeorm'
 import { Id, sales } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { notFound, type ApiRouter, type Database } from '@mosaic/service-kit'
@@ -36,41 +37,44 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
     params: z.object({ id: Id }),
     query: sales.CustomerCardQuery,
     response: sales.CustomerCard,
-    handler: ({ params, query }) =>
-      db.transaction(async (m) => {
-        const qb = customers
-          .repo(m)
-          .createQueryBuilder('c')
-          .select(['c.id', 'c.number', 'c.name', 'c.ownerId', 'c.deptId'])
-          .where('c.id = :id AND c.deleted_at IS NULL', { id: params.id })
-        if (query.userId) {
-          const scope = customers.scopeWhere(actingUser(query), 'c')
-          if (scope) qb.andWhere(scope.sql, scope.params)
-        }
-        const row = await qb.getOne()
-        if (!row) throw notFound()
-        const customer = {
-          id: row.id,
-          number: row.number,
-          name: row.name,
-          ownerId: row.ownerId,
-          deptId: row.deptId,
-        }
-        const [contact] = query.contactId
-          ? await m.query(
-              `SELECT id, name, phone FROM contact
-                WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`,
-              [query.contactId, params.id],
-            )
-          : []
-        const [opportunity] = query.opportunityId
-          ? await m.query(
-              `SELECT id, name FROM opportunity
-                WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`,
-              [query.opportunityId, params.id],
-            )
-          : []
-        return { ...customer, contact: contact ?? null, opportunity: opportunity ?? null }
-      }),
+    // A read, like the public lists: no transaction (a contact removed between the statements is
+    // simply not there, which the caller handles as for any other id).
+    handler: ({ params, query }) => readCard(db.dataSource.manager, params.id, query),
   })
+}
+
+async function readCard(m: EntityManager, id: string, query: CardQuery) {
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.number', 'c.name', 'c.ownerId', 'c.deptId'])
+    .where('c.id = :id AND c.deleted_at IS NULL', { id })
+  if (query.userId) {
+    const scope = customers.scopeWhere(actingUser(query), 'c')
+    if (scope) qb.andWhere(scope.sql, scope.params)
+  }
+  const row = await qb.getOne()
+  if (!row) throw notFound()
+  const customer = {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    ownerId: row.ownerId,
+    deptId: row.deptId,
+  }
+  const [contact] = query.contactId
+    ? await m.query(
+        `SELECT id, name, phone FROM contact
+            WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`,
+        [query.contactId, id],
+      )
+    : []
+  const [opportunity] = query.opportunityId
+    ? await m.query(
+        `SELECT id, name FROM opportunity
+            WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`,
+        [query.opportunityId, id],
+      )
+    : []
+  return { ...customer, contact: contact ?? null, opportunity: opportunity ?? null }
 }
