@@ -114,4 +114,60 @@ export const adminRoutes = defineRoutes({
   audit: { method: 'get', path: '/api/admin/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/admin/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/admin/recycle-bin/:entityType/:id' },
+
+  // The approval engine: flows (admin app) and the approval center (shell).
+  listApprovalFlows: {
+    method: 'get',
+    path: '/api/admin/approval-flows',
+    response: z.array(admin.ApprovalFlow),
+  },
+  approvalFlowVersions: {
+    method: 'get',
+    path: '/api/admin/approval-flows/:docType/versions',
+    response: z.array(admin.ApprovalFlow),
+  },
+  saveApprovalFlow: {
+    method: 'put',
+    path: '/api/admin/approval-flows/:docType',
+    body: admin.ApprovalFlowUpdate,
+    response: admin.ApprovalFlow,
+  },
+  listApprovalTasks: {
+    method: 'get',
+    path: '/api/admin/approvals/tasks',
+    query: admin.TaskListQuery,
+    response: pageOf(admin.ApprovalTask),
+  },
+  listMyApprovals: {
+    method: 'get',
+    path: '/api/admin/approvals/mine',
+    query: admin.InstanceListQuery,
+    response: pageOf(admin.ApprovalInstance),
+  },
+  approvalCounts: { method: 'get', path: '/api/admin/approvals/counts', response: admin.ApprovalCounts },
+  getApproval: { method: 'get', path: '/api/admin/approvals/instances/:id', response: admin.ApprovalInstance },
+  documentApprovals: {
+    method: 'get',
+    path: '/api/admin/approvals/history',
+    query: admin.DocumentHistoryQuery,
+    response: z.array(admin.ApprovalInstance),
+  },
+  approveTask: {
+    method: 'post',
+    path: '/api/admin/approvals/tasks/:id/approve',
+    body: admin.ApproveBody,
+    response: admin.ApprovalTask,
+  },
+  rejectTask: {
+    method: 'post',
+    path: '/api/admin/approvals/tasks/:id/reject',
+    body: admin.RejectBody,
+    response: admin.ApprovalTask,
+  },
+  withdrawApproval: {
+    method: 'post',
+    path: '/api/admin/approvals/instances/:id/withdraw',
+    body: admin.WithdrawBody,
+    response: admin.ApprovalInstance,
+  },
 })

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { DeptChangedPayload, RuleChangedPayload, UserChangedPayload } from './admin.js'
+import { ApprovalDecidedPayload, ApprovalRequestedPayload } from './approvals.js'
 import {
   CustomerCreatedPayload,
   CustomerOwnerChangedPayload,
@@ -24,6 +25,9 @@ export const EVENTS = {
   'admin.user.changed': UserChangedPayload,
   'admin.dept.changed': DeptChangedPayload,
   'admin.rule.changed': RuleChangedPayload,
+  'admin.approval.decided': ApprovalDecidedPayload,
+  'orders.approval.requested': ApprovalRequestedPayload,
+  'sales.approval.requested': ApprovalRequestedPayload,
   'sales.customer.created': CustomerCreatedPayload,
   'sales.customer.claimed': CustomerOwnerChangedPayload,
   'sales.customer.assigned': CustomerOwnerChangedPayload,

@@ -37,10 +37,10 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>
  */
 export const EVENT_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
   admin: ['sales.*', 'orders.*', 'tickets.*', 'finance.*'],
-  sales: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
-  orders: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'sales.*'],
+  sales: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*'],
+  orders: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'sales.*'],
   tickets: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
-  finance: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'orders.*'],
+  finance: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'orders.*'],
 }
 
 /** True when `topic` matches one of `patterns` (exact, `prefix.*`, or `*`). */

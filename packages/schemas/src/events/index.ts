@@ -1,4 +1,5 @@
 export * from './envelope.js'
 export * from './admin.js'
 export * from './sales.js'
+export * from './approvals.js'
 export * from './catalog.js'
