@@ -10,6 +10,10 @@ export const kitProblems = {
     zh: '只有负责人或数据权限覆盖该记录的主管可以执行此操作，团队成员不可以',
     en: 'Only the owner of this record, or a manager whose data scope covers it, can do this; team members cannot.',
   },
+  'record.awaiting_approval': {
+    zh: '该记录正在审批中，审批结束或撤回后才能修改',
+    en: 'This record is awaiting approval; it can be changed once the approval ends or is withdrawn.',
+  },
   'record.not_in_recycle_bin': { zh: '该记录不在回收站中', en: 'This record is not in the recycle bin.' },
   'record.purge_needs_delete': {
     zh: '只能彻底删除回收站中的记录，请先删除',
