@@ -145,7 +145,11 @@ export const adminRoutes = defineRoutes({
     response: pageOf(admin.ApprovalInstance),
   },
   approvalCounts: { method: 'get', path: '/api/admin/approvals/counts', response: admin.ApprovalCounts },
-  getApproval: { method: 'get', path: '/api/admin/approvals/instances/:id', response: admin.ApprovalInstance },
+  getApproval: {
+    method: 'get',
+    path: '/api/admin/approvals/instances/:id',
+    response: admin.ApprovalInstance,
+  },
   documentApprovals: {
     method: 'get',
     path: '/api/admin/approvals/history',
