@@ -30,6 +30,14 @@ export { default as RemotePage } from './components/RemotePage.vue'
 export { default as PageHeader } from './components/PageHeader.vue'
 export { default as DetailList } from './components/DetailList.vue'
 export type { DetailItem } from './components/detailItems'
+export { default as ApprovalProgress } from './components/ApprovalProgress.vue'
+export {
+  useApprovalLabels,
+  currentStepName,
+  APPROVAL_STATUS_TAGS,
+  TASK_STATUS_TAGS,
+  STEP_STATUS_TAGS,
+} from './components/approvalLabels'
 
 // Effectful features: they fetch, or read the session, registries and stores.
 export { default as LoginForm } from './features/LoginForm.vue'
@@ -42,6 +50,8 @@ export { default as RecycleBinTable } from './features/RecycleBinTable.vue'
 export { default as RecycleBinPage } from './features/RecycleBinPage.vue'
 export { default as AttachmentUpload } from './features/AttachmentUpload.vue'
 export { default as PasswordDialog } from './features/PasswordDialog.vue'
+export { default as ApprovalHistory } from './features/ApprovalHistory.vue'
+export { withdrawApproval, documentApprovals } from './features/approvals'
 
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
