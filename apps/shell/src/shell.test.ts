@@ -17,12 +17,14 @@ beforeEach(() => {
   vi.clearAllMocks()
   vi.spyOn(console, 'warn').mockImplementation(() => {})
   localStorage.clear()
-  // The top bar's notification bell asks admin for the unread count; no test may reach the network.
+  // The top bar asks admin for the unread notifications and the approvals to do; no test may reach the network.
   vi.stubGlobal(
     'fetch',
     vi.fn(
       async () =>
-        new Response(JSON.stringify({ count: 0 }), { headers: { 'content-type': 'application/json' } }),
+        new Response(JSON.stringify({ count: 0, todo: 0 }), {
+          headers: { 'content-type': 'application/json' },
+        }),
     ),
   )
 })

@@ -1,10 +1,10 @@
-import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { admin } from '@mosaic/schemas'
 import { adminRoutes } from '@mosaic/schemas/contracts'
-import { api, contractCaller, useAuthStore } from '@mosaic/web-kit'
+import { api, contractCaller } from '@mosaic/web-kit'
+import { POLL_MS, useSessionPoll } from '../session-poll'
 
 const call = contractCaller(api)
-export const POLL_MS = 30_000
 const PAGE_SIZE = 10
 
 /**
@@ -13,20 +13,11 @@ const PAGE_SIZE = 10
  * is forgotten when the session ends, so the next user never sees the previous one's inbox.
  */
 export function useNotificationInbox(pollMs = POLL_MS) {
-  const auth = useAuthStore()
+  const { inSession, keepPolling } = useSessionPoll(pollMs)
   const unread = ref(0)
   const items = shallowRef<admin.Notification[]>([])
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
-  let timer: ReturnType<typeof setInterval> | undefined
-  // Bumped on every start/stop: an answer that arrives after the session changed is dropped.
-  let session = 0
-
-  async function inSession<T>(work: () => Promise<T>, apply: (value: T) => void): Promise<void> {
-    const mine = session
-    const value = await work()
-    if (mine === session) apply(value)
-  }
 
   async function refreshCount(): Promise<void> {
     try {
@@ -81,37 +72,11 @@ export function useNotificationInbox(pollMs = POLL_MS) {
     )
   }
 
-  function onFocus() {
-    void refreshCount()
-  }
-  function tick() {
-    if (document.visibilityState !== 'hidden') void refreshCount()
-  }
-
-  function stop() {
-    session++
-    clearInterval(timer)
-    timer = undefined
-    window.removeEventListener('focus', onFocus)
+  keepPolling(refreshCount, () => {
     unread.value = 0
     items.value = []
     nextCursor.value = null
-  }
-
-  function start() {
-    stop()
-    timer = setInterval(tick, pollMs)
-    window.addEventListener('focus', onFocus)
-    void refreshCount()
-  }
-
-  // Keyed by user, not just "signed in": a token refresh keeps the inbox, another user gets a fresh one.
-  watch(
-    () => (auth.isAuthenticated ? auth.user?.id : undefined),
-    (userId) => (userId ? start() : stop()),
-    { immediate: true },
-  )
-  onScopeDispose(stop)
+  })
 
   return { unread, items, nextCursor, loading, loadLatest, loadMore, markRead, markAllRead, refreshCount }
 }

@@ -31,6 +31,13 @@ const baseRoutes = [
         meta: { title: { zh: '首页', en: 'Home' } },
       },
       {
+        // Every signed-in user's approval center: tasks are the caller's own, so no permission gates it.
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('../approvals/ApprovalCenterView.vue'),
+        meta: { title: { zh: '审批中心', en: 'Approval centre' } },
+      },
+      {
         path: '403',
         name: 'forbidden',
         component: () => import('../views/StatusView.vue'),
