@@ -17,14 +17,18 @@ beforeEach(() => {
   vi.clearAllMocks()
   vi.spyOn(console, 'warn').mockImplementation(() => {})
   localStorage.clear()
-  // The top bar asks admin for the unread notifications and the approvals to do; no test may reach the network.
+  // The top bar asks admin for the unread notifications and the approvals to do, the approval centre for its
+  // list; no test may reach the network.
   vi.stubGlobal(
     'fetch',
     vi.fn(
       async () =>
-        new Response(JSON.stringify({ count: 0, todo: 0 }), {
-          headers: { 'content-type': 'application/json' },
-        }),
+        new Response(
+          JSON.stringify({ count: 0, todo: 0, items: [], nextCursor: null, total: 0, totalCapped: false }),
+          {
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
     ),
   )
 })
@@ -59,6 +63,20 @@ describe('shell menu', () => {
     )
     expect(wrapper.find('[data-testid="menu-admin"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="module-card-admin"]').exists()).toBe(false)
+  })
+})
+
+describe('approval centre', () => {
+  it('is in the menu and opens for every signed-in user, whatever their permissions', async () => {
+    const { wrapper, router } = await mountShell({ path: '/', permissions: ['sales.customer.read'] }, web)
+    expect(wrapper.find('[data-testid="menu-item-approvals"]').text()).toContain('审批中心')
+    expect(wrapper.find('[data-testid="approval-badge"]').exists()).toBe(true)
+    await router.push('/approvals')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('approvals')
+    expect(wrapper.find('[data-testid="approval-center"]').exists()).toBe(true)
+    expect(wrapper.text()).toContain('待办')
+    expect(wrapper.text()).toContain('我发起的')
   })
 })
 
