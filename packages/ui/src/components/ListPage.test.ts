@@ -234,6 +234,23 @@ describe('ListPage', () => {
     expect(Number(byProp('note').props('minWidth'))).toBe(KIND_MIN_WIDTH.text)
   })
 
+  it('tells the page which row was clicked', async () => {
+    const fetch = vi.fn<(p: ListParams) => Promise<Page<Row>>>()
+    fetch.mockResolvedValue(
+      page(
+        [
+          { id: '1', name: 'Ann', email: 'a@x' },
+          { id: '2', name: 'Bob', email: 'b@x' },
+        ],
+        null,
+      ),
+    )
+    const wrapper = mount(ListPage<Row>, { props: { fetch, columns, listKey: 'row-click' } })
+    await flushPromises()
+    await wrapper.findAll('.el-table__body tr')[1]!.find('td').trigger('click')
+    expect(wrapper.emitted('row-click')).toEqual([[{ id: '2', name: 'Bob', email: 'b@x' }]])
+  })
+
   it('shows a capped total with a plus', async () => {
     const fetch = vi.fn().mockResolvedValue(page([], null, 10000, true))
     const wrapper = mount(ListPage<Row>, { props: { fetch, columns, listKey: 't2' } })
