@@ -42,6 +42,11 @@ export function canonicalDecimal(value: string): string {
   return new D(value).toFixed()
 }
 
+/** -1, 0 or 1 as `a` is below, equal to or above `b` (decimal texts, compared exactly). */
+export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
+  return new D(a).comparedTo(b) as -1 | 0 | 1
+}
+
 /** One priced line: quantity (≤ 4 decimals), unit price (≤ 2), discount % and tax rate % (0–100, ≤ 2). */
 export interface PricedLine {
   quantity: string

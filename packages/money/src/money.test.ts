@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   canonicalDecimal,
+  compareDecimal,
   documentTotals,
   isDecimalText,
   lineAmount,
@@ -60,6 +61,13 @@ describe('money', () => {
     expect(isDecimalText('12.', 2)).toBe(true)
     expect(canonicalDecimal('1.5000')).toBe('1.5')
     expect(canonicalDecimal('0010')).toBe('10')
+  })
+
+  it('compares decimal texts exactly, beyond float precision', () => {
+    expect(compareDecimal('1000000.01', '1000000')).toBe(1)
+    expect(compareDecimal('1000000.00', '1000000')).toBe(0)
+    expect(compareDecimal('999999.99', '1000000')).toBe(-1)
+    expect(compareDecimal('9007199254740993.01', '9007199254740993')).toBe(1)
   })
 
   it("a document's totals are per-line half-up figures summed, equal to scaled-integer arithmetic", () => {

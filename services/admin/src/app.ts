@@ -18,6 +18,8 @@ import { NotificationEntity } from './modules/notifications/notification.entity.
 import { NumberRuleEntity } from './modules/rules/number-rules.entity.js'
 import { ClosureRuleEntity } from './modules/rules/closure-rules.entity.js'
 import { PoolRuleEntity } from './modules/rules/pool-rules.entity.js'
+import { ApprovalInstanceEntity, ApprovalTaskEntity } from './modules/approvals/approval.entities.js'
+import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js'
 import { loadSigningKeys, type SigningKeys } from './modules/auth/signing-keys.js'
 import { AuthService } from './modules/auth/auth.service.js'
 import { adminAuthState } from './modules/auth/auth-version.js'
@@ -57,6 +59,8 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
         NumberRuleEntity,
         ClosureRuleEntity,
         PoolRuleEntity,
+        ApprovalInstanceEntity,
+        ApprovalTaskEntity,
       ],
       migrations,
     },
@@ -94,6 +98,7 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerDictionaryRoutes(api, db)
       registerNotificationRoutes(api, db)
       registerRuleRoutes(api, db, config.BUSINESS_TIME_ZONE)
+      registerApprovalRoutes(api, db)
       registerInitRoutes(api, db, config, initToken)
       registerInternalRoutes(internal, db)
     },

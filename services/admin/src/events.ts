@@ -1,5 +1,6 @@
-import type { EventHandlers } from '@mosaic/service-kit'
+import { defineHandlers, type EventHandlers } from '@mosaic/service-kit'
 import { storeNotifications } from './modules/notifications/notifications.service.js'
+import { receiveApprovalRequest } from './modules/approvals/engine.js'
 
 /**
  * Events the admin service consumes. Any other service's event may carry `notify` entries;
@@ -12,4 +13,9 @@ export const eventHandlers: EventHandlers = {
   '*': async (m, event) => {
     if (event.notify.length) await storeNotifications(m, event)
   },
+  // A submission for approval (decision 61): one instance per requestId.
+  ...defineHandlers({
+    'orders.approval.requested': (payload, { m }) => receiveApprovalRequest(m, payload),
+    'sales.approval.requested': (payload, { m }) => receiveApprovalRequest(m, payload),
+  }),
 }

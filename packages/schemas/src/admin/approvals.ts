@@ -95,7 +95,15 @@ export const ApprovalDocument = z.object({
 })
 export type ApprovalDocument = z.infer<typeof ApprovalDocument>
 
-export const HISTORY_ACTIONS = ['submitted', 'approved', 'rejected', 'withdrawn', 'auto-approved'] as const
+/** `fallback`: a step resolved to nobody and went to the super administrators. */
+export const HISTORY_ACTIONS = [
+  'submitted',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'auto-approved',
+  'fallback',
+] as const
 export const ApprovalHistoryEntry = z.object({
   at: IsoDateTime,
   action: z.enum(HISTORY_ACTIONS),
@@ -172,3 +180,13 @@ export const ApproveBody = z.strictObject({ comment: optionalText(500) })
 /** A rejection says why. */
 export const RejectBody = z.strictObject({ comment: z.string().trim().min(1).max(500) })
 export const WithdrawBody = z.strictObject({ comment: optionalText(500) })
+
+/** Document types as people say them (notification texts of the approval engine). */
+export const APPROVAL_DOC_TYPE_LABELS: Record<ApprovalDocType, { zh: string; en: string }> = {
+  quote: { zh: '报价单', en: 'quote' },
+  contract: { zh: '合同', en: 'contract' },
+  'contract-change': { zh: '合同变更', en: 'contract change' },
+  closure: { zh: '关闭申请', en: 'closure request' },
+  'closure-override': { zh: '强制关闭申请', en: 'closure override' },
+  payment: { zh: '回款', en: 'payment' },
+}

@@ -11,6 +11,7 @@ export const InitResult = z.object({
   numberRules: Counts,
   closureRules: Counts,
   poolRules: Counts,
+  approvalFlows: Counts,
   adminUser: z.enum(['created', 'existing', 'skipped']),
 })
 export type InitResult = z.infer<typeof InitResult>

@@ -140,6 +140,31 @@ export const adminProblems = {
   },
 
   'admin.notification.not_found': { zh: '消息不存在', en: 'Notification not found.' },
+  'admin.approval.not_found': { zh: '审批不存在', en: 'Approval not found.' },
+  'admin.approval.task_not_found': { zh: '审批任务不存在', en: 'Approval task not found.' },
+  'admin.approval.task_not_pending': {
+    zh: '该审批任务已处理或已取消',
+    en: 'This approval task has already been decided or cancelled.',
+  },
+  'admin.approval.not_pending': {
+    zh: '该审批已结束（{status}）',
+    en: 'This approval is no longer pending ({status}).',
+  },
+  'admin.approval.not_submitter': {
+    zh: '只有提交人可以撤回审批',
+    en: 'Only the submitter can withdraw an approval.',
+  },
+  'admin.approval.flow_stale': {
+    zh: '审批流程已被他人修改（当前版本 {current}），请刷新后重试',
+    en: 'The approval flow was changed by someone else (now version {current}). Reload and try again.',
+  },
+  'admin.approval.approver_required': { zh: '请选择审批人', en: 'Choose the approver.' },
+  'admin.approval.approver_not_allowed': {
+    zh: '部门负责人审批不需要指定审批人',
+    en: 'A department-head step takes no approver.',
+  },
+  'admin.approval.unknown_role': { zh: '角色不存在', en: 'No such role.' },
+  'admin.approval.unknown_user': { zh: '用户不存在或已停用', en: 'No such enabled user.' },
   'admin.rule.number_exists': {
     zh: '“{docType}”已有编号规则，请编辑该规则',
     en: 'A number rule for "{docType}" already exists. Edit that rule instead.',

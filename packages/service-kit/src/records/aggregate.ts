@@ -37,7 +37,7 @@ export interface AggregateCommand<B> {
   path?: string
   summary: string
   access: AggregateAccess
-  method?: 'post' | 'patch' | 'delete'
+  method?: 'post' | 'put' | 'patch' | 'delete'
   body?: B
   params?: z.ZodType
   response?: z.ZodType

@@ -4,6 +4,7 @@ import { AdminRules1763900000200 } from './1763900000200-rules.js'
 import { Notifications1763900000300 } from './1763900000300-notifications.js'
 import { AdminAuthVersionRoleNames1764200000200 } from './1764200000200-auth-version-role-names.js'
 import { AdminDirectoryNames1764400000100 } from './1764400000100-directory-names.js'
+import { AdminApprovals1764900000100 } from './1764900000100-approvals.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -14,4 +15,5 @@ export const migrations = [
   Notifications1763900000300,
   AdminAuthVersionRoleNames1764200000200,
   AdminDirectoryNames1764400000100,
+  AdminApprovals1764900000100,
 ]

@@ -9,6 +9,7 @@ import { createEntry, createType } from '../dictionaries/dictionaries.service.js
 import { depts } from '../depts/depts.service.js'
 import { createUser } from '../users/users.service.js'
 import { ensureDefaultRules } from '../rules/rules.init.js'
+import { ensureDefaultFlows } from '../approvals/flows.service.js'
 
 export const DEMO_ADMIN = { username: 'admin', password: 'admin123' }
 
@@ -29,9 +30,12 @@ export async function initialise(
       dictionaryEntries: { created: 0, existing: 0 },
       departments: await ensureRootDept(m, ctx),
       ...(await ensureDefaultRules(m, ctx)),
+      approvalFlows: { created: 0, existing: 0 },
       adminUser: 'skipped',
     }
     await ensureDictionaries(m, ctx, result)
+    // After the roles: the default flows name built-in roles.
+    result.approvalFlows = await ensureDefaultFlows(m, ctx)
     result.adminUser = await ensureAdmin(m, ctx, config)
     return result
   })
