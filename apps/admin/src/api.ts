@@ -84,6 +84,12 @@ export const adminApi = {
   poolRule: () => call(routes.poolRule),
   updatePoolRule: (id: string, body: admin.PoolRuleUpdate, version: number) =>
     call(routes.updatePoolRule, { params: { id }, body, ifMatch: version }),
+
+  approvalFlows: () => call(routes.listApprovalFlows),
+  approvalFlowVersions: (docType: admin.ApprovalDocType) =>
+    call(routes.approvalFlowVersions, { params: { docType } }),
+  saveApprovalFlow: (docType: admin.ApprovalDocType, body: admin.ApprovalFlowUpdate) =>
+    call(routes.saveApprovalFlow, { params: { docType }, body }),
 }
 
 /** Recycle-bin entity types the admin service can restore, and the resource path that does it. */

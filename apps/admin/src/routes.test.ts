@@ -21,6 +21,7 @@ describe('admin remote module', () => {
       'roles',
       'dictionaries',
       'rules',
+      'approval-flows',
       'audit',
       'recycle-bin',
       'init',

@@ -78,6 +78,16 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   {
+    path: 'approval-flows',
+    name: 'admin-approval-flows',
+    component: () => import('./pages/approvals/ApprovalFlowsPage.vue'),
+    meta: {
+      title: { zh: '审批流程', en: 'Approval flows' },
+      permission: 'admin.approval-flow.read',
+      icon: 'Share',
+    },
+  },
+  {
     path: 'audit',
     name: 'admin-audit',
     component: () => import('./pages/audit/AuditPage.vue'),

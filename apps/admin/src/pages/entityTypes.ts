@@ -8,4 +8,5 @@ export const ENTITY_TYPES = [
   'number_rule',
   'closure_rule',
   'pool_rule',
+  'approval_flow',
 ] as const

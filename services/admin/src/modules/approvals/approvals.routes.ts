@@ -67,7 +67,7 @@ export function registerApprovalRoutes(api: ApiRouter, db: Database) {
         run: (m, ctx, { query }) => listMine(m, ctx.principal, query),
       },
       counts: {
-        summary: "How many tasks wait for the caller",
+        summary: 'How many tasks wait for the caller',
         response: admin.ApprovalCounts,
         run: (m, ctx) => approvalCounts(m, ctx.principal),
       },

@@ -25,7 +25,10 @@ const uniq = (p: string) => `${p}${++seq}`
 
 async function role(permissions: string[] = [], dataScope = 'self'): Promise<string> {
   const code = uniq('apr_role_')
-  const res = await h.call('POST', '/roles', { token: adminToken, body: { code, name: code, permissions, dataScope } })
+  const res = await h.call('POST', '/roles', {
+    token: adminToken,
+    body: { code, name: code, permissions, dataScope },
+  })
   expect(res.status).toBe(201)
   return res.body.id
 }
@@ -34,14 +37,23 @@ async function person(o: { roleIds?: string[]; deptId?: string | null } = {}): P
   const username = uniq('apr_u')
   const res = await h.call('POST', '/users', {
     token: adminToken,
-    body: { username, displayName: `Name ${username}`, password: 'password-123', roleIds: o.roleIds ?? [], deptId: o.deptId ?? null },
+    body: {
+      username,
+      displayName: `Name ${username}`,
+      password: 'password-123',
+      roleIds: o.roleIds ?? [],
+      deptId: o.deptId ?? null,
+    },
   })
   expect(res.status).toBe(201)
   return { id: res.body.id, token: await h.login(username, 'password-123') }
 }
 
 async function dept(parentId: string | null, leaderUserId: string | null = null): Promise<string> {
-  const res = await h.call('POST', '/depts', { token: adminToken, body: { name: uniq('Dept '), parentId, leaderUserId } })
+  const res = await h.call('POST', '/depts', {
+    token: adminToken,
+    body: { name: uniq('Dept '), parentId, leaderUserId },
+  })
   expect(res.status).toBe(201)
   return res.body.id
 }
@@ -105,9 +117,10 @@ const deliver = (e: EventEnvelope) => receiveEvent(h.service.db, eventHandlers, 
 async function submit(s: Submission): Promise<admin.ApprovalInstance> {
   const requestId = s.requestId ?? randomUUID()
   await deliver(envelope(s, requestId))
-  const [row] = await h.service.db.dataSource.query('SELECT id FROM approval_instance WHERE request_id = $1', [
-    requestId,
-  ])
+  const [row] = await h.service.db.dataSource.query(
+    'SELECT id FROM approval_instance WHERE request_id = $1',
+    [requestId],
+  )
   return read(s.submitter, row.id)
 }
 
@@ -143,7 +156,8 @@ async function notificationsOf(userId: string, kind: string) {
   )
 }
 
-const approverIds = (i: admin.ApprovalInstance, step: number) => i.steps[step]!.approvers.map((a) => a.userId).sort()
+const approverIds = (i: admin.ApprovalInstance, step: number) =>
+  i.steps[step]!.approvers.map((a) => a.userId).sort()
 
 describe('approval flows', () => {
   test('data initialisation wrote a current flow for every document type', async () => {
@@ -159,7 +173,12 @@ describe('approval flows', () => {
     ])
     const contract = res.body.find((f: admin.ApprovalFlow) => f.docType === 'contract')
     expect(contract.steps).toEqual([
-      expect.objectContaining({ approverKind: 'dept-head', approverId: null, mode: 'any', amountAbove: null }),
+      expect.objectContaining({
+        approverKind: 'dept-head',
+        approverId: null,
+        mode: 'any',
+        amountAbove: null,
+      }),
       expect.objectContaining({ approverKind: 'role', approverName: '超级管理员', amountAbove: '1000000' }),
     ])
   })
@@ -184,8 +203,14 @@ describe('approval flows', () => {
       'steps.1.approverId': 'admin.approval.approver_required',
       'steps.2.approverId': 'admin.approval.unknown_user',
     })
-    const saved = await saveFlow('closure-override', [{ name: 'Head', approverKind: 'dept-head', mode: 'all' }])
-    expect(saved).toMatchObject({ version: before.version + 1, enabled: true, updatedByName: expect.any(String) })
+    const saved = await saveFlow('closure-override', [
+      { name: 'Head', approverKind: 'dept-head', mode: 'all' },
+    ])
+    expect(saved).toMatchObject({
+      version: before.version + 1,
+      enabled: true,
+      updatedByName: expect.any(String),
+    })
     const stale = await h.call('PUT', '/approval-flows/closure-override', {
       token: adminToken,
       body: { version: before.version, enabled: true, steps: [] },
@@ -195,7 +220,10 @@ describe('approval flows', () => {
       params: { current: before.version + 1 },
     })
     const versions = await h.call('GET', '/approval-flows/closure-override/versions', { token: adminToken })
-    expect(versions.body.map((f: admin.ApprovalFlow) => f.version)).toEqual([before.version + 1, before.version])
+    expect(versions.body.map((f: admin.ApprovalFlow) => f.version)).toEqual([
+      before.version + 1,
+      before.version,
+    ])
     const audit = await h.service.db.dataSource.query(
       "SELECT action FROM audit_log WHERE entity_type = 'approval_flow' AND entity_id = 'closure-override'",
     )
@@ -203,7 +231,10 @@ describe('approval flows', () => {
   })
 
   test('flows need admin.approval-flow.read / .update', async () => {
-    const reader = await h.userWith(adminToken, { username: uniq('flowread'), permissions: ['admin.approval-flow.read'] })
+    const reader = await h.userWith(adminToken, {
+      username: uniq('flowread'),
+      permissions: ['admin.approval-flow.read'],
+    })
     expect((await h.call('GET', '/approval-flows', { token: reader.token })).status).toBe(200)
     const put = await h.call('PUT', '/approval-flows/quote', {
       token: reader.token,
@@ -241,7 +272,12 @@ describe('routing', () => {
     expect(await taskOf(b, inst.id)).toBeUndefined()
     expect((await h.call('GET', '/approvals/counts', { token: b.token })).body).toEqual({ todo: 0 })
     expect(await decidedEvents(inst.id)).toEqual([
-      expect.objectContaining({ outcome: 'approved', decidedById: a.id, docType: 'payment', comment: 'fine' }),
+      expect.objectContaining({
+        outcome: 'approved',
+        decidedById: a.id,
+        docType: 'payment',
+        comment: 'fine',
+      }),
     ])
     expect(await notificationsOf(submitter.id, 'approval_approved')).toEqual([
       expect.objectContaining({ link: '/orders/contracts?open=1' }),
@@ -287,14 +323,14 @@ describe('routing', () => {
     await saveFlow('closure', [{ name: 'Head', approverKind: 'dept-head' }])
 
     const rep = await person({ deptId: bottom })
-    expect(approverIds(await submit({ docType: 'closure', submitter: rep, submitterDeptId: bottom }), 0)).toEqual([
-      bottomLeader.id,
-    ])
+    expect(
+      approverIds(await submit({ docType: 'closure', submitter: rep, submitterDeptId: bottom }), 0),
+    ).toEqual([bottomLeader.id])
     // No leader in the middle department: its parent's.
     const midRep = await person({ deptId: middle })
-    expect(approverIds(await submit({ docType: 'closure', submitter: midRep, submitterDeptId: middle }), 0)).toEqual([
-      topLeader.id,
-    ])
+    expect(
+      approverIds(await submit({ docType: 'closure', submitter: midRep, submitterDeptId: middle }), 0),
+    ).toEqual([topLeader.id])
     // The leader submits: the head above (middle has none, so top's).
     expect(
       approverIds(await submit({ docType: 'closure', submitter: bottomLeader, submitterDeptId: bottom }), 0),
@@ -314,7 +350,12 @@ describe('routing', () => {
     expect((await approve(leader, (await taskOf(leader, at.id))!.id)).status).toBe(200)
     expect((await read(rep, at.id)).status).toBe('approved')
 
-    const above = await submit({ docType: 'contract', submitter: rep, submitterDeptId: d, amount: '1000000.01' })
+    const above = await submit({
+      docType: 'contract',
+      submitter: rep,
+      submitterDeptId: d,
+      amount: '1000000.01',
+    })
     expect(above.steps.map((s) => s.status)).toEqual(['pending', 'waiting'])
     expect((await approve(leader, (await taskOf(leader, above.id))!.id)).status).toBe(200)
     const second = await read(rep, above.id)
@@ -334,11 +375,15 @@ describe('routing', () => {
 
   test('no applicable step or a disabled flow approves at once', async () => {
     const submitter = await person()
-    await saveFlow('payment', [{ name: 'Big', approverKind: 'user', approverId: adminId, amountAbove: '500' }])
+    await saveFlow('payment', [
+      { name: 'Big', approverKind: 'user', approverId: adminId, amountAbove: '500' },
+    ])
     const small = await submit({ docType: 'payment', submitter, amount: '499.99' })
     expect(small).toMatchObject({ status: 'approved', decidedAt: expect.any(String) })
     expect(small.history.map((e) => e.action)).toEqual(['submitted', 'auto-approved'])
-    expect(await decidedEvents(small.id)).toEqual([expect.objectContaining({ outcome: 'approved', decidedById: null })])
+    expect(await decidedEvents(small.id)).toEqual([
+      expect.objectContaining({ outcome: 'approved', decidedById: null }),
+    ])
 
     await saveFlow('payment', [{ name: 'Any', approverKind: 'user', approverId: adminId }], false)
     const off = await submit({ docType: 'payment', submitter, amount: '999999' })
@@ -384,7 +429,10 @@ describe('decisions', () => {
     const inst = await submit({ docType: 'payment', submitter })
     const task = (await taskOf(u, inst.id))!
     const withdraw = (who: Person) =>
-      h.call('POST', `/approvals/instances/${inst.id}/withdraw`, { token: who.token, body: { comment: 'oops' } })
+      h.call('POST', `/approvals/instances/${inst.id}/withdraw`, {
+        token: who.token,
+        body: { comment: 'oops' },
+      })
     expect(expectProblem(await withdraw(u), 403).code).toBe('admin.approval.not_submitter')
     expect(expectProblem(await withdraw(stranger), 404).code).toBe('admin.approval.not_found')
     const res = await withdraw(submitter)
@@ -437,7 +485,11 @@ describe('decisions', () => {
 
   test('two concurrent approvals of an all-of step: approved exactly once, one decided event', async () => {
     const r = await role()
-    const people = [await person({ roleIds: [r] }), await person({ roleIds: [r] }), await person({ roleIds: [r] })]
+    const people = [
+      await person({ roleIds: [r] }),
+      await person({ roleIds: [r] }),
+      await person({ roleIds: [r] }),
+    ]
     const submitter = await person()
     await saveFlow('payment', [{ name: 'All', approverKind: 'role', approverId: r, mode: 'all' }])
     for (let round = 0; round < 3; round++) {
@@ -474,9 +526,24 @@ describe('reads', () => {
     const d = await dept(rootDept)
     const u = await person()
     const rep = await person({ deptId: d })
-    const otherRep = await h.userWith(adminToken, { username: uniq('other_rep'), permissions: [], dataScope: 'self', deptId: d })
-    const manager = await h.userWith(adminToken, { username: uniq('mgr'), permissions: [], dataScope: 'dept', deptId: d })
-    const outsider = await h.userWith(adminToken, { username: uniq('outsider'), permissions: [], dataScope: 'dept', deptId: rootDept })
+    const otherRep = await h.userWith(adminToken, {
+      username: uniq('other_rep'),
+      permissions: [],
+      dataScope: 'self',
+      deptId: d,
+    })
+    const manager = await h.userWith(adminToken, {
+      username: uniq('mgr'),
+      permissions: [],
+      dataScope: 'dept',
+      deptId: d,
+    })
+    const outsider = await h.userWith(adminToken, {
+      username: uniq('outsider'),
+      permissions: [],
+      dataScope: 'dept',
+      deptId: rootDept,
+    })
     await saveFlow('payment', [{ name: 'Named', approverKind: 'user', approverId: u.id }])
     const inst = await submit({ docType: 'payment', submitter: rep, submitterDeptId: d })
     const other = { id: otherRep.user.id, token: otherRep.token }
@@ -487,22 +554,24 @@ describe('reads', () => {
       const res = await h.call('GET', `/approvals/instances/${inst.id}`, { token: who.token })
       expect(expectProblem(res, 404).code).toBe('admin.approval.not_found')
       expect(JSON.stringify(res.body)).not.toContain('Secret deal title')
-      const hist = await h.call(
-        'GET',
-        `/approvals/history?docType=payment&docId=${inst.docId}`,
-        { token: who.token },
-      )
+      const hist = await h.call('GET', `/approvals/history?docType=payment&docId=${inst.docId}`, {
+        token: who.token,
+      })
       expect(expectProblem(hist, 404).code).toBe('admin.approval.not_found')
       expect(JSON.stringify(hist.body)).not.toContain('Secret deal title')
     }
-    const hist = await h.call('GET', `/approvals/history?docType=payment&docId=${inst.docId}`, { token: rep.token })
+    const hist = await h.call('GET', `/approvals/history?docType=payment&docId=${inst.docId}`, {
+      token: rep.token,
+    })
     expect(hist.status).toBe(200)
     expect(hist.body.map((i: admin.ApprovalInstance) => i.id)).toEqual([inst.id])
     const mine = await h.call('GET', '/approvals/mine?status=pending&docType=payment', { token: rep.token })
     expect(mine.body.items.map((i: admin.ApprovalInstance) => i.id)).toEqual([inst.id])
     const theirs = await h.call('GET', '/approvals/mine', { token: other.token })
     expect(theirs.body.items).toEqual([])
-    const todo = await h.call('GET', `/approvals/tasks?q=${encodeURIComponent(inst.docNumber)}`, { token: u.token })
+    const todo = await h.call('GET', `/approvals/tasks?q=${encodeURIComponent(inst.docNumber)}`, {
+      token: u.token,
+    })
     expect(todo.body.items.map((t: admin.ApprovalTask) => t.instanceId)).toEqual([inst.id])
     expect((await h.call('GET', '/approvals/tasks', { token: other.token })).body.items).toEqual([])
   })

@@ -43,7 +43,9 @@ const enabledUsers = (where: string) =>
 
 async function usersOfRole(m: EntityManager, roleId: string): Promise<Approver[]> {
   return m.query(
-    enabledUsers('$1 = ANY(role_ids) AND EXISTS (SELECT 1 FROM role r WHERE r.id = $1 AND r.deleted_at IS NULL)'),
+    enabledUsers(
+      '$1 = ANY(role_ids) AND EXISTS (SELECT 1 FROM role r WHERE r.id = $1 AND r.deleted_at IS NULL)',
+    ),
     [roleId],
   )
 }
@@ -54,7 +56,7 @@ async function usersOfRole(m: EntityManager, roleId: string): Promise<Approver[]
  */
 async function deptHead(m: EntityManager, deptId: string | null, submitterId: string): Promise<Approver[]> {
   const seen = new Set<string>()
-  for (let id = deptId; id && !seen.has(id); ) {
+  for (let id = deptId; id && !seen.has(id);) {
     seen.add(id)
     const [dept]: Array<{ parent_id: string | null; leader_user_id: string | null }> = await m.query(
       'SELECT parent_id, leader_user_id FROM dept WHERE id = $1',
@@ -88,7 +90,12 @@ async function superAdmins(m: EntityManager): Promise<Approver[]> {
 
 const label = (inst: ApprovalInstanceRow) => admin.APPROVAL_DOC_TYPE_LABELS[inst.docType]
 
-async function notifyAssignees(m: EntityManager, inst: ApprovalInstanceRow, step: InstanceStepRow, to: Approver[]) {
+async function notifyAssignees(
+  m: EntityManager,
+  inst: ApprovalInstanceRow,
+  step: InstanceStepRow,
+  to: Approver[],
+) {
   const doc = label(inst)
   await notify(
     m,
@@ -117,7 +124,12 @@ const OUTCOME_TEXT = {
   withdrawn: { zh: '已撤回', en: 'withdrawn' },
 } as const
 
-async function notifySubmitter(m: EntityManager, inst: ApprovalInstanceRow, outcome: 'approved' | 'rejected', comment: string | null) {
+async function notifySubmitter(
+  m: EntityManager,
+  inst: ApprovalInstanceRow,
+  outcome: 'approved' | 'rejected',
+  comment: string | null,
+) {
   const doc = label(inst)
   const text = OUTCOME_TEXT[outcome]
   await notify(
@@ -196,7 +208,13 @@ const SYSTEM: Actor = { id: null, name: null }
  * Opens the first applicable step at or after `from`: its approvers are resolved now (a change of
  * roles or leaders reaches the steps not yet open). No step left: the instance is approved.
  */
-async function advance(m: EntityManager, inst: ApprovalInstanceRow, from: number, last: Actor, comment: string | null) {
+async function advance(
+  m: EntityManager,
+  inst: ApprovalInstanceRow,
+  from: number,
+  last: Actor,
+  comment: string | null,
+) {
   const index = inst.steps.findIndex((s, i) => i >= from && s.status === 'waiting')
   if (index < 0) {
     inst.currentStep = null

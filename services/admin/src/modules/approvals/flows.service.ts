@@ -163,10 +163,10 @@ export async function saveFlow(
     entityType: 'approval_flow',
     entityId: docType,
     entityTitle: `${docType} v${row.version}`,
-    diff: diffRecords(
-      current ? { enabled: current.enabled, steps: current.steps } : null,
-      { enabled: row.enabled, steps: row.steps },
-    ),
+    diff: diffRecords(current ? { enabled: current.enabled, steps: current.steps } : null, {
+      enabled: row.enabled,
+      steps: row.steps,
+    }),
   })
   const [presented] = await presentFlows(m, [row])
   return presented!

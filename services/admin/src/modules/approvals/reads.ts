@@ -102,8 +102,7 @@ export function staffId(p: Principal): string {
 }
 
 function search<T extends object>(qb: SelectQueryBuilder<T>, q: string | null | undefined) {
-  if (q)
-    qb.andWhere('(i.doc_number ILIKE :term OR i.doc_title ILIKE :term)', { term: containsPattern(q) })
+  if (q) qb.andWhere('(i.doc_number ILIKE :term OR i.doc_title ILIKE :term)', { term: containsPattern(q) })
   return qb
 }
 
@@ -159,10 +158,10 @@ export async function approvalCounts(m: EntityManager, p: Principal): Promise<{ 
 async function readable(m: EntityManager, p: Principal, i: ApprovalInstanceRow): Promise<boolean> {
   if (i.submitterId === p.userId) return true
   if (inScope(p, i, { owner: 'ownerId', dept: 'deptId' })) return true
-  const [assigned] = await m.query('SELECT 1 FROM approval_task WHERE instance_id = $1 AND assignee_id = $2 LIMIT 1', [
-    i.id,
-    p.userId,
-  ])
+  const [assigned] = await m.query(
+    'SELECT 1 FROM approval_task WHERE instance_id = $1 AND assignee_id = $2 LIMIT 1',
+    [i.id, p.userId],
+  )
   return Boolean(assigned)
 }
 
