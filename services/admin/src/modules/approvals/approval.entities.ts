@@ -12,9 +12,12 @@ export interface InstanceStepRow {
   approvers: Array<{ userId: string; name: string }>
 }
 
+/** What happened to a submission (`HISTORY_ACTIONS`). */
+export type HistoryAction = admin.ApprovalHistoryEntry['action']
+
 export interface HistoryRow {
   at: string
-  action: admin.ApprovalHistoryEntry['action']
+  action: HistoryAction
   actorId: string | null
   actorName: string | null
   stepName: string | null

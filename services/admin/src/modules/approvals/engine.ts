@@ -10,7 +10,7 @@ import {
   ApprovalTaskEntity,
   type ApprovalInstanceRow,
   type ApprovalTaskRow,
-  type HistoryRow,
+  type HistoryAction,
   type InstanceStepRow,
 } from './approval.entities.js'
 
@@ -19,7 +19,7 @@ type Actor = { id: string | null; name: string | null }
 
 const now = () => new Date()
 
-function entry(action: HistoryRow['action'], actor: Actor, step: string | null, comment: string | null) {
+function entry(action: HistoryAction, actor: Actor, step: string | null, comment: string | null) {
   return {
     at: now().toISOString(),
     action,
