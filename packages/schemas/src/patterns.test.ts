@@ -22,8 +22,8 @@ describe('shared formats', () => {
       website: 'validation.website',
       'contact.email': 'validation.email',
     })
-    const line = sales.OpportunityLine.safeParse({
-      productName: 'P',
+    const line = sales.OpportunityLineInput.safeParse({
+      productId: '00000000-0000-4000-8000-000000000001',
       quantity: '1.23456',
       unitPrice: '1.234',
     })

@@ -8,6 +8,8 @@ import { categories } from './modules/categories/categories.service.js'
 import { ProductEntity } from './modules/products/products.entity.js'
 import { registerProductRoutes } from './modules/products/products.routes.js'
 import { productImages, products } from './modules/products/products.service.js'
+import { registerOrdersInternalRoutes } from './modules/internal/internal.routes.js'
+import { transferHandlers } from './modules/internal/transfer-events.js'
 import { QuoteEntity } from './modules/quotes/quotes.entity.js'
 import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
 import { quotes } from './modules/quotes/quotes.service.js'
@@ -25,7 +27,10 @@ export function buildOrdersService(
       ({ api, db }) => registerCategoryRoutes(api, db),
       (ctx) => registerProductRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerQuoteRoutes(ctx.api, ctx.db, ctx),
+      ({ internal, db }) => registerOrdersInternalRoutes(internal, db),
     ],
+    // The customer's quotes follow it when sales changes its owner with the quotes option.
+    events: { handlers: transferHandlers },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
       stores: [products, categories, quotes],

@@ -102,6 +102,15 @@ export const salesProblems = {
     zh: '输单时必须填写原因',
     en: 'Required when the opportunity is lost',
   },
+  'sales.opportunity.product_unknown': { zh: '产品不存在', en: 'No such product' },
+  'sales.opportunity.product_off_sale': {
+    zh: '产品「{name}」已下架',
+    en: 'The product {name} is off sale.',
+  },
+  'sales.orders_unavailable': {
+    zh: '暂时无法核对产品或报价单信息，请稍后再试',
+    en: 'Products and quotes cannot be checked right now; try again later.',
+  },
   'sales.opportunity.stage_by_closing': {
     zh: '该阶段须通过关闭商机进入',
     en: 'This stage is reached by closing the opportunity',

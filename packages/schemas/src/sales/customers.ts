@@ -1,6 +1,6 @@
 import { DATA_SCOPES } from '@mosaic/permissions'
 import { z } from 'zod'
-import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
+import { Id, IdListText, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { WEBSITE_PATTERN } from '../patterns.js'
 import {
   Access,
@@ -187,8 +187,6 @@ export type UpcomingRecycle = z.infer<typeof UpcomingRecycle>
  * What another service reads of a customer (`GET /api/sales/internal/customers/:id/card`): its
  * name, and the named contact and opportunity when they are live and belong to it (else null).
  */
-const UUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
-
 export const CustomerCardQuery = z.object({
   contactId: Id.optional(),
   opportunityId: Id.optional(),
@@ -198,11 +196,7 @@ export const CustomerCardQuery = z.object({
    */
   userId: Id.optional(),
   dataScope: z.enum(DATA_SCOPES).optional(),
-  deptIds: z
-    .string()
-    .max(4000)
-    .regex(new RegExp(`^${UUID_TEXT}(,${UUID_TEXT})*$`))
-    .optional(),
+  deptIds: IdListText(108).optional(),
 })
 export const CustomerCard = z.object({
   id: Id,

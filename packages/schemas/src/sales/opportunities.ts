@@ -17,11 +17,28 @@ export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES)
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>
 export const OPPORTUNITY_TYPES = ['new_business', 'upsell', 'renewal'] as const
 
-export const OpportunityLine = z.strictObject({
-  productId: Id.nullable().optional(),
-  productName: z.string().trim().min(1).max(100),
+/**
+ * A product line as written: a product of the orders service (checked there: live and on sale), a
+ * quantity, and a unit price that defaults to the product's reference price.
+ */
+export const OpportunityLineInput = z.strictObject({
+  productId: Id,
   quantity: z.string().trim().regex(QUANTITY_PATTERN, 'validation.quantity'),
-  unitPrice: Money,
+  unitPrice: Money.optional(),
+})
+export type OpportunityLineInput = z.input<typeof OpportunityLineInput>
+
+/**
+ * A line as stored and read: the product's code, name and unit as they were when the line was
+ * written. Lines written before products were picked (free text) have no product id or code.
+ */
+export const OpportunityLine = z.object({
+  productId: Id.nullable(),
+  productCode: z.string().nullable(),
+  productName: z.string(),
+  unit: z.string().nullable(),
+  quantity: z.string(),
+  unitPrice: z.string(),
 })
 export type OpportunityLine = z.infer<typeof OpportunityLine>
 
@@ -69,7 +86,7 @@ const Fields = {
   type: z.enum(OPPORTUNITY_TYPES).nullable().optional(),
   expectedAmount: Money.nullable().optional(),
   expectedCloseDate: DateOnly.nullable().optional(),
-  products: z.array(OpportunityLine).max(50).default([]),
+  products: z.array(OpportunityLineInput).max(50).default([]),
   remark: optionalText(2000),
 }
 
@@ -85,7 +102,7 @@ export const OpportunityUpdate = z.strictObject({
   type: Fields.type,
   expectedAmount: Fields.expectedAmount,
   expectedCloseDate: Fields.expectedCloseDate,
-  products: z.array(OpportunityLine).max(50).optional(),
+  products: z.array(OpportunityLineInput).max(50).optional(),
   remark: Fields.remark,
 })
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>
