@@ -15,6 +15,7 @@ import { followups } from './modules/followups/followups.store.js'
 import { salesAttachments } from './modules/followups/attachment-policy.js'
 import { registerOpportunityRoutes } from './modules/opportunities/opportunities.routes.js'
 import { opportunities } from './modules/opportunities/opportunities.store.js'
+import { ordersProducts } from './modules/opportunities/products.js'
 import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
@@ -33,7 +34,8 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       ({ api, db }) => registerTeamRoutes(api, db, '/customers', customers),
       (ctx) => registerLeadRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerFollowUpRoutes(ctx.api, ctx.db, ctx),
-      (ctx) => registerOpportunityRoutes(ctx.api, ctx.db, ctx),
+      (ctx) =>
+        registerOpportunityRoutes(ctx.api, ctx.db, { ...ctx, products: ordersProducts(ctx.serviceClient) }),
       ({ api, db }) => registerTeamRoutes(api, db, '/opportunities', opportunities),
       ({ api, db, logger }) => registerPoolRoutes(api, db, config, logger),
       ({ api, db, logger }) => registerTransferRoutes(api, db, logger),

@@ -18,6 +18,7 @@ type DocumentKind = Extract<sales.TransferCascade, 'quotes' | 'contracts'>
  * The documents of a customer that follow it when its owner changes, by the name of the transfer's
  * cascade option (and of the internal route listing them). Contracts are one more line here.
  */
-export const CUSTOMER_DOCUMENTS: Partial<Record<DocumentKind, { store: RecordStore<CustomerDocumentRow> }>> = {
-  quotes: { store: quotes as unknown as RecordStore<CustomerDocumentRow> },
-}
+export const CUSTOMER_DOCUMENTS: Partial<Record<DocumentKind, { store: RecordStore<CustomerDocumentRow> }>> =
+  {
+    quotes: { store: quotes as unknown as RecordStore<CustomerDocumentRow> },
+  }

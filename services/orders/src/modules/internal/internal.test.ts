@@ -98,8 +98,20 @@ describe('orders internal routes and the owner-transfer handler', () => {
     ])
     const east = await (await internal(`/customers/${ACME}/quotes?ownerId=${s.east.id}`)).json()
     expect(east.items).toEqual([
-      { id: quote.first!.id, number: quote.first!.number, status: 'draft', ownerId: s.east.id, ownerName: 'east-rep' },
-      { id: quote.second!.id, number: quote.second!.number, status: 'draft', ownerId: s.east.id, ownerName: 'east-rep' },
+      {
+        id: quote.first!.id,
+        number: quote.first!.number,
+        status: 'draft',
+        ownerId: s.east.id,
+        ownerName: 'east-rep',
+      },
+      {
+        id: quote.second!.id,
+        number: quote.second!.number,
+        status: 'draft',
+        ownerId: s.east.id,
+        ownerName: 'east-rep',
+      },
     ])
     expect((await (await internal(`/customers/${randomUUID()}/quotes`)).json()).items).toEqual([])
   })

@@ -1,5 +1,5 @@
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import { registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { resolveOwner } from '../directory/owners.js'
 import { closeOpportunity, reopenOpportunity } from './opportunities.closure.js'
 import { listOpportunities, pipeline, presentOne } from './opportunities.query.js'
@@ -9,10 +9,12 @@ import {
   insertOpportunity,
   restoreOpportunity,
   updateOpportunity,
+  type OpportunityDeps,
 } from './opportunities.service.js'
+import { resolveLines } from './products.js'
 import { opportunities } from './opportunities.store.js'
 
-export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: OpportunityDeps) {
   registerAggregate(api, {
     resource: 'sales.opportunity',
     path: '/opportunities',
@@ -28,10 +30,11 @@ export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: Do
     create: {
       summary: 'Create an opportunity (probability defaults to the stage’s)',
       body: sales.OpportunityCreate,
-      run: async (m, ctx, { ownerId, customerId, ...input }) => {
+      run: async (m, ctx, { ownerId, customerId, products: lines, ...input }) => {
         const customer = await customerForOpportunity(m, ctx, customerId)
         const owner = await resolveOwner(m, ctx.principal, ownerId, 'sales.opportunity.transfer')
-        return insertOpportunity(m, ctx, deps, { input, customer, owner })
+        const products = await resolveLines(deps.products, lines)
+        return insertOpportunity(m, ctx, deps, { input, customer, owner, products })
       },
     },
     update: {

@@ -18,7 +18,7 @@ import { cascadeFollowUps } from '../followups/followups.cascade.js'
 import type { OpportunityRow } from './opportunities.entity.js'
 import { assertModifiable } from './opportunities.lock.js'
 import { NOT_CLOSED, opportunities } from './opportunities.store.js'
-import { normaliseLines, productsTotal } from './products.js'
+import { productsTotal, resolveLines, storedLine, type ProductLookup } from './products.js'
 
 /** Stage and source are dictionary values; a stage that is an outcome (won/lost) is reached only by closing. */
 async function checkStage(deps: DomainDeps, stage: string, prefix?: string): Promise<number> {
@@ -54,8 +54,15 @@ async function resolveContact(
   return { contactId: primary?.id ?? null, contactName: primary?.name ?? null }
 }
 
+/** What writing an opportunity needs besides the transaction: dictionaries, and orders' products. */
+export interface OpportunityDeps extends DomainDeps {
+  products: ProductLookup
+}
+
 export interface NewOpportunity {
-  input: Omit<sales.OpportunityCreate, 'ownerId' | 'customerId'> & { stage: string }
+  input: Omit<sales.OpportunityCreate, 'ownerId' | 'customerId' | 'products'> & { stage: string }
+  /** The product lines, already resolved against orders (`resolveLines`). */
+  products?: sales.OpportunityLine[]
   customer: CustomerRow
   owner: Owner
   leadId?: string | null
@@ -75,7 +82,7 @@ export async function insertOpportunity(
     { field: fieldPath(prefix, 'source'), type: 'lead_source', value: input.source },
   ])
   const probability = await checkStage(deps, input.stage, prefix)
-  const products = normaliseLines(input.products ?? [])
+  const products = o.products ?? []
   return opportunities.create(m, ctx, {
     name: input.name,
     customerId: customer.id,
@@ -109,7 +116,7 @@ export async function customerForOpportunity(m: EntityManager, ctx: RecordContex
 export async function updateOpportunity(
   m: EntityManager,
   ctx: RecordContext,
-  deps: DomainDeps,
+  deps: OpportunityDeps,
   id: string,
   version: number,
   input: sales.OpportunityUpdate,
@@ -127,7 +134,7 @@ export async function updateOpportunity(
     patch.probability = input.probability ?? probability
   }
   if (contactId !== undefined) Object.assign(patch, await resolveContact(m, before.customerId, contactId))
-  if (products) patch.products = normaliseLines(products)
+  if (products) patch.products = await resolveLines(deps.products, products, before.products.map(storedLine))
   if (expectedAmount !== undefined) patch.expectedAmount = money(expectedAmount) ?? null
   return opportunities.update(m, ctx, id, version, patch)
 }

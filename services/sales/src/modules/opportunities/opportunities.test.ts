@@ -1,21 +1,35 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '@mosaic/permissions'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales } from '../../test-support/harness.js'
-import { expectProblem, fieldErrors } from '@mosaic/service-kit/testing/expect'
+import { startFakeOrders, type FakeOrders } from '../../test-support/fake-orders.js'
+import { expectProblem, fieldCodes, fieldErrors } from '@mosaic/service-kit/testing/expect'
 
 const ALL_SALES = PERMISSIONS.filter((p) => p.service === 'sales').map((p) => p.code as string)
 
 describe('opportunities', () => {
-  const s = harnessSuite(() => startSales(), {
-    rep: {},
-    admin: { username: 'boss', dataScope: 'all', roles: ['super_admin'] },
-    noReopen: {
-      username: 'noreopen',
-      dataScope: 'all',
-      permissions: ALL_SALES.filter((p) => p !== 'sales.opportunity.reopen'),
-    },
+  let ordersSvc: FakeOrders
+  beforeAll(async () => {
+    ordersSvc = await startFakeOrders()
   })
+  afterAll(() => ordersSvc.close())
+  const s = harnessSuite(
+    () =>
+      startSales({
+        SERVICE_SECRET: 'opportunities-test-secret-0123456789',
+        ORDERS_SERVICE_URL: ordersSvc.url,
+      }),
+    {
+      rep: {},
+      admin: { username: 'boss', dataScope: 'all', roles: ['super_admin'] },
+      noReopen: {
+        username: 'noreopen',
+        dataScope: 'all',
+        permissions: ALL_SALES.filter((p) => p !== 'sales.opportunity.reopen'),
+      },
+    },
+  )
   let customer: { id: string; name: string }
   beforeAll(async () => {
     customer = (
@@ -55,20 +69,128 @@ describe('opportunities', () => {
   })
 
   it('computes product lines half-up per line, then sums them', async () => {
+    const widget = ordersSvc.product({ code: 'WIDGET', referencePrice: '0.35', unit: 'piece' })
+    const gadget = ordersSvc.product({ code: 'GADGET' })
+    const bolt = ordersSvc.product({ code: 'BOLT' })
     const o = await create({
       name: 'With products',
       products: [
-        { productName: 'Widget', quantity: '3', unitPrice: '0.35' },
-        { productName: 'Gadget', quantity: '0.333', unitPrice: '10.05' },
-        { productName: 'Bolt', quantity: '1.5', unitPrice: '0.01' },
+        // No price: the product's reference price.
+        { productId: widget.id, quantity: '3' },
+        { productId: gadget.id, quantity: '0.333', unitPrice: '10.05' },
+        { productId: bolt.id, quantity: '1.5', unitPrice: '0.01' },
       ],
     })
     // 1.05; 3.34665 → 3.35; 0.015 → 0.02 (half-up), total 4.42.
     expect(o.products.map((p: { amount: string }) => p.amount)).toEqual(['1.05', '3.35', '0.02'])
+    expect(o.products[0]).toEqual({
+      productId: widget.id,
+      productCode: 'WIDGET',
+      productName: '产品 WIDGET',
+      unit: 'piece',
+      quantity: '3',
+      unitPrice: '0.35',
+      amount: '1.05',
+    })
     expect(o.productsTotal).toBe('4.42')
     expect(o.expectedAmount).toBe('4.42')
     const fetched = (await s.h.call('GET', `/opportunities/${o.id}`, { token: s.rep.token })).body
     expect(fetched).toMatchObject({ productsTotal: '4.42', expectedAmount: '4.42' })
+  })
+
+  it('refuses unknown, deleted and off-sale products per line, checked against orders', async () => {
+    const good = ordersSvc.product({ code: 'GOOD' })
+    const off = ordersSvc.product({ code: 'OFF', onSale: false })
+    const gone = ordersSvc.product({ code: 'GONE', deleted: true })
+    const res = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
+      body: {
+        customerId: customer.id,
+        name: 'Bad lines',
+        products: [
+          { productId: good.id, quantity: '1' },
+          { productId: randomUUID(), quantity: '1' },
+          { productId: gone.id, quantity: '1' },
+          { productId: off.id, quantity: '1' },
+        ],
+      },
+    })
+    expectProblem(res, 400)
+    expect(fieldCodes(res)).toEqual({
+      'products.1.productId': 'sales.opportunity.product_unknown',
+      'products.2.productId': 'sales.opportunity.product_unknown',
+      'products.3.productId': 'sales.opportunity.product_off_sale',
+    })
+    // A line without a product is refused by the schema (free text is history).
+    const free = await s.h.call('POST', '/opportunities', {
+      token: s.rep.token,
+      body: { customerId: customer.id, name: 'Free', products: [{ productName: 'x', quantity: '1' }] },
+    })
+    expectProblem(free, 400)
+    expect(Object.keys(fieldErrors(free)).sort()).toEqual(['products.0.productId', 'products.0.productName'])
+  })
+
+  it('keeps a line whose product went off sale after it was added; orders down is a 503', async () => {
+    const kept = ordersSvc.product({ code: 'KEPT', referencePrice: '5.00' })
+    const o = await create({ name: 'Kept', products: [{ productId: kept.id, quantity: '2' }] })
+    ordersSvc.products.set(kept.id, { ...kept, onSale: false, name: '改名了' })
+    const other = ordersSvc.product({ code: 'OTHER', referencePrice: '1.00' })
+    const edited = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+      token: s.rep.token,
+      version: o.version,
+      body: {
+        products: [
+          { productId: kept.id, quantity: '3' },
+          { productId: other.id, quantity: '1' },
+        ],
+      },
+    })
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    expect(edited.body.products).toMatchObject([
+      { productId: kept.id, productName: '产品 KEPT', unitPrice: '5.00', amount: '15.00' },
+      { productId: other.id, productCode: 'OTHER', amount: '1.00' },
+    ])
+    ordersSvc.down = true
+    try {
+      const res = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+        token: s.rep.token,
+        version: edited.body.version,
+        body: { products: [{ productId: other.id, quantity: '2' }] },
+      })
+      expectProblem(res, 503)
+      expect(res.body.code).toBe('sales.orders_unavailable')
+      // Without product lines orders is not asked.
+      const plain = await s.h.call('PATCH', `/opportunities/${o.id}`, {
+        token: s.rep.token,
+        version: edited.body.version,
+        body: { remark: 'still editable' },
+      })
+      expect(plain.status).toBe(200)
+    } finally {
+      ordersSvc.down = false
+    }
+  })
+
+  it('reads lines written as free text before products were picked', async () => {
+    const o = await create({ name: 'Legacy' })
+    await s.h.service.db.dataSource.query('UPDATE opportunity SET products = $2 WHERE id = $1', [
+      o.id,
+      JSON.stringify([{ productId: null, productName: '旧的手写产品', quantity: '2', unitPrice: '3.50' }]),
+    ])
+    const read = await s.h.call('GET', `/opportunities/${o.id}`, { token: s.rep.token })
+    expect(read.status).toBe(200)
+    expect(read.body.products).toEqual([
+      {
+        productId: null,
+        productCode: null,
+        productName: '旧的手写产品',
+        unit: null,
+        quantity: '2',
+        unitPrice: '3.50',
+        amount: '7.00',
+      },
+    ])
+    expect(read.body.productsTotal).toBe('7.00')
   })
 
   it('validates stage, source and customer per field; outcome stages are reached only by closing', async () => {
