@@ -18,6 +18,7 @@ import { opportunities } from './modules/opportunities/opportunities.store.js'
 import { ordersProducts } from './modules/opportunities/products.js'
 import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
+import { ordersDocuments } from './modules/transfers/transfers.orders.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
 
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
@@ -38,7 +39,8 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
         registerOpportunityRoutes(ctx.api, ctx.db, { ...ctx, products: ordersProducts(ctx.serviceClient) }),
       ({ api, db }) => registerTeamRoutes(api, db, '/opportunities', opportunities),
       ({ api, db, logger }) => registerPoolRoutes(api, db, config, logger),
-      ({ api, db, logger }) => registerTransferRoutes(api, db, logger),
+      ({ api, db, logger, serviceClient }) =>
+        registerTransferRoutes(api, db, logger, ordersDocuments(serviceClient)),
     ],
     recycleBin: {
       stores: [customers, contacts, leads, opportunities, followups],

@@ -35,6 +35,8 @@ export const TransferChange = z.object({
   fromOwnerName: z.string().nullable(),
   /** owner: the owner changes; team: the old owner becomes a team member. Quotes/contracts: requested of orders. */
   change: z.enum(['owner', 'team', 'requested']),
+  /** The record's status where it has one (a quote's: draft, submitted…). */
+  status: z.string().optional(),
 })
 export type TransferChange = z.infer<typeof TransferChange>
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Principal } from '@mosaic/permissions'
-import { formatProblem, type ProblemCode, type ProblemParams, type sales } from '@mosaic/schemas'
+import { formatProblem, type orders, type ProblemCode, type ProblemParams, type sales } from '@mosaic/schemas'
 import type { RecordBase, RecordStore } from '@mosaic/service-kit'
 import type { ContactRow, CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
@@ -13,12 +13,30 @@ import { contactsOf, type NewOwner } from '../ownership/owner-changes.js'
 import type { PoolRules } from '../pool/recycle-rules.js'
 
 /**
- * The cascades a transfer carries out. Quotes and contracts belong to the orders service, which does
- * not exist yet: they are offered (and planned) once it subscribes to \`sales.customer.transferred\`.
+ * A customer's documents in the orders service that follow it on request (the transfer event asks;
+ * orders moves the old owner's ones): cascade option → the entity type the preview lists them as.
+ * Contracts are one more entry here once orders lists and moves them.
  */
+export const CASCADE_DOCUMENTS = { quotes: 'quote' } as const satisfies Partial<
+  Record<sales.TransferCascade, string>
+>
+type DocumentCascade = keyof typeof CASCADE_DOCUMENTS
+
+/** The cascades a transfer carries out (and so the only ones the form offers). */
 export const TRANSFER_OPTIONS: sales.TransferOptions = {
-  cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+  cascades: {
+    customer: ['contacts', 'opportunities', ...(Object.keys(CASCADE_DOCUMENTS) as DocumentCascade[])],
+    lead: [],
+    opportunity: [],
+  },
 }
+
+/** A customer's documents of one kind owned by `ownerId`, as orders lists them; null when orders does not answer. */
+export type DocumentLookup = (
+  kind: DocumentCascade,
+  customerId: string,
+  ownerId: string,
+) => Promise<orders.CustomerDocument[] | null>
 
 /** The request after defaults (cascade, oldOwner) are filled in. */
 export type TransferBody = z.output<typeof sales.TransferRequest>
@@ -89,6 +107,7 @@ export async function planRoot(
   target: NewOwner,
   id: string,
   limits: LimitState,
+  documents: DocumentLookup,
   lock = false,
 ): Promise<RootPlan> {
   const store = storeOf(body.entityType)
@@ -145,12 +164,17 @@ export async function planRoot(
       if (keepOldOwner) changes.push(change('opportunity', o, t, 'team'))
     }
   }
-  // Quotes and contracts live in the orders service: the event asks it to follow.
-  const offered = TRANSFER_OPTIONS.cascades.customer
-  if (body.cascade.quotes && offered.includes('quotes'))
-    changes.push(change('quote', row, title, 'requested'))
-  if (body.cascade.contracts && offered.includes('contracts'))
-    changes.push(change('contract', row, title, 'requested'))
+  // Quotes (and later contracts) live in the orders service: the event asks it to move the old
+  // owner's ones. The preview lists them as orders has them now; without an answer from orders, one
+  // line says that they are requested.
+  for (const [kind, entityType] of Object.entries(CASCADE_DOCUMENTS) as [DocumentCascade, string][]) {
+    if (!body.cascade[kind] || !row.ownerId) continue
+    const docs = await documents(kind, id, row.ownerId)
+    if (!docs) changes.push(change(entityType, row, title, 'requested'))
+    else
+      for (const d of docs)
+        changes.push({ ...change(entityType, d, d.number, 'requested'), status: d.status })
+  }
   return plan
 }
 

@@ -1,12 +1,17 @@
 import { sales } from '@mosaic/schemas'
 import { registerAggregate, type ApiRouter, type Database, type Service } from '@mosaic/service-kit'
-import { TRANSFER_OPTIONS } from './transfer-plan.js'
+import { TRANSFER_OPTIONS, type DocumentLookup } from './transfer-plan.js'
 import { commitTransfer, previewTransfer } from './transfers.service.js'
 
 /** The record type's own `sales.<type>.transfer` permission is checked once the body names the type. */
 const ANY_TRANSFER = { anyOf: sales.TRANSFERABLE.map((t) => `sales.${t}.transfer`) }
 
-export function registerTransferRoutes(api: ApiRouter, db: Database, logger: Service['logger']) {
+export function registerTransferRoutes(
+  api: ApiRouter,
+  db: Database,
+  logger: Service['logger'],
+  documents: DocumentLookup,
+) {
   registerAggregate(api, {
     path: '/transfers',
     db,
@@ -24,7 +29,7 @@ export function registerTransferRoutes(api: ApiRouter, db: Database, logger: Ser
         access: ANY_TRANSFER,
         body: sales.TransferRequest,
         response: sales.TransferPreview,
-        run: (m, ctx, { body }) => previewTransfer(m, ctx.principal, body),
+        run: (m, ctx, { body }) => previewTransfer(m, ctx.principal, body, documents),
       },
       commit: {
         path: '',
@@ -34,7 +39,7 @@ export function registerTransferRoutes(api: ApiRouter, db: Database, logger: Ser
         response: sales.TransferResult,
         // Each record changes in its own transaction (commitTransfer), so one refusal undoes nothing else.
         ownTransactions: true,
-        run: (_m, ctx, { body }) => commitTransfer(db, ctx, body, logger),
+        run: (_m, ctx, { body }) => commitTransfer(db, ctx, body, logger, documents),
       },
     },
   })

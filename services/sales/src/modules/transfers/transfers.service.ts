@@ -23,6 +23,7 @@ import {
   limitState,
   planRoot,
   storeOf,
+  type DocumentLookup,
   type OwnedRow,
   type RootPlan,
   type TransferBody,
@@ -47,12 +48,18 @@ async function prepare(m: EntityManager, principal: Principal, body: TransferBod
 const unique = (ids: string[]) => [...new Set(ids)]
 
 /** The dry run: every record that would change, and every selected record that would be refused. */
-export async function previewTransfer(m: EntityManager, principal: Principal, body: TransferBody) {
+export async function previewTransfer(
+  m: EntityManager,
+  principal: Principal,
+  body: TransferBody,
+  documents: DocumentLookup,
+) {
   const target = await prepare(m, principal, body)
   const limits = await limitState(m, await poolRuleFor(m), target)
   const owned = limits.owned
   const plans: RootPlan[] = []
-  for (const id of unique(body.ids)) plans.push(await planRoot(m, principal, body, target, id, limits))
+  for (const id of unique(body.ids))
+    plans.push(await planRoot(m, principal, body, target, id, limits, documents))
   return summary(target, plans, owned, limits.ownedLimit, body.entityType === 'customer')
 }
 
@@ -82,6 +89,7 @@ export async function commitTransfer(
   ctx: Ctx,
   body: TransferBody,
   logger: Logger,
+  documents: DocumentLookup,
 ): Promise<sales.TransferResult> {
   const { target, before } = await db.transaction(async (m) => {
     const target = await prepare(m, ctx.principal, body)
@@ -94,7 +102,7 @@ export async function commitTransfer(
         await db.transaction(async (m) => {
           await lockPortfolio(m, target.id)
           const limits = await limitState(m, await poolRuleFor(m), target)
-          const plan = await planRoot(m, ctx.principal, body, target, id, limits, true)
+          const plan = await planRoot(m, ctx.principal, body, target, id, limits, documents, true)
           if (!plan.problem) await apply(m, ctx, body, target, plan)
           return plan
         }),

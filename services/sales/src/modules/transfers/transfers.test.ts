@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales, type TestUser } from '../../test-support/harness.js'
 import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expect'
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
+import { startFakeOrders, type FakeOrders } from '../../test-support/fake-orders.js'
 
 const D1 = randomUUID()
 const D2 = randomUUID()
 const DAY = 86_400_000
 
 describe('owner transfer', () => {
-  const s = harnessSuite(() => startSales(), {
+  let ordersSvc: FakeOrders
+  beforeAll(async () => {
+    ordersSvc = await startFakeOrders()
+  })
+  afterAll(() => ordersSvc.close())
+  const env = () => ({
+    SERVICE_SECRET: 'transfers-test-secret-0123456789',
+    ORDERS_SERVICE_URL: ordersSvc.url,
+  })
+  const s = harnessSuite(() => startSales(env()), {
     alice: { deptIds: [D1] },
     bob: { deptIds: [D2] },
     carol: { deptIds: [D1] },
@@ -32,11 +42,11 @@ describe('owner transfer', () => {
       `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
     )
 
-  it('offers only the cascades that exist (no quotes or contracts before the orders service)', async () => {
+  it('offers only the cascades that exist (quotes, not yet contracts)', async () => {
     const res = await s.h.call('GET', '/transfers/options', { token: s.mgr.token })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
-      cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+      cascades: { customer: ['contacts', 'opportunities', 'quotes'], lead: [], opportunity: [] },
     })
   })
 
@@ -53,6 +63,19 @@ describe('owner transfer', () => {
     const c2 = await f.customer({ owner: s.alice, locked: true })
     const bobs = await f.customer({ owner: s.bob })
     const missing = randomUUID()
+    // In orders: two of alice's quotes of c1 (listed, to be moved) and one of carol's (not).
+    const quote = (number: string, status: string, owner: TestUser) => ({
+      id: randomUUID(),
+      number,
+      status,
+      ownerId: owner.id,
+      ownerName: owner.name,
+    })
+    const aliceQuotes = [
+      quote('BJ202612040001', 'draft', s.alice),
+      quote('BJ202612040002', 'approved', s.alice),
+    ]
+    ordersSvc.quotes.set(c1.id, [...aliceQuotes, quote('BJ202612040003', 'draft', s.carol)])
     const body = {
       entityType: 'customer',
       ids: [c1.id, missing, c2.id, bobs.id, c1.id],
@@ -108,6 +131,15 @@ describe('owner transfer', () => {
           title: expect.any(String),
           ...from,
         },
+        ...aliceQuotes.map((q) => ({
+          entityType: 'quote',
+          id: q.id,
+          rootId: c1.id,
+          change: 'requested',
+          title: q.number,
+          status: q.status,
+          ...from,
+        })),
         {
           entityType: 'customer',
           id: c2.id,
@@ -322,5 +354,33 @@ describe('owner transfer', () => {
     const [event] = await f.query(`SELECT topic FROM outbox_event WHERE payload->>'id' = $1`, [deal.id])
     expect(event.topic).toBe('sales.opportunity.transferred')
     expect((await f.reload(c.id)).ownerId).toBe(s.alice.id)
+  })
+
+  it('still transfers when orders does not answer: the quotes are requested, not listed', async () => {
+    const c = await f.customer({ owner: s.alice })
+    const body = {
+      entityType: 'customer',
+      ids: [c.id],
+      toOwnerId: s.bob.id,
+      cascade: { contacts: false, opportunities: false, quotes: true, contracts: false },
+    }
+    ordersSvc.down = true
+    try {
+      const dry = await preview(s.alice, body)
+      expect(dry.status).toBe(200)
+      expect(dry.body.changes.filter((ch: ReplyBody) => ch.entityType === 'quote')).toEqual([
+        expect.objectContaining({ id: c.id, rootId: c.id, change: 'requested' }),
+      ])
+      const done = await commit(s.alice, body)
+      expect(done.status).toBe(200)
+      expect(done.body.transferred).toBe(1)
+    } finally {
+      ordersSvc.down = false
+    }
+    const [event] = await f.query(
+      `SELECT payload FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
+      [c.id],
+    )
+    expect(event.payload.cascade).toEqual({ quotes: true, contracts: false })
   })
 })
