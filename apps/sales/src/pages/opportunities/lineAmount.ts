@@ -10,9 +10,12 @@ import {
   sumMoney,
 } from '@mosaic/money'
 
-/** A product line as the editor holds it (strings as typed). */
+/**
+ * A product line as the editor holds it (figures as typed). A line read from before products were
+ * picked has no product id, only its free-text name: the user picks a product for it.
+ */
 export interface LineDraft {
-  productId?: string | null
+  productId: string | null
   productName: string
   quantity: string
   unitPrice: string
