@@ -45,13 +45,14 @@ const preview: sales.TransferPreview = {
       change: 'team',
     },
     {
-      entityType: 'contract',
+      entityType: 'quote',
       id: 'd0d0d0d0-0000-4000-8000-000000000001',
-      title: 'HT001',
+      title: 'BJ001',
       rootId: ACME,
       fromOwnerId: ANN,
       fromOwnerName: 'Ann',
       change: 'requested',
+      status: 'approved',
     },
   ],
   problems: [{ id: BETA, title: 'Beta', status: 423, detail: 'Beta is locked by its owner' }],
@@ -60,7 +61,7 @@ const preview: sales.TransferPreview = {
 
 async function openDialog() {
   http.get.mockResolvedValue({
-    cascades: { customer: ['contacts', 'opportunities'], lead: [], opportunity: [] },
+    cascades: { customer: ['contacts', 'opportunities', 'quotes'], lead: [], opportunity: [] },
   })
   const wrapper = mount(TransferDialog, {
     props: {
@@ -95,9 +96,10 @@ describe('TransferDialog', () => {
     wrapper.findComponent(UserPicker).vm.$emit('update:modelValue', BOB)
     // Only the cascades the service offers are shown.
     expect(http.get).toHaveBeenCalledWith('/api/sales/transfers/options')
-    expect(document.querySelector('[data-testid="transfer-cascade-quotes"]')).toBeNull()
+    expect(document.querySelector('[data-testid="transfer-cascade-quotes"]')).not.toBeNull()
     expect(document.querySelector('[data-testid="transfer-cascade-contracts"]')).toBeNull()
     document.querySelector<HTMLInputElement>('[data-testid="transfer-cascade-opportunities"] input')!.click()
+    document.querySelector<HTMLInputElement>('[data-testid="transfer-cascade-quotes"] input')!.click()
     wrapper.findComponent(ElRadioGroup).vm.$emit('update:modelValue', 'read')
     type('transfer-reason', ' handing over ')
     await flushPromises()
@@ -109,7 +111,7 @@ describe('TransferDialog', () => {
       entityType: 'customer',
       ids: [ACME, BETA],
       toOwnerId: BOB,
-      cascade: { contacts: true, opportunities: false, quotes: false, contracts: false },
+      cascade: { contacts: true, opportunities: false, quotes: true, contracts: false },
       oldOwner: 'read',
       reason: 'handing over',
     }
@@ -122,7 +124,11 @@ describe('TransferDialog', () => {
     expect(shown).toContain('has 49 customers, gets 1 more, limit 50')
     expect(document.querySelector('[data-testid="transfer-group-owner"]')!.textContent).toContain('Li Lei')
     expect(document.querySelector('[data-testid="transfer-group-team"]')).not.toBeNull()
-    expect(document.querySelector('[data-testid="transfer-group-requested"]')!.textContent).toContain('HT001')
+    // The customer's quotes as orders lists them: number and status, in the reader's language.
+    const requested = document.querySelector('[data-testid="transfer-group-requested"]')!.textContent
+    expect(requested).toContain('BJ001')
+    expect(requested).toContain('Approved')
+    expect(requested).toContain('Quote')
 
     click('dialog-submit')
     await flushPromises()

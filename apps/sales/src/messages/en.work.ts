@@ -139,6 +139,7 @@ export const work: typeof zh = {
       team: 'Previous owner becomes a team member',
       requested: 'Requested of the orders service',
     },
+    status: 'Status',
     recordType: 'Type',
     record: 'Record',
     fromOwner: 'From',

@@ -132,6 +132,7 @@ export const work = {
     problems: '{n} 条记录无法转移',
     nothing: '没有可转移的记录',
     changes: { owner: '变更负责人', team: '原负责人成为团队成员', requested: '通知订单服务转移' },
+    status: '状态',
     recordType: '类型',
     record: '记录',
     fromOwner: '原负责人',
