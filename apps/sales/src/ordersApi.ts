@@ -43,7 +43,8 @@ export const ordersApi = {
     call(routes.updateCategory, { ...versioned(c), body }),
   deleteCategory: (c: Versioned) => call(routes.deleteCategory, versioned(c)),
 
-  listQuotes: (q: ListParams & { status?: orders.QuoteStatus }) => call(routes.listQuotes, { query: q }),
+  listQuotes: (q: ListParams & { status?: orders.QuoteStatus; customerId?: string }) =>
+    call(routes.listQuotes, { query: q }),
   getQuote: (id: string) => call(routes.getQuote, byId(id)),
   createQuote: (body: orders.QuoteCreate) => call(routes.createQuote, { body }),
   updateQuote: (q: Versioned, body: orders.QuoteUpdate) =>

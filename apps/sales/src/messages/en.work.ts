@@ -144,4 +144,9 @@ export const work: typeof zh = {
     record: 'Record',
     fromOwner: 'From',
   },
+  documents: {
+    empty: 'None yet',
+    more: '{n} more: see the list page',
+    quoteTitle: 'Quote {number}',
+  },
 }

@@ -137,4 +137,9 @@ export const work = {
     record: '记录',
     fromOwner: '原负责人',
   },
+  documents: {
+    empty: '暂无',
+    more: '还有 {n} 条，请到列表页查看',
+    quoteTitle: '报价单 {number}',
+  },
 }

@@ -118,6 +118,8 @@ describe('every sales page', () => {
     expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('KH202601010001')
     expect(wrapper.find('[data-testid="customer-locked"]').exists()).toBe(true)
     expect(wrapper.text()).toContain('Unlock')
+    // Documents of other services, for who may read them: the quotes tab.
+    expect(wrapper.find('[data-testid="customer-tab-quotes"]').text()).toBe('Quotes')
 
     http.get.mockRejectedValue(Object.assign(new Error('Not found'), { status: 404 }))
     const missing = await visit('/sales/customers/22222222-2222-4222-8222-222222222222')

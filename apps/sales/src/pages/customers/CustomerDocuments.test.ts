@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, resetAfterEach } from '@mosaic/ui/test-utils'
+import type { orders, sales } from '@mosaic/schemas'
+import { http, pageOf, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
+import CustomerDocuments from './CustomerDocuments.vue'
+import { CUSTOMER_DOCUMENT_TABS } from './customerDocuments'
+
+resetAfterEach()
+beforeEach(() => useDefaultDictionaries())
+
+const ACME = 'cccccccc-0000-4000-8000-000000000001'
+const customer = { id: ACME, name: 'Acme 公司', access: 'scope' } as sales.Customer
+const quote = (over: Partial<orders.Quote>): orders.Quote => ({
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  id: 'eeeeeeee-0000-4000-8000-000000000001',
+  version: 2,
+  number: 'BJ202601010001',
+  status: 'approved',
+  customerId: ACME,
+  customerName: 'Acme 公司',
+  contactId: null,
+  contactName: '张三',
+  contactPhone: null,
+  opportunityId: null,
+  opportunityName: '二期扩容',
+  validUntil: '2026-02-01',
+  remark: null,
+  ownerId: '00000000-0000-4000-8000-000000000001',
+  ownerName: 'Ann',
+  deptId: null,
+  lines: [
+    {
+      productId: 'bbbbbbbb-0000-4000-8000-000000000001',
+      productCode: 'HW-001',
+      productName: '工控机',
+      unit: 'set',
+      quantity: '2',
+      unitPrice: '12800.50',
+      discountPercent: '0',
+      taxRate: '13',
+      net: '25601.00',
+      tax: '3328.13',
+      total: '28929.13',
+    },
+  ],
+  subtotal: '25601.00',
+  taxTotal: '3328.13',
+  total: '28929.13',
+  ...over,
+})
+const first = quote({})
+const second = quote({
+  id: 'eeeeeeee-0000-4000-8000-000000000002',
+  number: 'BJ202601010002',
+  status: 'draft',
+  total: '1000.00',
+  ownerName: 'Bob',
+  validUntil: null,
+})
+
+async function mountTab() {
+  http.get.mockImplementation(async (path: string) =>
+    path === '/api/orders/quotes'
+      ? { ...pageOf([first, second]), total: 3 }
+      : path === `/api/orders/quotes/${first.id}`
+        ? first
+        : pageOf([]),
+  )
+  const wrapper = mount(CustomerDocuments, {
+    props: { customer, tab: CUSTOMER_DOCUMENT_TABS.find((d) => d.name === 'quotes')! },
+    global: { plugins: [testI18n('en'), withPermissions('orders.quote.read')] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
+
+describe("a customer's quotes", () => {
+  it("lists the customer's quotes from orders: number, translated status, money, valid until, owner", async () => {
+    const w = await mountTab()
+    // The orders list call, by customer (orders applies the caller's scope).
+    const call = http.get.mock.calls.find((c) => c[0] === '/api/orders/quotes')
+    expect(call?.[1]).toMatchObject({ query: { customerId: ACME, limit: 100 } })
+    const text = w.text()
+    for (const shown of ['BJ202601010001', 'Approved', '¥28,929.13', '2026-02-01', 'Ann'])
+      expect(text).toContain(shown)
+    for (const shown of ['BJ202601010002', 'Draft', '¥1,000.00', 'Bob']) expect(text).toContain(shown)
+    expect(text).not.toContain(first.id)
+    // Three in all, two shown.
+    expect(text).toContain('1 more: see the list page')
+  })
+
+  it('opens a quote from its number, as orders has it now', async () => {
+    await mountTab()
+    click('quotes-open-BJ202601010001')
+    await flushPromises()
+    expect(http.get.mock.calls.map((c) => c[0])).toContain(`/api/orders/quotes/${first.id}`)
+    const drawer = document.querySelector('[data-testid="quote-detail"]')!.closest('.el-drawer')!
+    expect(drawer.textContent).toContain('Quote BJ202601010001')
+    expect(drawer.textContent).toContain('工控机')
+    expect(drawer.textContent).toContain('二期扩容')
+    expect(document.querySelector('[data-testid="quote-detail-totals"]')!.textContent).toContain('¥28,929.13')
+  })
+})
