@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { orders } from '@mosaic/schemas'
 import { signServiceToken } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startOrders } from '../../test-support/harness.js'
@@ -71,7 +72,7 @@ describe('orders internal routes and the owner-transfer handler', () => {
     const ids = [product['IN-BOLT']!.id, product['IN-OFF']!.id, product['IN-GONE']!.id, randomUUID()]
     const res = await internal(`/products?ids=${ids.join(',')}`)
     expect(res.status).toBe(200)
-    const body = await res.json()
+    const body = (await res.json()) as orders.ProductSnapshots
     expect(body.items).toEqual([
       {
         id: product['IN-BOLT']!.id,
@@ -90,14 +91,12 @@ describe('orders internal routes and the owner-transfer handler', () => {
   })
 
   it("lists a customer's live quotes, of one owner when asked", async () => {
-    const all = await (await internal(`/customers/${ACME}/quotes`)).json()
-    expect(all.items.map((q: { id: string }) => q.id)).toEqual([
-      quote.first!.id,
-      quote.second!.id,
-      quote.westOwn!.id,
-    ])
-    const east = await (await internal(`/customers/${ACME}/quotes?ownerId=${s.east.id}`)).json()
-    expect(east.items).toEqual([
+    const list = async (path: string) =>
+      ((await (await internal(path)).json()) as orders.CustomerDocuments).items
+    const all = await list(`/customers/${ACME}/quotes`)
+    expect(all.map((q) => q.id)).toEqual([quote.first!.id, quote.second!.id, quote.westOwn!.id])
+    const east = await list(`/customers/${ACME}/quotes?ownerId=${s.east.id}`)
+    expect(east).toEqual([
       {
         id: quote.first!.id,
         number: quote.first!.number,
@@ -113,7 +112,7 @@ describe('orders internal routes and the owner-transfer handler', () => {
         ownerName: 'east-rep',
       },
     ])
-    expect((await (await internal(`/customers/${randomUUID()}/quotes`)).json()).items).toEqual([])
+    expect(await list(`/customers/${randomUUID()}/quotes`)).toEqual([])
   })
 
   it('serves services only: a signed-in user gets 401', async () => {
