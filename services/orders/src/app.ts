@@ -13,6 +13,8 @@ import { transferHandlers } from './modules/internal/transfer-events.js'
 import { QuoteEntity } from './modules/quotes/quotes.entity.js'
 import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
 import { quotes } from './modules/quotes/quotes.service.js'
+import { quoteExpiryJob } from './modules/quotes/quotes.lifecycle.js'
+import { approvalHandlers } from './approvals.js'
 
 /** Builds the orders service (not yet listening); tests pass a verifier that trusts their own keys. */
 export function buildOrdersService(
@@ -43,5 +45,9 @@ export function buildOrdersService(
       read: 'orders.product.read',
       allowedTypes: orders.PRODUCT_IMAGE_TYPES,
     },
+    events: { handlers: approvalHandlers },
+    jobs: [
+      quoteExpiryJob({ minutes: config.QUOTE_EXPIRY_INTERVAL_MINUTES, timeZone: config.BUSINESS_TIME_ZONE }),
+    ],
   })
 }

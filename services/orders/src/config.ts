@@ -12,6 +12,8 @@ export const OrdersConfig = BaseConfig.extend({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(orders.PRODUCT_IMAGE_MAX_BYTES),
+  /** How often approved and sent quotes past their valid-until date expire (0: never on its own). */
+  QUOTE_EXPIRY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 })
 export type OrdersConfig = z.infer<typeof OrdersConfig>
 

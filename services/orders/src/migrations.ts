@@ -113,5 +113,38 @@ export class OrdersQuotes1765200000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Quotes through approval (SPEC 2.2): `submitted` becomes `pending`, and sent, accepted and expired
+ * join; the request id of the submission the quote waits on; the expiry job's index.
+ */
+export class OrdersQuoteApproval1765300000000 implements MigrationInterface {
+  name = 'OrdersQuoteApproval1765300000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE quote DROP CONSTRAINT IF EXISTS quote_status_check')
+    await q.query(`UPDATE quote SET status = 'pending' WHERE status = 'submitted'`)
+    await q.query(`ALTER TABLE quote ADD CONSTRAINT quote_status_check
+      CHECK (status IN ('draft', 'pending', 'approved', 'rejected', 'sent', 'accepted', 'expired'))`)
+    await q.query('ALTER TABLE quote ADD COLUMN approval_request_id uuid NULL')
+    await q.query(
+      `CREATE INDEX quote_expiry_idx ON quote (valid_until) WHERE deleted_at IS NULL AND status IN ('approved', 'sent')`,
+    )
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX quote_expiry_idx')
+    await q.query('ALTER TABLE quote DROP COLUMN approval_request_id')
+    await q.query('ALTER TABLE quote DROP CONSTRAINT quote_status_check')
+    await q.query(`UPDATE quote SET status = 'submitted' WHERE status = 'pending'`)
+    await q.query(`UPDATE quote SET status = 'approved' WHERE status IN ('sent', 'accepted', 'expired')`)
+    await q.query(`ALTER TABLE quote ADD CONSTRAINT quote_status_check
+      CHECK (status IN ('draft', 'submitted', 'approved', 'rejected'))`)
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [OrdersProducts1765100000000, OrdersQuotes1765200000000]
+export const migrations = [
+  OrdersProducts1765100000000,
+  OrdersQuotes1765200000000,
+  OrdersQuoteApproval1765300000000,
+]

@@ -70,6 +70,9 @@ export const ordersRoutes = defineRoutes({
   },
   deleteQuote: { method: 'delete', path: '/api/orders/quotes/:id' },
   restoreQuote: { method: 'post', path: '/api/orders/quotes/:id/restore' },
+  submitQuote: { method: 'post', path: '/api/orders/quotes/:id/submit', response: orders.Quote },
+  sendQuote: { method: 'post', path: '/api/orders/quotes/:id/send', response: orders.Quote },
+  acceptQuote: { method: 'post', path: '/api/orders/quotes/:id/accept', response: orders.Quote },
 
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },

@@ -5,12 +5,23 @@ import { CreatedRange, DateOnly, Money, OwnerFields, optionalText } from '../sal
 import { Percent } from './products.js'
 
 /**
- * A quote's life: `draft` (editable) until submitted for approval, then `approved` or `rejected`
- * (SPEC 2.2). Only `draft` is reachable until the approval engine lands.
+ * A quote's life (SPEC 2.2): `draft` → submitted for approval (`pending`, locked) → `approved` or
+ * `rejected` (editable again, may be resubmitted); an approved quote is `sent` to the customer, then
+ * `accepted`; an approved or sent quote past its valid-until date is `expired`.
  */
-export const QUOTE_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const
+export const QUOTE_STATUSES = [
+  'draft',
+  'pending',
+  'approved',
+  'rejected',
+  'sent',
+  'accepted',
+  'expired',
+] as const
 export const QuoteStatus = z.enum(QUOTE_STATUSES)
 export type QuoteStatus = z.infer<typeof QuoteStatus>
+/** Where a quote may be edited (and submitted from). */
+export const QUOTE_EDITABLE: readonly QuoteStatus[] = ['draft', 'rejected']
 
 /** A quantity: more than zero, at most 4 decimals. */
 export const Quantity = z

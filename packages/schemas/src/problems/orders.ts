@@ -64,8 +64,36 @@ export const ordersProblems = {
     en: 'The product {name} is off sale.',
   },
   'orders.quote.not_draft': {
-    zh: '只有草稿状态的报价单可以修改',
-    en: 'Only a draft quote can be changed.',
+    zh: '只有草稿状态的报价单可以删除',
+    en: 'Only a draft quote can be deleted.',
+  },
+  'orders.quote.not_editable': {
+    zh: '只有草稿或已驳回的报价单可以修改',
+    en: 'Only a draft or rejected quote can be changed.',
+  },
+  'orders.quote.not_submittable': {
+    zh: '只有草稿或已驳回的报价单可以提交审批',
+    en: 'Only a draft or rejected quote can be submitted for approval.',
+  },
+  'orders.quote.valid_until_missing': {
+    zh: '提交审批前请填写有效期',
+    en: 'Set a valid-until date before submitting.',
+  },
+  'orders.quote.valid_until_past': {
+    zh: '有效期已过，请修改有效期后再提交',
+    en: 'The valid-until date has passed; change it before submitting.',
+  },
+  'orders.quote.no_lines': {
+    zh: '报价单没有明细行',
+    en: 'The quote has no lines.',
+  },
+  'orders.quote.not_approved': {
+    zh: '只有审批通过的报价单可以发送',
+    en: 'Only an approved quote can be sent.',
+  },
+  'orders.quote.not_sent': {
+    zh: '只有已发送的报价单可以标记为已接受',
+    en: 'Only a sent quote can be marked accepted.',
   },
   'orders.sales_unavailable': {
     zh: '暂时无法核对客户信息，请稍后再试',

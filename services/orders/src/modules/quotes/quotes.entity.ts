@@ -22,6 +22,8 @@ export interface QuoteRow extends RecordBase {
   subtotal: string
   taxTotal: string
   total: string
+  /** The submission the quote waits on while `pending` (its decision is applied only for it). */
+  approvalRequestId: string | null
 }
 
 export const QuoteEntity = recordEntity<QuoteRow>('Quote', 'quote', {
@@ -43,4 +45,5 @@ export const QuoteEntity = recordEntity<QuoteRow>('Quote', 'quote', {
   subtotal: { type: 'numeric', precision: 18, scale: 2 },
   taxTotal: { type: 'numeric', precision: 18, scale: 2, name: 'tax_total' },
   total: { type: 'numeric', precision: 18, scale: 2 },
+  approvalRequestId: { type: 'uuid', name: 'approval_request_id', nullable: true },
 })

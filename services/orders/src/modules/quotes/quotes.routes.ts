@@ -5,9 +5,11 @@ import {
   listQuotes,
   presentQuote,
   quotes,
+  removeQuote,
   updateQuote,
   type QuoteDeps,
 } from './quotes.service.js'
+import { moveQuote, submitQuote } from './quotes.lifecycle.js'
 
 export function registerQuoteRoutes(api: ApiRouter, db: Database, deps: QuoteDeps) {
   registerAggregate(api, {
@@ -31,6 +33,23 @@ export function registerQuoteRoutes(api: ApiRouter, db: Database, deps: QuoteDep
       body: orders.QuoteUpdate,
       apply: (m, ctx, id, version, body) => updateQuote(m, ctx, deps, id, version, body),
     },
-    remove: 'soft',
+    remove: removeQuote,
+    actions: {
+      submit: {
+        summary:
+          'Submit a draft or rejected quote for approval (提交审批): pending and locked until the decision',
+        run: (m, ctx, id, version) => submitQuote(m, ctx, deps.timeZone, id, version),
+      },
+      send: {
+        summary: 'Send an approved quote to the customer',
+        access: 'update',
+        run: (m, ctx, id, version) => moveQuote(m, ctx, id, version, 'send'),
+      },
+      accept: {
+        summary: 'Mark a sent quote accepted by the customer',
+        access: 'update',
+        run: (m, ctx, id, version) => moveQuote(m, ctx, id, version, 'accept'),
+      },
+    },
   })
 }

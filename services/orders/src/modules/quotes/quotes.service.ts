@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { documentTotals, roundMoney, QUANTITY_DECIMALS } from '@mosaic/money'
 import {
+  assertNotAwaitingApproval,
   definedOnly,
   fieldError,
   issueNumber,
@@ -28,17 +29,35 @@ export const presentQuote = presentBy(orders.Quote)
 
 /**
  * Quotes (报价单): owner-scoped like the sales records (a rep sees their own, a manager their
- * department, an admin all). Editable while a draft; the approval flow moves the status later.
+ * department, an admin all). Editable while a draft or rejected; locked while pending approval
+ * (quotes.lifecycle.ts moves the status).
  */
-export const quotes = new RecordStore<QuoteRow>({
+export const quotes: RecordStore<QuoteRow> = new RecordStore<QuoteRow>({
   entityType: 'quote',
   entity: QuoteEntity,
   title: (q) => `${q.number} (${q.customerName})`,
   // The totals are not: a version brought back brings its lines and their totals together.
   systemFields: ['number', 'status', 'ownerId', 'ownerName', 'deptId'],
+  internalFields: ['approvalRequestId'],
   scope: { owner: 'ownerId', dept: 'deptId' },
   present: async (_m, row) => presentQuote(row),
+  // Bringing back an earlier version is an edit: only where editing is.
+  checkRestore: async (m, _ctx, _patch, id) => assertEditable(await quotes.get(m, id)),
 })
+
+/** Edits (and version restores) only in draft or rejected; a quote pending approval is locked. */
+export function assertEditable(row: QuoteRow): void {
+  assertNotAwaitingApproval(row, 'pending')
+  if (!orders.QUOTE_EDITABLE.includes(row.status)) throw problem(409, 'orders.quote.not_editable')
+}
+
+/** Only drafts are deleted. */
+export async function removeQuote(m: EntityManager, ctx: RecordContext, id: string, version: number) {
+  const row = await quotes.get(m, id, ctx, { access: 'owner' })
+  assertNotAwaitingApproval(row, 'pending')
+  if (row.status !== 'draft') throw problem(409, 'orders.quote.not_draft')
+  await quotes.softDelete(m, ctx, id, version)
+}
 
 export interface QuoteDeps extends DomainDeps {
   serviceClient: ServiceClient
@@ -108,11 +127,12 @@ export async function createQuote(
     remark: input.remark ?? null,
     ...ownerOfCaller(ctx.principal),
     ...priced,
+    approvalRequestId: null,
   }
   return quotes.create(m, ctx, row)
 }
 
-/** An edit of a draft; a new customer re-checks the contact and opportunity with it. */
+/** An edit of a draft or rejected quote; a new customer re-checks the contact and opportunity with it. */
 export async function updateQuote(
   m: EntityManager,
   ctx: RecordContext,
@@ -122,7 +142,7 @@ export async function updateQuote(
   input: orders.QuoteUpdate,
 ) {
   const row = await quotes.get(m, id, ctx, { access: 'write' })
-  if (row.status !== 'draft') throw problem(409, 'orders.quote.not_draft')
+  assertEditable(row)
   const { lines, customerId, contactId, opportunityId, ...rest } = input
   const patch: Partial<QuoteRow> = definedOnly(rest) as Partial<QuoteRow>
   if (customerId !== undefined || contactId !== undefined || opportunityId !== undefined) {

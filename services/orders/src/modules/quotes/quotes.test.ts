@@ -1,58 +1,13 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { startOrders } from '../../test-support/harness.js'
+import { ACME, BROKEN, DEAL, fakeSales, hiddenFrom, ZHANG } from '../../test-support/fake-sales.js'
 
 const SECRET = 'quotes-test-secret-0123456789abcdef'
 const EAST = randomUUID()
 const WEST = randomUUID()
-
-/** The sales service's side of a quote: one customer with a contact and an opportunity. */
-const ACME = { id: randomUUID(), number: 'KH20261204000001', name: '顶点科技', ownerId: null, deptId: null }
-const ZHANG = { id: randomUUID(), name: '张三', phone: '13800000000' }
-const DEAL = { id: randomUUID(), name: '二期扩容' }
-const BROKEN = randomUUID()
-/** Users the fake sales service keeps ACME from (outside their data scope there). */
-const hiddenFrom = new Set<string>()
-
-/** A stand-in for sales' internal card route: it checks that a service token came with the call. */
-function fakeSales(): Promise<{ server: Server; url: string; calls: string[] }> {
-  const calls: string[] = []
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sales')
-    calls.push(url.pathname + url.search)
-    const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
-    if (!card || !req.headers.authorization?.startsWith('Bearer ')) {
-      res.writeHead(card ? 401 : 200, { 'content-type': 'application/json' }).end('{}')
-      return
-    }
-    if (card[1] === BROKEN) {
-      res.destroy()
-      return
-    }
-    if (card[1] !== ACME.id || hiddenFrom.has(url.searchParams.get('userId') ?? '')) {
-      res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"status":404}')
-      return
-    }
-    const contactId = url.searchParams.get('contactId')
-    const opportunityId = url.searchParams.get('opportunityId')
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        ...ACME,
-        contact: contactId === ZHANG.id ? ZHANG : null,
-        opportunity: opportunityId === DEAL.id ? DEAL : null,
-      }),
-    )
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls }),
-    ),
-  )
-}
 
 describe('quotes', () => {
   let sales: Awaited<ReturnType<typeof fakeSales>>
