@@ -20,6 +20,7 @@ import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { ordersDocuments } from './modules/transfers/transfers.orders.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
+import { approvalHandlers } from './approvals.js'
 
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
 export function buildSalesService(config: SalesConfig, options: DomainServiceOptions = {}): Promise<Service> {
@@ -53,6 +54,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       upload: 'sales.followup.create',
       read: { anyOf: ANY_SALES_READ },
     },
+    events: { handlers: approvalHandlers },
     jobs: [
       businessClockJob({ minutes: config.RECYCLE_INTERVAL_MINUTES, timeZone: config.BUSINESS_TIME_ZONE }),
     ],

@@ -243,7 +243,8 @@ const en: typeof zh = {
         modifyClosedRolesHint: 'None selected: nobody can edit a locked record; same time limit as reopening',
         nobody: 'Nobody',
         approvalRequired: 'Closing needs approval',
-        approvalHint: 'Approval flows arrive with the approval centre; this cannot be switched on yet',
+        approvalHint:
+          'Closing goes to the closure approval flow (approval center) before it takes effect; opportunities honour it',
         lostReasonHint: 'Only needed when an opportunity is closed as lost',
         fields: {
           closeNote: 'Closing note',

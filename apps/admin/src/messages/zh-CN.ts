@@ -235,7 +235,7 @@ export default {
         modifyClosedRolesHint: '不选则锁定后无人可修改；期限同重开期限',
         nobody: '无人',
         approvalRequired: '结单需审批',
-        approvalHint: '审批流程将随审批中心上线，目前不可开启',
+        approvalHint: '开启后结单须经“结单审批”流程审批通过后才生效（目前商机结单支持）',
         lostReasonHint: '仅在商机以输单关闭时需要',
         fields: {
           closeNote: '结单说明',

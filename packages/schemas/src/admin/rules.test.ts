@@ -55,11 +55,12 @@ describe('number rules', () => {
 })
 
 describe('closure rules', () => {
-  test('approvalRequired: true is rejected on its field; false accepted', () => {
-    expect(fieldsOf(admin.ClosureRuleUpdate.safeParse({ approvalRequired: true })).approvalRequired).toBe(
-      admin.APPROVAL_NOT_YET,
-    )
+  test('approvalRequired may be switched on and off; it is a boolean', () => {
+    expect(admin.ClosureRuleUpdate.safeParse({ approvalRequired: true }).success).toBe(true)
     expect(admin.ClosureRuleUpdate.safeParse({ approvalRequired: false }).success).toBe(true)
+    expect(
+      fieldsOf(admin.ClosureRuleUpdate.safeParse({ approvalRequired: 'yes' })).approvalRequired,
+    ).toBeDefined()
   })
 
   test('required fields must be closing fields of the document type', () => {

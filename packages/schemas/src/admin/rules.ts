@@ -99,8 +99,6 @@ export const CLOSURE_FIELDS: { readonly [K in ClosableDocType]: readonly string[
   ticket: ['closeNote', 'closeDate', 'resolution', 'feedback'],
 }
 
-export const APPROVAL_NOT_YET = 'admin.rule.approval_not_yet' satisfies ProblemCode
-
 export const ClosureRule = z.object({
   ...RecordMeta,
   docType: z.enum(CLOSABLE_DOC_TYPES),
@@ -133,10 +131,8 @@ export const ClosureRuleUpdate = z.strictObject({
   reopenRoles: RoleCodes.optional(),
   reopenWithinDays: z.number().int('validation.integer').min(1).max(3650).nullable().optional(),
   modifyClosedRoles: RoleCodes.optional(),
-  approvalRequired: z
-    .boolean()
-    .refine((v) => v === false, APPROVAL_NOT_YET)
-    .optional(),
+  /** Closing goes to the `closure` approval flow first (opportunities honour it: sales). */
+  approvalRequired: z.boolean().optional(),
   enabled: z.boolean().optional(),
 })
 export type ClosureRuleUpdate = z.infer<typeof ClosureRuleUpdate>

@@ -37,10 +37,6 @@ export const adminRuleProblems = {
     zh: '“{field}”不是 {docType} 的结单字段（可选：{allowed}）',
     en: '"{field}" is not a closing field of {docType} (allowed: {allowed})',
   },
-  'admin.rule.approval_not_yet': {
-    zh: '结单审批将随审批中心上线，目前只能关闭',
-    en: 'Closing approval arrives with the approval centre; until then only false is accepted',
-  },
   'admin.rule.unknown_role': { zh: '角色不存在', en: 'No such role' },
   'admin.rule.unknown_user': { zh: '用户不存在', en: 'No such user' },
   'admin.rule.unknown_dept': { zh: '部门不存在', en: 'No such department' },

@@ -12,7 +12,11 @@ import {
   optionalText,
 } from './common.js'
 
-export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'invalid'] as const
+/**
+ * `closing`: a close the closure rule sends to approval waits there (审批中), the opportunity locked;
+ * approved, the requested close is applied; rejected or withdrawn, it is `open` again.
+ */
+export const OPPORTUNITY_STATUSES = ['open', 'closing', 'won', 'lost', 'invalid'] as const
 export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES)
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>
 export const OPPORTUNITY_TYPES = ['new_business', 'upsell', 'renewal'] as const
@@ -68,6 +72,16 @@ export const Opportunity = z.object({
   lostReason: z.string().nullable(),
   /** A closed opportunity the closure rule locks; editing needs a role the rule allows. */
   locked: z.boolean(),
+  /** While `closing`: the close waiting for approval, as requested. */
+  pendingClosure: z
+    .object({
+      outcome: z.enum(['won', 'lost', 'invalid']),
+      lostReason: z.string().nullable(),
+      closeNote: z.string().nullable(),
+      closeDate: z.string(),
+      requestedByName: z.string().nullable(),
+    })
+    .nullable(),
   lastFollowUpAt: z.string().nullable(),
   nextFollowUpAt: z.string().nullable(),
   leadId: z.string().nullable(),

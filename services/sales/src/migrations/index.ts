@@ -4,6 +4,7 @@ import { SalesFollowUpReminders1763900001200 } from './1763900001200-followup-re
 import { SalesFollowUpWriterLeadLink1764300000000 } from './1764300000000-followup-writer-and-lead-link.js'
 import { SalesListIndexes1764500000000 } from './1764500000000-list-indexes.js'
 import { SalesListOrderIndexes1764700000000 } from './1764700000000-list-order-indexes.js'
+import { SalesOpportunityClosureApproval1765300000000 } from './1765300000000-opportunity-closure-approval.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -16,4 +17,5 @@ export const migrations = [
   SalesFollowUpWriterLeadLink1764300000000,
   SalesListIndexes1764500000000,
   SalesListOrderIndexes1764700000000,
+  SalesOpportunityClosureApproval1765300000000,
 ]

@@ -75,18 +75,17 @@ describe('closure rules', () => {
     })
   })
 
-  test('approval cannot be switched on yet; unknown roles and bad days are field errors', async () => {
+  test('approval can be switched on; unknown roles and bad days are field errors', async () => {
     const order = await ruleOf('order')
-    const res = await patch(order, {
-      approvalRequired: true,
-      reopenWithinDays: 0,
-      requiredFields: [],
-    })
-    expectProblem(res, 400)
-    expect(fieldCodes(res)).toEqual({
-      approvalRequired: admin.APPROVAL_NOT_YET,
-      reopenWithinDays: 'validation.too_small',
-    })
+    const bad = await patch(order, { reopenWithinDays: 0, requiredFields: [] })
+    expectProblem(bad, 400)
+    expect(fieldCodes(bad)).toEqual({ reopenWithinDays: 'validation.too_small' })
+    const on = await patch(order, { approvalRequired: true })
+    expect(on.status, JSON.stringify(on.body)).toBe(200)
+    expect(on.body.approvalRequired).toBe(true)
+    const off = await patch(on.body, { approvalRequired: false })
+    expect(off.body.approvalRequired).toBe(false)
+    const current = await ruleOf('order')
     const roles = await patch(order, {
       reopenRoles: ['sales_manager', 'ghost_role'],
       modifyClosedRoles: ['nobody_here'],
@@ -96,7 +95,7 @@ describe('closure rules', () => {
       'reopenRoles.1': 'admin.rule.unknown_role',
       'modifyClosedRoles.0': 'admin.rule.unknown_role',
     })
-    expect(await ruleOf('order')).toEqual(order)
+    expect(await ruleOf('order')).toEqual(current)
   })
 
   test('stale If-Match → 412; closure rules cannot be created or deleted', async () => {

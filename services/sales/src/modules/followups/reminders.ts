@@ -14,7 +14,7 @@ const TARGETS = [
   {
     type: 'opportunity',
     table: 'opportunity',
-    open: `status = 'open'`,
+    open: `status IN ('open', 'closing')`,
     link: (id: string) => `/sales/opportunities?open=${id}`,
   },
 ] as const

@@ -1,23 +1,28 @@
 import type { EntityManager } from 'typeorm'
 import { can } from '@mosaic/permissions'
-import type { sales } from '@mosaic/schemas'
+import type { admin, sales } from '@mosaic/schemas'
 import {
+  applyApprovalDecision,
+  assertNotAwaitingApproval,
   closureErrors,
   closureRuleFor,
   dayToIsoDate,
   fieldError,
   localDay,
+  forbidden,
   problem,
   publishEvent,
   reopenRefusal,
+  requestApproval,
   systemContext,
   validationFailed,
+  type ApprovalDecisionHandler,
   type ClosurePrecondition,
   type DomainDeps,
   type RecordContext,
 } from '@mosaic/service-kit'
 import { customers } from '../customers/customers.store.js'
-import type { OpportunityRow } from './opportunities.entity.js'
+import type { OpportunityRow, PendingClosure } from './opportunities.entity.js'
 import { NOT_CLOSED, opportunities } from './opportunities.store.js'
 
 /** The business day (YYYY-MM-DD) in the service's time zone: a close date is a calendar date there. */
@@ -26,7 +31,8 @@ const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 /**
  * Closing (结单) as won, lost or invalid under the opportunity closure rule: its required fields,
  * plus the service's own precondition that a lost opportunity names its reason. A won one makes
- * its customer a dealt customer.
+ * its customer a dealt customer. When the rule requires approval, a win or a loss waits for it
+ * (`closing`, locked) and is applied as requested once approved (decision 64).
  */
 export async function closeOpportunity(
   m: EntityManager,
@@ -37,6 +43,7 @@ export async function closeOpportunity(
   input: sales.OpportunityClose,
 ) {
   const row = await opportunities.get(m, id, ctx, { access: 'write', lock: true })
+  assertNotAwaitingApproval(row, 'closing')
   if (row.status !== 'open') {
     throw problem(409, 'sales.opportunity.already_closed', { status: row.status })
   }
@@ -62,31 +69,110 @@ export async function closeOpportunity(
     : []
   const errors = closureErrors(applicable, input, preconditions)
   if (errors.length) throw validationFailed(errors)
-  const now = new Date()
+  const closure: PendingClosure = {
+    outcome: input.outcome,
+    lostReason: input.lostReason ?? null,
+    closeNote: input.closeNote ?? null,
+    closeDate: input.closeDate ?? today(deps.timeZone),
+    requestedById: ctx.actor.id,
+    requestedByName: ctx.actor.name,
+  }
+  if (needsApproval(rule, closure)) return requestClosure(m, ctx, row, version, closure)
+  return applyClosure(m, ctx, row, version, closure, rule)
+}
+
+/** Wins and losses go to approval when the enabled rule says so; marking invalid never waits. */
+const needsApproval = (rule: admin.ClosureRuleValues, closure: PendingClosure) =>
+  rule.enabled && rule.approvalRequired && closure.outcome !== 'invalid'
+
+/** The opportunity waits as `closing` with the requested close; the closure flow gets the submission. */
+async function requestClosure(
+  m: EntityManager,
+  ctx: RecordContext,
+  row: OpportunityRow,
+  version: number,
+  closure: PendingClosure,
+) {
+  if (!ctx.principal) throw forbidden()
+  const approvalRequestId = await requestApproval(m, 'sales', ctx.principal, {
+    docType: 'closure',
+    docId: row.id,
+    docNumber: row.name.slice(0, 40),
+    docTitle: `${row.name} (${row.customerName}): ${closure.outcome}`,
+    amount: row.expectedAmount,
+    link: `/sales/opportunities?open=${row.id}`,
+    ownerId: row.ownerId,
+    deptId: row.deptId,
+    comment: closure.closeNote,
+  })
+  return opportunities.update(
+    m,
+    ctx,
+    row.id,
+    version,
+    { status: 'closing', pendingClosure: closure, approvalRequestId },
+    { action: 'submit', note: closure.outcome },
+  )
+}
+
+/** Applies a close: the same update, audit, deal status and event whether direct or approved. */
+async function applyClosure(
+  m: EntityManager,
+  ctx: RecordContext,
+  row: OpportunityRow,
+  version: number,
+  closure: PendingClosure,
+  rule: admin.ClosureRuleValues,
+) {
   const closed = await opportunities.update(
     m,
     ctx,
-    id,
+    row.id,
     version,
     {
-      status: input.outcome,
-      probability: input.outcome === 'won' ? 100 : 0,
-      closedAt: now,
-      closedBy: ctx.actor.name,
-      closeNote: input.closeNote ?? null,
-      closeDate: input.closeDate ?? today(deps.timeZone),
-      lostReason: input.lostReason ?? null,
+      status: closure.outcome,
+      probability: closure.outcome === 'won' ? 100 : 0,
+      closedAt: new Date(),
+      closedBy: closure.requestedByName,
+      closeNote: closure.closeNote,
+      closeDate: closure.closeDate,
+      lostReason: closure.lostReason,
       locked: rule.enabled && rule.lockOnClose,
+      pendingClosure: null,
+      approvalRequestId: null,
     },
-    { action: 'close', note: input.outcome },
+    { action: 'close', note: closure.outcome },
   )
-  if (input.outcome === 'won') await refreshDealStatus(m, ctx, row, `Won: ${row.name}`)
+  if (closure.outcome === 'won') await refreshDealStatus(m, ctx, row, `Won: ${row.name}`)
   await publishEvent(m, {
     topic: 'sales.opportunity.closed',
     actorId: ctx.actor.id,
-    payload: { ...eventPayload(closed), outcome: input.outcome, lostReason: closed.lostReason },
+    payload: { ...eventPayload(closed), outcome: closure.outcome, lostReason: closed.lostReason },
   })
   return closed
+}
+
+/**
+ * The closure flow's decision. Audited as the decider with the comment (approve / reject /
+ * withdraw); approved, the requested close is then applied as the requester's, exactly as a
+ * direct close; rejected or withdrawn, the opportunity is open again. A decision for another
+ * submission, or one delivered twice, changes nothing.
+ */
+export const closureDecision: ApprovalDecisionHandler = async (m, decided) => {
+  const decidedRow = await applyApprovalDecision<OpportunityRow>(m, opportunities, decided, {
+    pending: 'closing',
+    approved: 'closing',
+    rejected: 'open',
+    withdrawn: 'open',
+    also: () => (decided.outcome === 'approved' ? {} : { pendingClosure: null }),
+  })
+  if (!decidedRow || decided.outcome !== 'approved' || !decidedRow.pendingClosure) return
+  const closure = decidedRow.pendingClosure
+  const ctx: RecordContext = {
+    actor: { id: closure.requestedById, name: closure.requestedByName ?? 'system' },
+  }
+  const rule = await closureRuleFor(m, 'opportunity')
+  await applyClosure(m, ctx, decidedRow, decidedRow.version, closure, rule)
 }
 
 /** Reopening needs the reopen permission, the rule's roles and day window, and a reason; it is audited. */

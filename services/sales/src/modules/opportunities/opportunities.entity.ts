@@ -1,6 +1,16 @@
 import type { sales } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
+/** A close as requested, applied as it is once approved. */
+export interface PendingClosure {
+  outcome: 'won' | 'lost' | 'invalid'
+  lostReason: string | null
+  closeNote: string | null
+  closeDate: string
+  requestedById: string | null
+  requestedByName: string | null
+}
+
 export interface OpportunityRow extends RecordBase {
   name: string
   customerId: string
@@ -27,6 +37,10 @@ export interface OpportunityRow extends RecordBase {
   closeDate: string | null
   lostReason: string | null
   locked: boolean
+  /** While `closing`: the close waiting for approval (decision 64). */
+  pendingClosure: PendingClosure | null
+  /** The approval submission the opportunity waits on while `closing`. */
+  approvalRequestId: string | null
   lastFollowUpAt: Date | null
   nextFollowUpAt: Date | null
   leadId: string | null
@@ -56,6 +70,8 @@ export const OpportunityEntity = recordEntity<OpportunityRow>('Opportunity', 'op
   closeDate: { type: 'date', name: 'close_date', nullable: true },
   lostReason: { type: 'varchar', length: 40, name: 'lost_reason', nullable: true },
   locked: { type: 'boolean' },
+  pendingClosure: { type: 'jsonb', name: 'pending_closure', nullable: true },
+  approvalRequestId: { type: 'uuid', name: 'approval_request_id', nullable: true },
   lastFollowUpAt: { type: 'timestamptz', name: 'last_followup_at', nullable: true },
   nextFollowUpAt: { type: 'timestamptz', name: 'next_followup_at', nullable: true },
   leadId: { type: 'uuid', name: 'lead_id', nullable: true },

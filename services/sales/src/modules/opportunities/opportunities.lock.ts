@@ -1,9 +1,19 @@
 import type { EntityManager } from 'typeorm'
-import { canModifyClosed, closureRuleFor, problem, type RecordContext } from '@mosaic/service-kit'
+import {
+  assertNotAwaitingApproval,
+  canModifyClosed,
+  closureRuleFor,
+  problem,
+  type RecordContext,
+} from '@mosaic/service-kit'
 import type { OpportunityRow } from './opportunities.entity.js'
 
-/** A closed opportunity the rule locks stays as it was closed, except for the roles the rule names. */
+/**
+ * A closed opportunity the rule locks stays as it was closed, except for the roles the rule names;
+ * one whose close waits for approval is locked for everyone until the decision.
+ */
 export async function assertModifiable(m: EntityManager, ctx: RecordContext, row: OpportunityRow) {
+  assertNotAwaitingApproval(row, 'closing')
   if (row.status === 'open' || !row.locked || !row.closedAt) return
   const rule = await closureRuleFor(m, 'opportunity')
   if (!canModifyClosed(rule, { roles: ctx.principal?.roles ?? [] }, row.closedAt, new Date())) {

@@ -63,7 +63,8 @@ export async function pipeline(
   if (q.ownerId) add('o.owner_id = :ownerId', { ownerId: q.ownerId })
   if (q.from) add('o.created_at >= :from', { from: q.from })
   if (q.to) add('o.created_at <= :to', { to: q.to })
-  const bucket = `CASE WHEN o.status = 'open' THEN o.stage ELSE o.status END`
+  // A close waiting for approval stays in its stage's column until it is applied.
+  const bucket = `CASE WHEN o.status IN ('open', 'closing') THEN o.stage ELSE o.status END`
   const [sumSql, sumParams] = m.connection.driver.escapeQueryWithParameters(
     `SELECT ${bucket} AS bucket, count(*)::int AS count,
             coalesce(sum(o.expected_amount), 0)::numeric(18,2)::text AS amount,

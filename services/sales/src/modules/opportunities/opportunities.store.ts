@@ -11,6 +11,8 @@ export const NOT_CLOSED = {
   closeDate: null,
   lostReason: null,
   locked: false,
+  pendingClosure: null,
+  approvalRequestId: null,
 } as const
 
 export const opportunities = new RecordStore<OpportunityRow>({
@@ -35,6 +37,8 @@ export const opportunities = new RecordStore<OpportunityRow>({
     'lastFollowUpAt',
     'leadId',
   ],
+  // The close waiting for approval is shown by the status and the submit's audit note.
+  internalFields: ['pendingClosure', 'approvalRequestId'],
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: true,
   // Bringing back an earlier version is an edit: a closed, locked opportunity refuses it the same way.
