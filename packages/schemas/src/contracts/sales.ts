@@ -169,6 +169,11 @@ export const salesRoutes = defineRoutes({
     body: sales.OpportunityReopen,
     response: sales.Opportunity,
   },
+  opportunityClosing: {
+    method: 'get',
+    path: '/api/sales/opportunities/closing',
+    response: sales.OpportunityClosing,
+  },
   pipeline: {
     method: 'get',
     path: '/api/sales/opportunities/pipeline',

@@ -141,6 +141,15 @@ export const OpportunityClose = z.strictObject({
   closeDate: DateOnly.nullable().optional(),
 })
 export type OpportunityClose = z.input<typeof OpportunityClose>
+/**
+ * What closing asks for now (the opportunity closure rule as sales applies it): the required fields,
+ * and whether a win or a loss goes to approval first (marking invalid never does).
+ */
+export const OpportunityClosing = z.object({
+  approvalRequired: z.boolean(),
+  requiredFields: z.array(z.string()),
+})
+export type OpportunityClosing = z.infer<typeof OpportunityClosing>
 export const OpportunityReopen = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 
 export const PipelineQuery = z.object({

@@ -236,6 +236,17 @@ describe('closing an opportunity through approval', () => {
     expect(await read(o.id)).toEqual(open)
   })
 
+  it('tells the close dialog whether closing goes to approval (a disabled rule: no)', async () => {
+    const terms = async () => (await s.h.call('GET', '/opportunities/closing', { token: s.rep.token })).body
+    await setRule({ requiredFields: ['closeNote'] })
+    expect(await terms()).toEqual({ approvalRequired: true, requiredFields: ['closeNote'] })
+    await setRule({ enabled: false })
+    expect(await terms()).toEqual({ approvalRequired: false, requiredFields: [] })
+    await setRule({})
+    const reader = await s.h.user('nobody', { permissions: [] })
+    expect((await s.h.call('GET', '/opportunities/closing', { token: reader.token })).status).toBe(403)
+  })
+
   it('marking invalid closes at once; a disabled rule or one without approval closes at once', async () => {
     const invalid = await opportunity('Invalid one')
     expect((await close(invalid, { outcome: 'invalid' })).body.status).toBe('invalid')

@@ -1,7 +1,7 @@
 import { sales } from '@mosaic/schemas'
 import { registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { resolveOwner } from '../directory/owners.js'
-import { closeOpportunity, reopenOpportunity } from './opportunities.closure.js'
+import { closeOpportunity, closingTerms, reopenOpportunity } from './opportunities.closure.js'
 import { listOpportunities, pipeline, presentOne } from './opportunities.query.js'
 import {
   customerForOpportunity,
@@ -44,6 +44,12 @@ export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: Op
     remove: deleteOpportunity,
     restore: restoreOpportunity,
     views: {
+      closing: {
+        summary:
+          'What closing asks for now: the closure rule’s required fields and whether it goes to approval',
+        response: sales.OpportunityClosing,
+        run: (m) => closingTerms(m),
+      },
       pipeline: {
         summary: 'Pipeline (kanban by stage) and funnel of the opportunities I can see',
         query: sales.PipelineQuery,
