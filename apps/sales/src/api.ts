@@ -124,6 +124,8 @@ export const salesApi = {
   reopenOpportunity: (o: Versioned, body: In<typeof sales.OpportunityReopen>) =>
     call(routes.reopenOpportunity, { ...versioned(o), body }),
   pipeline: (q: In<typeof sales.PipelineQuery>) => call(routes.pipeline, { query: q }),
+  /** Whether closing goes to approval now, and what the closure rule requires. */
+  opportunityClosing: () => call(routes.opportunityClosing),
 
   listPool: (q: ListParams): Promise<Page<sales.PoolCustomer>> => call(routes.listPool, { query: q }),
   claim: (id: string) => call(routes.claim, byId(id)),

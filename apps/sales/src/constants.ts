@@ -25,7 +25,13 @@ export const LEAD_ADVANCE_TARGETS = exhaustive<(typeof sales.LeadAdvance)['_zod'
   'qualified',
   'unqualified',
 ])
-export const OPPORTUNITY_STATUSES = exhaustive<sales.OpportunityStatus>()(['open', 'won', 'lost', 'invalid'])
+export const OPPORTUNITY_STATUSES = exhaustive<sales.OpportunityStatus>()([
+  'open',
+  'closing',
+  'won',
+  'lost',
+  'invalid',
+])
 export const OPPORTUNITY_TYPES = exhaustive<NonNullable<sales.OpportunityCreate['type']>>()([
   'new_business',
   'upsell',
@@ -46,6 +52,7 @@ export const LEAD_STATUS_TAGS = {
 
 export const OPPORTUNITY_STATUS_TAGS = {
   open: 'primary',
+  closing: 'warning',
   won: 'success',
   lost: 'danger',
   invalid: 'info',

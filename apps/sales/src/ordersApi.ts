@@ -16,7 +16,7 @@ const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version 
 export const ORDERS_ATTACHMENTS = `${BASE}/attachments`
 
 /** A product's or a category's URL, which its audit trail and versions hang off. */
-export const ordersRecordPath = (resource: 'products' | 'categories', id: string) =>
+export const ordersRecordPath = (resource: 'products' | 'categories' | 'quotes', id: string) =>
   `${BASE}/${resource}/${id}`
 
 /** Record types the orders service keeps in its recycle bin, and the resource path that restores each. */
@@ -50,6 +50,9 @@ export const ordersApi = {
   updateQuote: (q: Versioned, body: orders.QuoteUpdate) =>
     call(routes.updateQuote, { ...versioned(q), body }),
   deleteQuote: (q: Versioned) => call(routes.deleteQuote, versioned(q)),
+  submitQuote: (q: Versioned) => call(routes.submitQuote, versioned(q)),
+  sendQuote: (q: Versioned) => call(routes.sendQuote, versioned(q)),
+  acceptQuote: (q: Versioned) => call(routes.acceptQuote, versioned(q)),
 
   // The recycle bin page's calls (RecycleBinPage).
   recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),

@@ -50,6 +50,7 @@ describe('sales remote module', () => {
       products: 'orders.product.read',
       'products/recycle-bin': ['orders.product.restore', 'admin.recycle.read'],
       quotes: 'orders.quote.read',
+      'quotes/:id/print': 'orders.quote.read',
       'recycle-bin': [
         'sales.customer.restore',
         'sales.lead.restore',

@@ -106,6 +106,17 @@ const routes: RouteRecordRaw[] = [
     meta: { title: { zh: '报价单', en: 'Quotes' }, permission: 'orders.quote.read', icon: 'Tickets' },
   },
   {
+    path: 'quotes/:id/print',
+    name: 'sales-quote-print',
+    component: () => import('./pages/quotes/QuotePrintPage.vue'),
+    meta: {
+      title: { zh: '打印报价单', en: 'Print quote' },
+      permission: 'orders.quote.read',
+      icon: 'Printer',
+      menu: false,
+    },
+  },
+  {
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),

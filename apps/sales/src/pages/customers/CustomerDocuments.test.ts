@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { click, resetAfterEach } from '@mosaic/ui/test-utils'
 import type { orders, sales } from '@mosaic/schemas'
 import { http, pageOf, testI18n, useDefaultDictionaries, withPermissions } from '../../test-support'
@@ -60,7 +61,18 @@ const second = quote({
   validUntil: null,
 })
 
-async function mountTab() {
+function memoryRouter() {
+  const page = { template: '<div />' }
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: page },
+      { path: '/sales/quotes', component: page },
+    ],
+  })
+}
+
+async function mountTab(router = memoryRouter()) {
   http.get.mockImplementation(async (path: string) =>
     path === '/api/orders/quotes'
       ? { ...pageOf([first, second]), total: 3 }
@@ -70,7 +82,7 @@ async function mountTab() {
   )
   const wrapper = mount(CustomerDocuments, {
     props: { customer, tab: CUSTOMER_DOCUMENT_TABS.find((d) => d.name === 'quotes')! },
-    global: { plugins: [testI18n('en'), withPermissions('orders.quote.read')] },
+    global: { plugins: [testI18n('en'), withPermissions('orders.quote.read'), router] },
     attachTo: document.body,
   })
   await flushPromises()
@@ -92,15 +104,12 @@ describe("a customer's quotes", () => {
     expect(text).toContain('1 more: see the list page')
   })
 
-  it('opens a quote from its number, as orders has it now', async () => {
-    await mountTab()
+  it("opens a quote's own detail from its number (where its actions are)", async () => {
+    const router = memoryRouter()
+    await mountTab(router)
     click('quotes-open-BJ202601010001')
     await flushPromises()
-    expect(http.get.mock.calls.map((c) => c[0])).toContain(`/api/orders/quotes/${first.id}`)
-    const drawer = document.querySelector('[data-testid="quote-detail"]')!.closest('.el-drawer')!
-    expect(drawer.textContent).toContain('Quote BJ202601010001')
-    expect(drawer.textContent).toContain('工控机')
-    expect(drawer.textContent).toContain('二期扩容')
-    expect(document.querySelector('[data-testid="quote-detail-totals"]')!.textContent).toContain('¥28,929.13')
+    expect(router.currentRoute.value.path).toBe('/sales/quotes')
+    expect(router.currentRoute.value.query).toEqual({ open: first.id })
   })
 })

@@ -1,4 +1,4 @@
-import { defineAsyncComponent, type Component } from 'vue'
+import type { RouteLocationRaw } from 'vue-router'
 import type { Page, orders } from '@mosaic/schemas'
 import type { TagType } from '@mosaic/ui'
 import { ordersApi } from '../../ordersApi'
@@ -16,7 +16,8 @@ export interface DocumentColumn {
 /**
  * A tab of the customer's page listing the customer's documents kept by another service (quotes;
  * contracts and orders are one more entry each): the list call (which applies the caller's scope),
- * the columns, the status tags, and the drawer that opens one.
+ * the columns, the status tags, and where one opens (its own page's detail, with the actions its
+ * status allows).
  */
 export interface CustomerDocumentTab {
   /** The tab's name in `?tab=`. */
@@ -29,10 +30,8 @@ export interface CustomerDocumentTab {
   columns: DocumentColumn[]
   /** Message key prefix of the status labels, and the tag type of each status. */
   status: { labels: string; types: Record<string, TagType> }
-  /** A drawer taking `record` and `v-model` (open). */
-  viewer: Component
-  /** Reads the full record for the viewer (the list's row may be a summary). */
-  read: (id: string) => Promise<unknown>
+  /** The document's detail on its own page (`?open=<id>`, as the approval centre links it). */
+  open: (id: string) => RouteLocationRaw
 }
 
 export const CUSTOMER_DOCUMENT_TABS: readonly CustomerDocumentTab[] = [
@@ -52,7 +51,6 @@ export const CUSTOMER_DOCUMENT_TABS: readonly CustomerDocumentTab[] = [
       { prop: 'ownerName', label: 'sales.common.owner' },
     ],
     status: { labels: 'sales.quote.statuses', types: QUOTE_STATUS_TAGS },
-    viewer: defineAsyncComponent(() => import('../quotes/QuoteDetailDrawer.vue')),
-    read: (id) => ordersApi.getQuote(id),
+    open: (id) => ({ path: '/sales/quotes', query: { open: id } }),
   },
 ]

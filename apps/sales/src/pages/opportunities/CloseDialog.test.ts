@@ -60,6 +60,28 @@ describe('CloseDialog', () => {
     expect(w.emitted('saved')).toHaveLength(1)
   })
 
+  it('says when closing goes to approval (not for invalid), and submits for approval', async () => {
+    http.get.mockImplementation(async (p: string) =>
+      p === '/api/sales/opportunities/closing' ? { approvalRequired: true, requiredFields: [] } : undefined,
+    )
+    http.post.mockResolvedValue({ ...opp, status: 'closing' })
+    const w = await open()
+    await flushPromises()
+    const notice = () => document.querySelector('[data-testid="close-approval-notice"]')
+    const submitText = () => document.querySelector('[data-testid="dialog-submit"]')!.textContent
+    expect(notice()!.textContent).toContain('Closing needs approval')
+    expect(submitText()).toContain('Submit for approval')
+    w.findComponent(ElRadioGroup).vm.$emit('update:modelValue', 'invalid')
+    await flushPromises()
+    expect(notice()).toBeNull()
+    expect(submitText()).toContain('Close')
+    w.findComponent(ElRadioGroup).vm.$emit('update:modelValue', 'won')
+    await flushPromises()
+    await submit()
+    expect(http.post.mock.calls[0][1]).toMatchObject({ outcome: 'won' })
+    expect(document.body.textContent).toContain('Submitted for approval')
+  })
+
   it('closes as won without a lost reason', async () => {
     http.post.mockResolvedValue({ ...opp, status: 'won' })
     await open()

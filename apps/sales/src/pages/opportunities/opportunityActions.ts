@@ -16,6 +16,14 @@ export function opportunityActions(
   const writable = o.access !== 'read'
   const mine = o.access === 'scope'
   const isOpen = o.status === 'open'
+  // A close waiting for approval: nothing changes until the decision.
+  const waiting = o.status === 'closing'
+  const closed = !isOpen && !waiting
+  const lockHint = waiting
+    ? t('sales.opportunity.awaitingHint')
+    : o.locked
+      ? t('sales.opportunity.lockedHint')
+      : undefined
   const id = o.id
   const action = (
     key: OpportunityAction,
@@ -34,19 +42,23 @@ export function opportunityActions(
   })
   return [
     action('edit', t('common.edit'), 'sales.opportunity.update', writable, {
-      disabled: o.locked,
-      tooltip: o.locked ? t('sales.opportunity.lockedHint') : undefined,
+      disabled: o.locked || waiting,
+      tooltip: lockHint,
     }),
     action('followup', t('sales.followup.action'), 'sales.followup.create', writable && isOpen),
     action('close', t('sales.opportunity.close'), 'sales.opportunity.close', writable && isOpen, {
       type: 'success',
     }),
-    action('reopen', t('sales.opportunity.reopen'), 'sales.opportunity.reopen', writable && !isOpen, {
+    action('reopen', t('sales.opportunity.reopen'), 'sales.opportunity.reopen', writable && closed, {
       type: 'warning',
     }),
     action('detail', t('common.detail'), undefined, true),
     action('transfer', t('sales.transfer.action'), 'sales.opportunity.transfer', mine),
     action('history', t('sales.common.history'), undefined, true),
-    action('delete', t('common.delete'), 'sales.opportunity.delete', mine, { type: 'danger' }),
+    action('delete', t('common.delete'), 'sales.opportunity.delete', mine, {
+      type: 'danger',
+      disabled: waiting,
+      tooltip: waiting ? lockHint : undefined,
+    }),
   ]
 }

@@ -31,6 +31,7 @@ export function opportunity(over: Partial<sales.Opportunity> = {}): sales.Opport
     closeDate: null,
     lostReason: null,
     locked: false,
+    pendingClosure: null,
     lastFollowUpAt: null,
     nextFollowUpAt: null,
     leadId: null,
