@@ -31,8 +31,9 @@ export function buildOrdersService(
       (ctx) => registerQuoteRoutes(ctx.api, ctx.db, ctx),
       ({ internal, db }) => registerOrdersInternalRoutes(internal, db),
     ],
-    // The customer's quotes follow it when sales changes its owner with the quotes option.
-    events: { handlers: transferHandlers },
+    // The customer's quotes follow it when sales changes its owner with the quotes option; the
+    // approval engine's decisions move the documents that waited on them.
+    events: { handlers: { ...transferHandlers, ...approvalHandlers } },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
       stores: [products, categories, quotes],
@@ -45,7 +46,6 @@ export function buildOrdersService(
       read: 'orders.product.read',
       allowedTypes: orders.PRODUCT_IMAGE_TYPES,
     },
-    events: { handlers: approvalHandlers },
     jobs: [
       quoteExpiryJob({ minutes: config.QUOTE_EXPIRY_INTERVAL_MINUTES, timeZone: config.BUSINESS_TIME_ZONE }),
     ],

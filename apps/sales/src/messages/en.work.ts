@@ -154,6 +154,5 @@ export const work: typeof zh = {
   documents: {
     empty: 'None yet',
     more: '{n} more: see the list page',
-    quoteTitle: 'Quote {number}',
   },
 }

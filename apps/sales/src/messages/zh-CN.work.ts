@@ -146,6 +146,5 @@ export const work = {
   documents: {
     empty: '暂无',
     more: '还有 {n} 条，请到列表页查看',
-    quoteTitle: '报价单 {number}',
   },
 }
