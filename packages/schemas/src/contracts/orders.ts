@@ -74,6 +74,67 @@ export const ordersRoutes = defineRoutes({
   sendQuote: { method: 'post', path: '/api/orders/quotes/:id/send', response: orders.Quote },
   acceptQuote: { method: 'post', path: '/api/orders/quotes/:id/accept', response: orders.Quote },
 
+  listContracts: {
+    method: 'get',
+    path: '/api/orders/contracts',
+    query: orders.ContractListQuery,
+    response: pageOf(orders.Contract),
+  },
+  getContract: { method: 'get', path: '/api/orders/contracts/:id', response: orders.Contract },
+  createContract: {
+    method: 'post',
+    path: '/api/orders/contracts',
+    body: orders.ContractCreate,
+    response: orders.Contract,
+  },
+  updateContract: {
+    method: 'patch',
+    path: '/api/orders/contracts/:id',
+    body: orders.ContractUpdate,
+    response: orders.Contract,
+  },
+  deleteContract: { method: 'delete', path: '/api/orders/contracts/:id' },
+  restoreContract: { method: 'post', path: '/api/orders/contracts/:id/restore' },
+  submitContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/submit',
+    body: orders.ContractSubmit,
+    response: orders.Contract,
+  },
+  contractDependants: {
+    method: 'get',
+    path: '/api/orders/contracts/:id/dependants',
+    response: orders.ContractDependants,
+  },
+  voidContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/void',
+    body: orders.ContractEnd,
+    response: orders.Contract,
+  },
+  terminateContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/terminate',
+    body: orders.ContractEnd,
+    response: orders.Contract,
+  },
+  changeContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/changes',
+    body: orders.ContractChangeCreate,
+    response: orders.ContractChange,
+  },
+  listContractChanges: {
+    method: 'get',
+    path: '/api/orders/contracts/:id/changes',
+    response: z.array(orders.ContractChange),
+  },
+  listContractRevisions: {
+    method: 'get',
+    path: '/api/orders/contracts/:id/revisions',
+    response: z.array(orders.ContractRevision),
+  },
+
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/orders/recycle-bin/:entityType/:id' },

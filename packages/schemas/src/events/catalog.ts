@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { DeptChangedPayload, RuleChangedPayload, UserChangedPayload } from './admin.js'
 import { ApprovalDecidedPayload, ApprovalRequestedPayload } from './approvals.js'
+import { ContractApprovedPayload, ContractChangedPayload, ContractVoidedPayload } from './orders.js'
 import {
   CustomerCreatedPayload,
   CustomerOwnerChangedPayload,
@@ -28,6 +29,9 @@ export const EVENTS = {
   'admin.approval.decided': ApprovalDecidedPayload,
   'orders.approval.requested': ApprovalRequestedPayload,
   'sales.approval.requested': ApprovalRequestedPayload,
+  'orders.contract.approved': ContractApprovedPayload,
+  'orders.contract.changed': ContractChangedPayload,
+  'orders.contract.voided': ContractVoidedPayload,
   'sales.customer.created': CustomerCreatedPayload,
   'sales.customer.claimed': CustomerOwnerChangedPayload,
   'sales.customer.assigned': CustomerOwnerChangedPayload,

@@ -95,6 +95,60 @@ export const ordersProblems = {
     zh: '只有已发送的报价单可以标记为已接受',
     en: 'Only a sent quote can be marked accepted.',
   },
+  'orders.contract.not_editable': {
+    zh: '只有草稿或已驳回的合同可以修改',
+    en: 'Only a draft or rejected contract can be edited.',
+  },
+  'orders.contract.not_submittable': {
+    zh: '只有草稿或已驳回的合同可以提交审核',
+    en: 'Only a draft or rejected contract can be submitted for approval.',
+  },
+  'orders.contract.not_deletable': {
+    zh: '只有草稿或已驳回的合同可以删除；生效的合同请作废或终止',
+    en: 'Only a draft or rejected contract can be deleted; void or terminate a contract in force instead.',
+  },
+  'orders.contract.has_dependants': {
+    zh: '该合同已有关联单据（{dependants}），不能删除，请作废或终止',
+    en: 'Documents depend on this contract ({dependants}); it cannot be deleted. Void or terminate it instead.',
+  },
+  'orders.contract.performed': {
+    zh: '该合同已开始履行（{dependants}），不能作废，请终止',
+    en: 'This contract is being performed ({dependants}); it cannot be voided. Terminate it instead.',
+  },
+  'orders.contract.not_in_force': {
+    zh: '只有已生效的合同可以变更、作废或终止',
+    en: 'Only a contract in force (approved) can be changed, voided or terminated.',
+  },
+  'orders.contract.change_pending': {
+    zh: '该合同已有一个待审批的变更',
+    en: 'A change of this contract is already waiting for approval.',
+  },
+  'orders.contract.change_empty': {
+    zh: '变更内容与当前合同相同',
+    en: 'The change proposes the values already in force.',
+  },
+  'orders.contract.end_before_start': {
+    zh: '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date.',
+  },
+  'orders.contract.customer_required': {
+    zh: '请选择客户或来源报价单',
+    en: 'Choose a customer or the quote to create from.',
+  },
+  'orders.contract.lines_required': {
+    zh: '至少需要一行产品明细',
+    en: 'At least one line is required.',
+  },
+  'orders.contract.quote_unknown': { zh: '报价单不存在', en: 'No such quote' },
+  'orders.contract.quote_not_usable': {
+    zh: '只能从已审批、已发送或已接受的报价单创建合同',
+    en: 'A contract can only be created from an approved, sent or accepted quote.',
+  },
+  'orders.contract.dict_unknown': {
+    zh: '「{value}」不是有效的选项',
+    en: '{value} is not one of the options.',
+  },
+  'orders.contract.revision_unknown': { zh: '合同版本 {revision} 不存在', en: 'Revision {revision} not found.' },
   'orders.sales_unavailable': {
     zh: '暂时无法核对客户信息，请稍后再试',
     en: 'Customer details cannot be checked right now; try again later.',

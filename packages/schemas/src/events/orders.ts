@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { Id } from '../common.js'
+
+/** What every contract event says about the contract (as it is after the event). */
+const ContractIdentity = {
+  id: Id,
+  number: z.string(),
+  name: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  deptId: Id.nullable(),
+}
+
+/** A contract's money terms, as finance reads them to build receivables (decimal text). */
+const ContractAmounts = z.object({
+  /** The contract amount (tax included). */
+  total: z.string(),
+  subtotal: z.string(),
+  taxTotal: z.string(),
+  prepayRatio: z.string().nullable(),
+  retentionRatio: z.string().nullable(),
+  warrantyMonths: z.number().int().nullable(),
+})
+
+const ContractLineSummary = z.object({
+  productId: Id,
+  productName: z.string(),
+  quantity: z.string(),
+  /** The line's tax-included total. */
+  total: z.string(),
+})
+
+/** `orders.contract.approved`: a contract came into force (生效). */
+export const ContractApprovedPayload = z.object({
+  ...ContractIdentity,
+  revision: z.number().int(),
+  amounts: ContractAmounts,
+  signDate: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  lines: z.array(ContractLineSummary),
+})
+export type ContractApprovedPayload = z.infer<typeof ContractApprovedPayload>
+
+/** `orders.contract.changed`: an approved change (变更) replaced the contract's values. */
+export const ContractChangedPayload = z.object({
+  ...ContractIdentity,
+  changeId: Id,
+  reason: z.string(),
+  /** The revision now in force and the one it replaced. */
+  revision: z.number().int(),
+  previousRevision: z.number().int(),
+  totalBefore: z.string(),
+  totalAfter: z.string(),
+  amounts: ContractAmounts,
+  signDate: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  lines: z.array(ContractLineSummary),
+})
+export type ContractChangedPayload = z.infer<typeof ContractChangedPayload>
+
+/** `orders.contract.voided`: a contract in force was voided (作废) or terminated (终止), with the reason. */
+export const ContractVoidedPayload = z.object({
+  ...ContractIdentity,
+  kind: z.enum(['voided', 'terminated']),
+  reason: z.string(),
+  total: z.string(),
+})
+export type ContractVoidedPayload = z.infer<typeof ContractVoidedPayload>
