@@ -95,3 +95,28 @@ export function documentTotals(lines: readonly PricedLine[]): DocumentTotals {
     total: sumMoney(each.map((l) => l.total)),
   }
 }
+
+/**
+ * One line's figures when the unit price INCLUDES tax (contracts and orders, SPEC §2.3):
+ * total = quantity × price × (1 − discount/100), half-up to 2 decimals; the tax inside it =
+ * total × rate / (100 + rate), half-up to 2 decimals; net = total − tax (exact, so net + tax is
+ * always the total the customer was quoted). Decision §69.
+ */
+export function lineTotalsTaxIncluded(line: PricedLine): LineTotals {
+  const keep = new D(100).minus(line.discountPercent).div(100)
+  const total = roundMoney(new D(line.quantity).times(line.unitPrice).times(keep).toFixed())
+  const rate = new D(line.taxRate)
+  const tax = roundMoney(new D(total).times(rate).div(rate.plus(100)).toFixed())
+  return { net: roundMoney(new D(total).minus(tax).toFixed()), tax, total }
+}
+
+/** A tax-included document's totals: each line rounded on its own (as above), then summed. */
+export function documentTotalsTaxIncluded(lines: readonly PricedLine[]): DocumentTotals {
+  const each = lines.map(lineTotalsTaxIncluded)
+  return {
+    lines: each,
+    subtotal: sumMoney(each.map((l) => l.net)),
+    tax: sumMoney(each.map((l) => l.tax)),
+    total: sumMoney(each.map((l) => l.total)),
+  }
+}

@@ -4,9 +4,11 @@ import {
   canonicalDecimal,
   compareDecimal,
   documentTotals,
+  documentTotalsTaxIncluded,
   isDecimalText,
   lineAmount,
   lineTotals,
+  lineTotalsTaxIncluded,
   roundMoney,
   sumMoney,
 } from './index.js'
@@ -116,5 +118,67 @@ describe('money', () => {
     const two = { quantity: '1', unitPrice: '0.005', discountPercent: '0', taxRate: '0' }
     expect(documentTotals([two, two])).toMatchObject({ subtotal: '0.02', total: '0.02' })
     expect(documentTotals([])).toEqual({ lines: [], subtotal: '0.00', tax: '0.00', total: '0.00' })
+  })
+  it('a tax-included document: total per line half-up, the tax inside it half-up, net the rest — as scaled integers', () => {
+    const line = fc.record({
+      quantity: decimalText(10 ** 14 - 1, 4),
+      unitPrice: decimalText(10 ** 16 - 1, 2),
+      discountPercent: fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+      taxRate: fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+    })
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 50 }), (lines) => {
+        const expected = lines.map((l) => {
+          const exact = units(l.quantity, 4) * units(l.unitPrice, 2) * (10000n - units(l.discountPercent, 2))
+          const total = (exact + 50_000_000n) / 100_000_000n
+          // tax = total × r / (100 + r), r in hundredths: total × R / (10000 + R), half-up.
+          const rate = units(l.taxRate, 2)
+          const divisor = 10000n + rate
+          const tax = (2n * total * rate + divisor) / (2n * divisor)
+          return { net: total - tax, tax, total }
+        })
+        const sum = (pick: (l: { net: bigint; tax: bigint; total: bigint }) => bigint) =>
+          fromUnits(
+            expected.reduce((s, l) => s + pick(l), 0n),
+            2,
+          )
+        const got = documentTotalsTaxIncluded(lines)
+        expect(got.lines).toEqual(
+          expected.map((l) => ({
+            net: fromUnits(l.net, 2),
+            tax: fromUnits(l.tax, 2),
+            total: fromUnits(l.total, 2),
+          })),
+        )
+        expect(got.subtotal).toBe(sum((l) => l.net))
+        expect(got.tax).toBe(sum((l) => l.tax))
+        expect(got.total).toBe(sum((l) => l.total))
+      }),
+    )
+  })
+
+  it('tax-included: the price already holds the tax (113.00 at 13 % is 100.00 + 13.00)', () => {
+    expect(
+      lineTotalsTaxIncluded({ quantity: '1', unitPrice: '113', discountPercent: '0', taxRate: '13' }),
+    ).toEqual({
+      net: '100.00',
+      tax: '13.00',
+      total: '113.00',
+    })
+    // 3 × 0.35 × 0.9 = 0.945 → 0.95; tax 0.95 × 13/113 = 0.10929… → 0.11; net 0.84.
+    expect(
+      lineTotalsTaxIncluded({ quantity: '3', unitPrice: '0.35', discountPercent: '10', taxRate: '13' }),
+    ).toEqual({
+      net: '0.84',
+      tax: '0.11',
+      total: '0.95',
+    })
+    expect(
+      lineTotalsTaxIncluded({ quantity: '2', unitPrice: '9.99', discountPercent: '100', taxRate: '6' }),
+    ).toEqual({
+      net: '0.00',
+      tax: '0.00',
+      total: '0.00',
+    })
   })
 })
