@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm'
-import { documentTotals, roundMoney, QUANTITY_DECIMALS } from '@mosaic/money'
 import {
   assertNotAwaitingApproval,
   definedOnly,
-  fieldError,
   issueNumber,
   listPage,
   liveRows,
@@ -12,7 +10,6 @@ import {
   presentBy,
   problem,
   RecordStore,
-  validationFailed,
   type AggregateContext,
   type CallerContext,
   type DomainDeps,
@@ -21,8 +18,8 @@ import {
   type ServiceClient,
 } from '@mosaic/service-kit'
 import { orders } from '@mosaic/schemas'
-import { products } from '../products/products.service.js'
-import { customerSnapshot } from './quotes.customers.js'
+import { customerSnapshot } from '../lines/customers.js'
+import { priceLines } from '../lines/lines.js'
 import { QuoteEntity, type QuoteRow } from './quotes.entity.js'
 
 export const presentQuote = presentBy(orders.Quote)
@@ -71,43 +68,6 @@ export function listQuotes(m: EntityManager, ctx: CallerContext, q: orders.Quote
     ranges: { created_at: ['createdFrom', 'createdTo'] },
     present: async (rows) => rows.map(presentQuote),
   })
-}
-
-/**
- * The lines with their products' snapshots and figures. A product that is unknown, in the recycle
- * bin or off sale is an error on `lines.N.productId`; price and tax rate default to the product's.
- */
-async function priceLines(m: EntityManager, inputs: orders.QuoteLineInput[]) {
-  const ids = [...new Set(inputs.map((l) => l.productId))]
-  const found = await products
-    .repo(m)
-    .createQueryBuilder('p')
-    .withDeleted()
-    .where('p.id IN (:...ids)', { ids })
-    .getMany()
-  const byId = new Map(found.map((p) => [p.id, p]))
-  const errors: ReturnType<typeof fieldError>[] = []
-  const priced = inputs.map((input, i) => {
-    const product = byId.get(input.productId)
-    const field = `lines.${i}.productId`
-    if (!product || product.deletedAt) errors.push(fieldError(field, 'orders.quote.product_unknown'))
-    else if (!product.onSale)
-      errors.push(fieldError(field, 'orders.quote.product_off_sale', { name: product.name }))
-    return {
-      productId: input.productId,
-      productCode: product?.code ?? '',
-      productName: product?.name ?? '',
-      unit: product?.unit ?? null,
-      quantity: roundMoney(input.quantity, QUANTITY_DECIMALS),
-      unitPrice: roundMoney(input.unitPrice ?? product?.referencePrice ?? '0'),
-      discountPercent: roundMoney(input.discountPercent ?? '0'),
-      taxRate: roundMoney(input.taxRate ?? product?.taxRate ?? '0'),
-    }
-  })
-  if (errors.length) throw validationFailed(errors)
-  const totals = documentTotals(priced)
-  const lines: orders.QuoteLine[] = priced.map((l, i) => ({ ...l, ...totals.lines[i]! }))
-  return { lines, subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total }
 }
 
 export async function createQuote(

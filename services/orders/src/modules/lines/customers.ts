@@ -14,7 +14,7 @@ export interface CustomerRef {
   opportunityId?: string | null
 }
 
-/** The quote's customer, contact and opportunity as the sales service holds them now (snapshots). */
+/** A document's customer, contact and opportunity as the sales service holds them now (snapshots). */
 export interface CustomerSnapshot {
   customerName: string
   contactId: string | null

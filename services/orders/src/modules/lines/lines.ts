@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm'
+import { documentTotals, documentTotalsTaxIncluded, roundMoney, QUANTITY_DECIMALS } from '@mosaic/money'
+import { fieldError, validationFailed } from '@mosaic/service-kit'
+import type { orders } from '@mosaic/schemas'
+import { products } from '../products/products.service.js'
+
+/** How a document's unit prices are meant: a quote's exclude tax, a contract's (and order's) include it. */
+export type PriceBasis = 'tax-excluded' | 'tax-included'
+
+/** A document's priced lines and totals, as quotes and contracts store them. */
+export interface PricedLines {
+  lines: orders.QuoteLine[]
+  subtotal: string
+  taxTotal: string
+  total: string
+}
+
+/**
+ * The lines with their products' snapshots and figures, computed on the server (quotes, contracts).
+ * A product that is unknown, in the recycle bin or off sale is an error on `lines.N.productId`;
+ * price and tax rate default to the product's.
+ */
+export async function priceLines(
+  m: EntityManager,
+  inputs: orders.QuoteLineInput[],
+  basis: PriceBasis = 'tax-excluded',
+): Promise<PricedLines> {
+  const ids = [...new Set(inputs.map((l) => l.productId))]
+  const found = await products
+    .repo(m)
+    .createQueryBuilder('p')
+    .withDeleted()
+    .where('p.id IN (:...ids)', { ids })
+    .getMany()
+  const byId = new Map(found.map((p) => [p.id, p]))
+  const errors: ReturnType<typeof fieldError>[] = []
+  const priced = inputs.map((input, i) => {
+    const product = byId.get(input.productId)
+    const field = `lines.${i}.productId`
+    if (!product || product.deletedAt) errors.push(fieldError(field, 'orders.quote.product_unknown'))
+    else if (!product.onSale)
+      errors.push(fieldError(field, 'orders.quote.product_off_sale', { name: product.name }))
+    return {
+      productId: input.productId,
+      productCode: product?.code ?? '',
+      productName: product?.name ?? '',
+      unit: product?.unit ?? null,
+      quantity: roundMoney(input.quantity, QUANTITY_DECIMALS),
+      unitPrice: roundMoney(input.unitPrice ?? product?.referencePrice ?? '0'),
+      discountPercent: roundMoney(input.discountPercent ?? '0'),
+      taxRate: roundMoney(input.taxRate ?? product?.taxRate ?? '0'),
+    }
+  })
+  if (errors.length) throw validationFailed(errors)
+  const totals = basis === 'tax-included' ? documentTotalsTaxIncluded(priced) : documentTotals(priced)
+  const lines: orders.QuoteLine[] = priced.map((l, i) => ({ ...l, ...totals.lines[i]! }))
+  return { lines, subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total }
+}
