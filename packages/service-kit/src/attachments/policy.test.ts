@@ -142,4 +142,24 @@ describe('attachment policy', () => {
     expect(await failure(accept(anonymous, [file]))).toMatchObject({ status: 400 })
     expect(await db.transaction((m) => policy.accept(m, alice, undefined))).toEqual([])
   })
+  it('refuses a file outside the types a field takes (a PDF as an image), naming its type', async () => {
+    const file = await uploadBy(alice)
+    const images = ['image/png', 'image/jpeg']
+    expect(
+      await failure(db.transaction((m) => policy.accept(m, alice, [{ id: file }], 'scans', images))),
+    ).toMatchObject({
+      status: 400,
+      extra: {
+        errors: [
+          { field: 'scans.0', code: 'attachment.type_not_accepted', params: { type: 'application/pdf' } },
+        ],
+      },
+    })
+    expect(
+      await failure(db.transaction((m) => policy.acceptOne(m, alice, { id: file }, 'image', images))),
+    ).toMatchObject({ extra: { errors: [{ field: 'image', code: 'attachment.type_not_accepted' }] } })
+    expect(
+      await db.transaction((m) => policy.accept(m, alice, [{ id: file }], 'scans', ['application/pdf'])),
+    ).toHaveLength(1)
+  })
 })

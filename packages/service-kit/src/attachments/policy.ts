@@ -25,13 +25,16 @@ export interface AttachmentPolicy {
   /**
    * The stored attachments `list` refers to, in order (names, sizes and types from the upload,
    * whatever the client claimed). 400 on `<field>.<i>`: `attachment.unknown` for a file that was
-   * never uploaded or that the actor may not use (the two look alike), `attachment.repeated`.
+   * never uploaded or that the actor may not use (the two look alike), `attachment.repeated`, and
+   * `attachment.type_not_accepted` for a file outside `types` (when the field takes fewer types
+   * than the service's upload route: a product image, a contract scan).
    */
   accept(
     m: EntityManager,
     ctx: RecordContext,
     list: Readonly<Array<{ id: string }>> | undefined,
     field?: string,
+    types?: readonly string[],
   ): Promise<Attachment[]>
   /** `accept` for a property holding one file (`{ id }`, or null for none); errors name `field` itself. */
   acceptOne(
@@ -39,6 +42,7 @@ export interface AttachmentPolicy {
     ctx: RecordContext,
     ref: { id: string } | null | undefined,
     field: string,
+    types?: readonly string[],
   ): Promise<Attachment | null>
 }
 
@@ -73,6 +77,7 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     ctx: RecordContext,
     list: Readonly<Array<{ id: string }>> | undefined,
     field = 'attachments',
+    types?: readonly string[],
   ): Promise<Attachment[]> {
     if (!list?.length) return []
     return stored(
@@ -80,6 +85,7 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
       ctx,
       list.map((a) => a.id),
       (i) => `${field}.${i}`,
+      types,
     )
   }
 
@@ -88,6 +94,7 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     ctx: RecordContext,
     ids: string[],
     fieldOf: (i: number) => string,
+    types?: readonly string[],
   ): Promise<Attachment[]> {
     const rows = (await m.query(
       'SELECT id, name, content_type, size, created_by FROM attachment WHERE id = ANY($1::uuid[])',
@@ -99,6 +106,8 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
       const row = byId.get(id)
       if (ids.indexOf(id) !== i) errors.push(fieldError(fieldOf(i), 'attachment.repeated'))
       else if (!row || !(await usable(m, ctx, row))) errors.push(fieldError(fieldOf(i), 'attachment.unknown'))
+      else if (types && !types.includes(row.content_type))
+        errors.push(fieldError(fieldOf(i), 'attachment.type_not_accepted', { type: row.content_type }))
     }
     if (errors.length) throw validationFailed(errors)
     return ids.map((id) => present(byId.get(id)!))
@@ -109,9 +118,10 @@ export function attachmentPolicy(carriers: AttachmentCarrier[]): AttachmentPolic
     ctx: RecordContext,
     ref: { id: string } | null | undefined,
     field: string,
+    types?: readonly string[],
   ): Promise<Attachment | null> {
     if (!ref) return null
-    return (await stored(m, ctx, [ref.id], () => field))[0]!
+    return (await stored(m, ctx, [ref.id], () => field, types))[0]!
   }
 
   /** The uploader's own file, or one the actor already sees on a record (needs their principal). */

@@ -139,7 +139,7 @@ export async function createProduct(
     taxRate: roundMoney(input.taxRate),
     safetyStock: input.safetyStock ?? 0,
     ...owner,
-    image: await productImages.acceptOne(m, ctx, image, 'image'),
+    image: await productImages.acceptOne(m, ctx, image, 'image', orders.PRODUCT_IMAGE_TYPES),
     remark: input.remark ?? null,
     onSale: onSale ?? true,
   }
@@ -160,7 +160,7 @@ export async function updateProduct(
   const patch = columnsOf(fields)
   await checkProduct(m, patch, id)
   if (ownerId !== undefined) Object.assign(patch, await directoryOwner(m, ownerId))
-  if (image !== undefined) patch.image = await productImages.acceptOne(m, ctx, image, 'image')
+  if (image !== undefined) patch.image = await productImages.acceptOne(m, ctx, image, 'image', orders.PRODUCT_IMAGE_TYPES)
   return uniqueOr(products.update(m, ctx, id, version, patch), CODE_INDEX, () => codeTaken(patch.code ?? ''))
 }
 
