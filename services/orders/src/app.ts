@@ -2,6 +2,9 @@ import { createDomainService, type DomainServiceOptions, type Service } from '@m
 import { orders } from '@mosaic/schemas'
 import type { OrdersConfig } from './config.js'
 import { migrations } from './migrations.js'
+import { ContractEntity } from './modules/contracts/contracts.entity.js'
+import { registerContractRoutes } from './modules/contracts/contracts.routes.js'
+import { contracts, contractScans } from './modules/contracts/contracts.store.js'
 import { CategoryEntity } from './modules/categories/categories.entity.js'
 import { registerCategoryRoutes } from './modules/categories/categories.routes.js'
 import { categories } from './modules/categories/categories.service.js'
@@ -16,6 +19,14 @@ import { quotes } from './modules/quotes/quotes.service.js'
 import { quoteExpiryJob } from './modules/quotes/quotes.lifecycle.js'
 import { approvalHandlers } from './approvals.js'
 
+/** Files: product images (images only) and contract scans (PDF or images), each as visible as its record. */
+const ordersFiles = {
+  visible: async (...args: Parameters<typeof productImages.visible>) =>
+    (await productImages.visible(...args)) || contractScans.visible(...args),
+  accept: contractScans.accept,
+  acceptOne: productImages.acceptOne,
+}
+
 /** Builds the orders service (not yet listening); tests pass a verifier that trusts their own keys. */
 export function buildOrdersService(
   config: OrdersConfig,
@@ -24,27 +35,36 @@ export function buildOrdersService(
   return createDomainService({
     ...options,
     config,
-    database: { entities: [CategoryEntity, ProductEntity, QuoteEntity], migrations },
+    database: { entities: [CategoryEntity, ProductEntity, QuoteEntity, ContractEntity], migrations },
     modules: [
       ({ api, db }) => registerCategoryRoutes(api, db),
       (ctx) => registerProductRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerQuoteRoutes(ctx.api, ctx.db, ctx),
       ({ internal, db }) => registerOrdersInternalRoutes(internal, db),
+      (ctx) => registerContractRoutes(ctx.api, ctx.db, ctx),
     ],
     // The customer's quotes follow it when sales changes its owner with the quotes option; the
     // approval engine's decisions move the documents that waited on them.
     events: { handlers: { ...transferHandlers, ...approvalHandlers } },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
-      stores: [products, categories, quotes],
-      read: { anyOf: ['orders.product.restore', 'orders.quote.restore'] },
+      stores: [products, categories, quotes, contracts],
+      read: { anyOf: ['orders.product.restore', 'orders.quote.restore', 'orders.contract.restore'] },
     },
-    // The service's only files are product images: PNG, JPEG or WebP, ATTACHMENT_MAX_BYTES (2 MB).
+    // Product images (PNG, JPEG or WebP) and contract scans (PDF or those images), ATTACHMENT_MAX_BYTES
+    // (2 MB); each field checks its own types when a record takes the file.
     attachments: {
-      policy: productImages,
-      upload: { anyOf: ['orders.product.create', 'orders.product.update'] },
-      read: 'orders.product.read',
-      allowedTypes: orders.PRODUCT_IMAGE_TYPES,
+      policy: ordersFiles,
+      upload: {
+        anyOf: [
+          'orders.product.create',
+          'orders.product.update',
+          'orders.contract.create',
+          'orders.contract.update',
+        ],
+      },
+      read: { anyOf: ['orders.product.read', 'orders.contract.read'] },
+      allowedTypes: [...new Set([...orders.PRODUCT_IMAGE_TYPES, ...Object.keys(orders.CONTRACT_SCAN_TYPES)])],
     },
     jobs: [
       quoteExpiryJob({ minutes: config.QUOTE_EXPIRY_INTERVAL_MINUTES, timeZone: config.BUSINESS_TIME_ZONE }),

@@ -1,4 +1,5 @@
 import { approvalDecisionHandlers } from '@mosaic/service-kit'
+import { contractDecisionHandlers } from './modules/contracts/contracts.service.js'
 import { quoteDecision } from './modules/quotes/quotes.lifecycle.js'
 
 /**
@@ -7,4 +8,5 @@ import { quoteDecision } from './modules/quotes/quotes.lifecycle.js'
  */
 export const approvalHandlers = approvalDecisionHandlers('orders', {
   quote: quoteDecision,
+  ...contractDecisionHandlers,
 })

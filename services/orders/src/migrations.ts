@@ -142,9 +142,125 @@ export class OrdersQuoteApproval1765300000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Sales contracts (销售合同), their changes (变更) waiting for or past approval, and the revisions
+ * kept each time values came into force (decision §70).
+ */
+export class OrdersContracts1765400000000 implements MigrationInterface {
+  name = 'OrdersContracts1765400000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE contract (${RECORD_COLUMNS_SQL},
+        number varchar(40) NOT NULL,
+        status varchar(20) NOT NULL DEFAULT 'draft' CHECK (status IN
+          ('draft', 'pending', 'approved', 'completed', 'closed', 'rejected', 'terminated', 'voided')),
+        revision int NOT NULL DEFAULT 0 CHECK (revision >= 0),
+        approval_request_id uuid NULL,
+        name varchar(200) NOT NULL,
+        customer_id uuid NOT NULL,
+        customer_name varchar(200) NOT NULL,
+        contact_id uuid NULL,
+        contact_name varchar(100) NULL,
+        contact_phone varchar(40) NULL,
+        quote_id uuid NULL,
+        quote_number varchar(40) NULL,
+        payment_method varchar(40) NULL,
+        prepay_ratio numeric(5,2) NULL CHECK (prepay_ratio BETWEEN 0 AND 100),
+        retention_ratio numeric(5,2) NULL CHECK (retention_ratio BETWEEN 0 AND 100),
+        warranty_months int NULL CHECK (warranty_months >= 0),
+        invoice_type varchar(40) NULL,
+        invoice_title varchar(200) NULL,
+        invoice_tax_number varchar(40) NULL,
+        invoice_address_phone varchar(300) NULL,
+        invoice_bank varchar(200) NULL,
+        invoice_account varchar(60) NULL,
+        delivery_date date NULL,
+        consignee varchar(100) NULL,
+        consignee_phone varchar(40) NULL,
+        delivery_address varchar(300) NULL,
+        sign_date date NULL,
+        start_date date NULL,
+        end_date date NULL CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date),
+        remark text NULL,
+        attachments jsonb NOT NULL DEFAULT '[]',
+        owner_id uuid NULL,
+        owner_name varchar(100) NULL,
+        dept_id uuid NULL,
+        lines jsonb NOT NULL,
+        subtotal numeric(18,2) NOT NULL,
+        tax_total numeric(18,2) NOT NULL,
+        total numeric(18,2) NOT NULL,
+        end_reason text NULL)`)
+    await q.query('CREATE UNIQUE INDEX contract_number_uq ON contract (number)')
+    await q.query(numberPrefixIndexSql('contract', 'number'))
+    await q.query('CREATE INDEX contract_name_trgm ON contract USING gin (name gin_trgm_ops)')
+    await q.query(bigramIndexSql('contract', 'name'))
+    await q.query(
+      'CREATE INDEX contract_customer_name_trgm ON contract USING gin (customer_name gin_trgm_ops)',
+    )
+    await q.query(bigramIndexSql('contract', 'customer_name'))
+    await q.query(`CREATE INDEX contract_created_idx ON contract (created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX contract_owner_idx ON contract (owner_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX contract_dept_idx ON contract (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX contract_customer_idx ON contract (customer_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(`CREATE INDEX contract_status_idx ON contract (status, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX contract_sign_idx ON contract (sign_date, id) ${live}`)
+    await q.query('CREATE INDEX contract_quote_idx ON contract (quote_id) WHERE quote_id IS NOT NULL')
+    // Which contracts carry an uploaded scan (the attachment policy's visibility check).
+    await q.query('CREATE INDEX contract_attachments_idx ON contract USING gin (attachments jsonb_path_ops)')
+
+    await q.query(`
+      CREATE TABLE contract_change (
+        id uuid PRIMARY KEY,
+        contract_id uuid NOT NULL REFERENCES contract (id),
+        status varchar(20) NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+        reason text NOT NULL,
+        base_revision int NOT NULL,
+        proposed jsonb NOT NULL,
+        total_before numeric(18,2) NOT NULL,
+        total_after numeric(18,2) NOT NULL,
+        approval_request_id uuid NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        created_by_name varchar(100) NULL,
+        decided_at timestamptz NULL,
+        decided_by_name varchar(100) NULL,
+        comment text NULL)`)
+    // At most one change waits per contract: two concurrent requests cannot both start one.
+    await q.query(
+      `CREATE UNIQUE INDEX contract_change_pending_uq ON contract_change (contract_id) WHERE status = 'pending'`,
+    )
+    await q.query(
+      'CREATE INDEX contract_change_contract_idx ON contract_change (contract_id, created_at DESC)',
+    )
+
+    await q.query(`
+      CREATE TABLE contract_revision (
+        id uuid PRIMARY KEY,
+        contract_id uuid NOT NULL REFERENCES contract (id),
+        revision int NOT NULL,
+        "values" jsonb NOT NULL,
+        change_id uuid NULL REFERENCES contract_change (id),
+        reason text NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by_name varchar(100) NULL,
+        UNIQUE (contract_id, revision))`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE contract_revision')
+    await q.query('DROP TABLE contract_change')
+    await q.query('DROP TABLE contract')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
   OrdersQuotes1765200000000,
   OrdersQuoteApproval1765300000000,
+  OrdersContracts1765400000000,
 ]

@@ -2,44 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 
-export interface FakeSales {
-  server: Server
-  url: string
-  close(): Promise<void>
-}
-
-/**
- * A stand-in for sales' internal customer card route (`/api/sales/internal/customers/:id/card`):
- * the named customers exist (no contacts or opportunities), every other id is a 404; a call
- * without a bearer token is a 401.
- */
-export function startFakeSales(customers: Record<string, string>): Promise<FakeSales> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sales')
-    const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
-    const name = card ? customers[card[1]!] : undefined
-    if (!card || !req.headers.authorization?.startsWith('Bearer ') || name === undefined) {
-      const status = !card ? 404 : !req.headers.authorization ? 401 : 404
-      res.writeHead(status, { 'content-type': 'application/problem+json' }).end(`{"status":${status}}`)
-      return
-    }
-    const body = { id: card[1], number: `KH-${card[1]!.slice(0, 8)}`, name, ownerId: null, deptId: null }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ...body, contact: null, opportunity: null }))
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    ),
-  )
-}
-
-/** The sales service's side of a quote: one customer with a contact and an opportunity. */
+/** The sales service's side of a document: one customer with a contact and an opportunity. */
 export const ACME = {
   id: randomUUID(),
   number: 'KH20261204000001',
@@ -49,13 +12,23 @@ export const ACME = {
 }
 export const ZHANG = { id: randomUUID(), name: '张三', phone: '13800000000' }
 export const DEAL = { id: randomUUID(), name: '二期扩容' }
+/** A customer whose card request breaks the connection (sales unreachable). */
 export const BROKEN = randomUUID()
-/** Users the fake sales service keeps ACME from (outside their data scope there). */
-export const hiddenFrom = new Set<string>()
+
+export interface FakeSales {
+  server: Server
+  url: string
+  /** Every path (with query) called, in order. */
+  calls: string[]
+  /** Users the fake keeps ACME from (outside their data scope in sales). */
+  hiddenFrom: Set<string>
+  close(): Promise<void>
+}
 
 /** A stand-in for sales' internal card route: it checks that a service token came with the call. */
-export function fakeSales(): Promise<{ server: Server; url: string; calls: string[] }> {
+export function fakeSales(): Promise<FakeSales> {
   const calls: string[] = []
+  const hiddenFrom = new Set<string>()
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sales')
     calls.push(url.pathname + url.search)
@@ -84,7 +57,47 @@ export function fakeSales(): Promise<{ server: Server; url: string; calls: strin
   })
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls }),
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        calls,
+        hiddenFrom,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    ),
+  )
+}
+
+/**
+ * A stand-in for sales' internal customer card route with the named customers (no contacts or
+ * opportunities): every other id is a 404, a call without a bearer token a 401.
+ */
+export function startFakeSales(customers: Record<string, string>): Promise<FakeSales> {
+  const calls: string[] = []
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sales')
+    calls.push(url.pathname + url.search)
+    const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
+    const name = card ? customers[card[1]!] : undefined
+    if (!card || !req.headers.authorization?.startsWith('Bearer ') || name === undefined) {
+      const status = !card ? 404 : !req.headers.authorization ? 401 : 404
+      res.writeHead(status, { 'content-type': 'application/problem+json' }).end(`{"status":${status}}`)
+      return
+    }
+    const body = { id: card[1], number: `KH-${card[1]!.slice(0, 8)}`, name, ownerId: null, deptId: null }
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ...body, contact: null, opportunity: null }))
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        calls,
+        hiddenFrom: new Set(),
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
     ),
   )
 }

@@ -160,7 +160,8 @@ export async function updateProduct(
   const patch = columnsOf(fields)
   await checkProduct(m, patch, id)
   if (ownerId !== undefined) Object.assign(patch, await directoryOwner(m, ownerId))
-  if (image !== undefined) patch.image = await productImages.acceptOne(m, ctx, image, 'image', orders.PRODUCT_IMAGE_TYPES)
+  if (image !== undefined)
+    patch.image = await productImages.acceptOne(m, ctx, image, 'image', orders.PRODUCT_IMAGE_TYPES)
   return uniqueOr(products.update(m, ctx, id, version, patch), CODE_INDEX, () => codeTaken(patch.code ?? ''))
 }
 

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
+import { ACME, BROKEN, DEAL, fakeSales, ZHANG, type FakeSales } from '../../test-support/fake-sales.js'
 import { startOrders } from '../../test-support/harness.js'
-import { ACME, BROKEN, DEAL, fakeSales, hiddenFrom, ZHANG } from '../../test-support/fake-sales.js'
 
 const SECRET = 'quotes-test-secret-0123456789abcdef'
 const EAST = randomUUID()
 const WEST = randomUUID()
 
 describe('quotes', () => {
-  let sales: Awaited<ReturnType<typeof fakeSales>>
+  let sales: FakeSales
   beforeAll(async () => {
     sales = await fakeSales()
   })
-  afterAll(() => new Promise<void>((resolve) => sales.server.close(() => resolve())))
+  afterAll(() => sales.close())
 
   const s = harnessSuite(() => startOrders({ SERVICE_SECRET: SECRET, SALES_SERVICE_URL: sales.url }), {
     east: { username: 'east-rep', deptIds: [EAST] },
@@ -130,7 +130,7 @@ describe('quotes', () => {
   })
 
   it('refuses a customer outside the caller’s sales data scope as unknown', async () => {
-    hiddenFrom.add(s.outsider.id)
+    sales.hiddenFrom.add(s.outsider.id)
     const res = await create({ lines: [{ productId: bolt.id, quantity: '1' }] }, s.outsider.token)
     expectProblem(res, 400)
     expect(fieldCodes(res)).toEqual({ customerId: 'orders.quote.customer_unknown' })

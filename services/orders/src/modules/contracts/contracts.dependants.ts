@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm'
+import type { orders } from '@mosaic/schemas'
+
+/** How many examples a dependant kind names (the confirmation and the 409 list them). */
+const EXAMPLES = 5
+
+/**
+ * One kind of document that depends on a contract: how to find the live ones. A new kind (sales
+ * orders in this service; receivables and invoices once finance replicates them here) is one
+ * entry of `DEPENDANT_SOURCES`; the delete guard, the void guard and the confirmation read them all.
+ */
+export interface DependantSource {
+  kind: orders.ContractDependantKind
+  /** The live dependants' numbers (or titles), oldest first; an empty list when there are none. */
+  find: (m: EntityManager, contractId: string) => Promise<string[]>
+}
+
+/**
+ * Rows of `table` whose `contract_id` is the contract and that are not in the recycle bin, by
+ * `label`. The table may not exist yet (the module that owns it has not landed): then none.
+ */
+export function tableSource(
+  kind: orders.ContractDependantKind,
+  table: string,
+  label = 'number',
+): DependantSource {
+  return {
+    kind,
+    find: async (m, contractId) => {
+      const [exists] = (await m.query('SELECT to_regclass($1) IS NOT NULL AS present', [table])) as Array<{
+        present: boolean
+      }>
+      if (!exists?.present) return []
+      const rows = (await m.query(
+        `SELECT ${label} AS label FROM ${table}
+          WHERE contract_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+        [contractId],
+      )) as Array<{ label: string }>
+      return rows.map((r) => r.label)
+    },
+  }
+}
+
+/** What may depend on a contract, kind by kind. Sales orders (SPEC 2.4) live in `sales_order`. */
+export const DEPENDANT_SOURCES: DependantSource[] = [tableSource('order', 'sales_order')]
+
+/** What depends on the contract, one entry per kind that has any (count and a few examples). */
+export async function contractDependants(
+  m: EntityManager,
+  contractId: string,
+  sources: readonly DependantSource[] = DEPENDANT_SOURCES,
+): Promise<orders.ContractDependant[]> {
+  const out: orders.ContractDependant[] = []
+  for (const source of sources) {
+    const found = await source.find(m, contractId)
+    if (found.length) out.push({ kind: source.kind, count: found.length, examples: found.slice(0, EXAMPLES) })
+  }
+  return out
+}
+
+/** The dependants as one language-neutral list for a problem's params: their numbers. */
+export function dependantList(dependants: readonly orders.ContractDependant[]): string {
+  return dependants
+    .map((d) => (d.count > d.examples.length ? `${d.examples.join(', ')}, …` : d.examples.join(', ')))
+    .join('; ')
+}
