@@ -120,3 +120,11 @@ export function documentTotalsTaxIncluded(lines: readonly PricedLine[]): Documen
     total: sumMoney(each.map((l) => l.total)),
   }
 }
+
+/**
+ * A tax-excluded unit price as the price including tax: price × (100 + rate) / 100, half-up to 2
+ * decimals. A product's reference price and a quote's prices exclude tax; a contract line's include it.
+ */
+export function priceWithTax(price: string, taxRate: string): string {
+  return roundMoney(new D(price).times(new D(100).plus(taxRate)).div(100).toFixed())
+}

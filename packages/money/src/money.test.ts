@@ -9,6 +9,7 @@ import {
   lineAmount,
   lineTotals,
   lineTotalsTaxIncluded,
+  priceWithTax,
   roundMoney,
   sumMoney,
 } from './index.js'
@@ -180,5 +181,19 @@ describe('money', () => {
       tax: '0.00',
       total: '0.00',
     })
+  })
+  it('a tax-excluded price with its tax added, half-up to cents, as scaled integers', () => {
+    fc.assert(
+      fc.property(
+        decimalText(10 ** 14, 2),
+        fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+        (price, rate) => {
+          const exact = units(price, 2) * (10000n + units(rate, 2)) // 10^-6
+          expect(priceWithTax(price, rate)).toBe(fromUnits((exact + 5000n) / 10000n, 2))
+        },
+      ),
+    )
+    expect(priceWithTax('0.35', '13')).toBe('0.40')
+    expect(priceWithTax('1000', '13')).toBe('1130.00')
   })
 })

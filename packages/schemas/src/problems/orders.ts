@@ -144,11 +144,6 @@ export const ordersProblems = {
     zh: '只能从已审批、已发送或已接受的报价单创建合同',
     en: 'A contract can only be created from an approved, sent or accepted quote.',
   },
-  'orders.contract.dict_unknown': {
-    zh: '「{value}」不是有效的选项',
-    en: '{value} is not one of the options.',
-  },
-  'orders.contract.revision_unknown': { zh: '合同版本 {revision} 不存在', en: 'Revision {revision} not found.' },
   'orders.sales_unavailable': {
     zh: '暂时无法核对客户信息，请稍后再试',
     en: 'Customer details cannot be checked right now; try again later.',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
-import { roundMoney } from '@mosaic/money'
+import { priceWithTax } from '@mosaic/money'
 import { orders, type ApprovalDecidedPayload } from '@mosaic/schemas'
 import {
   applyApprovalDecision,
@@ -126,23 +126,13 @@ export function listContracts(m: EntityManager, ctx: CallerContext, q: orders.Co
  * A quote's line as a contract line: the quote's price excludes tax, a contract's includes it, so
  * the price becomes price × (100 + rate) / 100, half-up to cents (decision §69).
  */
-function lineFromQuote(line: orders.QuoteLine): orders.ContractLineInput {
-  return {
-    productId: line.productId,
-    quantity: line.quantity,
-    unitPrice: roundMoney(withTax(line.unitPrice, line.taxRate)),
-    discountPercent: line.discountPercent,
-    taxRate: line.taxRate,
-  }
-}
-
-/** price × (100 + rate) / 100 exactly, as decimal text (price and rate with 2 decimals). */
-function withTax(price: string, rate: string): string {
-  const cents = BigInt(roundMoney(price).replace('.', ''))
-  const factor = BigInt(roundMoney(rate).replace('.', '')) + 10000n
-  const exact = (cents * factor).toString().padStart(7, '0') // scale 10^-6
-  return `${exact.slice(0, -6)}.${exact.slice(-6)}`
-}
+const lineFromQuote = (line: orders.QuoteLine): orders.ContractLineInput => ({
+  productId: line.productId,
+  quantity: line.quantity,
+  unitPrice: priceWithTax(line.unitPrice, line.taxRate),
+  discountPercent: line.discountPercent,
+  taxRate: line.taxRate,
+})
 
 /** The quote a contract is created from: in the caller's scope and approved, sent or accepted. */
 async function sourceQuote(m: EntityManager, ctx: CallerContext, quoteId: string) {

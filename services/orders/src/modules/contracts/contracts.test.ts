@@ -44,7 +44,7 @@ describe('contracts', () => {
       return res.body
     }
     bolt = await product('C-BOLT', '0.35', '13')
-    cable = await product('C-CABLE', '1130', '13')
+    cable = await product('C-CABLE', '1000', '13')
   })
 
   const create = (body: Record<string, unknown>, token = s.east.token) =>
@@ -136,10 +136,10 @@ describe('contracts', () => {
       endDate: '2027-12-04',
       remark: '含安装调试',
       lines: [
-        // 1130 incl. 13 % tax: total 1130.00, tax 130.00, net 1000.00
+        // The product's reference price 1000 excludes tax: the line's default is 1130.00 incl. 13 %.
         { productId: cable.id, quantity: '2', discountPercent: '10' },
         // 3 × 0.35 × 0.9 = 0.945 → 0.95; tax 0.95 × 13/113 = 0.109… → 0.11; net 0.84
-        { productId: bolt.id, quantity: '3', discountPercent: '10' },
+        { productId: bolt.id, quantity: '3', unitPrice: '0.35', discountPercent: '10' },
       ],
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import { documentTotals, documentTotalsTaxIncluded, roundMoney, QUANTITY_DECIMALS } from '@mosaic/money'
+import {
+  documentTotals,
+  documentTotalsTaxIncluded,
+  priceWithTax,
+  roundMoney,
+  QUANTITY_DECIMALS,
+} from '@mosaic/money'
 import { fieldError, validationFailed } from '@mosaic/service-kit'
 import type { orders } from '@mosaic/schemas'
 import { products } from '../products/products.service.js'
@@ -18,7 +24,8 @@ export interface PricedLines {
 /**
  * The lines with their products' snapshots and figures, computed on the server (quotes, contracts).
  * A product that is unknown, in the recycle bin or off sale is an error on `lines.N.productId`;
- * price and tax rate default to the product's.
+ * price and tax rate default to the product's (its reference price excludes tax: with the tax
+ * added when the document's prices include it).
  */
 export async function priceLines(
   m: EntityManager,
@@ -40,15 +47,18 @@ export async function priceLines(
     if (!product || product.deletedAt) errors.push(fieldError(field, 'orders.quote.product_unknown'))
     else if (!product.onSale)
       errors.push(fieldError(field, 'orders.quote.product_off_sale', { name: product.name }))
+    const taxRate = roundMoney(input.taxRate ?? product?.taxRate ?? '0')
+    const reference = product?.referencePrice ?? '0'
+    const defaultPrice = basis === 'tax-included' ? priceWithTax(reference, taxRate) : reference
     return {
       productId: input.productId,
       productCode: product?.code ?? '',
       productName: product?.name ?? '',
       unit: product?.unit ?? null,
       quantity: roundMoney(input.quantity, QUANTITY_DECIMALS),
-      unitPrice: roundMoney(input.unitPrice ?? product?.referencePrice ?? '0'),
+      unitPrice: roundMoney(input.unitPrice ?? defaultPrice),
       discountPercent: roundMoney(input.discountPercent ?? '0'),
-      taxRate: roundMoney(input.taxRate ?? product?.taxRate ?? '0'),
+      taxRate,
     }
   })
   if (errors.length) throw validationFailed(errors)
