@@ -5,7 +5,7 @@ import type { ListParams } from '@mosaic/ui'
 
 const BASE = '/api/orders'
 
-/** The orders service's calls the sales screens make (products, their categories, quotes); no URL is written here. */
+/** The orders service's calls the sales screens make (products, categories, quotes, contracts); no URL is written here. */
 const call = contractCaller(api)
 
 type Versioned = { id: string; version: number }
@@ -16,7 +16,7 @@ const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version 
 export const ORDERS_ATTACHMENTS = `${BASE}/attachments`
 
 /** A product's or a category's URL, which its audit trail and versions hang off. */
-export const ordersRecordPath = (resource: 'products' | 'categories' | 'quotes', id: string) =>
+export const ordersRecordPath = (resource: 'products' | 'categories' | 'quotes' | 'contracts', id: string) =>
   `${BASE}/${resource}/${id}`
 
 /** Record types the orders service keeps in its recycle bin, and the resource path that restores each. */
@@ -24,7 +24,12 @@ export const ORDERS_RESTORE_PATHS: Record<string, string> = {
   product: 'products',
   product_category: 'categories',
   quote: 'quotes',
+  contract: 'contracts',
 }
+
+/** A contract list's filters as the service takes them. */
+export type ContractFilters = ListParams &
+  Partial<Pick<orders.ContractListQuery, 'status' | 'customerId' | 'ownerId' | 'signFrom' | 'signTo'>>
 
 export const ordersApi = {
   base: BASE,
@@ -54,12 +59,31 @@ export const ordersApi = {
   sendQuote: (q: Versioned) => call(routes.sendQuote, versioned(q)),
   acceptQuote: (q: Versioned) => call(routes.acceptQuote, versioned(q)),
 
+  listContracts: (q: ContractFilters) => call(routes.listContracts, { query: q }),
+  getContract: (id: string) => call(routes.getContract, byId(id)),
+  createContract: (body: orders.ContractCreate) => call(routes.createContract, { body }),
+  updateContract: (c: Versioned, body: orders.ContractUpdate) =>
+    call(routes.updateContract, { ...versioned(c), body }),
+  deleteContract: (c: Versioned) => call(routes.deleteContract, versioned(c)),
+  submitContract: (c: Versioned, body: orders.ContractSubmit = {}) =>
+    call(routes.submitContract, { ...versioned(c), body }),
+  voidContract: (c: Versioned, reason: string) =>
+    call(routes.voidContract, { ...versioned(c), body: { reason } }),
+  terminateContract: (c: Versioned, reason: string) =>
+    call(routes.terminateContract, { ...versioned(c), body: { reason } }),
+  changeContract: (id: string, body: orders.ContractChangeCreate) =>
+    call(routes.changeContract, { ...byId(id), body }),
+  contractChanges: (id: string) => call(routes.listContractChanges, byId(id)),
+  contractRevisions: (id: string) => call(routes.listContractRevisions, byId(id)),
+  contractDependants: (id: string) => call(routes.contractDependants, byId(id)),
+
   // The recycle bin page's calls (RecycleBinPage).
   recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),
   restore: (resource: string, id: string): Promise<unknown> => {
     if (resource === 'products') return call(routes.restoreProduct, byId(id))
     if (resource === 'categories') return call(routes.restoreCategory, byId(id))
     if (resource === 'quotes') return call(routes.restoreQuote, byId(id))
+    if (resource === 'contracts') return call(routes.restoreContract, byId(id))
     return Promise.reject(new Error(`orders: cannot restore "${resource}"`))
   },
   purge: (item: RecycleBinItem) =>

@@ -51,6 +51,7 @@ describe('sales remote module', () => {
       'products/recycle-bin': ['orders.product.restore', 'admin.recycle.read'],
       quotes: 'orders.quote.read',
       'quotes/:id/print': 'orders.quote.read',
+      contracts: 'orders.contract.read',
       'recycle-bin': [
         'sales.customer.restore',
         'sales.lead.restore',

@@ -117,6 +117,16 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'contracts',
+    name: 'sales-contracts',
+    component: () => import('./pages/contracts/ContractsPage.vue'),
+    meta: {
+      title: { zh: '销售合同', en: 'Contracts' },
+      permission: 'orders.contract.read',
+      icon: 'Document',
+    },
+  },
+  {
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),

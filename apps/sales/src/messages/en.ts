@@ -2,6 +2,7 @@ import type zh from './zh-CN'
 import { records } from './en.records'
 import { work } from './en.work'
 import { products } from './en.products'
+import { contracts } from './en.contracts'
 
 const en: typeof zh = {
   sales: {
@@ -45,10 +46,16 @@ const en: typeof zh = {
     ...records,
     ...work,
     ...products,
+    ...contracts,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
-    entityTypes: { product: 'Product', product_category: 'Product category', quote: 'Quote' },
+    entityTypes: {
+      product: 'Product',
+      product_category: 'Product category',
+      quote: 'Quote',
+      contract: 'Contract',
+    },
   },
 }
 

@@ -1,6 +1,7 @@
 import { records } from './zh-CN.records'
 import { work } from './zh-CN.work'
 import { products } from './zh-CN.products'
+import { contracts } from './zh-CN.contracts'
 
 const zhCN = {
   sales: {
@@ -44,10 +45,11 @@ const zhCN = {
     ...records,
     ...work,
     ...products,
+    ...contracts,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
-    entityTypes: { product: '产品', product_category: '产品类别', quote: '报价单' },
+    entityTypes: { product: '产品', product_category: '产品类别', quote: '报价单', contract: '销售合同' },
   },
 }
 

@@ -70,6 +70,7 @@ const EVERYTHING = [
   'orders.product.read',
   'orders.product.restore',
   'orders.quote.read',
+  'orders.contract.read',
 ]
 
 async function visit(path: string) {
@@ -105,6 +106,7 @@ describe('every sales page', () => {
     ['/sales/products', 'Products'],
     ['/sales/products/recycle-bin', 'Recycle bin'],
     ['/sales/quotes', 'Quotes'],
+    ['/sales/contracts', 'Contracts'],
   ])('%s renders without Vue warnings', async (path, text) => {
     http.get.mockImplementation(async (p: string) => answer(p))
     const { wrapper, warnings } = await visit(path)

@@ -1,5 +1,10 @@
 import { MONEY_PATTERN, QUANTITY_PATTERN, orders } from '@mosaic/schemas'
-import { documentTotals, type DocumentTotals, type PricedLine } from '@mosaic/money'
+import {
+  documentTotals,
+  documentTotalsTaxIncluded,
+  type DocumentTotals,
+  type PricedLine,
+} from '@mosaic/money'
 
 /** A quote line as the form edits it: the product (with its name for the picker) and four figures as text. */
 export interface QuoteLineDraft {
@@ -33,16 +38,20 @@ export function pricedLine(l: QuoteLineDraft): PricedLine | null {
 }
 
 /**
- * The preview the service will store: `documentTotals` over the lines, each line's figures or null
- * while one of its inputs is not valid; the quote's totals only when every line is.
+ * The preview the service will store: `documentTotals` over the lines (the tax-included variant for
+ * contracts, whose unit prices include tax), each line's figures or null while one of its inputs is
+ * not valid; the document's totals only when every line is.
  */
-export function previewTotals(lines: QuoteLineDraft[]): {
+export function previewTotals(
+  lines: QuoteLineDraft[],
+  taxIncluded = false,
+): {
   lines: (DocumentTotals['lines'][number] | null)[]
   document: DocumentTotals | null
 } {
   const priced = lines.map(pricedLine)
   const valid = priced.filter((p): p is PricedLine => p !== null)
-  const totals = documentTotals(valid)
+  const totals = (taxIncluded ? documentTotalsTaxIncluded : documentTotals)(valid)
   let k = 0
   return {
     lines: priced.map((p) => (p ? totals.lines[k++]! : null)),
