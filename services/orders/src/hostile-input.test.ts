@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assertEveryRouteRefusesHostileInput, harnessSuite } from '@mosaic/service-kit/testing'
+import { contracts } from './modules/contracts/contracts.store.js'
 import { startOrders } from './test-support/harness.js'
 
 /**
@@ -27,6 +28,55 @@ describe('hostile input (every route)', () => {
     })
     expect(product.status).toBe(201)
     ids.push(product.body.id)
-    await assertEveryRouteRefusesHostileInput(s.h, { token: boss.token, ids, minRoutes: 15 })
+    // A contract to aim at (its customer lives in sales, which this harness does not run).
+    const contract = await s.h.service.db.transaction((m) =>
+      contracts.create(
+        m,
+        { actor: { id: boss.id, name: boss.name } },
+        {
+          number: 'HT-HOSTILE-1',
+          status: 'draft',
+          revision: 0,
+          approvalRequestId: null,
+          name: 'Hostile',
+          customerId: crypto.randomUUID(),
+          customerName: 'Hostile',
+          contactId: null,
+          contactName: null,
+          contactPhone: null,
+          quoteId: null,
+          quoteNumber: null,
+          paymentMethod: null,
+          prepayRatio: null,
+          retentionRatio: null,
+          warrantyMonths: null,
+          invoiceType: null,
+          invoiceTitle: null,
+          invoiceTaxNumber: null,
+          invoiceAddressPhone: null,
+          invoiceBank: null,
+          invoiceAccount: null,
+          deliveryDate: null,
+          consignee: null,
+          consigneePhone: null,
+          deliveryAddress: null,
+          signDate: null,
+          startDate: null,
+          endDate: null,
+          remark: null,
+          attachments: [],
+          ownerId: boss.id,
+          ownerName: boss.name,
+          deptId: null,
+          lines: [],
+          subtotal: '0',
+          taxTotal: '0',
+          total: '0',
+          endReason: null,
+        },
+      ),
+    )
+    ids.push(contract.id)
+    await assertEveryRouteRefusesHostileInput(s.h, { token: boss.token, ids, minRoutes: 25 })
   })
 })
