@@ -310,6 +310,19 @@ describe('contracts page', () => {
     )
   })
 
+  it('voiding a contract already performed names what depends on it and offers terminate', async () => {
+    await mountPage('', ...ALL)
+    click('contract-void-HT202612050002')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 20))
+    const box = document.querySelector('.el-message-box')!
+    expect(box.textContent).toContain('Sales orders: 2 (XS0001, XS0002)')
+    await clickBox('.el-button--primary')
+    await settle()
+    expect(document.body.textContent).toContain('Terminate contract HT202612050002')
+    expect(http.post).not.toHaveBeenCalled()
+  })
+
   it('deletes a draft nothing depends on after the confirmation', async () => {
     http.delete.mockResolvedValue(undefined)
     await mountPage('', ...ALL)
