@@ -337,6 +337,13 @@ describe('contracts', () => {
       body: { name: 'z' },
     })
     expect(expectProblem(patch, 409).code).toBe('orders.contract.not_editable')
+    // Nor does an earlier version come back around the approval.
+    const back = await s.h.call('POST', `/contracts/${id}/versions/1/restore`, {
+      token: s.east.token,
+      version: approved.body.version,
+    })
+    expect(expectProblem(back, 409).code).toBe('orders.contract.not_editable')
+    expect((await get(id)).body).toMatchObject({ status: 'approved', total: '2260.00' })
   })
 
   it('a change waits while the contract stays in force; approved → new values, revision +1, the old one kept', async () => {
