@@ -41,9 +41,8 @@ export async function requestApproval(
   submission: ApprovalSubmission,
 ): Promise<string> {
   const requestId = randomUUID()
-  const topic = `${service}.approval.requested` as RequestTopic
   await publishEvent(m, {
-    topic,
+    topic: `${service}.approval.requested` as RequestTopic,
     payload: {
       requestId,
       service,

@@ -502,6 +502,9 @@ export async function removeContract(m: EntityManager, ctx: RecordContext, id: s
   await contracts.softDelete(m, ctx, id, version)
 }
 
+/** The audit action of each way a contract ends early. */
+const AUDIT_OF_ENDING = { voided: 'void', terminated: 'terminate' } as const
+
 /**
  * 作废 (void, nothing performed yet) or 终止 (terminate): a contract in force ends with a reason;
  * a change still waiting is withdrawn with it. Audited and published as `orders.contract.voided`.
@@ -535,7 +538,7 @@ export async function endContract(
     id,
     version,
     { status: kind, endReason: body.reason },
-    { action: kind === 'voided' ? 'void' : 'terminate', note: body.reason },
+    { action: AUDIT_OF_ENDING[kind], note: body.reason },
   )
   await m.query(
     `UPDATE contract_change SET status = 'withdrawn', decided_at = now(), decided_by_name = $2, comment = $3
