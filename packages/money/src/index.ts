@@ -128,3 +128,22 @@ export function documentTotalsTaxIncluded(lines: readonly PricedLine[]): Documen
 export function priceWithTax(price: string, taxRate: string): string {
   return roundMoney(new D(price).times(new D(100).plus(taxRate)).div(100).toFixed())
 }
+
+/** The exact sum of decimals, to `decimals` places (quantities: 4). */
+export function sumDecimal(values: Iterable<string>, decimals = QUANTITY_DECIMALS): string {
+  let total = new D(0)
+  for (const value of values) total = total.plus(value)
+  return roundMoney(total.toFixed(), decimals)
+}
+
+/** a − b to `decimals` places (quantities: 4); may be negative. */
+export function minusDecimal(a: string, b: string, decimals = QUANTITY_DECIMALS): string {
+  return roundMoney(new D(a).minus(b).toFixed(), decimals)
+}
+
+/** part / whole as a whole percent rounded down (never 100 before the part reaches the whole); 0 of 0 is 0. */
+export function progressPercent(part: string, whole: string): number {
+  const w = new D(whole)
+  if (w.isZero()) return 0
+  return Math.min(100, new D(part).times(100).div(w).floor().toNumber())
+}

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import {
   canonicalDecimal,
   compareDecimal,
+  minusDecimal,
+  progressPercent,
+  sumDecimal,
   documentTotals,
   documentTotalsTaxIncluded,
   isDecimalText,
@@ -195,5 +198,32 @@ describe('money', () => {
     )
     expect(priceWithTax('0.35', '13')).toBe('0.40')
     expect(priceWithTax('1000', '13')).toBe('1130.00')
+  })
+})
+
+describe('quantity arithmetic', () => {
+  it('compares, sums and subtracts decimal text exactly', () => {
+    expect(compareDecimal('2.5', '2.50')).toBe(0)
+    expect(compareDecimal('0.0001', '0')).toBe(1)
+    expect(compareDecimal('9', '10')).toBe(-1)
+    expect(sumDecimal(['0.1', '0.2', '3'])).toBe('3.3000')
+    expect(minusDecimal('10', '3.25')).toBe('6.7500')
+    expect(minusDecimal('1', '1.5')).toBe('-0.5000')
+  })
+  it('agrees with scaled integers on sums and differences', () => {
+    fc.assert(
+      fc.property(decimalText(10 ** 9, 4), decimalText(10 ** 9, 4), (a, b) => {
+        expect(sumDecimal([a, b])).toBe(fromUnits(units(a, 4) + units(b, 4), 4))
+        const d = units(a, 4) - units(b, 4)
+        expect(minusDecimal(a, b)).toBe(d < 0n ? `-${fromUnits(-d, 4)}` : fromUnits(d, 4))
+        expect(compareDecimal(a, b)).toBe(d === 0n ? 0 : d < 0n ? -1 : 1)
+      }),
+    )
+  })
+  it('shows progress as a whole percent that reaches 100 only when complete', () => {
+    expect(progressPercent('0', '0')).toBe(0)
+    expect(progressPercent('3', '4')).toBe(75)
+    expect(progressPercent('9.9999', '10')).toBe(99)
+    expect(progressPercent('10', '10')).toBe(100)
   })
 })
