@@ -135,6 +135,77 @@ export const ordersRoutes = defineRoutes({
     response: z.array(orders.ContractRevision),
   },
 
+  listSalesOrders: {
+    method: 'get',
+    path: '/api/orders/sales-orders',
+    query: orders.SalesOrderListQuery,
+    response: pageOf(orders.SalesOrder),
+  },
+  getSalesOrder: { method: 'get', path: '/api/orders/sales-orders/:id', response: orders.SalesOrder },
+  createSalesOrder: {
+    method: 'post',
+    path: '/api/orders/sales-orders',
+    body: orders.SalesOrderCreate,
+    response: orders.SalesOrder,
+  },
+  updateSalesOrder: {
+    method: 'patch',
+    path: '/api/orders/sales-orders/:id',
+    body: orders.SalesOrderUpdate,
+    response: orders.SalesOrder,
+  },
+  deleteSalesOrder: { method: 'delete', path: '/api/orders/sales-orders/:id' },
+  restoreSalesOrder: { method: 'post', path: '/api/orders/sales-orders/:id/restore' },
+  confirmSalesOrder: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/confirm',
+    response: orders.SalesOrder,
+  },
+  cancelSalesOrder: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/cancel',
+    body: orders.SalesOrderCancel,
+    response: orders.SalesOrder,
+  },
+  closeSalesOrder: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/close',
+    body: orders.SalesOrderClose,
+    response: orders.SalesOrder,
+  },
+  reopenSalesOrder: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/reopen',
+    body: orders.SalesOrderReopen,
+    response: orders.SalesOrder,
+  },
+  contractRemaining: {
+    method: 'get',
+    path: '/api/orders/sales-orders/contracts/:id/remaining',
+    response: orders.ContractRemaining,
+  },
+  listShipments: {
+    method: 'get',
+    path: '/api/orders/sales-orders/:id/shipments',
+    response: z.array(orders.Shipment),
+  },
+  createShipment: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/shipments',
+    body: orders.ShipmentCreate,
+    response: orders.Shipment,
+  },
+  deliverShipment: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/shipments/:shipmentId/deliver',
+    response: orders.Shipment,
+  },
+  cancelShipment: {
+    method: 'post',
+    path: '/api/orders/sales-orders/:id/shipments/:shipmentId/cancel',
+    response: orders.Shipment,
+  },
+
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/orders/recycle-bin/:entityType/:id' },

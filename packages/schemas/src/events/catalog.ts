@@ -1,7 +1,13 @@
 import type { z } from 'zod'
 import { DeptChangedPayload, RuleChangedPayload, UserChangedPayload } from './admin.js'
 import { ApprovalDecidedPayload, ApprovalRequestedPayload } from './approvals.js'
-import { ContractApprovedPayload, ContractChangedPayload, ContractVoidedPayload } from './orders.js'
+import {
+  ContractApprovedPayload,
+  ContractChangedPayload,
+  ContractVoidedPayload,
+  OrderClosedPayload,
+  OrderShippedPayload,
+} from './orders.js'
 import {
   CustomerCreatedPayload,
   CustomerOwnerChangedPayload,
@@ -32,6 +38,8 @@ export const EVENTS = {
   'orders.contract.approved': ContractApprovedPayload,
   'orders.contract.changed': ContractChangedPayload,
   'orders.contract.voided': ContractVoidedPayload,
+  'orders.order.shipped': OrderShippedPayload,
+  'orders.order.closed': OrderClosedPayload,
   'sales.customer.created': CustomerCreatedPayload,
   'sales.customer.claimed': CustomerOwnerChangedPayload,
   'sales.customer.assigned': CustomerOwnerChangedPayload,

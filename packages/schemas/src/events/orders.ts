@@ -70,3 +70,30 @@ export const ContractVoidedPayload = z.object({
   total: z.string(),
 })
 export type ContractVoidedPayload = z.infer<typeof ContractVoidedPayload>
+
+/** What every sales order event says about the order (as it is after the event). */
+const OrderIdentity = {
+  id: Id,
+  number: z.string(),
+  contractId: Id,
+  contractNumber: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  deptId: Id.nullable(),
+  /** The order amount (tax included), decimal text. */
+  total: z.string(),
+}
+
+/** `orders.order.shipped`: the last of an order's quantities went out (fully shipped). */
+export const OrderShippedPayload = z.object({ ...OrderIdentity })
+export type OrderShippedPayload = z.infer<typeof OrderShippedPayload>
+
+/** `orders.order.closed`: an order was closed (结单) under the closure rule. */
+export const OrderClosedPayload = z.object({
+  ...OrderIdentity,
+  closeDate: z.string(),
+  closeNote: z.string().nullable(),
+})
+export type OrderClosedPayload = z.infer<typeof OrderClosedPayload>

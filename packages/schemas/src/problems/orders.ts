@@ -144,6 +144,78 @@ export const ordersProblems = {
     zh: '只能从已审批、已发送或已接受的报价单创建合同',
     en: 'A contract can only be created from an approved, sent or accepted quote.',
   },
+  'orders.order.contract_unknown': { zh: '合同不存在', en: 'No such contract' },
+  'orders.order.contract_not_approved': {
+    zh: '只能从已生效的合同创建订单',
+    en: 'An order can only be created from a contract in force (approved).',
+  },
+  'orders.order.product_not_in_contract': {
+    zh: '该产品不在合同中',
+    en: 'This product is not on the contract.',
+  },
+  'orders.order.product_repeated': {
+    zh: '同一产品在订单中只能出现一次',
+    en: 'A product appears only once on an order.',
+  },
+  'orders.order.quantity_exceeds': {
+    zh: '「{product}」超出合同剩余数量，最多还可下单 {remaining}',
+    en: 'More {product} than the contract has left: at most {remaining} more can be ordered.',
+  },
+  'orders.order.nothing_left': {
+    zh: '该合同的产品已全部下单',
+    en: 'Everything on this contract has already been ordered.',
+  },
+  'orders.order.not_editable': {
+    zh: '已取消或已结单的订单不能修改',
+    en: 'A cancelled or closed order cannot be changed.',
+  },
+  'orders.order.lines_locked': {
+    zh: '订单已开始发货，产品明细不能再修改',
+    en: 'The order has started shipping; its lines can no longer change.',
+  },
+  'orders.order.closed_locked': {
+    zh: '订单已结单并锁定，修改需要结单规则允许的角色',
+    en: 'The order is closed and locked; changing it needs a role the closure rule allows.',
+  },
+  'orders.order.not_confirmable': {
+    zh: '只有待确认的订单可以确认',
+    en: 'Only a pending order can be confirmed.',
+  },
+  'orders.order.not_cancellable': {
+    zh: '只有未发货的待确认或已确认订单可以取消',
+    en: 'Only a pending or confirmed order with nothing shipped can be cancelled.',
+  },
+  'orders.order.not_deletable': {
+    zh: '只有待确认或已取消且没有物流单的订单可以删除',
+    en: 'Only a pending or cancelled order without shipments can be deleted.',
+  },
+  'orders.order.not_shippable': {
+    zh: '只有已确认或部分发货的订单可以发货',
+    en: 'Shipments can only be recorded for a confirmed or partially shipped order.',
+  },
+  'orders.order.already_closed': { zh: '订单已结单', en: 'The order is already closed.' },
+  'orders.order.not_closable': {
+    zh: '已取消的订单不能结单',
+    en: 'A cancelled order cannot be closed.',
+  },
+  'orders.order.not_closed': { zh: '订单未结单', en: 'The order is not closed.' },
+  'orders.order.not_fully_shipped': {
+    zh: '订单尚未全部发货（已发货 {percent}%）',
+    en: 'The order is not fully shipped ({percent}% shipped).',
+  },
+  'orders.shipment.line_unknown': {
+    zh: '该产品不在订单中',
+    en: 'This product is not on the order.',
+  },
+  'orders.shipment.exceeds': {
+    zh: '「{product}」超出未发货数量，最多还可发 {remaining}',
+    en: 'More {product} than is left to ship: at most {remaining}.',
+  },
+  'orders.shipment.not_found': { zh: '物流单不存在', en: 'No such shipment' },
+  'orders.shipment.not_in_transit': {
+    zh: '只有运输中的物流单可以签收或取消',
+    en: 'Only a shipment in transit can be marked delivered or cancelled.',
+  },
   'orders.sales_unavailable': {
     zh: '暂时无法核对客户信息，请稍后再试',
     en: 'Customer details cannot be checked right now; try again later.',
