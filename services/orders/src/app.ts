@@ -13,6 +13,9 @@ import { registerProductRoutes } from './modules/products/products.routes.js'
 import { productImages, products } from './modules/products/products.service.js'
 import { registerOrdersInternalRoutes } from './modules/internal/internal.routes.js'
 import { transferHandlers } from './modules/internal/transfer-events.js'
+import { SalesOrderEntity } from './modules/sales-orders/sales-orders.entity.js'
+import { registerSalesOrderRoutes } from './modules/sales-orders/sales-orders.routes.js'
+import { salesOrders } from './modules/sales-orders/sales-orders.store.js'
 import { QuoteEntity } from './modules/quotes/quotes.entity.js'
 import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
 import { quotes } from './modules/quotes/quotes.service.js'
@@ -35,21 +38,32 @@ export function buildOrdersService(
   return createDomainService({
     ...options,
     config,
-    database: { entities: [CategoryEntity, ProductEntity, QuoteEntity, ContractEntity], migrations },
+    database: {
+      entities: [CategoryEntity, ProductEntity, QuoteEntity, ContractEntity, SalesOrderEntity],
+      migrations,
+    },
     modules: [
       ({ api, db }) => registerCategoryRoutes(api, db),
       (ctx) => registerProductRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerQuoteRoutes(ctx.api, ctx.db, ctx),
       ({ internal, db }) => registerOrdersInternalRoutes(internal, db),
       (ctx) => registerContractRoutes(ctx.api, ctx.db, ctx),
+      (ctx) => registerSalesOrderRoutes(ctx.api, ctx.db, ctx),
     ],
     // The customer's quotes follow it when sales changes its owner with the quotes option; the
     // approval engine's decisions move the documents that waited on them.
     events: { handlers: { ...transferHandlers, ...approvalHandlers } },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
-      stores: [products, categories, quotes, contracts],
-      read: { anyOf: ['orders.product.restore', 'orders.quote.restore', 'orders.contract.restore'] },
+      stores: [products, categories, quotes, contracts, salesOrders],
+      read: {
+        anyOf: [
+          'orders.product.restore',
+          'orders.quote.restore',
+          'orders.contract.restore',
+          'orders.order.restore',
+        ],
+      },
     },
     // Product images (PNG, JPEG or WebP) and contract scans (PDF or those images), ATTACHMENT_MAX_BYTES
     // (2 MB); each field checks its own types when a record takes the file.

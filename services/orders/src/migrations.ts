@@ -257,10 +257,96 @@ export class OrdersContracts1765400000000 implements MigrationInterface {
   }
 }
 
+/** Sales orders (SPEC 2.4) and their shipments (物流单); decisions §71–§72. */
+export class OrdersSalesOrders1765500000000 implements MigrationInterface {
+  name = 'OrdersSalesOrders1765500000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE sales_order (${RECORD_COLUMNS_SQL},
+        number varchar(40) NOT NULL,
+        status varchar(20) NOT NULL DEFAULT 'pending' CHECK (status IN
+          ('pending', 'confirmed', 'partially_shipped', 'shipped', 'completed', 'cancelled')),
+        contract_id uuid NOT NULL REFERENCES contract (id),
+        contract_number varchar(40) NOT NULL,
+        contract_name varchar(200) NOT NULL,
+        customer_id uuid NOT NULL,
+        customer_name varchar(200) NOT NULL,
+        owner_id uuid NULL,
+        owner_name varchar(100) NULL,
+        dept_id uuid NULL,
+        delivery_date date NULL,
+        consignee varchar(100) NULL,
+        consignee_phone varchar(40) NULL,
+        delivery_address varchar(300) NULL,
+        remark text NULL,
+        lines jsonb NOT NULL,
+        subtotal numeric(18,2) NOT NULL,
+        tax_total numeric(18,2) NOT NULL,
+        total numeric(18,2) NOT NULL,
+        shipped_percent int NOT NULL DEFAULT 0 CHECK (shipped_percent BETWEEN 0 AND 100),
+        cancel_reason text NULL,
+        closed_at timestamptz NULL,
+        closed_by varchar(100) NULL,
+        close_note text NULL,
+        close_date date NULL,
+        locked boolean NOT NULL DEFAULT false)`)
+    await q.query('CREATE UNIQUE INDEX sales_order_number_uq ON sales_order (number)')
+    await q.query(numberPrefixIndexSql('sales_order', 'number'))
+    await q.query(
+      'CREATE INDEX sales_order_customer_name_trgm ON sales_order USING gin (customer_name gin_trgm_ops)',
+    )
+    await q.query(bigramIndexSql('sales_order', 'customer_name'))
+    await q.query(
+      'CREATE INDEX sales_order_contract_name_trgm ON sales_order USING gin (contract_name gin_trgm_ops)',
+    )
+    await q.query(bigramIndexSql('sales_order', 'contract_name'))
+    await q.query(`CREATE INDEX sales_order_created_idx ON sales_order (created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX sales_order_owner_idx ON sales_order (owner_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(
+      `CREATE INDEX sales_order_dept_idx ON sales_order (dept_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(
+      `CREATE INDEX sales_order_customer_idx ON sales_order (customer_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(
+      `CREATE INDEX sales_order_status_idx ON sales_order (status, created_at DESC, id DESC) ${live}`,
+    )
+    // The quantity cap sums a contract's live orders; the dependants guard finds them.
+    await q.query('CREATE INDEX sales_order_contract_idx ON sales_order (contract_id, created_at, id)')
+
+    await q.query(`
+      CREATE TABLE shipment (
+        id uuid PRIMARY KEY,
+        order_id uuid NOT NULL REFERENCES sales_order (id),
+        status varchar(20) NOT NULL DEFAULT 'in_transit'
+          CHECK (status IN ('in_transit', 'delivered', 'cancelled')),
+        courier varchar(40) NOT NULL,
+        tracking_number varchar(60) NOT NULL,
+        shipped_date date NOT NULL,
+        items jsonb NOT NULL,
+        remark text NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        created_by_name varchar(100) NULL,
+        delivered_at timestamptz NULL,
+        cancelled_at timestamptz NULL)`)
+    await q.query('CREATE INDEX shipment_order_idx ON shipment (order_id, created_at, id)')
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE shipment')
+    await q.query('DROP TABLE sales_order')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
   OrdersQuotes1765200000000,
   OrdersQuoteApproval1765300000000,
   OrdersContracts1765400000000,
+  OrdersSalesOrders1765500000000,
 ]

@@ -23,6 +23,8 @@ export function tableSource(
   kind: orders.ContractDependantKind,
   table: string,
   label = 'number',
+  /** A further condition of a live row (SQL on the table's columns), e.g. not cancelled. */
+  live = 'true',
 ): DependantSource {
   return {
     kind,
@@ -33,7 +35,7 @@ export function tableSource(
       if (!exists?.present) return []
       const rows = (await m.query(
         `SELECT ${label} AS label FROM ${table}
-          WHERE contract_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+          WHERE contract_id = $1 AND deleted_at IS NULL AND (${live}) ORDER BY created_at, id`,
         [contractId],
       )) as Array<{ label: string }>
       return rows.map((r) => r.label)
@@ -41,8 +43,13 @@ export function tableSource(
   }
 }
 
-/** What may depend on a contract, kind by kind. Sales orders (SPEC 2.4) live in `sales_order`. */
-export const DEPENDANT_SOURCES: DependantSource[] = [tableSource('order', 'sales_order')]
+/**
+ * What may depend on a contract, kind by kind. Sales orders (SPEC 2.4) live in `sales_order`; a
+ * cancelled one performed nothing and does not hold the contract (decision §71).
+ */
+export const DEPENDANT_SOURCES: DependantSource[] = [
+  tableSource('order', 'sales_order', 'number', "status <> 'cancelled'"),
+]
 
 /** What depends on the contract, one entry per kind that has any (count and a few examples). */
 export async function contractDependants(

@@ -461,15 +461,13 @@ describe('contracts', () => {
     const state = await s.h.call('GET', `/contracts/${contract.id}/dependants`, { token: s.east.token })
     expect(state.body).toEqual({ dependants: [], canDelete: false, canVoid: true, canTerminate: true })
 
-    // A sales order on a draft (the orders module's table, as it will hold them).
+    // A sales order on a draft (the API makes orders only from contracts in force: written directly).
     const draft = await create({})
     await s.h.service.db.dataSource.query(
-      `CREATE TABLE IF NOT EXISTS sales_order (id uuid PRIMARY KEY, number varchar(40) NOT NULL,
-         contract_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz NULL)`,
-    )
-    await s.h.service.db.dataSource.query(
-      `INSERT INTO sales_order (id, number, contract_id) VALUES ($1, 'XS2026120500001', $2)`,
-      [randomUUID(), draft.body.id],
+      `INSERT INTO sales_order (id, number, contract_id, contract_number, contract_name, customer_id,
+         customer_name, lines, subtotal, tax_total, total)
+       VALUES ($1, 'XS2026120500001', $2, 'HT', '合同', $3, '顶点科技', '[]', 0, 0, 0)`,
+      [randomUUID(), draft.body.id, ACME.id],
     )
     const blocked = await s.h.call('DELETE', `/contracts/${draft.body.id}`, {
       token: s.east.token,
@@ -498,7 +496,7 @@ describe('contracts', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'delete'])
     const restored = await s.h.call('POST', `/contracts/${draft.body.id}/restore`, { token: s.east.token })
     expect(restored.status).toBe(200)
-    await s.h.service.db.dataSource.query('DROP TABLE sales_order')
+    await s.h.service.db.dataSource.query('DELETE FROM sales_order WHERE contract_id = $1', [draft.body.id])
   })
 
   it('void and terminate need a reason, are audited and publish orders.contract.voided with the kind', async () => {

@@ -62,7 +62,26 @@ export async function priceLines(
     }
   })
   if (errors.length) throw validationFailed(errors)
+  return figureLines(priced, basis)
+}
+
+/** A line before its figures: the product snapshot and its price terms. */
+export type UnfiguredLine = Omit<orders.QuoteLine, 'net' | 'tax' | 'total'>
+
+/**
+ * The figures of lines already priced (a sales order's lines take the contract's prices): net, tax
+ * and total per line and for the document, by the basis's function of `@mosaic/money`.
+ */
+export function figureLines<L extends UnfiguredLine>(
+  priced: readonly L[],
+  basis: PriceBasis,
+): {
+  lines: (L & { net: string; tax: string; total: string })[]
+  subtotal: string
+  taxTotal: string
+  total: string
+} {
   const totals = basis === 'tax-included' ? documentTotalsTaxIncluded(priced) : documentTotals(priced)
-  const lines: orders.QuoteLine[] = priced.map((l, i) => ({ ...l, ...totals.lines[i]! }))
+  const lines = priced.map((l, i) => ({ ...l, ...totals.lines[i]! }))
   return { lines, subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total }
 }
