@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto'
+import type { ApprovalDecidedPayload } from '@mosaic/schemas'
+import { ordersApprovalHandlers } from '../app.js'
+import type { OrdersHarness } from './harness.js'
+
+/**
+ * What admin answers once an approval flow ends, delivered through the service's handler: the
+ * decision on the latest `orders.approval.requested` for `docId`.
+ */
+export async function decideApproval(
+  h: OrdersHarness,
+  decider: { id: string },
+  docType: ApprovalDecidedPayload['docType'],
+  docId: string,
+  outcome: ApprovalDecidedPayload['outcome'],
+) {
+  const [requested] = (await h.service.db.dataSource.query(
+    `SELECT payload FROM outbox_event WHERE topic = 'orders.approval.requested'
+       AND payload->>'docId' = $1 ORDER BY seq DESC LIMIT 1`,
+    [docId],
+  )) as Array<{ payload: { requestId: string } }>
+  if (!requested) throw new Error(`no approval was requested for ${docId}`)
+  const payload: ApprovalDecidedPayload = {
+    requestId: requested.payload.requestId,
+    instanceId: randomUUID(),
+    service: 'orders',
+    docType,
+    docId,
+    outcome,
+    comment: null,
+    decidedById: decider.id,
+    decidedByName: '审批人',
+    decidedAt: new Date().toISOString(),
+  }
+  await h.service.db.transaction((m) =>
+    ordersApprovalHandlers['admin.approval.decided']!(m, {
+      id: randomUUID(),
+      topic: 'admin.approval.decided',
+      source: 'admin',
+      occurredAt: payload.decidedAt,
+      actorId: decider.id,
+      payload,
+      notify: [],
+    }),
+  )
+}
