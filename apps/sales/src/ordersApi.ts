@@ -25,6 +25,7 @@ export const ORDERS_RESTORE_PATHS: Record<string, string> = {
   product_category: 'categories',
   quote: 'quotes',
   contract: 'contracts',
+  sales_order: 'sales-orders',
 }
 
 /** A contract list's filters as the service takes them. */
@@ -84,6 +85,7 @@ export const ordersApi = {
     if (resource === 'categories') return call(routes.restoreCategory, byId(id))
     if (resource === 'quotes') return call(routes.restoreQuote, byId(id))
     if (resource === 'contracts') return call(routes.restoreContract, byId(id))
+    if (resource === 'sales-orders') return call(routes.restoreSalesOrder, byId(id))
     return Promise.reject(new Error(`orders: cannot restore "${resource}"`))
   },
   purge: (item: RecycleBinItem) =>

@@ -241,6 +241,44 @@ export const ordersRecordTypes: Record<string, RecordTypeSpec> = {
       endReason: field.text('sales.contract.endReason'),
     },
   },
+  sales_order: {
+    service: 'orders',
+    label: 'orders.entityTypes.sales_order',
+    fields: {
+      number: field.text('sales.order.number'),
+      status: field.enum(
+        'sales.order.status',
+        optionsOf('sales.order.statuses', orders.SALES_ORDER_STATUSES),
+      ),
+      contractId: field.hidden,
+      contractNumber: field.hidden,
+      contractName: field.text('sales.order.contract'),
+      customerId: field.hidden,
+      customerName: field.text('sales.order.customer'),
+      deliveryDate: field.date('sales.order.deliveryDate'),
+      consignee: field.text('sales.order.consignee'),
+      consigneePhone: field.text('sales.order.consigneePhone'),
+      deliveryAddress: field.text('sales.order.deliveryAddress'),
+      remark: field.text('sales.common.remark'),
+      ownerId: field.user('sales.common.owner', 'ownerName'),
+      deptId: field.dept('sales.common.dept'),
+      lines: field.lines(
+        'sales.order.lines',
+        (l) =>
+          `${String(l.productName ?? '')} × ${String(l.quantity ?? '')} (${String(l.shippedQuantity ?? '')})`,
+      ),
+      subtotal: field.money('sales.order.subtotal'),
+      taxTotal: field.money('sales.order.taxTotal'),
+      total: field.money('sales.order.total'),
+      shippedPercent: field.number('sales.order.progress'),
+      cancelReason: field.text('sales.order.cancelReason'),
+      closedAt: field.datetime('sales.order.closeDate'),
+      closedBy: field.text('sales.order.closedBy'),
+      closeNote: field.text('sales.order.closeNote'),
+      closeDate: field.date('sales.order.closeDate'),
+      locked: field.boolean('sales.order.locked'),
+    },
+  },
 }
 
 registerRecordTypes(salesRecordTypes)

@@ -52,6 +52,7 @@ describe('sales remote module', () => {
       quotes: 'orders.quote.read',
       'quotes/:id/print': 'orders.quote.read',
       contracts: 'orders.contract.read',
+      orders: 'orders.order.read',
       'recycle-bin': [
         'sales.customer.restore',
         'sales.lead.restore',

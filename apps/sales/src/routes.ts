@@ -127,6 +127,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'orders',
+    name: 'sales-orders',
+    component: () => import('./pages/orders/OrdersPage.vue'),
+    meta: { title: { zh: '销售订单', en: 'Sales orders' }, permission: 'orders.order.read', icon: 'List' },
+  },
+  {
     path: 'recycle-bin',
     name: 'sales-recycle-bin',
     component: () => import('./pages/recycle/RecycleBinPage.vue'),

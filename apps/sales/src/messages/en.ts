@@ -3,6 +3,7 @@ import { records } from './en.records'
 import { work } from './en.work'
 import { products } from './en.products'
 import { contracts } from './en.contracts'
+import { salesOrders } from './en.orders'
 
 const en: typeof zh = {
   sales: {
@@ -47,6 +48,7 @@ const en: typeof zh = {
     ...work,
     ...products,
     ...contracts,
+    ...salesOrders,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
@@ -55,6 +57,7 @@ const en: typeof zh = {
       product_category: 'Product category',
       quote: 'Quote',
       contract: 'Contract',
+      sales_order: 'Sales order',
     },
   },
 }

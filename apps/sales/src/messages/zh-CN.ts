@@ -2,6 +2,7 @@ import { records } from './zh-CN.records'
 import { work } from './zh-CN.work'
 import { products } from './zh-CN.products'
 import { contracts } from './zh-CN.contracts'
+import { salesOrders } from './zh-CN.orders'
 
 const zhCN = {
   sales: {
@@ -50,6 +51,16 @@ const zhCN = {
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {
     entityTypes: { product: '产品', product_category: '产品类别', quote: '报价单', contract: '销售合同' },
+    ...salesOrders,
+  },
+  /** The orders service's record types, as its recycle bin and audit trail name them. */
+  orders: {
+    entityTypes: {
+      product: '产品',
+      product_category: '产品类别',
+      quote: '报价单',
+      sales_order: '销售订单',
+    },
   },
 }
 
