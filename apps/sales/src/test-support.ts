@@ -1,4 +1,5 @@
-import { ref, shallowRef, type App, type Component } from 'vue'
+import { defineComponent, h, ref, shallowRef, type App, type Component } from 'vue'
+import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { flushPromises, mount } from '@vue/test-utils'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
 import type { Principal } from '@mosaic/permissions'
@@ -8,6 +9,7 @@ import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
 import { uiMessages } from '@mosaic/ui'
 import { messages } from './messages'
+import salesModule from './routes'
 // The record types, registered as the shell's load of the route module does.
 import './records'
 
@@ -76,4 +78,27 @@ export async function mountPage(
   })
   await flushPromises()
   return { wrapper, warnings }
+}
+
+/**
+ * The app's route at `path` (e.g. `/sales/orders?open=<id>`) in English, with the module's routes
+ * and `permissions`, and the Vue warnings it raised.
+ */
+export async function mountRoute(path: string, ...permissions: string[]) {
+  const warnings: string[] = []
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/sales', children: salesModule.routes }],
+  })
+  await router.push(path)
+  const Host = defineComponent({ setup: () => () => h(RouterView) })
+  const wrapper = mount(Host, {
+    global: {
+      plugins: [testI18n('en'), router, withPermissions(...permissions)],
+      config: { warnHandler: (msg) => void warnings.push(msg) },
+    },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, warnings, router }
 }

@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
 import { resetAfterEach } from '@mosaic/ui/test-utils'
-import { defineComponent, h } from 'vue'
-import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import type { sales } from '@mosaic/schemas'
-import salesModule from '../routes'
-import { http, testI18n, useDefaultDictionaries, withPermissions } from '../test-support'
+import { http, mountRoute, useDefaultDictionaries } from '../test-support'
 
 resetAfterEach()
 beforeEach(() => useDefaultDictionaries())
@@ -71,26 +67,10 @@ const EVERYTHING = [
   'orders.product.restore',
   'orders.quote.read',
   'orders.contract.read',
+  'orders.order.read',
 ]
 
-async function visit(path: string) {
-  const warnings: string[] = []
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/sales', children: salesModule.routes }],
-  })
-  await router.push(path)
-  const Host = defineComponent({ setup: () => () => h(RouterView) })
-  const wrapper = mount(Host, {
-    global: {
-      plugins: [testI18n('en'), router, withPermissions(...EVERYTHING)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return { wrapper, warnings }
-}
+const visit = (path: string) => mountRoute(path, ...EVERYTHING)
 
 describe('every sales page', () => {
   it.each([
@@ -107,6 +87,7 @@ describe('every sales page', () => {
     ['/sales/products/recycle-bin', 'Recycle bin'],
     ['/sales/quotes', 'Quotes'],
     ['/sales/contracts', 'Contracts'],
+    ['/sales/orders', 'Sales orders'],
   ])('%s renders without Vue warnings', async (path, text) => {
     http.get.mockImplementation(async (p: string) => answer(p))
     const { wrapper, warnings } = await visit(path)
