@@ -199,10 +199,8 @@ export async function settleShipment(
     `UPDATE shipment SET status = $2, ${to === 'delivered' ? 'delivered_at' : 'cancelled_at'} = now() WHERE id = $1`,
     [shipment.id, to],
   )
+  // The audit note is the tracking number (language-neutral); the diff shows what moved back.
   if (to === 'cancelled')
-    await followShipments(m, ctx, row, {
-      action: 'update',
-      note: `shipment ${shipment.tracking_number} cancelled`,
-    })
+    await followShipments(m, ctx, row, { action: 'update', note: shipment.tracking_number })
   return shipmentOf(m, shipment.id)
 }
