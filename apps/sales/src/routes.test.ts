@@ -48,7 +48,7 @@ describe('sales remote module', () => {
       opportunities: 'sales.opportunity.read',
       'opportunities/pipeline': 'sales.opportunity.read',
       products: 'orders.product.read',
-      'products/recycle-bin': ['orders.product.restore', 'admin.recycle.read'],
+      'products/recycle-bin': ['orders.product.restore', 'orders.order.restore', 'admin.recycle.read'],
       quotes: 'orders.quote.read',
       'quotes/:id/print': 'orders.quote.read',
       contracts: 'orders.contract.read',

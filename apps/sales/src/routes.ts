@@ -95,7 +95,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/products/ProductsRecycleBinPage.vue'),
     meta: {
       title: { zh: '产品回收站', en: 'Product recycle bin' },
-      permission: ['orders.product.restore', 'admin.recycle.read'],
+      permission: ['orders.product.restore', 'orders.order.restore', 'admin.recycle.read'],
       icon: 'Delete',
     },
   },
