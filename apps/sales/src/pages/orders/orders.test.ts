@@ -195,6 +195,22 @@ describe('sales orders page', () => {
     wrapper.unmount()
   })
 
+  it('starts an order from ?contract=<id> (the contract page’s action) with the contract preset', async () => {
+    const { wrapper, warnings } = await visit(
+      `/sales/orders?contract=${CONTRACT}&contractLabel=HT202601010001`,
+      'orders.order.read',
+      'orders.order.create',
+    )
+    await settle()
+    await flushPromises()
+    expect(document.querySelector('[data-testid="form-dialog"]')!.textContent).toContain('HT202601010001')
+    expect((document.querySelector('[data-testid="order-line-quantity-0"]') as HTMLInputElement).value).toBe(
+      '6',
+    )
+    expect(warnings).toEqual([])
+    wrapper.unmount()
+  })
+
   it('restores a deleted order from the orders recycle bin through its own route', async () => {
     http.post.mockResolvedValue(order())
     expect(ORDERS_RESTORE_PATHS.sales_order).toBe('sales-orders')
