@@ -144,6 +144,10 @@ export const ordersProblems = {
     zh: '只能从已审批、已发送或已接受的报价单创建合同',
     en: 'A contract can only be created from an approved, sent or accepted quote.',
   },
+  'orders.contract.below_ordered': {
+    zh: '「{product}」已下单 {ordered}，变更后的数量不能少于已下单数量',
+    en: '{ordered} of {product} is already ordered; the change cannot go below that.',
+  },
   'orders.order.contract_unknown': { zh: '合同不存在', en: 'No such contract' },
   'orders.order.contract_not_approved': {
     zh: '只能从已生效的合同创建订单',

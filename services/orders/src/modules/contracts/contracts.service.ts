@@ -27,6 +27,7 @@ import {
   type WhereFragment,
 } from '@mosaic/service-kit'
 import { quotes } from '../quotes/quotes.service.js'
+import { assertCoversOrders } from '../sales-orders/sales-orders.quantities.js'
 import { contractDependants, dependantList } from './contracts.dependants.js'
 import type { ContractRow } from './contracts.entity.js'
 import { contracts } from './contracts.store.js'
@@ -328,6 +329,8 @@ export async function changeContract(
   const current = valuesOf(row)
   const proposed = await resolveValues(m, ctx, deps, current, fields)
   if (sameValues(current, proposed)) throw problem(409, 'orders.contract.change_empty')
+  // The contract row is locked: no order can be made from it until this transaction ends.
+  await assertCoversOrders(m, row.id, proposed.lines, row.lines)
   const changeId = randomUUID()
   const requestId = await requestApproval(m, 'orders', ctx.principal, {
     docType: 'contract-change',

@@ -142,3 +142,30 @@ export async function assertWithinContract(m: EntityManager, row: SalesOrderRow)
       })
   }
 }
+
+/**
+ * A contract change must leave at least what the live orders already hold of each product: a 400
+ * on the product's first proposed line (or on `lines` when the change drops the product). Called
+ * with the contract row locked, so no order slips in between.
+ */
+export async function assertCoversOrders(
+  m: EntityManager,
+  contractId: string,
+  lines: readonly orders.ContractLine[],
+  /** The lines in force now: they name a product the change drops. */
+  before: readonly orders.ContractLine[],
+) {
+  const ordered = await orderedOf(m, contractId)
+  const errors: FieldError[] = []
+  for (const [productId, taken] of ordered) {
+    const index = lines.findIndex((l) => l.productId === productId)
+    const contracted = sumDecimal(lines.filter((l) => l.productId === productId).map((l) => l.quantity))
+    if (compareDecimal(taken, contracted) <= 0) continue
+    const name = [...lines, ...before].find((l) => l.productId === productId)?.productName ?? ''
+    const params = { product: name, ordered: displayQuantity(taken) }
+    errors.push(
+      fieldError(index >= 0 ? `lines.${index}.quantity` : 'lines', 'orders.contract.below_ordered', params),
+    )
+  }
+  if (errors.length) throw validationFailed(errors)
+}

@@ -590,6 +590,37 @@ describe('sales orders', () => {
     expect(fieldCodes(await order(contract.id))).toEqual({ contractId: 'orders.order.contract_not_approved' })
   })
 
+  it('a contract change cannot go below what its live orders hold', async () => {
+    const contract = await inForce([
+      { productId: cable.id, quantity: '5' },
+      { productId: bolt.id, quantity: '5' },
+    ])
+    expect((await order(contract.id, [{ productId: cable.id, quantity: '3' }])).status).toBe(201)
+    const below = await call('POST', `/contracts/${contract.id}/changes`, s.east.token, {
+      reason: '减量',
+      lines: [
+        { productId: bolt.id, quantity: '5' },
+        { productId: cable.id, quantity: '2' },
+      ],
+    })
+    expect(fieldCodes(below)).toEqual({ 'lines.1.quantity': 'orders.contract.below_ordered' })
+    expect(below.body.errors[0].params).toEqual({ product: '产品 O-CABLE', ordered: '3' })
+    const dropped = await call('POST', `/contracts/${contract.id}/changes`, s.east.token, {
+      reason: '去掉电缆',
+      lines: [{ productId: bolt.id, quantity: '5' }],
+    })
+    expect(fieldCodes(dropped)).toEqual({ lines: 'orders.contract.below_ordered' })
+    expect(dropped.body.errors[0].params).toEqual({ product: '产品 O-CABLE', ordered: '3' })
+    const enough = await call('POST', `/contracts/${contract.id}/changes`, s.east.token, {
+      reason: '减量到已下单',
+      lines: [
+        { productId: cable.id, quantity: '3' },
+        { productId: bolt.id, quantity: '5' },
+      ],
+    })
+    expect(enough.status, JSON.stringify(enough.body)).toBe(201)
+  })
+
   it('keeps orders in their owner’s scope and every action behind its permission', async () => {
     const contract = await inForce([{ productId: spare.id, quantity: '9' }])
     const o = (await order(contract.id, [{ productId: spare.id, quantity: '1' }])).body
