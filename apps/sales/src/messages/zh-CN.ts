@@ -47,10 +47,6 @@ const zhCN = {
     ...work,
     ...products,
     ...contracts,
-  },
-  /** The orders service's record types, as its recycle bin and audit trail name them. */
-  orders: {
-    entityTypes: { product: '产品', product_category: '产品类别', quote: '报价单', contract: '销售合同' },
     ...salesOrders,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
@@ -59,6 +55,7 @@ const zhCN = {
       product: '产品',
       product_category: '产品类别',
       quote: '报价单',
+      contract: '销售合同',
       sales_order: '销售订单',
     },
   },

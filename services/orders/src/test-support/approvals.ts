@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ApprovalDecidedPayload } from '@mosaic/schemas'
-import { ordersApprovalHandlers } from '../app.js'
+import { approvalHandlers } from '../approvals.js'
 import type { OrdersHarness } from './harness.js'
 
 /**
@@ -33,7 +33,7 @@ export async function decideApproval(
     decidedAt: new Date().toISOString(),
   }
   await h.service.db.transaction((m) =>
-    ordersApprovalHandlers['admin.approval.decided']!(m, {
+    approvalHandlers['admin.approval.decided']!(m, {
       id: randomUUID(),
       topic: 'admin.approval.decided',
       source: 'admin',
