@@ -18,14 +18,19 @@ import { registerSalesOrderRoutes } from './modules/sales-orders/sales-orders.ro
 import { salesOrders } from './modules/sales-orders/sales-orders.store.js'
 import { QuoteEntity } from './modules/quotes/quotes.entity.js'
 import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
-import { quotes } from './modules/quotes/quotes.service.js'
+import { quoteFiles, quotes } from './modules/quotes/quotes.service.js'
 import { quoteExpiryJob } from './modules/quotes/quotes.lifecycle.js'
 import { approvalHandlers } from './approvals.js'
 
-/** Files: product images (images only) and contract scans (PDF or images), each as visible as its record. */
+/**
+ * Files: product images (images only), contract scans and quote files (PDF or images), each as
+ * visible as the record carrying it.
+ */
 const ordersFiles = {
   visible: async (...args: Parameters<typeof productImages.visible>) =>
-    (await productImages.visible(...args)) || contractScans.visible(...args),
+    (await productImages.visible(...args)) ||
+    (await contractScans.visible(...args)) ||
+    quoteFiles.visible(...args),
   accept: contractScans.accept,
   acceptOne: productImages.acceptOne,
 }
@@ -75,9 +80,11 @@ export function buildOrdersService(
           'orders.product.update',
           'orders.contract.create',
           'orders.contract.update',
+          'orders.quote.create',
+          'orders.quote.update',
         ],
       },
-      read: { anyOf: ['orders.product.read', 'orders.contract.read'] },
+      read: { anyOf: ['orders.product.read', 'orders.contract.read', 'orders.quote.read'] },
       allowedTypes: [...new Set([...orders.PRODUCT_IMAGE_TYPES, ...Object.keys(orders.CONTRACT_SCAN_TYPES)])],
     },
     jobs: [

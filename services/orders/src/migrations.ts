@@ -342,6 +342,19 @@ export class OrdersSalesOrders1765500000000 implements MigrationInterface {
   }
 }
 
+/** Files sent with a quote (SPEC 2.2 attachments): references to the kit's stored files. */
+export class OrdersQuoteFiles1765600000000 implements MigrationInterface {
+  name = 'OrdersQuoteFiles1765600000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE quote ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]'`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE quote DROP COLUMN attachments')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
@@ -349,4 +362,5 @@ export const migrations = [
   OrdersQuoteApproval1765300000000,
   OrdersContracts1765400000000,
   OrdersSalesOrders1765500000000,
+  OrdersQuoteFiles1765600000000,
 ]

@@ -44,6 +44,7 @@ export const products: typeof zh = {
   },
   quote: {
     title: 'Quotes',
+    attachments: 'Attachments',
     create: 'New quote',
     edit: 'Edit quote',
     keywordHint: 'Quote number / customer name',

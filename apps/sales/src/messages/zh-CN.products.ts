@@ -43,6 +43,7 @@ export const products = {
   },
   quote: {
     title: '报价单',
+    attachments: '附件',
     create: '新建报价单',
     edit: '编辑报价单',
     keywordHint: '报价单号 / 客户名称',

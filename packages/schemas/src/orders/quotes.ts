@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Attachment } from '../attachments.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { QUANTITY_PATTERN } from '../patterns.js'
 import { CreatedRange, DateOnly, Money, OwnerFields, optionalText } from '../sales/common.js'
@@ -32,6 +33,12 @@ export const Quantity = z
 
 /** Maximum lines on one quote. */
 export const QUOTE_LINES_MAX = 200
+
+/**
+ * Files sent with a quote (the customer's inquiry, drawings, a signed copy): PDF or images, as a
+ * contract's scans are, and at most this many.
+ */
+export const QUOTE_ATTACHMENTS_MAX = 10
 
 /** A line as sent: the product; price and tax rate default to the product's. */
 export const QuoteLineInput = z.strictObject({
@@ -74,6 +81,7 @@ export const Quote = z.object({
   remark: z.string().nullable(),
   ...OwnerFields,
   lines: z.array(QuoteLine),
+  attachments: z.array(Attachment),
   subtotal: z.string(),
   taxTotal: z.string(),
   total: z.string(),
@@ -87,6 +95,7 @@ const QuoteFields = {
   validUntil: DateOnly.nullable().optional(),
   remark: optionalText(2000),
   lines: z.array(QuoteLineInput).min(1).max(QUOTE_LINES_MAX),
+  attachments: z.array(Attachment).max(QUOTE_ATTACHMENTS_MAX).optional(),
 }
 
 export const QuoteCreate = z.strictObject(QuoteFields)

@@ -123,6 +123,7 @@ const LIVE = contract({
 const WAITING = contract({ id: 'eeeeeeee-0000-4000-8000-000000000003', number: 'HT3', status: 'pending' })
 const quote: orders.Quote = {
   ...meta,
+  attachments: [],
   id: 'aaaaaaaa-0000-4000-8000-000000000001',
   version: 1,
   number: 'BJ202612010001',

@@ -13,6 +13,7 @@ beforeEach(() => useDefaultDictionaries())
 const ACME = 'cccccccc-0000-4000-8000-000000000001'
 const customer = { id: ACME, name: 'Acme 公司', access: 'scope' } as sales.Customer
 const quote = (over: Partial<orders.Quote>): orders.Quote => ({
+  attachments: [],
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   id: 'eeeeeeee-0000-4000-8000-000000000001',

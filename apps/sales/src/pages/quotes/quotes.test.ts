@@ -61,6 +61,7 @@ const line: orders.QuoteLine = {
 }
 const quote = (over: Partial<orders.Quote> = {}): orders.Quote => ({
   ...meta,
+  attachments: [],
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   version: 2,
   number: 'BJ202601010001',
@@ -212,6 +213,7 @@ describe('quote form', () => {
       opportunityId: null,
       validUntil: null,
       remark: null,
+      attachments: [],
       lines: [
         {
           productId: product.id,

@@ -1,4 +1,4 @@
-import type { orders } from '@mosaic/schemas'
+import type { Attachment, orders } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
 export interface QuoteRow extends RecordBase {
@@ -18,6 +18,7 @@ export interface QuoteRow extends RecordBase {
   ownerName: string | null
   deptId: string | null
   lines: orders.QuoteLine[]
+  attachments: Attachment[]
   /** numeric(18,2): read back as text. */
   subtotal: string
   taxTotal: string
@@ -42,6 +43,7 @@ export const QuoteEntity = recordEntity<QuoteRow>('Quote', 'quote', {
   ownerName: { type: 'varchar', length: 100, name: 'owner_name', nullable: true },
   deptId: { type: 'uuid', name: 'dept_id', nullable: true },
   lines: { type: 'jsonb' },
+  attachments: { type: 'jsonb' },
   subtotal: { type: 'numeric', precision: 18, scale: 2 },
   taxTotal: { type: 'numeric', precision: 18, scale: 2, name: 'tax_total' },
   total: { type: 'numeric', precision: 18, scale: 2 },

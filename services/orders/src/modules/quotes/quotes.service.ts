@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import {
+  attachmentPolicy,
   assertNotAwaitingApproval,
   definedOnly,
   issueNumber,
@@ -41,6 +42,15 @@ export const quotes: RecordStore<QuoteRow> = new RecordStore<QuoteRow>({
   // Bringing back an earlier version is an edit: only where editing is.
   checkRestore: async (m, _ctx, _patch, id) => assertEditable(await quotes.get(m, id)),
 })
+
+/** Files sent with quotes: as visible as the quotes carrying them; PDF or images (as contract scans). */
+export const quoteFiles = attachmentPolicy([{ store: quotes }])
+const QUOTE_FILE_TYPES = Object.keys(orders.CONTRACT_SCAN_TYPES)
+
+/** The stored files a quote refers to (never the client's claim about them). */
+function acceptFiles(m: EntityManager, ctx: RecordContext, list: orders.QuoteCreate['attachments']) {
+  return quoteFiles.accept(m, ctx, list ?? [], 'attachments', QUOTE_FILE_TYPES)
+}
 
 /** Edits (and version restores) only in draft or rejected; a quote pending approval is locked. */
 export function assertEditable(row: QuoteRow): void {
@@ -87,6 +97,7 @@ export async function createQuote(
     remark: input.remark ?? null,
     ...ownerOfCaller(ctx.principal),
     ...priced,
+    attachments: await acceptFiles(m, ctx, input.attachments),
     approvalRequestId: null,
   }
   return quotes.create(m, ctx, row)
@@ -103,7 +114,7 @@ export async function updateQuote(
 ) {
   const row = await quotes.get(m, id, ctx, { access: 'write' })
   assertEditable(row)
-  const { lines, customerId, contactId, opportunityId, ...rest } = input
+  const { lines, customerId, contactId, opportunityId, attachments, ...rest } = input
   const patch: Partial<QuoteRow> = definedOnly(rest) as Partial<QuoteRow>
   if (customerId !== undefined || contactId !== undefined || opportunityId !== undefined) {
     const ref = {
@@ -118,5 +129,6 @@ export async function updateQuote(
     )
   }
   if (lines) Object.assign(patch, await priceLines(m, lines))
+  if (attachments !== undefined) patch.attachments = await acceptFiles(m, ctx, attachments)
   return quotes.update(m, ctx, id, version, patch)
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { harnessSuite } from '@mosaic/service-kit/testing'
+import { harnessSuite, uploadFile } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { ACME, BROKEN, DEAL, fakeSales, ZHANG, type FakeSales } from '../../test-support/fake-sales.js'
 import { startOrders } from '../../test-support/harness.js'
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const SECRET = 'quotes-test-secret-0123456789abcdef'
 const EAST = randomUUID()
 const WEST = randomUUID()
@@ -269,5 +270,32 @@ describe('quotes', () => {
     const back = await s.h.call('POST', `${path}/restore`, { token: s.east.token })
     expect(back.status, JSON.stringify(back.body)).toBe(200)
     expect((await s.h.call('GET', path, { token: s.east.token })).body.total).toBe(made.body.total)
+  })
+
+  it('carries files (PDF or images) as visible as the quote; edits replace them', async () => {
+    const pdf = await uploadFile(s.h, PDF, 'application/pdf', '询价单.pdf', s.east.token)
+    expect(pdf.status, JSON.stringify(pdf.body)).toBe(201)
+    const made = await create({ lines: [{ productId: bolt.id, quantity: '1' }], attachments: [pdf.body] })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    expect(made.body.attachments.map((a: { name: string }) => a.name)).toEqual(['询价单.pdf'])
+    const download = (token: string) =>
+      fetch(`${s.h.base}/attachments/${pdf.body.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await download(s.eastBoss.token)).status).toBe(200)
+    expect((await download(s.west.token)).status).toBe(404)
+    // A file the caller never uploaded is refused on its own line.
+    const other = await uploadFile(s.h, PDF, 'application/pdf', 'x.pdf', s.west.token)
+    const foreign = await s.h.call('PATCH', `/quotes/${made.body.id}`, {
+      token: s.east.token,
+      version: made.body.version,
+      body: { attachments: [other.body] },
+    })
+    expect(Object.keys(fieldCodes(foreign))).toEqual(['attachments.0'])
+    const cleared = await s.h.call('PATCH', `/quotes/${made.body.id}`, {
+      token: s.east.token,
+      version: made.body.version,
+      body: { attachments: [] },
+    })
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200)
+    expect(cleared.body.attachments).toEqual([])
   })
 })
