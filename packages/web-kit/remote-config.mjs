@@ -147,8 +147,10 @@ export function defineRemoteTestConfig({ fakeApi = false } = {}) {
       include: ['src/**/*.test.ts'],
       setupFiles: fakeApi ? [fileURLToPath(new URL('./src/fake-api-setup.ts', import.meta.url))] : [],
       css: false,
-      // Mounting a whole page with Element Plus inlined takes seconds on a loaded 2-core CI machine.
-      testTimeout: 30_000,
+      // Mounting a whole page with Element Plus inlined takes seconds on a loaded 2-core CI machine;
+      // a long form (the contract drawer's field groups) driven field by field took 30–100 s there
+      // while other suites ran beside it. The limit only catches a test that hangs.
+      testTimeout: 120_000,
       server: { deps: { inline: ['element-plus'] } },
     },
   }
