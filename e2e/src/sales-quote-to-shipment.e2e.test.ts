@@ -10,7 +10,14 @@ import {
   type ApiSession,
   type SalesTeam,
 } from './support/api.js'
-import { chooseOption, clickForResponse, moreAction, pickUser, tableRow, waitForClosed } from './support/ui.js'
+import {
+  chooseOption,
+  clickForResponse,
+  moreAction,
+  pickUser,
+  tableRow,
+  waitForClosed,
+} from './support/ui.js'
 
 /**
  * Journey: from a quote to a shipment. A rep quotes an opportunity of their customer and submits
@@ -65,14 +72,17 @@ async function pickRecord(page: Page, pickerTestId: string, query: string, optio
 }
 
 /** The confirm button of the open ElMessageBox. */
-const confirmButton = (page: Page) => page.locator('.el-message-box:visible .el-message-box__btns .el-button--primary')
+const confirmButton = (page: Page) =>
+  page.locator('.el-message-box:visible .el-message-box__btns .el-button--primary')
 
 /** Confirms (or cancels) the open ElMessageBox and returns its text. */
 async function messageBox(page: Page, answer: 'confirm' | 'cancel'): Promise<string> {
   const box = page.locator('.el-message-box:visible')
   await box.waitFor()
   const text = (await box.textContent()) ?? ''
-  await box.locator(answer === 'confirm' ? '.el-button--primary' : '.el-button:not(.el-button--primary)').click()
+  await box
+    .locator(answer === 'confirm' ? '.el-button--primary' : '.el-button:not(.el-button--primary)')
+    .click()
   await box.waitFor({ state: 'hidden' })
   return text
 }
@@ -88,9 +98,8 @@ async function badgeCount(page: Page): Promise<number> {
   return Number((await content.textContent())?.trim() ?? '0')
 }
 
-/** The approver approves the document numbered `number` from 待办 / To do, with a comment. */
+/** On the approval centre, the approver approves the document numbered `number` in 待办 / To do, with a comment. */
 async function approveInCentre(page: Page, number: string, comment: string) {
-  await page.goto('/approvals')
   const row = tableRow(page, `approval-row-${number}`)
   await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1)
   await row.getByTestId(`approval-row-${number}`).click()
@@ -184,6 +193,7 @@ describe('a quote becomes a contract, an order and a shipment', () => {
       status: 'draft',
       total: '2260.00',
     })
+    expect(quote.lines.map((l) => l.productId)).toEqual([product.id])
     await waitForClosed(rep, 'drawer-submit')
 
     await rep.getByTestId(`quote-row-${quote.number}`).click()
@@ -204,9 +214,9 @@ describe('a quote becomes a contract, an order and a shipment', () => {
     await login(manager, team.manager.username, team.manager.password)
     await manager.evaluate(() => localStorage.setItem('mosaic.locale', 'en'))
     await manager.goto('/approvals')
-    await expect.poll(() => manager.getByTestId('approval-tab-todo').textContent(), { timeout: 15_000 }).toContain(
-      'To do',
-    )
+    await expect
+      .poll(() => manager.getByTestId('approval-tab-todo').textContent(), { timeout: 15_000 })
+      .toContain('To do')
     await expect.poll(() => badgeCount(manager), { timeout: 15_000 }).toBe(1)
     const row = tableRow(manager, `approval-row-${quote.number}`)
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('¥2,260.00')
@@ -339,7 +349,9 @@ describe('a quote becomes a contract, an order and a shipment', () => {
     )
     expect(shipment).toMatchObject({ courier: 'sf', trackingNumber: names().tracking, status: 'in_transit' })
     await waitForClosed(boss, 'dialog-submit')
-    await expect.poll(() => boss.getByTestId('order-progress').textContent(), { timeout: 15_000 }).toContain('50%')
+    await expect
+      .poll(() => boss.getByTestId('order-progress').textContent(), { timeout: 15_000 })
+      .toContain('50%')
     expect(await drawer(boss).textContent()).toContain('部分发货')
   })
 
