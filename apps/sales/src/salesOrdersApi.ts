@@ -35,9 +35,6 @@ export const salesOrdersApi = {
   reopen: (o: Versioned, body: orders.SalesOrderReopen) =>
     call(routes.reopenSalesOrder, { ...versioned(o), body }),
   remaining: (contractId: string) => call(routes.contractRemaining, byId(contractId)),
-  /** Contracts in force (approved), the ones an order can be made from. */
-  approvedContracts: (q: ListParams) =>
-    call(routes.listContracts, { query: { ...q, status: 'approved' as const } }),
   shipments: (orderId: string) => call(routes.listShipments, byId(orderId)),
   ship: (orderId: string, body: orders.ShipmentCreate) =>
     call(routes.createShipment, { ...byId(orderId), body }),

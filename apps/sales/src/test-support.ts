@@ -3,6 +3,7 @@ import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { flushPromises, mount } from '@vue/test-utils'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
 import type { Principal } from '@mosaic/permissions'
+import type { admin } from '@mosaic/schemas'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
 import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
@@ -101,4 +102,54 @@ export async function mountRoute(path: string, ...permissions: string[]) {
   })
   await flushPromises()
   return { wrapper, warnings, router }
+}
+
+/** The admin route every document's approval history reads (`?docType=&docId=`). */
+export const APPROVAL_HISTORY = '/api/admin/approvals/history'
+
+/** One submission of a document for approval, pending and submitted by the signed-in rep. */
+export function approvalSubmission(over: Partial<admin.ApprovalInstance> = {}): admin.ApprovalInstance {
+  return {
+    id: 'abababab-0000-4000-8000-000000000001',
+    service: 'orders',
+    docType: 'quote',
+    docId: 'q1',
+    docNumber: 'BJ202601010001',
+    docTitle: 'BJ202601010001 (Acme 公司)',
+    amount: '28929.13',
+    link: '/sales/quotes?open=q1',
+    status: 'pending',
+    flowVersion: 1,
+    currentStep: 1,
+    steps: [
+      {
+        name: '部门经理审批',
+        mode: 'any',
+        status: 'pending',
+        approvers: [{ userId: 'm1', name: '李经理', status: 'pending' }],
+      },
+    ],
+    submitterId: '00000000-0000-4000-8000-000000000001',
+    submitterName: 'Ann',
+    submittedAt: '2026-03-02T02:00:00Z',
+    decidedAt: null,
+    history: [
+      { at: '2026-03-02T02:00:00Z', action: 'submitted', actorName: 'Ann', stepName: null, comment: null },
+    ],
+    ...over,
+  }
+}
+
+/** The query the approval history was asked with, for each time it asked. */
+export const approvalQueries = () =>
+  fakeHttp.get.mock.calls
+    .filter((c) => c[0] === APPROVAL_HISTORY)
+    .map((c) => (c[1] as { query: unknown }).query)
+
+/** Clicks the Element Plus tab named `name` (its header is `#tab-<name>`) and lets it load. */
+export async function openTab(name: string) {
+  const tab = document.querySelector<HTMLElement>(`#tab-${name}`)
+  if (!tab) throw new Error(`no tab ${name}`)
+  tab.click()
+  await flushPromises()
 }

@@ -28,6 +28,8 @@ export const contracts: typeof zh = {
       voided: 'Voided',
     },
     changePending: 'Change in approval',
+    changeApprovals: 'Change: {reason}',
+    createOrder: 'Create order',
     revision: 'Revision',
     revisionN: 'Revision {n}',
     groups: {

@@ -27,6 +27,8 @@ export const contracts = {
       voided: '已作废',
     },
     changePending: '变更审批中',
+    changeApprovals: '变更：{reason}',
+    createOrder: '创建订单',
     revision: '版本',
     revisionN: '第 {n} 版',
     groups: {

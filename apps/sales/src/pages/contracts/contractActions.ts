@@ -1,7 +1,7 @@
 import type { orders } from '@mosaic/schemas'
 
 /** What a contract's screens offer, by state and permission (the service checks both again). */
-export type ContractAction = 'edit' | 'submit' | 'change' | 'void' | 'terminate' | 'delete'
+export type ContractAction = 'edit' | 'submit' | 'order' | 'change' | 'void' | 'terminate' | 'delete'
 
 const EDITABLE = new Set<string>(['draft', 'rejected'])
 
@@ -9,6 +9,7 @@ const EDITABLE = new Set<string>(['draft', 'rejected'])
 export const CONTRACT_ACTION_PERMISSIONS: Record<ContractAction, string> = {
   edit: 'orders.contract.update',
   submit: 'orders.contract.submit',
+  order: 'orders.order.create',
   change: 'orders.contract.update',
   void: 'orders.contract.void',
   terminate: 'orders.contract.terminate',
@@ -17,14 +18,14 @@ export const CONTRACT_ACTION_PERMISSIONS: Record<ContractAction, string> = {
 
 /**
  * The actions a contract's state allows: a draft or rejected one is edited, submitted or deleted;
- * one in force is changed (unless a change already waits), voided or terminated. Delete stays on
+ * one in force has orders made from it, is changed (unless a change already waits), voided or terminated. Delete stays on
  * offer for a contract in force so that asking says why not and offers void / terminate instead.
  */
 export function contractActions(c: orders.Contract, can: (code: string) => boolean): ContractAction[] {
   const byState: ContractAction[] = EDITABLE.has(c.status)
     ? ['edit', 'submit', 'delete']
     : c.status === 'approved'
-      ? [...(c.pendingChange ? [] : (['change'] as const)), 'void', 'terminate', 'delete']
+      ? ['order', ...(c.pendingChange ? [] : (['change'] as const)), 'void', 'terminate', 'delete']
       : []
   return byState.filter((a) => can(CONTRACT_ACTION_PERMISSIONS[a]))
 }
@@ -40,3 +41,20 @@ export const CONTRACT_STATUS_TAGS = {
   terminated: 'danger',
   voided: 'info',
 } as const
+
+/** The labels of the actions (one list for the rows and the detail). */
+export const CONTRACT_ACTION_LABELS: Record<ContractAction, string> = {
+  edit: 'common.edit',
+  submit: 'sales.contract.submit',
+  order: 'sales.contract.createOrder',
+  change: 'sales.contract.change',
+  void: 'sales.contract.void',
+  terminate: 'sales.contract.terminate',
+  delete: 'common.delete',
+}
+
+/** Where "create order" goes: the orders page starts an order from the contract it is given. */
+export const orderFromContract = (c: Pick<orders.Contract, 'id' | 'number'>) => ({
+  path: '/sales/orders',
+  query: { contract: c.id, contractLabel: c.number },
+})

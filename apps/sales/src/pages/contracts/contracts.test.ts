@@ -1,12 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { ElMessageBox } from 'element-plus'
 import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { UserPicker } from '@mosaic/ui'
 import { documentTotalsTaxIncluded } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
 import {
+  APPROVAL_HISTORY,
+  approvalQueries,
+  approvalSubmission,
   http,
+  openTab,
   pageOf,
   shownInPage,
   testI18n,
@@ -186,7 +191,10 @@ async function mountPage(query = '', ...permissions: string[]) {
   http.get.mockImplementation(async (p: string) => answer(p))
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/sales/contracts', component: ContractsPage }],
+    routes: [
+      { path: '/sales/contracts', component: ContractsPage },
+      { path: '/sales/orders', component: { render: () => null } },
+    ],
   })
   await router.push(`/sales/contracts${query}`)
   const warnings: string[] = []
@@ -198,7 +206,7 @@ async function mountPage(query = '', ...permissions: string[]) {
     attachTo: document.body,
   })
   await flushPromises()
-  return { wrapper, warnings }
+  return { wrapper, warnings, router }
 }
 
 async function clickBox(selector: string) {
@@ -275,6 +283,88 @@ describe('contracts page', () => {
     expect(shownInPage('contract-detail-terminate')).toBe(true)
     expect(shownInPage('contract-detail-change')).toBe(false)
     expect(document.querySelector('[data-testid="contract-totals"]')!.textContent).toContain('¥2,260.00')
+  })
+
+  it('an approved contract offers "create order" to who may create orders; it opens the orders page with the contract', async () => {
+    const without = await mountPage('', ...ALL)
+    expect(document.querySelector('[data-testid="contract-order-HT202612050002"]')).toBeNull()
+    without.wrapper.unmount()
+    const { router } = await mountPage(`?open=${LIVE.id}`, ...ALL, 'orders.order.create')
+    await settle()
+    expect(shownInPage('contract-order-HT202612050001')).toBe(false)
+    expect(shownInPage('contract-order-HT3')).toBe(false)
+    const button = document.querySelector<HTMLElement>('[data-testid="contract-detail-order"]')!
+    expect(button.textContent).toContain('Create order')
+    button.click()
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/sales/orders')
+    expect(router.currentRoute.value.query).toEqual({ contract: LIVE.id, contractLabel: LIVE.number })
+  })
+
+  it('shows the approvals of the contract and of each change; a withdrawn one re-reads the contract', async () => {
+    const change = {
+      id: LIVE.pendingChange!.id,
+      contractId: LIVE.id,
+      status: 'pending',
+      reason: '追加',
+    } as unknown as orders.ContractChange
+    let status: orders.ContractStatus = 'pending'
+    const pendingOne = { ...WAITING }
+    http.get.mockImplementation(async (p: string, opts?: { query?: { docType?: string } }) => {
+      if (p === APPROVAL_HISTORY)
+        return opts?.query?.docType === 'contract'
+          ? [
+              approvalSubmission({
+                docType: 'contract',
+                docId: WAITING.id,
+                status: status === 'pending' ? 'pending' : 'withdrawn',
+              }),
+            ]
+          : [
+              approvalSubmission({
+                id: 'abababab-0000-4000-8000-000000000002',
+                docType: 'contract-change',
+                docId: change.id,
+                status: 'rejected',
+                decidedAt: '2026-03-03T00:00:00Z',
+              }),
+            ]
+      if (p === `/api/orders/contracts/${WAITING.id}`) return { ...pendingOne, status }
+      if (p === `/api/orders/contracts/${WAITING.id}/changes`) return [change]
+      return answer(p)
+    })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/sales/contracts', component: ContractsPage }],
+    })
+    await router.push(`/sales/contracts?open=${WAITING.id}`)
+    mount(ContractsPage, {
+      global: { plugins: [testI18n('en'), router, withPermissions(...ALL)] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    await openTab('approvals')
+    expect(approvalQueries()).toEqual([
+      { docType: 'contract', docId: WAITING.id },
+      { docType: 'contract-change', docId: change.id },
+    ])
+    const panel = document.querySelector('[data-testid="contract-approvals"]')!
+    expect(panel.querySelectorAll('[data-testid="approval-history"]')).toHaveLength(2)
+    expect(panel.textContent).toContain('Change: 追加')
+
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
+    http.post.mockImplementation(async () => {
+      status = 'draft'
+      return approvalSubmission({ docType: 'contract', docId: WAITING.id, status: 'withdrawn' })
+    })
+    http.get.mockClear()
+    panel.querySelector<HTMLElement>('[data-testid="approval-withdraw"]')!.click()
+    await flushPromises()
+    const read = http.get.mock.calls.map((c) => c[0])
+    expect(read).toContain(`/api/orders/contracts/${WAITING.id}`)
+    expect(read).toContain('/api/orders/contracts')
+    expect(document.querySelector('[data-testid="contract-detail"]')!.textContent).toContain('Draft')
+    confirm.mockRestore()
   })
 
   it('a refused delete says why, naming the dependants, and offers terminate instead (reason required)', async () => {

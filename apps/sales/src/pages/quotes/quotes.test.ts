@@ -8,7 +8,11 @@ import { UserPicker } from '@mosaic/ui'
 import { documentTotals } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
 import {
+  APPROVAL_HISTORY,
+  approvalQueries,
+  approvalSubmission,
   http,
+  openTab,
   pageOf,
   shownInPage,
   testI18n,
@@ -381,6 +385,38 @@ describe('a quote through approval: actions by status, details, print', () => {
     expect(actions).not.toContain('Submit for approval')
     expect(actions).not.toContain('Edit')
     expect(warnings).toEqual([])
+  })
+
+  it('shows the quote’s approvals; withdrawing one re-reads the quote, back to draft', async () => {
+    const pending = find('Q-PENDING')
+    const submission = approvalSubmission({ docId: pending.id, docNumber: 'Q-PENDING' })
+    let status: orders.QuoteStatus = 'pending'
+    http.get.mockImplementation(async (p: string) => {
+      if (p === APPROVAL_HISTORY)
+        return [{ ...submission, status: status === 'pending' ? 'pending' : 'withdrawn' }]
+      if (p === `/api/orders/quotes/${pending.id}`) return { ...pending, status }
+      return answerAll(p)
+    })
+    await visit(`/sales/quotes?open=${pending.id}`, ...ALL)
+    await openTab('approvals')
+    expect(approvalQueries()).toEqual([{ docType: 'quote', docId: pending.id }])
+    const panel = document.querySelector('[data-testid="approval-history"]')!
+    expect(panel.textContent).toContain('部门经理审批')
+    expect(panel.textContent).toContain('李经理')
+
+    confirmYes()
+    http.post.mockImplementation(async () => {
+      status = 'draft'
+      return { ...submission, status: 'withdrawn' }
+    })
+    http.get.mockClear()
+    click('approval-withdraw')
+    await flushPromises()
+    expect(http.post.mock.calls.map((c) => [c[0], c[1]])).toEqual([
+      [`/api/admin/approvals/instances/${submission.id}/withdraw`, {}],
+    ])
+    expect(http.get.mock.calls.map((c) => c[0])).toContain(`/api/orders/quotes/${pending.id}`)
+    expect(document.querySelector('[data-testid="quote-detail-status"]')!.textContent).toContain('Draft')
   })
 
   it('prints a clean document: title, number, parties, lines, totals, remark; Print calls window.print', async () => {
