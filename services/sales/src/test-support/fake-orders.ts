@@ -6,7 +6,7 @@ import { orders } from '@mosaic/schemas'
 /**
  * A stand-in for the orders service's internal routes the sales service calls (the other side is
  * tested against the real orders service in services/orders/src/modules/internal/internal.test.ts):
- * `GET /products?ids=` and `GET /customers/:id/quotes?ownerId=`, answering from what the test put
+ * `GET /products?ids=` and `GET /customers/:id/{quotes,contracts}?ownerId=`, answering from what the test put
  * in, shaped by the same schemas. A call without a bearer token is a 401; `down` makes every call fail.
  */
 export interface FakeOrders {
@@ -14,6 +14,8 @@ export interface FakeOrders {
   products: Map<string, orders.ProductSnapshot>
   /** customer id → its quotes. */
   quotes: Map<string, orders.CustomerDocument[]>
+  /** customer id → its contracts. */
+  contracts: Map<string, orders.CustomerDocument[]>
   calls: string[]
   down: boolean
   product(p: Partial<orders.ProductSnapshot> & { code: string }): orders.ProductSnapshot
@@ -24,6 +26,7 @@ export function startFakeOrders(): Promise<FakeOrders> {
   const fake = {
     products: new Map<string, orders.ProductSnapshot>(),
     quotes: new Map<string, orders.CustomerDocument[]>(),
+    contracts: new Map<string, orders.CustomerDocument[]>(),
     calls: [] as string[],
     down: false,
     product(p: Partial<orders.ProductSnapshot> & { code: string }) {
@@ -53,10 +56,11 @@ export function startFakeOrders(): Promise<FakeOrders> {
       const items = ids.data.ids.split(',').flatMap((id) => fake.products.get(id) ?? [])
       return send(200, orders.ProductSnapshots.parse({ items }))
     }
-    const quotes = /^\/api\/orders\/internal\/customers\/([^/]+)\/quotes$/.exec(url.pathname)
-    if (quotes) {
+    const docs = /^\/api\/orders\/internal\/customers\/([^/]+)\/(quotes|contracts)$/.exec(url.pathname)
+    if (docs) {
       const owner = url.searchParams.get('ownerId')
-      const items = (fake.quotes.get(quotes[1]!) ?? []).filter((q) => !owner || q.ownerId === owner)
+      const kind = docs[2] as 'quotes' | 'contracts'
+      const items = (fake[kind].get(docs[1]!) ?? []).filter((q) => !owner || q.ownerId === owner)
       return send(200, orders.CustomerDocuments.parse({ items }))
     }
     send(404, { status: 404 })

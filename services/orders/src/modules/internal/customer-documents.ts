@@ -1,5 +1,6 @@
 import type { sales } from '@mosaic/schemas'
 import type { RecordBase, RecordStore } from '@mosaic/service-kit'
+import { contracts } from '../contracts/contracts.store.js'
 import { quotes } from '../quotes/quotes.service.js'
 
 /** What a customer's document (quote, contract) has in common: a number, a status, an owner. */
@@ -16,9 +17,10 @@ type DocumentKind = Extract<sales.TransferCascade, 'quotes' | 'contracts'>
 
 /**
  * The documents of a customer that follow it when its owner changes, by the name of the transfer's
- * cascade option (and of the internal route listing them). Contracts are one more line here.
+ * cascade option (and of the internal route listing them).
  */
 export const CUSTOMER_DOCUMENTS: Partial<Record<DocumentKind, { store: RecordStore<CustomerDocumentRow> }>> =
   {
     quotes: { store: quotes as unknown as RecordStore<CustomerDocumentRow> },
+    contracts: { store: contracts as unknown as RecordStore<CustomerDocumentRow> },
   }

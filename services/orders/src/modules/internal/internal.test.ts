@@ -27,6 +27,7 @@ describe('orders internal routes and the owner-transfer handler', () => {
   let salesToken: string
   const product: Record<string, { id: string }> = {}
   const quote: Record<string, { id: string; number: string }> = {}
+  const contract: Record<string, { id: string; number: string }> = {}
 
   const internal = (path: string, token = salesToken, init: RequestInit = {}) =>
     fetch(`${s.h.base}/internal${path}`, {
@@ -66,6 +67,21 @@ describe('orders internal routes and the owner-transfer handler', () => {
     await draft('second', ACME, s.east.token)
     await draft('westOwn', ACME, s.west.token)
     await draft('otherCustomer', OTHER, s.east.token)
+    const signed = async (key: string, customerId: string, token: string) => {
+      const res = await s.h.call('POST', '/contracts', {
+        token,
+        body: {
+          name: `合同 ${key}`,
+          customerId,
+          lines: [{ productId: product['IN-BOLT']!.id, quantity: '1' }],
+        },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      contract[key] = res.body
+    }
+    await signed('first', ACME, s.east.token)
+    await signed('westOwn', ACME, s.west.token)
+    await signed('otherCustomer', OTHER, s.east.token)
   })
 
   it('gives products as lines snapshot them: on sale, off sale, deleted; unknown ids left out', async () => {
@@ -120,6 +136,26 @@ describe('orders internal routes and the owner-transfer handler', () => {
     expect((await internal(`/products?ids=${product['IN-BOLT']!.id}`, s.admin.token)).status).toBe(401)
   })
 
+  it("lists a customer's live contracts with number and status, of one owner when asked", async () => {
+    const list = async (path: string) => {
+      const res = await internal(path)
+      expect(res.status).toBe(200)
+      return ((await res.json()) as orders.CustomerDocuments).items
+    }
+    const all = await list(`/customers/${ACME}/contracts`)
+    expect(all.map((c) => c.id)).toEqual([contract.first!.id, contract.westOwn!.id])
+    expect(await list(`/customers/${ACME}/contracts?ownerId=${s.east.id}`)).toEqual([
+      {
+        id: contract.first!.id,
+        number: contract.first!.number,
+        status: 'draft',
+        ownerId: s.east.id,
+        ownerName: 'east-rep',
+      },
+    ])
+    expect((await internal(`/customers/${ACME}/contracts`, s.admin.token)).status).toBe(401)
+  })
+
   const transferred = (cascade: { quotes: boolean; contracts: boolean }, id = randomUUID()) => ({
     id,
     topic: 'sales.customer.transferred',
@@ -146,11 +182,14 @@ describe('orders internal routes and the owner-transfer handler', () => {
   const deliver = (event: unknown) =>
     internal('/events', salesToken, { method: 'POST', body: JSON.stringify(event) })
   const get = async (id: string) => (await s.h.call('GET', `/quotes/${id}`, { token: s.admin.token })).body
+  const getContract = async (id: string) =>
+    (await s.h.call('GET', `/contracts/${id}`, { token: s.admin.token })).body
 
   it('moves nothing when the transfer did not ask for quotes', async () => {
     const res = await deliver(transferred({ quotes: false, contracts: false }))
     expect(await res.json()).toEqual({ handled: true, duplicate: false })
     expect(await get(quote.first!.id)).toMatchObject({ ownerId: s.east.id, version: 1 })
+    expect(await getContract(contract.first!.id)).toMatchObject({ ownerId: s.east.id, version: 1 })
   })
 
   it("moves the old owner's quotes of the customer, with an audit entry, once however often delivered", async () => {
@@ -181,6 +220,36 @@ describe('orders internal routes and the owner-transfer handler', () => {
     // The new owner sees them, the old one no longer does.
     expect((await s.h.call('GET', `/quotes/${quote.first!.id}`, { token: s.west.token })).status).toBe(200)
     expect((await s.h.call('GET', `/quotes/${quote.first!.id}`, { token: s.east.token })).status).toBe(404)
+    // Quotes only: the contracts stay.
+    expect(await getContract(contract.first!.id)).toMatchObject({ ownerId: s.east.id, version: 1 })
+  })
+
+  it("moves the old owner's contracts of the customer, with an audit entry, once however often delivered", async () => {
+    const event = transferred({ quotes: false, contracts: true })
+    expect(await (await deliver(event)).json()).toEqual({ handled: true, duplicate: false })
+    expect(await getContract(contract.first!.id)).toMatchObject({
+      ownerId: s.west.id,
+      ownerName: 'west-rep',
+      deptId: WEST,
+      version: 2,
+    })
+    expect(await getContract(contract.westOwn!.id)).toMatchObject({ ownerId: s.west.id, version: 1 })
+    expect(await getContract(contract.otherCustomer!.id)).toMatchObject({ ownerId: s.east.id, version: 1 })
+    const audit = await s.h.call('GET', `/contracts/${contract.first!.id}/audit`, { token: s.admin.token })
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['transfer', 'create'])
+    expect(audit.body[0]).toMatchObject({ note: '区域调整' })
+
+    expect(await (await deliver(event)).json()).toEqual({ handled: false, duplicate: true })
+    await deliver(transferred({ quotes: false, contracts: true }))
+    expect(await getContract(contract.first!.id)).toMatchObject({ ownerId: s.west.id, version: 2 })
+    const again = await s.h.call('GET', `/contracts/${contract.first!.id}/audit`, { token: s.admin.token })
+    expect(again.body).toHaveLength(2)
+    expect((await s.h.call('GET', `/contracts/${contract.first!.id}`, { token: s.west.token })).status).toBe(
+      200,
+    )
+    expect((await s.h.call('GET', `/contracts/${contract.first!.id}`, { token: s.east.token })).status).toBe(
+      404,
+    )
   })
 
   it('takes transfer events only from sales', async () => {

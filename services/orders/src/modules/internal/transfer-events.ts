@@ -2,8 +2,8 @@ import { findUser, defineHandlers, SYSTEM_ACTOR, type RecordContext } from '@mos
 import { CUSTOMER_DOCUMENTS } from './customer-documents.js'
 
 /**
- * A customer's owner change in sales (`sales.customer.transferred`) with the quotes (later also
- * contracts) option: the old owner's live documents of that customer move to the new owner, each
+ * A customer's owner change in sales (`sales.customer.transferred`) with the quotes and/or
+ * contracts option: the old owner's live documents of that customer move to the new owner, each
  * with a `transfer` audit entry. A document already moved no longer belongs to the old owner, so a
  * second delivery (the inbox drops an exact duplicate anyway) moves nothing again.
  */

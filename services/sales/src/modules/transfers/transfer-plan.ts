@@ -15,9 +15,8 @@ import type { PoolRules } from '../pool/recycle-rules.js'
 /**
  * A customer's documents in the orders service that follow it on request (the transfer event asks;
  * orders moves the old owner's ones): cascade option → the entity type the preview lists them as.
- * Contracts are one more entry here once orders lists and moves them.
  */
-export const CASCADE_DOCUMENTS = { quotes: 'quote' } as const satisfies Partial<
+export const CASCADE_DOCUMENTS = { quotes: 'quote', contracts: 'contract' } as const satisfies Partial<
   Record<sales.TransferCascade, string>
 >
 type DocumentCascade = keyof typeof CASCADE_DOCUMENTS
@@ -164,7 +163,7 @@ export async function planRoot(
       if (keepOldOwner) changes.push(change('opportunity', o, t, 'team'))
     }
   }
-  // Quotes (and later contracts) live in the orders service: the event asks it to move the old
+  // Quotes and contracts live in the orders service: the event asks it to move the old
   // owner's ones. The preview lists them as orders has them now; without an answer from orders, one
   // line says that they are requested.
   for (const [kind, entityType] of Object.entries(CASCADE_DOCUMENTS) as [DocumentCascade, string][]) {

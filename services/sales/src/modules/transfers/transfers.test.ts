@@ -42,11 +42,11 @@ describe('owner transfer', () => {
       `${a.id}${a.entityType}${a.change}`.localeCompare(`${b.id}${b.entityType}${b.change}`),
     )
 
-  it('offers only the cascades that exist (quotes, not yet contracts)', async () => {
+  it('offers only the cascades that exist (quotes and contracts)', async () => {
     const res = await s.h.call('GET', '/transfers/options', { token: s.mgr.token })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
-      cascades: { customer: ['contacts', 'opportunities', 'quotes'], lead: [], opportunity: [] },
+      cascades: { customer: ['contacts', 'opportunities', 'quotes', 'contracts'], lead: [], opportunity: [] },
     })
   })
 
@@ -354,6 +354,56 @@ describe('owner transfer', () => {
     const [event] = await f.query(`SELECT topic FROM outbox_event WHERE payload->>'id' = $1`, [deal.id])
     expect(event.topic).toBe('sales.opportunity.transferred')
     expect((await f.reload(c.id)).ownerId).toBe(s.alice.id)
+  })
+
+  it("lists the old owner's contracts of the customer with number and status, and asks orders to move them", async () => {
+    const c = await f.customer({ owner: s.alice })
+    const doc = (number: string, status: string, owner: TestUser) => ({
+      id: randomUUID(),
+      number,
+      status,
+      ownerId: owner.id,
+      ownerName: owner.name,
+    })
+    const alices = [doc('HT202612050001', 'approved', s.alice), doc('HT202612050002', 'draft', s.alice)]
+    ordersSvc.contracts.set(c.id, [...alices, doc('HT202612050003', 'approved', s.carol)])
+    ordersSvc.quotes.set(c.id, [doc('BJ202612050001', 'draft', s.alice)])
+    const body = {
+      entityType: 'customer',
+      ids: [c.id],
+      toOwnerId: s.bob.id,
+      cascade: { contacts: false, opportunities: false, quotes: false, contracts: true },
+    }
+    ordersSvc.calls.length = 0
+    const dry = await preview(s.alice, body)
+    expect(dry.status).toBe(200)
+    const from = { fromOwnerId: s.alice.id, fromOwnerName: 'alice' }
+    const listed = alices.map((d) => ({
+      entityType: 'contract',
+      id: d.id,
+      rootId: c.id,
+      change: 'requested',
+      title: d.number,
+      status: d.status,
+      ...from,
+    }))
+    expect(dry.body.changes.filter((ch: ReplyBody) => ch.entityType !== 'customer')).toEqual(listed)
+    // Quotes were not asked for: orders is not asked about them.
+    expect(ordersSvc.calls).toEqual([
+      `/api/orders/internal/customers/${c.id}/contracts?ownerId=${s.alice.id}`,
+    ])
+    const done = await commit(s.alice, body)
+    expect(done.status).toBe(200)
+    expect(done.body.changes.filter((ch: ReplyBody) => ch.entityType === 'contract')).toEqual(listed)
+    const [event] = await f.query(
+      `SELECT payload FROM outbox_event WHERE topic = 'sales.customer.transferred' AND payload->>'id' = $1`,
+      [c.id],
+    )
+    expect(event.payload).toMatchObject({
+      fromOwnerId: s.alice.id,
+      toOwnerId: s.bob.id,
+      cascade: { quotes: false, contracts: true },
+    })
   })
 
   it('still transfers when orders does not answer: the quotes are requested, not listed', async () => {
