@@ -114,3 +114,53 @@ describe("a customer's quotes", () => {
     expect(router.currentRoute.value.query).toEqual({ open: first.id })
   })
 })
+
+describe("a customer's contracts", () => {
+  const contract = {
+    id: 'ffffffff-0000-4000-8000-000000000001',
+    number: 'HT202612050001',
+    name: '二期设备采购',
+    status: 'approved',
+    total: '2260.00',
+    signDate: '2026-12-05',
+    ownerName: 'Ann',
+    customerId: ACME,
+  }
+  async function mountContracts(router = memoryRouter()) {
+    router.addRoute({ path: '/sales/contracts', component: { template: '<div />' } })
+    http.get.mockImplementation(async (path: string) =>
+      path === '/api/orders/contracts' ? pageOf([contract]) : pageOf([]),
+    )
+    const wrapper = mount(CustomerDocuments, {
+      props: { customer, tab: CUSTOMER_DOCUMENT_TABS.find((d) => d.name === 'contracts')! },
+      global: { plugins: [testI18n('en'), withPermissions('orders.contract.read'), router] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('is declared for who may read contracts', () => {
+    const tab = CUSTOMER_DOCUMENT_TABS.find((d) => d.name === 'contracts')!
+    expect(tab.permission).toBe('orders.contract.read')
+  })
+
+  it("lists the customer's contracts: number, name, translated status, money, sign date, owner", async () => {
+    const w = await mountContracts()
+    const call = http.get.mock.calls.find((c) => c[0] === '/api/orders/contracts')
+    expect(call?.[1]).toMatchObject({ query: { customerId: ACME, limit: 100 } })
+    const text = w.text()
+    for (const shown of ['HT202612050001', '二期设备采购', 'In force', '¥2,260.00', '2026-12-05', 'Ann'])
+      expect(text).toContain(shown)
+    expect(text).not.toContain(contract.id)
+  })
+
+  it("opens the contract's own detail from its number", async () => {
+    const router = memoryRouter()
+    await mountContracts(router)
+    click('contracts-open-HT202612050001')
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/sales/contracts')
+    expect(router.currentRoute.value.query).toEqual({ open: contract.id })
+  })
+})

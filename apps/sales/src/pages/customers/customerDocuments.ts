@@ -2,6 +2,7 @@ import type { RouteLocationRaw } from 'vue-router'
 import type { Page, orders } from '@mosaic/schemas'
 import type { TagType } from '@mosaic/ui'
 import { ordersApi } from '../../ordersApi'
+import { CONTRACT_STATUS_TAGS } from '../contracts/contractActions'
 import { QUOTE_STATUS_TAGS } from '../quotes/quoteStatus'
 
 /** One column of a customer's documents: a message key for its label, and how its value shows. */
@@ -14,8 +15,8 @@ export interface DocumentColumn {
 }
 
 /**
- * A tab of the customer's page listing the customer's documents kept by another service (quotes;
- * contracts and orders are one more entry each): the list call (which applies the caller's scope),
+ * A tab of the customer's page listing the customer's documents kept by another service (quotes,
+ * contracts): the list call (which applies the caller's scope),
  * the columns, the status tags, and where one opens (its own page's detail, with the actions its
  * status allows).
  */
@@ -52,5 +53,24 @@ export const CUSTOMER_DOCUMENT_TABS: readonly CustomerDocumentTab[] = [
     ],
     status: { labels: 'sales.quote.statuses', types: QUOTE_STATUS_TAGS },
     open: (id) => ({ path: '/sales/quotes', query: { open: id } }),
+  },
+  {
+    name: 'contracts',
+    title: 'sales.contract.title',
+    permission: 'orders.contract.read',
+    list: (customerId) =>
+      ordersApi.listContracts({ customerId, limit: 100 }) as Promise<
+        Page<orders.Contract & Record<string, unknown>>
+      >,
+    columns: [
+      { prop: 'number', label: 'sales.contract.number', kind: 'link', width: 170 },
+      { prop: 'name', label: 'sales.contract.name' },
+      { prop: 'status', label: 'sales.contract.status', kind: 'status', width: 110 },
+      { prop: 'total', label: 'sales.contract.total', kind: 'money', width: 150 },
+      { prop: 'signDate', label: 'sales.contract.signDate', width: 120 },
+      { prop: 'ownerName', label: 'sales.common.owner', width: 110 },
+    ],
+    status: { labels: 'sales.contract.statuses', types: CONTRACT_STATUS_TAGS },
+    open: (id) => ({ path: '/sales/contracts', query: { open: id } }),
   },
 ]
