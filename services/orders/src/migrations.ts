@@ -355,6 +355,28 @@ export class OrdersQuoteFiles1765600000000 implements MigrationInterface {
   }
 }
 
+/** An order's close may wait for approval: status `closing` with the requested close (decision 73). */
+export class OrdersOrderClosureApproval1765650000000 implements MigrationInterface {
+  name = 'OrdersOrderClosureApproval1765650000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE sales_order DROP CONSTRAINT sales_order_status_check')
+    await q.query(`ALTER TABLE sales_order ADD CONSTRAINT sales_order_status_check CHECK (status IN
+      ('pending', 'confirmed', 'partially_shipped', 'shipped', 'closing', 'completed', 'cancelled'))`)
+    await q.query('ALTER TABLE sales_order ADD COLUMN pending_closure jsonb NULL')
+    await q.query('ALTER TABLE sales_order ADD COLUMN approval_request_id uuid NULL')
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`UPDATE sales_order SET status = 'shipped' WHERE status = 'closing'`)
+    await q.query('ALTER TABLE sales_order DROP COLUMN approval_request_id')
+    await q.query('ALTER TABLE sales_order DROP COLUMN pending_closure')
+    await q.query('ALTER TABLE sales_order DROP CONSTRAINT sales_order_status_check')
+    await q.query(`ALTER TABLE sales_order ADD CONSTRAINT sales_order_status_check CHECK (status IN
+      ('pending', 'confirmed', 'partially_shipped', 'shipped', 'completed', 'cancelled'))`)
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
@@ -363,4 +385,5 @@ export const migrations = [
   OrdersContracts1765400000000,
   OrdersSalesOrders1765500000000,
   OrdersQuoteFiles1765600000000,
+  OrdersOrderClosureApproval1765650000000,
 ]

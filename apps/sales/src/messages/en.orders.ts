@@ -21,6 +21,7 @@ export const salesOrders: typeof zh = {
       confirmed: 'Confirmed',
       partially_shipped: 'Partially shipped',
       shipped: 'Shipped',
+      closing: 'Awaiting approval',
       completed: 'Closed',
       cancelled: 'Cancelled',
     },

@@ -20,6 +20,7 @@ export const salesOrders = {
       confirmed: '已确认',
       partially_shipped: '部分发货',
       shipped: '已发货',
+      closing: '审批中',
       completed: '已结单',
       cancelled: '已取消',
     },

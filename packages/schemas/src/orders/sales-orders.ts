@@ -14,6 +14,8 @@ export const SALES_ORDER_STATUSES = [
   'confirmed',
   'partially_shipped',
   'shipped',
+  /** A close (结单) waiting for approval (the order rule's approvalRequired): locked meanwhile. */
+  'closing',
   'completed',
   'cancelled',
 ] as const

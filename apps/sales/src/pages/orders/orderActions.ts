@@ -53,6 +53,7 @@ export const ORDER_STATUS_TAGS = {
   confirmed: 'primary',
   partially_shipped: 'warning',
   shipped: 'success',
+  closing: 'warning',
   completed: 'success',
   cancelled: 'danger',
 } as const

@@ -5,8 +5,12 @@ import { UserPicker } from '@mosaic/ui'
 import { DictSelect } from '@mosaic/dictionary/vue'
 import type { orders } from '@mosaic/schemas'
 import {
+  APPROVAL_HISTORY,
+  approvalQueries,
+  approvalSubmission,
   http,
   mountRoute,
+  openTab,
   pageOf,
   shownInPage,
   testI18n,
@@ -193,6 +197,32 @@ describe('sales orders page', () => {
     expect(document.querySelector('[data-testid="order-shipments"]')!.textContent).toContain('SF1001')
     expect(warnings).toEqual([])
     wrapper.unmount()
+  })
+
+  it('an order whose close waits for approval shows it, with the closure approvals, and offers no shipment change', async () => {
+    const closing = order({ status: 'closing', shippedPercent: 100 })
+    http.get.mockImplementation(async (p: string) => {
+      if (p === `/api/orders/sales-orders/${closing.id}`) return closing
+      if (p === APPROVAL_HISTORY)
+        return [approvalSubmission({ docType: 'closure', docId: closing.id, docNumber: closing.number })]
+      return answer(p)
+    })
+    const { warnings } = await mountRoute(
+      `/sales/orders?open=${closing.id}`,
+      'orders.order.read',
+      'orders.order.close',
+      'orders.shipment.read',
+      'orders.shipment.update',
+    )
+    await settle()
+    await flushPromises()
+    expect(document.body.textContent).toContain('Awaiting approval')
+    expect(document.querySelector('[data-testid="shipment-cancel-SF1001"]')).toBeNull()
+    expect(shownInPage(`order-close-${closing.number}`)).toBe(false)
+    await openTab('approvals')
+    expect(approvalQueries()).toEqual([{ docType: 'closure', docId: closing.id }])
+    expect(document.querySelector('[data-testid="approval-history"]')!.textContent).toContain('部门经理审批')
+    expect(warnings).toEqual([])
   })
 
   it('starts an order from ?contract=<id> (the contract page’s action) with the contract preset', async () => {

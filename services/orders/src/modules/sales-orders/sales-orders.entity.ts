@@ -1,6 +1,14 @@
 import type { orders } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
 
+/** A close waiting for approval: applied as asked (by whom, with what note and date) once approved. */
+export interface PendingOrderClosure {
+  closeNote: string | null
+  closeDate: string
+  requestedById: string | null
+  requestedByName: string | null
+}
+
 export interface SalesOrderRow extends RecordBase {
   number: string
   status: orders.SalesOrderStatus
@@ -30,6 +38,10 @@ export interface SalesOrderRow extends RecordBase {
   closeNote: string | null
   closeDate: string | null
   locked: boolean
+  /** While `closing`: the close waiting for approval (decision 73). */
+  pendingClosure: PendingOrderClosure | null
+  /** The approval submission the order waits on while `closing`. */
+  approvalRequestId: string | null
 }
 
 const text = (length: number, name?: string) =>
@@ -62,4 +74,6 @@ export const SalesOrderEntity = recordEntity<SalesOrderRow>('SalesOrder', 'sales
   closeNote: { type: 'text', name: 'close_note', nullable: true },
   closeDate: { type: 'date', name: 'close_date', nullable: true },
   locked: { type: 'boolean' },
+  pendingClosure: { type: 'jsonb', name: 'pending_closure', nullable: true },
+  approvalRequestId: { type: 'uuid', name: 'approval_request_id', nullable: true },
 })

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm'
 import { compareDecimal } from '@mosaic/money'
 import { can } from '@mosaic/permissions'
-import { orders } from '@mosaic/schemas'
+import { orders, type admin } from '@mosaic/schemas'
 import {
+  applyApprovalDecision,
+  assertNotAwaitingApproval,
   canModifyClosed,
   closureErrors,
   closureRuleFor,
@@ -18,9 +20,11 @@ import {
   problem,
   publishEvent,
   reopenRefusal,
+  requestApproval,
   textContains,
   validationFailed,
   type AggregateContext,
+  type ApprovalDecisionHandler,
   type CallerContext,
   type ClosurePrecondition,
   type DomainDeps,
@@ -30,7 +34,7 @@ import {
 } from '@mosaic/service-kit'
 import type { ContractRow } from '../contracts/contracts.entity.js'
 import { contracts } from '../contracts/contracts.store.js'
-import type { SalesOrderRow } from './sales-orders.entity.js'
+import type { PendingOrderClosure, SalesOrderRow } from './sales-orders.entity.js'
 import { lockContract, orderLinesFrom, remainingOf } from './sales-orders.quantities.js'
 import { salesOrders } from './sales-orders.store.js'
 
@@ -140,6 +144,8 @@ export async function createSalesOrder(
     closeNote: null,
     closeDate: null,
     locked: false,
+    pendingClosure: null,
+    approvalRequestId: null,
   }
   return salesOrders.create(m, ctx, row)
 }
@@ -149,6 +155,7 @@ export async function createSalesOrder(
  * its day window (the same window as reopening); otherwise 409.
  */
 async function assertModifiable(m: EntityManager, ctx: AggregateContext, row: SalesOrderRow) {
+  assertNotAwaitingApproval(row, 'closing')
   if (row.status === 'cancelled') throw problem(409, 'orders.order.not_editable')
   if (row.status !== 'completed') return
   const rule = await closureRuleFor(m, 'order')
@@ -267,8 +274,10 @@ export const eventIdentity = (o: SalesOrderRow) => ({
 })
 
 /**
- * 结单 under the `order` closure rule: its required fields and the service's preconditions (a 422
- * listing each unmet one); locked when the rule says so; audited and published.
+ * 结单 under the `order` closure rule: its required fields and the service's preconditions (a 400
+ * listing each unmet one); locked when the rule says so; audited and published. When the enabled
+ * rule requires approval, the order waits as `closing` (locked) and the close is applied as asked
+ * once approved (decision 73, as opportunities do: decision 64).
  */
 export async function closeSalesOrder(
   m: EntityManager,
@@ -279,25 +288,76 @@ export async function closeSalesOrder(
   input: orders.SalesOrderClose,
 ) {
   const row = await salesOrders.get(m, id, ctx, { access: 'write', lock: true })
+  assertNotAwaitingApproval(row, 'closing')
   if (row.status === 'completed') throw problem(409, 'orders.order.already_closed')
   if (row.status === 'cancelled') throw problem(409, 'orders.order.not_closable')
   const rule = await closureRuleFor(m, 'order')
   const errors = closureErrors(rule, input, closePreconditions(row))
   if (errors.length) throw validationFailed(errors)
+  const closure: PendingOrderClosure = {
+    closeNote: input.closeNote ?? null,
+    closeDate: input.closeDate ?? today(deps.timeZone),
+    requestedById: ctx.actor.id,
+    requestedByName: ctx.actor.name,
+  }
+  if (rule.enabled && rule.approvalRequired) return requestClosure(m, ctx, row, version, closure)
+  return applyClosure(m, ctx, row, version, closure, rule)
+}
+
+/** The order waits as `closing` with the requested close; the `closure` flow gets the submission. */
+async function requestClosure(
+  m: EntityManager,
+  ctx: AggregateContext,
+  row: SalesOrderRow,
+  version: number,
+  closure: PendingOrderClosure,
+) {
+  const approvalRequestId = await requestApproval(m, 'orders', ctx.principal, {
+    docType: 'closure',
+    docId: row.id,
+    docNumber: row.number,
+    docTitle: `${row.number} (${row.customerName})`,
+    amount: row.total,
+    link: `/sales/orders?open=${row.id}`,
+    ownerId: row.ownerId,
+    deptId: row.deptId,
+    comment: closure.closeNote,
+  })
+  return salesOrders.update(
+    m,
+    ctx,
+    row.id,
+    version,
+    { status: 'closing', pendingClosure: closure, approvalRequestId },
+    { action: 'submit', note: closure.closeNote ?? undefined },
+  )
+}
+
+/** Applies a close: the same update, audit and event whether direct or approved. */
+async function applyClosure(
+  m: EntityManager,
+  ctx: RecordContext,
+  row: SalesOrderRow,
+  version: number,
+  closure: PendingOrderClosure,
+  rule: admin.ClosureRuleValues,
+) {
   const closed = await salesOrders.update(
     m,
     ctx,
-    id,
+    row.id,
     version,
     {
       status: 'completed',
       closedAt: new Date(),
-      closedBy: ctx.actor.name,
-      closeNote: input.closeNote ?? null,
-      closeDate: input.closeDate ?? today(deps.timeZone),
+      closedBy: closure.requestedByName,
+      closeNote: closure.closeNote,
+      closeDate: closure.closeDate,
       locked: rule.enabled && rule.lockOnClose,
+      pendingClosure: null,
+      approvalRequestId: null,
     },
-    { action: 'close', note: input.closeNote ?? undefined },
+    { action: 'close', note: closure.closeNote ?? undefined },
   )
   await publishEvent(m, {
     topic: 'orders.order.closed',
@@ -305,6 +365,28 @@ export async function closeSalesOrder(
     payload: { ...eventIdentity(closed), closeDate: closed.closeDate!, closeNote: closed.closeNote },
   })
   return closed
+}
+
+/**
+ * The order `closure` flow's decision. Audited as the decider with the comment (approve / reject /
+ * withdraw); approved, the requested close is then applied as the requester's, exactly as a direct
+ * close; rejected or withdrawn, the order is `shipped` again. A decision for another submission,
+ * or one delivered twice, changes nothing.
+ */
+export const orderClosureDecision: ApprovalDecisionHandler = async (m, decided) => {
+  const row = await applyApprovalDecision<SalesOrderRow>(m, salesOrders, decided, {
+    pending: 'closing',
+    approved: 'closing',
+    rejected: 'shipped',
+    withdrawn: 'shipped',
+    also: () => (decided.outcome === 'approved' ? {} : { pendingClosure: null }),
+  })
+  if (!row || decided.outcome !== 'approved' || !row.pendingClosure) return
+  const closure = row.pendingClosure
+  const ctx: RecordContext = {
+    actor: { id: closure.requestedById, name: closure.requestedByName ?? 'system' },
+  }
+  await applyClosure(m, ctx, row, row.version, closure, await closureRuleFor(m, 'order'))
 }
 
 /** Reopening needs orders.order.reopen, the rule's roles and day window, and a reason; audited. */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm'
 import { compareDecimal, minusDecimal, progressPercent, sumDecimal } from '@mosaic/money'
 import type { FieldError, orders } from '@mosaic/schemas'
 import {
+  assertNotAwaitingApproval,
   fieldError,
   problem,
   publishEvent,
@@ -125,6 +126,7 @@ export async function createShipment(
   body: orders.ShipmentCreate,
 ) {
   const row = await salesOrders.get(m, orderId, ctx, { access: 'write', lock: true })
+  assertNotAwaitingApproval(row, 'closing')
   if (!SHIPPABLE.includes(row.status)) throw problem(409, 'orders.order.not_shippable')
   await deps.dicts.assert([{ field: 'courier', type: 'courier_company', value: body.courier }])
   const byProduct = new Map(row.lines.map((l) => [l.productId, l]))
@@ -194,6 +196,7 @@ export async function settleShipment(
   ])) as ShipmentDbRow[]
   if (!shipment) throw problem(404, 'orders.shipment.not_found')
   if (shipment.status !== 'in_transit') throw problem(409, 'orders.shipment.not_in_transit')
+  assertNotAwaitingApproval(row, 'closing')
   if (!FOLLOWS_SHIPMENTS.includes(row.status)) throw problem(409, 'orders.order.not_editable')
   await m.query(
     `UPDATE shipment SET status = $2, ${to === 'delivered' ? 'delivered_at' : 'cancelled_at'} = now() WHERE id = $1`,

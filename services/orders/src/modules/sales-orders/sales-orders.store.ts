@@ -34,10 +34,12 @@ export const salesOrders = new RecordStore<SalesOrderRow>({
     'closeDate',
     'locked',
   ],
+  internalFields: ['pendingClosure', 'approvalRequestId'],
   scope: { owner: 'ownerId', dept: 'deptId' },
   // A cancelled or closed order keeps its details as they were.
   checkRestore: async (m, _ctx, _patch, id) => {
     const row = await salesOrders.find(m, id)
+    if (row?.status === 'closing') throw problem(409, 'record.awaiting_approval')
     if (row && (row.status === 'cancelled' || row.status === 'completed'))
       throw problem(409, 'orders.order.not_editable')
   },

@@ -516,6 +516,85 @@ describe('sales orders', () => {
     await setRule(5, {})
   })
 
+  it('closing waits for approval when the rule says so: locked meanwhile; approved closes as asked, rejected/withdrawn go back', async () => {
+    await setRule(6, { approvalRequired: true, requiredFields: [] })
+    const shippedOrder = async () => {
+      const contract = await inForce([{ productId: bolt.id, quantity: '2' }])
+      const o = (await order(contract.id)).body
+      await act(o.id, 'confirm')
+      expect((await ship(o.id, [{ productId: bolt.id, quantity: '2' }])).status).toBe(201)
+      return o as { id: string; number: string; total: string }
+    }
+    const o = await shippedOrder()
+    const waiting = await act(o.id, 'close', { closeNote: '全部交付', closeDate: '2027-02-01' })
+    expect(waiting.status, JSON.stringify(waiting.body)).toBe(200)
+    expect(waiting.body).toMatchObject({ status: 'closing', closedAt: null, closeNote: null, locked: false })
+    const [requested] = await db().query(
+      `SELECT payload FROM outbox_event WHERE topic = 'orders.approval.requested' AND payload->>'docId' = $1`,
+      [o.id],
+    )
+    expect(requested.payload).toMatchObject({
+      docType: 'closure',
+      docNumber: o.number,
+      amount: o.total,
+      link: `/sales/orders?open=${o.id}`,
+      ownerId: s.east.id,
+      comment: '全部交付',
+    })
+    // No close yet: no event, and the order is locked while it waits.
+    const closedEvents = () =>
+      db().query(`SELECT 1 FROM outbox_event WHERE topic = 'orders.order.closed' AND payload->>'id' = $1`, [
+        o.id,
+      ])
+    expect(await closedEvents()).toHaveLength(0)
+    const version = waiting.body.version
+    for (const refused of [
+      await call('PATCH', `/sales-orders/${o.id}`, s.east.token, { remark: '补充' }, version),
+      await act(o.id, 'close', { closeNote: 'x' }),
+      await ship(o.id, [{ productId: bolt.id, quantity: '1' }]),
+    ])
+      expect(expectProblem(refused, 409).code).toBe('record.awaiting_approval')
+    expect(expectProblem(await act(o.id, 'reopen', { reason: '补发' }, s.eastBoss.token), 409).code).toBe(
+      'orders.order.not_closed',
+    )
+    const [shipment] = (await call('GET', `/sales-orders/${o.id}/shipments`, s.east.token)).body
+    expect(
+      expectProblem(
+        await call('POST', `/sales-orders/${o.id}/shipments/${shipment.id}/cancel`, s.east.token),
+        409,
+      ).code,
+    ).toBe('record.awaiting_approval')
+
+    // Approved: closed exactly as a direct close would, as the requester's, once.
+    await decideApproval(s.h, s.admin, 'closure', o.id, 'approved')
+    const closed = (await get(o.id)).body
+    expect(closed).toMatchObject({
+      status: 'completed',
+      closeNote: '全部交付',
+      closeDate: '2027-02-01',
+      closedBy: 'east-rep',
+      locked: true,
+    })
+    expect(await closedEvents()).toHaveLength(1)
+    await decideApproval(s.h, s.admin, 'closure', o.id, 'approved')
+    expect(await closedEvents()).toHaveLength(1)
+    expect((await auditOf(o.id)).slice(-3)).toEqual(['submit', 'approve', 'close'])
+
+    // Rejected, then withdrawn: shipped again with nothing closed; it may be asked again.
+    const other = await shippedOrder()
+    await act(other.id, 'close', { closeNote: '试结' })
+    await decideApproval(s.h, s.admin, 'closure', other.id, 'rejected')
+    expect((await get(other.id)).body).toMatchObject({ status: 'shipped', closedAt: null, closeNote: null })
+    expect((await act(other.id, 'close', {})).body.status).toBe('closing')
+    await decideApproval(s.h, s.east, 'closure', other.id, 'withdrawn')
+    expect((await get(other.id)).body.status).toBe('shipped')
+    expect((await auditOf(other.id)).slice(-4)).toEqual(['submit', 'reject', 'submit', 'withdraw'])
+
+    // Without approvalRequired, a close is direct again.
+    await setRule(7, {})
+    expect((await act(other.id, 'close', {})).body.status).toBe('completed')
+  })
+
   it('deletes only pending or cancelled orders without shipments, to the recycle bin; a restore keeps the cap', async () => {
     const contract = await inForce([{ productId: cable.id, quantity: '2' }])
     const a = (await order(contract.id, [{ productId: cable.id, quantity: '2' }])).body
