@@ -285,7 +285,19 @@ describe('a quote through approval: actions by status, details, print', () => {
   const ALL = ['orders.quote.read', 'orders.quote.update', 'orders.quote.submit', 'orders.quote.delete']
   const byStatus = [
     quote({ id: 'eeeeeeee-0000-4000-8000-00000000000a', number: 'Q-DRAFT', status: 'draft' }),
-    quote({ id: 'eeeeeeee-0000-4000-8000-00000000000b', number: 'Q-PENDING', status: 'pending' }),
+    quote({
+      id: 'eeeeeeee-0000-4000-8000-00000000000b',
+      number: 'Q-PENDING',
+      status: 'pending',
+      attachments: [
+        {
+          id: 'ffffffff-0000-4000-8000-000000000001',
+          name: '询价单.pdf',
+          size: 120,
+          contentType: 'application/pdf',
+        },
+      ],
+    }),
     quote({ id: 'eeeeeeee-0000-4000-8000-00000000000c', number: 'Q-APPROVED', status: 'approved' }),
     quote({ id: 'eeeeeeee-0000-4000-8000-00000000000d', number: 'Q-REJECTED', status: 'rejected' }),
     quote({ id: 'eeeeeeee-0000-4000-8000-00000000000e', number: 'Q-SENT', status: 'sent' }),
@@ -379,6 +391,9 @@ describe('a quote through approval: actions by status, details, print', () => {
       expect(text).toContain(shown)
     const totals = document.querySelector('[data-testid="quote-detail-totals"]')!.textContent!
     for (const money of ['¥25,601.00', '¥3,328.13', '¥28,929.13']) expect(totals).toContain(money)
+    expect(document.querySelector('[data-testid="quote-detail-attachments"]')!.textContent).toContain(
+      '询价单.pdf',
+    )
     expect(text).not.toContain(ACME)
     const actions = document.querySelector('[data-testid="quote-detail-actions"]')!.textContent!
     expect(actions).toContain('Print')
