@@ -43,6 +43,8 @@ describe('built-in roles', () => {
       'sales.pool.claim',
       'sales.followup.create',
       'sales.lead.convert',
+      'orders.contract.delete',
+      'orders.shipment.create',
     ] as const) {
       expect(r.has(p), p).toBe(true)
     }
@@ -52,6 +54,8 @@ describe('built-in roles', () => {
       'sales.pool.assign',
       'admin.recycle.purge',
       'orders.contract.approve',
+      'orders.contract.void',
+      'orders.contract.terminate',
     ] as const) {
       expect(r.has(p), p).toBe(false)
     }
@@ -66,6 +70,9 @@ describe('built-in roles', () => {
       'sales.lead.delete',
       'orders.contract.read',
       'orders.order.read',
+      'orders.contract.void',
+      'orders.contract.terminate',
+      'orders.shipment.create',
     ] as const) {
       expect(r.has(p), p).toBe(true)
     }

@@ -74,9 +74,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       // What a rep may delete they may bring back from the recycle bin (which the menu then offers).
       only('sales.contact.restore', 'sales.followup.restore'),
       inResource('orders.quote', ['read', 'create', 'update', 'delete', 'submit']),
-      inResource('orders.contract', ['read', 'create', 'update', 'submit']),
+      // A rep deletes their own draft contracts (the service refuses any with dependants) and records
+      // the shipments of their orders.
+      inResource('orders.contract', ['read', 'create', 'update', 'delete', 'submit']),
       inResource('orders.order', ['read', 'create', 'update']),
-      inResource('orders.shipment', ['read']),
+      inResource('orders.shipment', ['read', 'create', 'update']),
     ),
     dataScope: 'self',
   },
@@ -91,8 +93,19 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       inService('sales'),
       inService('orders', ['read']),
       inResource('orders.quote', ['create', 'update', 'delete', 'submit', 'approve', 'transfer']),
-      inResource('orders.contract', ['create', 'update', 'submit', 'approve', 'transfer']),
-      inResource('orders.order', ['create', 'update', 'transfer']),
+      // Ending a contract in force early (void, terminate) is the manager's call.
+      inResource('orders.contract', [
+        'create',
+        'update',
+        'delete',
+        'submit',
+        'approve',
+        'transfer',
+        'void',
+        'terminate',
+      ]),
+      inResource('orders.order', ['create', 'update', 'transfer', 'cancel']),
+      inResource('orders.shipment', ['create', 'update', 'delete']),
     ),
     dataScope: 'dept_and_children',
   },
