@@ -5,7 +5,8 @@ import type { OrdersHarness } from './harness.js'
 
 /**
  * What admin answers once an approval flow ends, delivered through the service's handler: the
- * decision on the latest `orders.approval.requested` for `docId`.
+ * decision on the latest `orders.approval.requested` for `docId` (`over` replaces payload fields,
+ * e.g. a stale `requestId` or a comment).
  */
 export async function decideApproval(
   h: OrdersHarness,
@@ -13,15 +14,17 @@ export async function decideApproval(
   docType: ApprovalDecidedPayload['docType'],
   docId: string,
   outcome: ApprovalDecidedPayload['outcome'],
+  over: Partial<ApprovalDecidedPayload> = {},
 ) {
   const [requested] = (await h.service.db.dataSource.query(
     `SELECT payload FROM outbox_event WHERE topic = 'orders.approval.requested'
        AND payload->>'docId' = $1 ORDER BY seq DESC LIMIT 1`,
     [docId],
   )) as Array<{ payload: { requestId: string } }>
-  if (!requested) throw new Error(`no approval was requested for ${docId}`)
+  const requestId = over.requestId ?? requested?.payload.requestId
+  if (!requestId) throw new Error(`no approval was requested for ${docId}`)
   const payload: ApprovalDecidedPayload = {
-    requestId: requested.payload.requestId,
+    requestId,
     instanceId: randomUUID(),
     service: 'orders',
     docType,
@@ -31,6 +34,7 @@ export async function decideApproval(
     decidedById: decider.id,
     decidedByName: '审批人',
     decidedAt: new Date().toISOString(),
+    ...over,
   }
   await h.service.db.transaction((m) =>
     approvalHandlers['admin.approval.decided']!(m, {

@@ -1,50 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApprovalDecidedPayload } from '@mosaic/schemas'
-import { harnessSuite, TEST_PNG, uploadFile } from '@mosaic/service-kit/testing'
+import { TEST_PNG, uploadFile } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
-import { approvalHandlers } from '../../approvals.js'
-import { ACME, BROKEN, fakeSales, ZHANG, type FakeSales } from '../../test-support/fake-sales.js'
-import { ALL_ORDERS, startOrders } from '../../test-support/harness.js'
+import { decideApproval } from '../../test-support/approvals.js'
+import { ACME, BROKEN, ZHANG } from '../../test-support/fake-sales.js'
+import { addProduct, EAST, ordersSuite, READER, REPS } from '../../test-support/suite.js'
 
 const SECRET = 'contracts-test-secret-0123456789abcdef'
-const EAST = randomUUID()
-const WEST = randomUUID()
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
 describe('contracts', () => {
-  let sales: FakeSales
-  beforeAll(async () => {
-    sales = await fakeSales()
-  })
-  afterAll(() => sales.close())
-
-  const s = harnessSuite(() => startOrders({ SERVICE_SECRET: SECRET, SALES_SERVICE_URL: sales.url }), {
-    east: { username: 'east-rep', deptIds: [EAST] },
-    west: { username: 'west-rep', deptIds: [WEST] },
-    eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept' },
-    admin: { dataScope: 'all' },
-    reader: {
-      username: 'reader',
-      deptIds: [EAST],
-      dataScope: 'dept',
-      permissions: ALL_ORDERS.filter((p) => p.endsWith('.read')),
-    },
-  })
+  const s = ordersSuite(SECRET, { ...REPS, reader: READER })
   let bolt: { id: string }
   let cable: { id: string }
 
   beforeAll(async () => {
-    const product = async (code: string, referencePrice: string, taxRate: string) => {
-      const res = await s.h.call('POST', '/products', {
-        token: s.admin.token,
-        body: { code, name: `产品 ${code}`, unit: 'set', referencePrice, taxRate },
-      })
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      return res.body
-    }
-    bolt = await product('C-BOLT', '0.35', '13')
-    cable = await product('C-CABLE', '1000', '13')
+    bolt = await addProduct(s, 'C-BOLT', '0.35', '13')
+    cable = await addProduct(s, 'C-CABLE', '1000', '13')
   })
 
   const create = (body: Record<string, unknown>, token = s.east.token) =>
@@ -66,41 +39,16 @@ describe('contracts', () => {
     ])) as Array<{ payload: Record<string, unknown> }>
 
   /** What admin answers once the flow ends: delivered through the service's approval handler. */
-  async function decide(
+  const decide = (
     docType: 'contract' | 'contract-change',
     docId: string,
     outcome: ApprovalDecidedPayload['outcome'],
     requestId?: string,
-  ) {
-    const [requested] = (await s.h.service.db.dataSource.query(
-      `SELECT payload FROM outbox_event WHERE topic = 'orders.approval.requested'
-         AND payload->>'docId' = $1 ORDER BY seq DESC LIMIT 1`,
-      [docId],
-    )) as Array<{ payload: { requestId: string } }>
-    const payload: ApprovalDecidedPayload = {
-      requestId: requestId ?? requested!.payload.requestId,
-      instanceId: randomUUID(),
-      service: 'orders',
-      docType,
-      docId,
-      outcome,
+  ) =>
+    decideApproval(s.h, s.admin, docType, docId, outcome, {
       comment: outcome === 'approved' ? '同意' : '金额需复核',
-      decidedById: s.admin.id,
-      decidedByName: '审批人',
-      decidedAt: new Date().toISOString(),
-    }
-    await s.h.service.db.transaction((m) =>
-      approvalHandlers['admin.approval.decided']!(m, {
-        id: randomUUID(),
-        topic: 'admin.approval.decided',
-        source: 'admin',
-        occurredAt: payload.decidedAt,
-        actorId: s.admin.id,
-        payload,
-        notify: [],
-      }),
-    )
-  }
+      ...(requestId ? { requestId } : {}),
+    })
 
   /** A contract brought into force: created, submitted and approved. */
   async function inForce(body: Record<string, unknown> = {}, token = s.east.token) {

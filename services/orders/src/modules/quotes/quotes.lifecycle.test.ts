@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { dayToIsoDate, localDay, signServiceToken } from '@mosaic/service-kit'
-import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
-import { ALL_ORDERS, startOrders } from '../../test-support/harness.js'
-import { ACME, fakeSales } from '../../test-support/fake-sales.js'
+import { ALL_ORDERS } from '../../test-support/harness.js'
+import { ACME } from '../../test-support/fake-sales.js'
+import { EAST, ordersSuite, REPS } from '../../test-support/suite.js'
 import { quoteExpiryJob } from './quotes.lifecycle.js'
 
 const SECRET = 'quotes-lifecycle-secret-0123456789abcdef'
 const TZ = 'Asia/Shanghai'
-const EAST = randomUUID()
 /** A date `days` from today in the business time zone. */
 const dayFromToday = (days: number) => dayToIsoDate(localDay(new Date(), TZ) + days)
 
@@ -23,25 +22,10 @@ interface Quote {
 }
 
 describe('a quote’s life: submit, decision, send, accept, expire', () => {
-  let sales: Awaited<ReturnType<typeof fakeSales>>
-  beforeAll(async () => {
-    sales = await fakeSales()
-  })
-  afterAll(() => new Promise<void>((resolve) => sales.server.close(() => resolve())))
-
-  const s = harnessSuite(
-    () =>
-      startOrders({
-        SERVICE_SECRET: SECRET,
-        SALES_SERVICE_URL: sales.url,
-        BUSINESS_TIME_ZONE: TZ,
-        QUOTE_EXPIRY_INTERVAL_MINUTES: '0',
-      }),
-    {
-      east: { username: 'east-rep', deptIds: [EAST] },
-      west: { username: 'west-rep' },
-      admin: { dataScope: 'all' },
-    },
+  const s = ordersSuite(
+    SECRET,
+    { east: REPS.east, west: { username: 'west-rep' }, admin: REPS.admin },
+    { BUSINESS_TIME_ZONE: TZ, QUOTE_EXPIRY_INTERVAL_MINUTES: '0' },
   )
   let bolt: { id: string }
 

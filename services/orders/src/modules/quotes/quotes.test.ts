@@ -1,43 +1,21 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { harnessSuite, uploadFile } from '@mosaic/service-kit/testing'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { uploadFile } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
-import { ACME, BROKEN, DEAL, fakeSales, ZHANG, type FakeSales } from '../../test-support/fake-sales.js'
-import { startOrders } from '../../test-support/harness.js'
+import { ACME, BROKEN, DEAL, ZHANG } from '../../test-support/fake-sales.js'
+import { addProduct, EAST, ordersSuite, REPS } from '../../test-support/suite.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const SECRET = 'quotes-test-secret-0123456789abcdef'
-const EAST = randomUUID()
-const WEST = randomUUID()
 
 describe('quotes', () => {
-  let sales: FakeSales
-  beforeAll(async () => {
-    sales = await fakeSales()
-  })
-  afterAll(() => sales.close())
-
-  const s = harnessSuite(() => startOrders({ SERVICE_SECRET: SECRET, SALES_SERVICE_URL: sales.url }), {
-    east: { username: 'east-rep', deptIds: [EAST] },
-    west: { username: 'west-rep', deptIds: [WEST] },
-    eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept' },
-    admin: { dataScope: 'all' },
-    outsider: {},
-  })
+  const s = ordersSuite(SECRET, { ...REPS, outsider: {} })
   let bolt: { id: string }
   let cable: { id: string }
 
   beforeAll(async () => {
-    const product = async (code: string, referencePrice: string, taxRate: string) => {
-      const res = await s.h.call('POST', '/products', {
-        token: s.admin.token,
-        body: { code, name: `产品 ${code}`, unit: 'set', referencePrice, taxRate },
-      })
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      return res.body
-    }
-    bolt = await product('Q-BOLT', '0.35', '13')
-    cable = await product('Q-CABLE', '1999.99', '6')
+    bolt = await addProduct(s, 'Q-BOLT', '0.35', '13')
+    cable = await addProduct(s, 'Q-CABLE', '1999.99', '6')
   })
 
   const create = (body: Record<string, unknown>, token = s.east.token) =>
@@ -102,7 +80,7 @@ describe('quotes', () => {
       },
     ])
     expect(res.body).toMatchObject({ subtotal: '4500.95', taxTotal: '585.12', total: '5086.07' })
-    expect(sales.calls).toContain(
+    expect(s.sales.calls).toContain(
       `/api/sales/internal/customers/${ACME.id}/card?userId=${s.east.id}&dataScope=self&deptIds=${EAST}` +
         `&contactId=${ZHANG.id}&opportunityId=${DEAL.id}`,
     )
@@ -131,7 +109,7 @@ describe('quotes', () => {
   })
 
   it('refuses a customer outside the caller’s sales data scope as unknown', async () => {
-    sales.hiddenFrom.add(s.outsider.id)
+    s.sales.hiddenFrom.add(s.outsider.id)
     const res = await create({ lines: [{ productId: bolt.id, quantity: '1' }] }, s.outsider.token)
     expectProblem(res, 400)
     expect(fieldCodes(res)).toEqual({ customerId: 'orders.quote.customer_unknown' })

@@ -1,35 +1,21 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { admin, formatProblem } from '@mosaic/schemas'
 import { upsertRuleReplica } from '@mosaic/service-kit'
-import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { decideApproval } from '../../test-support/approvals.js'
-import { ACME, fakeSales, type FakeSales } from '../../test-support/fake-sales.js'
-import { ALL_ORDERS, startOrders } from '../../test-support/harness.js'
+import { ACME } from '../../test-support/fake-sales.js'
+import { ALL_ORDERS } from '../../test-support/harness.js'
+import { addProduct, EAST, ordersSuite, READER, REPS } from '../../test-support/suite.js'
 
 const SECRET = 'sales-orders-test-secret-0123456789abcdef'
-const EAST = randomUUID()
-const WEST = randomUUID()
 
 describe('sales orders', () => {
-  let sales: FakeSales
-  beforeAll(async () => {
-    sales = await fakeSales()
-  })
-  afterAll(() => sales.close())
-
-  const s = harnessSuite(() => startOrders({ SERVICE_SECRET: SECRET, SALES_SERVICE_URL: sales.url }), {
-    east: { username: 'east-rep', deptIds: [EAST] },
-    west: { username: 'west-rep', deptIds: [WEST] },
-    eastBoss: { username: 'east-boss', deptIds: [EAST], dataScope: 'dept', roles: ['sales_manager'] },
-    admin: { dataScope: 'all', roles: ['super_admin'] },
-    reader: {
-      username: 'reader',
-      deptIds: [EAST],
-      dataScope: 'dept',
-      permissions: ALL_ORDERS.filter((p) => p.endsWith('.read')),
-    },
+  const s = ordersSuite(SECRET, {
+    ...REPS,
+    eastBoss: { ...REPS.eastBoss, roles: ['sales_manager'] },
+    admin: { ...REPS.admin, roles: ['super_admin'] },
+    reader: READER,
     noReopen: {
       username: 'no-reopen',
       deptIds: [EAST],
@@ -42,17 +28,9 @@ describe('sales orders', () => {
   let spare: { id: string }
 
   beforeAll(async () => {
-    const product = async (code: string, referencePrice: string, taxRate: string) => {
-      const res = await s.h.call('POST', '/products', {
-        token: s.admin.token,
-        body: { code, name: `产品 ${code}`, unit: 'set', referencePrice, taxRate },
-      })
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      return res.body
-    }
-    bolt = await product('O-BOLT', '0.35', '13')
-    cable = await product('O-CABLE', '1000', '13')
-    spare = await product('O-SPARE', '10', '6')
+    bolt = await addProduct(s, 'O-BOLT', '0.35', '13')
+    cable = await addProduct(s, 'O-CABLE', '1000', '13')
+    spare = await addProduct(s, 'O-SPARE', '10', '6')
   })
 
   const db = () => s.h.service.db.dataSource
