@@ -1,6 +1,9 @@
 import { defineComponent, h, ref, shallowRef, type App, type Component } from 'vue'
 import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
-import { flushPromises, mount } from '@vue/test-utils'
+import { beforeEach } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { resetAfterEach } from '@mosaic/ui/test-utils'
+import type { orders } from '@mosaic/schemas'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
 import type { Principal } from '@mosaic/permissions'
 import type { admin } from '@mosaic/schemas'
@@ -8,7 +11,7 @@ import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
 import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
-import { uiMessages } from '@mosaic/ui'
+import { UserPicker, uiMessages } from '@mosaic/ui'
 import { messages } from './messages'
 import salesModule from './routes'
 // The record types, registered as the shell's load of the route module does.
@@ -104,9 +107,45 @@ export async function mountRoute(path: string, ...permissions: string[]) {
   return { wrapper, warnings, router }
 }
 
+/** A page test file's hooks: the DOM and mocks reset after each test, the dictionaries loaded before it. */
+export function usePageTests() {
+  resetAfterEach()
+  beforeEach(() => useDefaultDictionaries())
+}
+
+/** The ids and stamps the orders documents' fixtures share (customer Acme, its contact, the rep Ann). */
+export const ACME = 'cccccccc-0000-4000-8000-000000000001'
+export const CONTACT = 'dddddddd-0000-4000-8000-000000000001'
+export const OWNER = '00000000-0000-4000-8000-000000000001'
+export const stamps = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+
+/** The product 工控机 (HW-001) as the orders service answers it, uncategorised and ownerless unless `over` says. */
+export const productFixture = (over: Partial<orders.Product> = {}): orders.Product => ({
+  ...stamps,
+  version: 1,
+  id: 'bbbbbbbb-0000-4000-8000-000000000001',
+  code: 'HW-001',
+  name: '工控机',
+  categoryId: null,
+  categoryName: null,
+  spec: null,
+  unit: 'set',
+  referencePrice: '12800.50',
+  taxRate: '13.00',
+  safetyStock: 5,
+  ownerId: null,
+  ownerName: null,
+  deptId: null,
+  image: null,
+  remark: null,
+  onSale: true,
+  ...over,
+})
+
+/** The user pickers (customer, contract, product…) of a mounted form, in the form's order. */
+export const pickers = (w: VueWrapper) => w.findAllComponents(UserPicker)
 /** The admin route every document's approval history reads (`?docType=&docId=`). */
 export const APPROVAL_HISTORY = '/api/admin/approvals/history'
-
 /** One submission of a document for approval, pending and submitted by the signed-in rep. */
 export function approvalSubmission(over: Partial<admin.ApprovalInstance> = {}): admin.ApprovalInstance {
   return {
@@ -135,21 +174,16 @@ export function approvalSubmission(over: Partial<admin.ApprovalInstance> = {}): 
     decidedAt: null,
     history: [
       { at: '2026-03-02T02:00:00Z', action: 'submitted', actorName: 'Ann', stepName: null, comment: null },
-    ],
     ...over,
   }
-}
-
 /** The query the approval history was asked with, for each time it asked. */
 export const approvalQueries = () =>
   fakeHttp.get.mock.calls
     .filter((c) => c[0] === APPROVAL_HISTORY)
     .map((c) => (c[1] as { query: unknown }).query)
-
 /** Clicks the Element Plus tab named `name` (its header is `#tab-<name>`) and lets it load. */
 export async function openTab(name: string) {
   const tab = document.querySelector<HTMLElement>(`#tab-${name}`)
   if (!tab) throw new Error(`no tab ${name}`)
   tab.click()
   await flushPromises()
-}

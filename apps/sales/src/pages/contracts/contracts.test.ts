@@ -1,21 +1,26 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { ElMessageBox } from 'element-plus'
-import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
-import { UserPicker } from '@mosaic/ui'
+import { click, mountOpen, settle, type } from '@mosaic/ui/test-utils'
 import { documentTotalsTaxIncluded } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
 import {
+  ACME,
+  CONTACT,
+  OWNER,
   APPROVAL_HISTORY,
   approvalQueries,
   approvalSubmission,
   http,
   openTab,
   pageOf,
+  pickers,
+  productFixture,
   shownInPage,
+  stamps,
   testI18n,
-  useDefaultDictionaries,
+  usePageTests,
   withPermissions,
 } from '../../test-support'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
@@ -23,33 +28,9 @@ import ContractsPage from './ContractsPage.vue'
 import ContractFormDrawer from './ContractFormDrawer.vue'
 import ContractRevisions from './ContractRevisions.vue'
 
-resetAfterEach()
-beforeEach(() => useDefaultDictionaries())
+usePageTests()
 
-const ACME = 'cccccccc-0000-4000-8000-000000000001'
-const CONTACT = 'dddddddd-0000-4000-8000-000000000001'
-const OWNER = '00000000-0000-4000-8000-000000000001'
-const meta = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
-const product = {
-  ...meta,
-  version: 1,
-  id: 'bbbbbbbb-0000-4000-8000-000000000001',
-  code: 'HW-001',
-  name: '工控机',
-  categoryId: null,
-  categoryName: null,
-  spec: null,
-  unit: 'set',
-  referencePrice: '1000.00',
-  taxRate: '13.00',
-  safetyStock: 0,
-  ownerId: null,
-  ownerName: null,
-  deptId: null,
-  image: null,
-  remark: null,
-  onSale: true,
-}
+const product = productFixture({ referencePrice: '1000.00', safetyStock: 0 })
 const line: orders.ContractLine = {
   productId: product.id,
   productCode: product.code,
@@ -97,7 +78,7 @@ const values: orders.ContractValues = {
   total: '2260.00',
 }
 const contract = (over: Partial<orders.Contract> = {}): orders.Contract => ({
-  ...meta,
+  ...stamps,
   ...values,
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   version: 3,
@@ -121,13 +102,13 @@ const LIVE = contract({
     id: 'ffffffff-0000-4000-8000-000000000001',
     reason: '追加',
     total: '3390.00',
-    createdAt: meta.createdAt,
+    createdAt: stamps.createdAt,
     createdByName: 'Ann',
   },
 })
 const WAITING = contract({ id: 'eeeeeeee-0000-4000-8000-000000000003', number: 'HT3', status: 'pending' })
 const quote: orders.Quote = {
-  ...meta,
+  ...stamps,
   attachments: [],
   id: 'aaaaaaaa-0000-4000-8000-000000000001',
   version: 1,
@@ -436,7 +417,6 @@ describe('contracts page', () => {
   })
 })
 
-const pickers = (w: VueWrapper) => w.findAllComponents(UserPicker)
 const plugins = () => [testI18n('en'), withPermissions(...ALL)]
 
 describe('contract drawer', () => {
@@ -535,7 +515,7 @@ describe('contract revisions', () => {
       values: { ...values, ...v },
       changeId: null,
       reason: n > 1 ? '追加' : null,
-      createdAt: meta.createdAt,
+      createdAt: stamps.createdAt,
       createdByName: '审批人',
     })
     http.get.mockImplementation(async () => [

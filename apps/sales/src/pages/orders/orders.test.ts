@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { click, mountOpen, problemError, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
-import { UserPicker } from '@mosaic/ui'
+import { describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { click, mountOpen, problemError, settle, type } from '@mosaic/ui/test-utils'
 import { DictSelect } from '@mosaic/dictionary/vue'
 import type { orders } from '@mosaic/schemas'
 import {
+  ACME,
+  OWNER,
   APPROVAL_HISTORY,
   approvalQueries,
   approvalSubmission,
@@ -12,9 +13,11 @@ import {
   mountRoute,
   openTab,
   pageOf,
+  pickers,
   shownInPage,
+  stamps,
   testI18n,
-  useDefaultDictionaries,
+  usePageTests,
   withPermissions,
 } from '../../test-support'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
@@ -22,14 +25,11 @@ import CloseOrderDialog from './CloseOrderDialog.vue'
 import OrderCreateDialog from './OrderCreateDialog.vue'
 import ShipmentDialog from './ShipmentDialog.vue'
 
-resetAfterEach()
-beforeEach(() => useDefaultDictionaries())
+usePageTests()
 
-const ACME = 'cccccccc-0000-4000-8000-000000000001'
 const CONTRACT = 'aaaaaaaa-0000-4000-8000-000000000001'
 const CABLE = 'bbbbbbbb-0000-4000-8000-000000000001'
 const BOLT = 'bbbbbbbb-0000-4000-8000-000000000002'
-const meta = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
 const line = (over: Partial<orders.SalesOrderLine> = {}): orders.SalesOrderLine => ({
   productId: CABLE,
   productCode: 'CABLE',
@@ -46,7 +46,7 @@ const line = (over: Partial<orders.SalesOrderLine> = {}): orders.SalesOrderLine 
   ...over,
 })
 const order = (over: Partial<orders.SalesOrder> = {}): orders.SalesOrder => ({
-  ...meta,
+  ...stamps,
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   version: 3,
   number: 'DD202601010001',
@@ -56,7 +56,7 @@ const order = (over: Partial<orders.SalesOrder> = {}): orders.SalesOrder => ({
   contractName: '二期设备采购',
   customerId: ACME,
   customerName: 'Acme 公司',
-  ownerId: '00000000-0000-4000-8000-000000000001',
+  ownerId: OWNER,
   ownerName: 'Ann',
   deptId: null,
   deliveryDate: '2026-02-01',
@@ -248,8 +248,6 @@ describe('sales orders page', () => {
     expect(http.post).toHaveBeenCalledWith(`/api/orders/sales-orders/${order().id}/restore`)
   })
 })
-
-const pickers = (w: VueWrapper) => w.findAllComponents(UserPicker)
 
 describe('create order dialog', () => {
   it('prefills what is left of each product and sends only the lines with a quantity', async () => {

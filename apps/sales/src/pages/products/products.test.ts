@@ -1,26 +1,28 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { click, mountOpen, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
+import { click, mountOpen, settle, type } from '@mosaic/ui/test-utils'
 import type { orders } from '@mosaic/schemas'
 import {
+  OWNER,
   http,
   mountPage as mountPageWith,
   pageOf,
+  productFixture,
   shownInPage,
+  stamps,
   testI18n,
-  useDefaultDictionaries,
+  usePageTests,
   withPermissions,
 } from '../../test-support'
 import ProductsPage from './ProductsPage.vue'
 import ProductFormDrawer from './ProductFormDrawer.vue'
 import { formatMoney, formatPercent } from './productFormat'
 
-resetAfterEach()
-beforeEach(() => useDefaultDictionaries())
+usePageTests()
 
 const HARDWARE = 'aaaaaaaa-0000-4000-8000-000000000001'
 const SERVERS = 'aaaaaaaa-0000-4000-8000-000000000002'
-const meta = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+const meta = { ...stamps, version: 1 }
 const tree: orders.ProductCategoryNode[] = [
   {
     ...meta,
@@ -31,26 +33,14 @@ const tree: orders.ProductCategoryNode[] = [
     children: [{ ...meta, id: SERVERS, name: '服务器', parentId: HARDWARE, sort: 0, children: [] }],
   },
 ]
-const product: orders.Product = {
-  ...meta,
-  id: 'bbbbbbbb-0000-4000-8000-000000000001',
+const product = productFixture({
   version: 3,
-  code: 'HW-001',
-  name: '工控机',
   categoryId: SERVERS,
   categoryName: '服务器',
   spec: 'IPC-610',
-  unit: 'set',
-  referencePrice: '12800.50',
-  taxRate: '13.00',
-  safetyStock: 5,
-  ownerId: '00000000-0000-4000-8000-000000000001',
+  ownerId: OWNER,
   ownerName: 'Ann',
-  deptId: null,
-  image: null,
-  remark: null,
-  onSale: true,
-}
+})
 
 function answer(path: string): unknown {
   if (path === '/api/orders/categories') return tree

@@ -1,22 +1,28 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { ElMessageBox, ElSelect } from 'element-plus'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { click, mountOpen, problemError, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
-import { UserPicker } from '@mosaic/ui'
+import { flushPromises, mount } from '@vue/test-utils'
+import { click, mountOpen, problemError, settle, type } from '@mosaic/ui/test-utils'
 import { documentTotals } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
 import {
+  ACME,
+  CONTACT,
+  OWNER,
+  http,
+  mountRoute,
   APPROVAL_HISTORY,
   approvalQueries,
   approvalSubmission,
-  http,
   openTab,
   pageOf,
+  pickers,
+  productFixture,
   shownInPage,
+  stamps,
   testI18n,
-  useDefaultDictionaries,
+  usePageTests,
   withPermissions,
 } from '../../test-support'
 import salesModule from '../../routes'
@@ -24,32 +30,9 @@ import QuoteFormDrawer from './QuoteFormDrawer.vue'
 import OpportunitySelect from '../../components/OpportunitySelect.vue'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
 
-resetAfterEach()
-beforeEach(() => useDefaultDictionaries())
+usePageTests()
 
-const ACME = 'cccccccc-0000-4000-8000-000000000001'
-const CONTACT = 'dddddddd-0000-4000-8000-000000000001'
-const meta = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
-const product: orders.Product = {
-  ...meta,
-  version: 1,
-  id: 'bbbbbbbb-0000-4000-8000-000000000001',
-  code: 'HW-001',
-  name: '工控机',
-  categoryId: null,
-  categoryName: null,
-  spec: null,
-  unit: 'set',
-  referencePrice: '12800.50',
-  taxRate: '13.00',
-  safetyStock: 5,
-  ownerId: null,
-  ownerName: null,
-  deptId: null,
-  image: null,
-  remark: null,
-  onSale: true,
-}
+const product = productFixture()
 const line: orders.QuoteLine = {
   productId: product.id,
   productCode: product.code,
@@ -64,7 +47,7 @@ const line: orders.QuoteLine = {
   total: '28929.13',
 }
 const quote = (over: Partial<orders.Quote> = {}): orders.Quote => ({
-  ...meta,
+  ...stamps,
   attachments: [],
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   version: 2,
@@ -79,7 +62,7 @@ const quote = (over: Partial<orders.Quote> = {}): orders.Quote => ({
   opportunityName: null,
   validUntil: '2026-02-01',
   remark: null,
-  ownerId: '00000000-0000-4000-8000-000000000001',
+  ownerId: OWNER,
   ownerName: 'Ann',
   deptId: null,
   lines: [line],
@@ -105,25 +88,11 @@ function answer(path: string): unknown {
   return pageOf([])
 }
 
-/** A sales page at `path` under a router (the quotes page reads `?open=` and links to the print view). */
+/** A sales page at `path` under the module's routes(the quotes page reads `?open=` and links to the print view). */
 async function visit(path: string, ...permissions: string[]) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/sales', children: salesModule.routes }],
-  })
-  await router.push(path)
-  const warnings: string[] = []
-  const Host = defineComponent({ setup: () => () => h(RouterView) })
-  const wrapper = mount(Host, {
-    global: {
-      plugins: [testI18n('en'), router, withPermissions(...permissions)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
+  const mounted = await mountRoute(path, ...permissions)
   await settle()
-  return { wrapper, warnings, router }
+  return mounted
 }
 const mountPage = (...permissions: string[]) => {
   http.get.mockImplementation(async (path: string) => answer(path))
@@ -174,8 +143,6 @@ describe('quotes page', () => {
     )
   })
 })
-
-const pickers = (w: VueWrapper) => w.findAllComponents(UserPicker)
 
 describe('quote form', () => {
   it('creates a quote with the customer, its contact and a priced line, previewing documentTotals', async () => {
