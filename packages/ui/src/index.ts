@@ -55,6 +55,7 @@ export { withdrawApproval, documentApprovals } from './features/approvals'
 
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
+export { useOpenFromQuery } from './composables/openFromQuery'
 export { useSelectableList, useBulkResult } from './composables/listPage'
 export {
   useFormDrawer,

@@ -23,6 +23,8 @@ export interface ListColumn<T = any> {
   dict?: string
   /** The value as a tag coloured by `types` and labelled by `labels` (see StatusTag). */
   tags?: { types: Record<string, TagType>; labels: Record<string, string> }
+  /** The value as a link opening the row (a document's number, a record's name); `testId` names it. */
+  link?: { open: (row: T) => void; testId?: (row: T) => string }
   /** Documentation only: ListPage renders a `cell-<prop>` slot whenever one is given. */
   slot?: boolean
   /** Low priority: hidden until the user turns it on in the column settings. */

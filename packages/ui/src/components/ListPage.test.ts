@@ -251,6 +251,23 @@ describe('ListPage', () => {
     expect(wrapper.emitted('row-click')).toEqual([[{ id: '2', name: 'Bob', email: 'b@x' }]])
   })
 
+  it('shows a link column as a link that opens its row', async () => {
+    const fetch = vi.fn().mockResolvedValue(page([{ id: '1', name: 'Ann', email: 'a@x' }], null))
+    const opened: Row[] = []
+    const linked: ListColumn<Row>[] = [
+      { prop: 'name', label: 'Name', link: { open: (r) => opened.push(r), testId: (r) => `row-${r.name}` } },
+      { prop: 'email', label: 'Email' },
+    ]
+    const wrapper = mount(ListPage<Row>, { props: { fetch, columns: linked, listKey: 'link' } })
+    await flushPromises()
+    const link = wrapper.get('[data-testid="row-Ann"]')
+    expect(link.element.tagName).toBe('A')
+    expect(link.text()).toBe('Ann')
+    await link.trigger('click')
+    expect(opened).toEqual([{ id: '1', name: 'Ann', email: 'a@x' }])
+    expect(wrapper.findAll('a').map((a) => a.text())).not.toContain('a@x')
+  })
+
   it('shows a capped total with a plus', async () => {
     const fetch = vi.fn().mockResolvedValue(page([], null, 10000, true))
     const wrapper = mount(ListPage<Row>, { props: { fetch, columns, listKey: 't2' } })
