@@ -17,6 +17,7 @@ export { default as OwnerFilter } from './components/filters/OwnerFilter.vue'
 export { default as FilterBar } from './components/filters/FilterBar.vue'
 export type { FilterField, FilterOption } from './components/filters/filterFields'
 export { default as DateTimeField } from './components/fields/DateTimeField.vue'
+export { default as DateField } from './components/fields/DateField.vue'
 export { default as DictField } from './components/fields/DictField.vue'
 export { default as TextField } from './components/fields/TextField.vue'
 export { default as OwnerField } from './components/fields/OwnerField.vue'
@@ -76,7 +77,9 @@ export {
   dayStart,
   dayEnd,
   toLocalIso,
+  todayIso,
   PICKER_DATETIME,
+  PICKER_DATE,
   type RangeSpec,
 } from './composables/ranges'
 

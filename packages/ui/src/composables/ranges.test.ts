@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankToNull, dayEnd, dayStart, toLocalIso, withRanges } from './ranges'
+import { blankToNull, dayEnd, dayStart, toLocalIso, todayIso, withRanges } from './ranges'
 
 describe('withRanges', () => {
   it('turns day pairs into inclusive instants or dates and drops empty ranges', () => {
@@ -34,5 +34,12 @@ describe('toLocalIso', () => {
     expect(new Date(iso).toISOString()).toBe('2026-05-01T10:20:30.000Z')
     expect(toLocalIso(null)).toBeNull()
     expect(toLocalIso('nonsense')).toBeNull()
+  })
+})
+
+describe('todayIso', () => {
+  it('is the local calendar day, zero-padded', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05')
+    expect(todayIso(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31')
   })
 })

@@ -59,3 +59,11 @@ export function toLocalIso(value: string | Date | null | undefined): string | nu
 
 /** The value format matching toLocalIso, for `<el-date-picker value-format>`. */
 export const PICKER_DATETIME = 'YYYY-MM-DDTHH:mm:ssZ'
+
+/** A calendar day as the date pickers keep it (and the API takes it). */
+export const PICKER_DATE = 'YYYY-MM-DD'
+
+/** Today in the user's zone as `YYYY-MM-DD` (a close or shipped date's default). */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
