@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import ElementPlus from 'element-plus'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import type { admin } from '@mosaic/schemas'
-import { addMessages, createMosaicI18n, setLocale, useAuthStore } from '@mosaic/web-kit'
-import { shellMessages } from '../locales'
-import { page, user } from '../test/harness'
+import { setLocale } from '@mosaic/web-kit'
+import { mountInShell, page } from '../test/harness'
 import { fakeApprovals, instance, task } from '../test/approvals'
 import ApprovalBadge from './ApprovalBadge.vue'
 
@@ -15,29 +11,16 @@ enableAutoUnmount(afterEach)
 const COUNTS = '/api/admin/approvals/counts'
 
 async function mountBadge(signedIn = true) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const auth = useAuthStore()
-  if (signedIn) {
-    auth.accessToken = 'token-1'
-    auth.user = user([])
-  }
-  const i18n = createMosaicI18n()
-  addMessages(shellMessages)
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+  const mounted = await mountInShell(
+    ApprovalBadge,
+    [
       { path: '/', component: page('home') },
       { path: '/approvals', name: 'approvals', component: page('approval centre') },
     ],
-  })
-  await router.push('/')
-  const wrapper = mount(ApprovalBadge, {
-    attachTo: document.body,
-    global: { plugins: [pinia, i18n, router, ElementPlus] },
-  })
+    { signedIn },
+  )
   await flushPromises()
-  return { wrapper, router, auth }
+  return mounted
 }
 
 const count = () =>

@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { computed, defineComponent, h } from 'vue'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
-import ElementPlus, { ElSelect } from 'element-plus'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { RouterView } from 'vue-router'
+import { ElSelect } from 'element-plus'
 import type { admin } from '@mosaic/schemas'
-import { installPermissions } from '@mosaic/permissions/vue'
-import { addMessages, createMosaicI18n, setLocale, useAuthStore } from '@mosaic/web-kit'
-import { shellMessages } from '../locales'
-import { page, user } from '../test/harness'
+import { setLocale } from '@mosaic/web-kit'
+import { mountInShell, page } from '../test/harness'
 import { fakeApprovals, instance, task } from '../test/approvals'
 import ApprovalCenterView from './ApprovalCenterView.vue'
 import ApprovalBadge from './ApprovalBadge.vue'
@@ -62,42 +59,17 @@ function world() {
 }
 
 async function mountCenter(path = '/approvals') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const auth = useAuthStore()
-  auth.accessToken = 'token-1'
-  auth.user = user([])
-  const i18n = createMosaicI18n()
-  addMessages(shellMessages)
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+  // The header's badge and the page, as the layout shows them.
+  const Host = defineComponent({ render: () => h('div', [h(ApprovalBadge), h(RouterView)]) })
+  const { wrapper, router } = await mountInShell(
+    Host,
+    [
       { path: '/', component: page('home') },
       { path: '/approvals', name: 'approvals', component: ApprovalCenterView },
       { path: '/sales/quotes', component: page('quotes page') },
     ],
-  })
-  await router.push(path)
-  // The header's badge and the page, as the layout shows them.
-  const Host = defineComponent({ render: () => h('div', [h(ApprovalBadge), h(RouterView)]) })
-  const wrapper = mount(Host, {
-    attachTo: document.body,
-    global: {
-      plugins: [
-        pinia,
-        i18n,
-        router,
-        ElementPlus,
-        {
-          install: (app) =>
-            installPermissions(
-              app,
-              computed(() => auth.principal),
-            ),
-        },
-      ],
-    },
-  })
+    { path },
+  )
   await settled()
   return { wrapper, router }
 }

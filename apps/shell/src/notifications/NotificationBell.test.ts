@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import ElementPlus from 'element-plus'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import type { admin } from '@mosaic/schemas'
-import { addMessages, createMosaicI18n, setLocale, useAuthStore } from '@mosaic/web-kit'
-import { shellMessages } from '../locales'
-import { page, user } from '../test/harness'
+import { setLocale } from '@mosaic/web-kit'
+import { mountInShell, page } from '../test/harness'
 import { relativeTime } from './relative-time'
 import NotificationBell from './NotificationBell.vue'
 
@@ -72,29 +68,16 @@ function stubApi(inbox: admin.Notification[]) {
 }
 
 async function mountBell(signedIn = true) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const auth = useAuthStore()
-  if (signedIn) {
-    auth.accessToken = 'token-1'
-    auth.user = user([])
-  }
-  const i18n = createMosaicI18n()
-  addMessages(shellMessages)
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+  const mounted = await mountInShell(
+    NotificationBell,
+    [
       { path: '/', component: page('home') },
       { path: '/sales/customers/:id', component: page('customer') },
     ],
-  })
-  await router.push('/')
-  const wrapper = mount(NotificationBell, {
-    attachTo: document.body,
-    global: { plugins: [pinia, i18n, router, ElementPlus] },
-  })
+    { signedIn },
+  )
   await flushPromises()
-  return { wrapper, router, auth }
+  return mounted
 }
 
 const badge = () => document.querySelector('[data-testid="notification-badge"] sup')

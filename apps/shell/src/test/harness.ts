@@ -1,6 +1,6 @@
-import { computed, defineComponent, h } from 'vue'
+import { computed, defineComponent, h, type Component } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, type RouteRecordRaw } from 'vue-router'
+import { createMemoryHistory, createRouter, type Router, type RouteRecordRaw } from 'vue-router'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { vi } from 'vitest'
@@ -64,6 +64,55 @@ export function user(permissions: string[]) {
   }
 }
 
+/**
+ * The shell's app plugins for a test mount: the store, the page i18n with the shell's messages,
+ * the router, Element Plus and v-can over the signed-in principal.
+ */
+function shellPlugins(pinia: ReturnType<typeof createPinia>, router: Router) {
+  const auth = useAuthStore()
+  const i18n = createMosaicI18n()
+  addMessages(shellMessages)
+  return [
+    pinia,
+    i18n,
+    router,
+    ElementPlus,
+    {
+      install: (app: Parameters<typeof installPermissions>[0]) =>
+        installPermissions(
+          app,
+          computed(() => auth.principal),
+        ),
+    },
+  ]
+}
+
+/**
+ * A piece of the shell (the header's badge or bell, a view inside a host) mounted as the shell
+ * would: signed in as `user([])` unless `signedIn` is false, in a memory router holding `routes`
+ * and standing at `path`. The caller waits for its loads.
+ */
+export async function mountInShell(
+  component: Component,
+  routes: RouteRecordRaw[],
+  opts: { path?: string; signedIn?: boolean } = {},
+) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const auth = useAuthStore()
+  if (opts.signedIn ?? true) {
+    auth.accessToken = 'token-1'
+    auth.user = user([])
+  }
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(opts.path ?? '/')
+  const wrapper = mount(component, {
+    attachTo: document.body,
+    global: { plugins: shellPlugins(pinia, router) },
+  })
+  return { wrapper, router, auth }
+}
+
 export interface ShellOptions {
   path: string
   permissions?: string[] | null
@@ -89,27 +138,8 @@ export async function mountShell(
     auth.accessToken = 'token'
     auth.user = user(opts.permissions)
   }
-  const i18n = createMosaicI18n()
-  addMessages(shellMessages)
   const router = createShellRouter(createMemoryHistory())
-  const wrapper = mount(App, {
-    attachTo: document.body,
-    global: {
-      plugins: [
-        pinia,
-        i18n,
-        router,
-        ElementPlus,
-        {
-          install: (app) =>
-            installPermissions(
-              app,
-              computed(() => auth.principal),
-            ),
-        },
-      ],
-    },
-  })
+  const wrapper = mount(App, { attachTo: document.body, global: { plugins: shellPlugins(pinia, router) } })
   await router.push(opts.path).catch(() => {})
   await router.isReady()
   await flushPromises()
