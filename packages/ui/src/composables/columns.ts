@@ -32,5 +32,15 @@ export function useColumns() {
     }),
     createdAt: <T extends { createdAt: string }>() =>
       dateTime<T>('createdAt', 'common.createdAt', { hidden: true }),
+    /** An on/off flag as a green or grey tag (`on`/`off` the remote's words, else enabled/disabled). */
+    enabled: <T extends { enabled: boolean }>(
+      label: string,
+      words: { on: string; off: string } = { on: ui.t('ui.common.enabled'), off: ui.t('ui.common.disabled') },
+    ): ListColumn<T> => ({
+      prop: 'enabled',
+      label,
+      kind: 'status',
+      tags: { types: { true: 'success', false: 'info' }, labels: { true: words.on, false: words.off } },
+    }),
   }
 }

@@ -121,6 +121,10 @@ describe('ApprovalFlowsPage', () => {
     expect(text).not.toContain('旧名')
     expect(text).toContain('部门负责人 · 任一人 → 王总 · 所有人 · 金额 > ¥1,000,000.00')
     expect(text).not.toContain(BOSS)
+    // The on/off flag in the admin's words, as a green tag.
+    const enabled = [...document.querySelectorAll('.mosaic-col--status .el-tag')]
+    expect(enabled.map((tag) => tag.textContent?.trim())).toEqual(['启用', '启用'])
+    expect(enabled.every((tag) => tag.classList.contains('el-tag--success'))).toBe(true)
   })
 
   it('edits the steps (move, remove, add) and saves a new version from the one it read', async () => {
