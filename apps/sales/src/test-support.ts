@@ -146,6 +146,7 @@ export const productFixture = (over: Partial<orders.Product> = {}): orders.Produ
 export const pickers = (w: VueWrapper) => w.findAllComponents(UserPicker)
 /** The admin route every document's approval history reads (`?docType=&docId=`). */
 export const APPROVAL_HISTORY = '/api/admin/approvals/history'
+
 /** One submission of a document for approval, pending and submitted by the signed-in rep. */
 export function approvalSubmission(over: Partial<admin.ApprovalInstance> = {}): admin.ApprovalInstance {
   return {
@@ -174,16 +175,21 @@ export function approvalSubmission(over: Partial<admin.ApprovalInstance> = {}): 
     decidedAt: null,
     history: [
       { at: '2026-03-02T02:00:00Z', action: 'submitted', actorName: 'Ann', stepName: null, comment: null },
+    ],
     ...over,
   }
+}
+
 /** The query the approval history was asked with, for each time it asked. */
 export const approvalQueries = () =>
   fakeHttp.get.mock.calls
     .filter((c) => c[0] === APPROVAL_HISTORY)
     .map((c) => (c[1] as { query: unknown }).query)
+
 /** Clicks the Element Plus tab named `name` (its header is `#tab-<name>`) and lets it load. */
 export async function openTab(name: string) {
   const tab = document.querySelector<HTMLElement>(`#tab-${name}`)
   if (!tab) throw new Error(`no tab ${name}`)
   tab.click()
   await flushPromises()
+}
