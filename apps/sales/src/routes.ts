@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
-import { SALES_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
+import { ORDERS_RECYCLE_BIN_ACCESS, SALES_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
 import { messages } from './messages'
 // Registers the sales record types (field labels and kinds for every history view, admin's audit search too).
 import './records'
@@ -94,8 +94,8 @@ const routes: RouteRecordRaw[] = [
     name: 'sales-products-recycle-bin',
     component: () => import('./pages/products/ProductsRecycleBinPage.vue'),
     meta: {
-      title: { zh: '产品回收站', en: 'Product recycle bin' },
-      permission: ['orders.product.restore', 'orders.order.restore', 'admin.recycle.read'],
+      title: { zh: '合同订单回收站', en: 'Orders recycle bin' },
+      permission: [...ORDERS_RECYCLE_BIN_ACCESS],
       icon: 'Delete',
     },
   },

@@ -65,6 +65,18 @@ export const SALES_RECYCLE_BIN_ACCESS: readonly PermissionCode[] = [
   'admin.recycle.read',
 ]
 
+/**
+ * Who may open the orders service's recycle bin (products, categories, quotes, contracts, sales
+ * orders): whoever may restore one of those, or whoever reads every bin.
+ */
+export const ORDERS_RECYCLE_BIN_ACCESS: readonly PermissionCode[] = [
+  'orders.product.restore',
+  'orders.quote.restore',
+  'orders.contract.restore',
+  'orders.order.restore',
+  'admin.recycle.read',
+]
+
 const CODES: ReadonlySet<string> = new Set(PERMISSIONS.map((p) => p.code))
 const BY_CODE = new Map(PERMISSIONS.map((p) => [p.code as string, p]))
 

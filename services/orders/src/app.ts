@@ -1,4 +1,5 @@
 import { createDomainService, type DomainServiceOptions, type Service } from '@mosaic/service-kit'
+import { ORDERS_RECYCLE_BIN_ACCESS } from '@mosaic/permissions'
 import { orders } from '@mosaic/schemas'
 import type { OrdersConfig } from './config.js'
 import { migrations } from './migrations.js'
@@ -61,14 +62,7 @@ export function buildOrdersService(
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
       stores: [products, categories, quotes, contracts, salesOrders],
-      read: {
-        anyOf: [
-          'orders.product.restore',
-          'orders.quote.restore',
-          'orders.contract.restore',
-          'orders.order.restore',
-        ],
-      },
+      read: { anyOf: [...ORDERS_RECYCLE_BIN_ACCESS] },
     },
     // Product images (PNG, JPEG or WebP) and contract scans (PDF or those images), ATTACHMENT_MAX_BYTES
     // (2 MB); each field checks its own types when a record takes the file.

@@ -11,7 +11,12 @@ const SECRET = 'contracts-test-secret-0123456789abcdef'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
 describe('contracts', () => {
-  const s = ordersSuite(SECRET, { ...REPS, reader: READER })
+  const s = ordersSuite(SECRET, {
+    ...REPS,
+    reader: READER,
+    // Restores contracts and nothing else: the orders bin is theirs to open.
+    restorer: { username: 'restorer', deptIds: [EAST], permissions: ['orders.contract.restore'] },
+  })
   let bolt: { id: string }
   let cable: { id: string }
 
@@ -437,6 +442,8 @@ describe('contracts', () => {
     expect((await get(draft.body.id)).status).toBe(404)
     const bin = await s.h.call('GET', '/recycle-bin', { token: s.east.token })
     expect(bin.body.items.map((i: { id: string }) => i.id)).toContain(draft.body.id)
+    expect((await s.h.call('GET', '/recycle-bin', { token: s.restorer.token })).status).toBe(200)
+    expect((await s.h.call('GET', '/recycle-bin', { token: s.reader.token })).status).toBe(403)
     const audit = await s.h.service.db.dataSource.query(
       `SELECT action FROM audit_log WHERE entity_type = 'contract' AND entity_id = $1 ORDER BY at`,
       [draft.body.id],
