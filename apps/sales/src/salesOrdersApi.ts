@@ -30,6 +30,7 @@ export const salesOrdersApi = {
   confirm: (o: Versioned) => call(routes.confirmSalesOrder, versioned(o)),
   cancel: (o: Versioned, body: orders.SalesOrderCancel) =>
     call(routes.cancelSalesOrder, { ...versioned(o), body }),
+  closing: () => call(routes.salesOrderClosing, {}),
   close: (o: Versioned, body: orders.SalesOrderClose) =>
     call(routes.closeSalesOrder, { ...versioned(o), body }),
   reopen: (o: Versioned, body: orders.SalesOrderReopen) =>

@@ -49,6 +49,9 @@ export const salesOrders: typeof zh = {
     locked: 'Locked',
     reopenReason: 'Reason for reopening',
     unmet: 'It cannot be closed yet:',
+    approvalNotice:
+      'Closing needs approval: the order waits as “Awaiting approval” and closes once approved.',
+    submitClose: 'Submit for approval',
     notFullyShipped: 'The order is not fully shipped ({percent}% shipped).',
     actions: {
       confirm: 'Confirm',

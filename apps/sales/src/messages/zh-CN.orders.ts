@@ -48,6 +48,8 @@ export const salesOrders = {
     locked: '已锁定',
     reopenReason: '重新打开原因',
     unmet: '尚不能结单：',
+    approvalNotice: '结单需要审批：提交后订单处于“审批中”，审批通过后才结单。',
+    submitClose: '提交审批',
     notFullyShipped: '订单尚未全部发货（已发货 {percent}%）',
     actions: {
       confirm: '确认',

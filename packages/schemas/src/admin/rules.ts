@@ -116,6 +116,13 @@ export const ClosureRule = z.object({
 export type ClosureRule = z.infer<typeof ClosureRule>
 export type ClosureRuleValues = Omit<ClosureRule, keyof typeof RecordMeta>
 
+/** What closing a document asks for now (its close dialog reads it): a disabled rule asks nothing. */
+export const ClosingTerms = z.object({
+  approvalRequired: z.boolean(),
+  requiredFields: z.array(z.string()),
+})
+export type ClosingTerms = z.infer<typeof ClosingTerms>
+
 const RoleCodes = z
   .array(
     z

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
+import * as admin from '../admin/index.js'
 import * as orders from '../orders/index.js'
 import { defineRoutes } from './contract.js'
 
@@ -140,6 +141,11 @@ export const ordersRoutes = defineRoutes({
     path: '/api/orders/sales-orders',
     query: orders.SalesOrderListQuery,
     response: pageOf(orders.SalesOrder),
+  },
+  salesOrderClosing: {
+    method: 'get',
+    path: '/api/orders/sales-orders/closing',
+    response: admin.ClosingTerms,
   },
   getSalesOrder: { method: 'get', path: '/api/orders/sales-orders/:id', response: orders.SalesOrder },
   createSalesOrder: {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClosingTerms } from '../admin/rules.js'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { QUANTITY_PATTERN } from '../patterns.js'
 import {
@@ -145,11 +146,8 @@ export type OpportunityClose = z.input<typeof OpportunityClose>
  * What closing asks for now (the opportunity closure rule as sales applies it): the required fields,
  * and whether a win or a loss goes to approval first (marking invalid never does).
  */
-export const OpportunityClosing = z.object({
-  approvalRequired: z.boolean(),
-  requiredFields: z.array(z.string()),
-})
-export type OpportunityClosing = z.infer<typeof OpportunityClosing>
+export const OpportunityClosing = ClosingTerms
+export type OpportunityClosing = ClosingTerms
 export const OpportunityReopen = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 
 export const PipelineQuery = z.object({

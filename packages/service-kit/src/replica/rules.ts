@@ -86,6 +86,18 @@ export async function closureRuleFor(
   return replica?.payload ?? admin.DEFAULT_CLOSURE_RULES[docType]
 }
 
+/** The closure rule as a close dialog needs it: its required fields and whether closing waits for approval. */
+export async function closingTerms(
+  m: EntityManager,
+  docType: admin.ClosableDocType,
+): Promise<admin.ClosingTerms> {
+  const rule = await closureRuleFor(m, docType)
+  return {
+    approvalRequired: rule.enabled && rule.approvalRequired,
+    requiredFields: rule.enabled ? rule.requiredFields : [],
+  }
+}
+
 export async function poolRuleFor(m: EntityManager): Promise<admin.PoolRuleValues> {
   const replica = await readRuleReplica<admin.PoolRuleValues>(m, 'pool', POOL_RULE_KEY)
   return replica?.payload ?? admin.DEFAULT_POOL_RULE

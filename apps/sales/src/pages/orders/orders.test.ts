@@ -357,5 +357,24 @@ describe('close dialog', () => {
       testI18n('en'),
     ])
     expect(document.querySelector('[data-testid="order-close-unmet"]')).toBeNull()
+    expect(document.querySelector('[data-testid="order-close-approval"]')).toBeNull()
+  })
+
+  it('says before sending that the close goes to approval when the order rule asks for it', async () => {
+    http.get.mockImplementation(async (path: string) =>
+      path === '/api/orders/sales-orders/closing'
+        ? { approvalRequired: true, requiredFields: [] }
+        : undefined,
+    )
+    await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
+      testI18n('en'),
+    ])
+    await flushPromises()
+    expect(document.querySelector('[data-testid="order-close-approval"]')!.textContent).toContain(
+      'Closing needs approval',
+    )
+    expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain(
+      'Submit for approval',
+    )
   })
 })

@@ -1,5 +1,6 @@
-import { orders } from '@mosaic/schemas'
+import { admin, orders } from '@mosaic/schemas'
 import {
+  closingTerms,
   IdParams,
   registerAggregate,
   type ApiRouter,
@@ -99,6 +100,12 @@ export function registerSalesOrderRoutes(api: ApiRouter, db: Database, deps: Dom
       },
     },
     views: {
+      closing: {
+        summary:
+          'What closing (结单) asks for now: the order rule’s required fields and whether it goes to approval',
+        response: admin.ClosingTerms,
+        run: (m) => closingTerms(m, 'order'),
+      },
       ':id/shipments': {
         summary: 'An order’s shipments, oldest first',
         access: 'orders.shipment.read',

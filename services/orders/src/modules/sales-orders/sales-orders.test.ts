@@ -392,7 +392,14 @@ describe('sales orders', () => {
     const o = (await order(contract.id)).body
     await act(o.id, 'confirm')
     await ship(o.id, [{ productId: cable.id, quantity: '1' }])
+    const terms = () => s.h.call('GET', '/sales-orders/closing', { token: s.east.token })
+    expect((await terms()).body).toEqual({ approvalRequired: false, requiredFields: [] })
     await setRule(2, { requiredFields: ['closeNote', 'closeDate'] })
+    // The close dialog reads what the rule asks before sending.
+    expect((await terms()).body).toEqual({
+      approvalRequired: false,
+      requiredFields: ['closeNote', 'closeDate'],
+    })
 
     const early = await act(o.id, 'close', {})
     expectProblem(early, 400)
@@ -496,6 +503,8 @@ describe('sales orders', () => {
 
   it('closing waits for approval when the rule says so: locked meanwhile; approved closes as asked, rejected/withdrawn go back', async () => {
     await setRule(6, { approvalRequired: true, requiredFields: [] })
+    const terms = await s.h.call('GET', '/sales-orders/closing', { token: s.east.token })
+    expect(terms.body).toEqual({ approvalRequired: true, requiredFields: [] })
     const shippedOrder = async () => {
       const contract = await inForce([{ productId: bolt.id, quantity: '2' }])
       const o = (await order(contract.id)).body

@@ -81,15 +81,6 @@ export async function closeOpportunity(
   return applyClosure(m, ctx, row, version, closure, rule)
 }
 
-/** The closure rule as the close dialog needs it (a disabled rule asks for nothing). */
-export async function closingTerms(m: EntityManager): Promise<sales.OpportunityClosing> {
-  const rule = await closureRuleFor(m, 'opportunity')
-  return {
-    approvalRequired: rule.enabled && rule.approvalRequired,
-    requiredFields: rule.enabled ? rule.requiredFields : [],
-  }
-}
-
 /** Wins and losses go to approval when the enabled rule says so; marking invalid never waits. */
 const needsApproval = (rule: admin.ClosureRuleValues, closure: PendingClosure) =>
   rule.enabled && rule.approvalRequired && closure.outcome !== 'invalid'

@@ -1,7 +1,7 @@
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { closingTerms, registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { resolveOwner } from '../directory/owners.js'
-import { closeOpportunity, closingTerms, reopenOpportunity } from './opportunities.closure.js'
+import { closeOpportunity, reopenOpportunity } from './opportunities.closure.js'
 import { listOpportunities, pipeline, presentOne } from './opportunities.query.js'
 import {
   customerForOpportunity,
@@ -48,7 +48,7 @@ export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: Op
         summary:
           'What closing asks for now: the closure rule’s required fields and whether it goes to approval',
         response: sales.OpportunityClosing,
-        run: (m) => closingTerms(m),
+        run: (m) => closingTerms(m, 'opportunity'),
       },
       pipeline: {
         summary: 'Pipeline (kanban by stage) and funnel of the opportunities I can see',
