@@ -6,18 +6,20 @@ import type { ListParams } from '@mosaic/ui'
 const BASE = '/api/orders'
 
 /** The orders service's calls the sales screens make (products, categories, quotes, contracts); no URL is written here. */
-const call = contractCaller(api)
+export const call = contractCaller(api)
 
-type Versioned = { id: string; version: number }
-const byId = (id: string) => ({ params: { id } })
-const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version })
+export type Versioned = { id: string; version: number }
+export const byId = (id: string) => ({ params: { id } })
+export const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version })
 
 /** Where product images are uploaded and downloaded. */
 export const ORDERS_ATTACHMENTS = `${BASE}/attachments`
 
-/** A product's or a category's URL, which its audit trail and versions hang off. */
-export const ordersRecordPath = (resource: 'products' | 'categories' | 'quotes' | 'contracts', id: string) =>
-  `${BASE}/${resource}/${id}`
+/** An orders record's URL, which its audit trail and versions hang off. */
+export const ordersRecordPath = (
+  resource: 'products' | 'categories' | 'quotes' | 'contracts' | 'sales-orders',
+  id: string,
+) => `${BASE}/${resource}/${id}`
 
 /** Record types the orders service keeps in its recycle bin, and the resource path that restores each. */
 export const ORDERS_RESTORE_PATHS: Record<string, string> = {

@@ -1,18 +1,13 @@
 import type { orders } from '@mosaic/schemas'
 import { ordersRoutes as routes } from '@mosaic/schemas/contracts'
-import { api, contractCaller } from '@mosaic/web-kit'
 import type { ListParams } from '@mosaic/ui'
+import { byId, call, ordersRecordPath, versioned, type Versioned } from './ordersApi'
 
 /** The orders service's sales-order and shipment calls the sales screens make; no URL is written here. */
-const call = contractCaller(api)
-
-type Versioned = { id: string; version: number }
-const byId = (id: string) => ({ params: { id } })
-const versioned = (r: Versioned) => ({ params: { id: r.id }, ifMatch: r.version })
 const shipment = (orderId: string, shipmentId: string) => ({ params: { id: orderId, shipmentId } })
 
 /** A sales order's URL, which its audit trail and versions hang off. */
-export const salesOrderPath = (id: string) => `/api/orders/sales-orders/${id}`
+export const salesOrderPath = (id: string) => ordersRecordPath('sales-orders', id)
 
 export type SalesOrderListParams = ListParams & {
   status?: orders.SalesOrderStatus
