@@ -15,10 +15,7 @@ export interface DependantSource {
   find: (m: EntityManager, contractId: string) => Promise<string[]>
 }
 
-/**
- * Rows of `table` whose `contract_id` is the contract and that are not in the recycle bin, by
- * `label`. The table may not exist yet (the module that owns it has not landed): then none.
- */
+/** Rows of `table` whose `contract_id` is the contract and that are not in the recycle bin, by `label`. */
 export function tableSource(
   kind: orders.ContractDependantKind,
   table: string,
@@ -29,10 +26,6 @@ export function tableSource(
   return {
     kind,
     find: async (m, contractId) => {
-      const [exists] = (await m.query('SELECT to_regclass($1) IS NOT NULL AS present', [table])) as Array<{
-        present: boolean
-      }>
-      if (!exists?.present) return []
       const rows = (await m.query(
         `SELECT ${label} AS label FROM ${table}
           WHERE contract_id = $1 AND deleted_at IS NULL AND (${live}) ORDER BY created_at, id`,
