@@ -25,8 +25,12 @@ export interface FakeSales {
   close(): Promise<void>
 }
 
-/** A stand-in for sales' internal card route: it checks that a service token came with the call. */
-export function fakeSales(): Promise<FakeSales> {
+/**
+ * A stand-in for sales' internal card route: it checks that a service token came with the call.
+ * ACME has a contact and an opportunity; `others` (id → name) are further customers without them;
+ * any other id is a 404.
+ */
+export function fakeSales(others: Record<string, string> = {}): Promise<FakeSales> {
   const calls: string[] = []
   const hiddenFrom = new Set<string>()
   const server = createServer((req, res) => {
@@ -39,6 +43,20 @@ export function fakeSales(): Promise<FakeSales> {
     }
     if (card[1] === BROKEN) {
       res.destroy()
+      return
+    }
+    const other = others[card[1]!]
+    if (other !== undefined) {
+      const body = {
+        id: card[1],
+        number: `KH-${card[1]!.slice(0, 8)}`,
+        name: other,
+        ownerId: null,
+        deptId: null,
+      }
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ...body, contact: null, opportunity: null }))
       return
     }
     if (card[1] !== ACME.id || hiddenFrom.has(url.searchParams.get('userId') ?? '')) {
@@ -62,40 +80,6 @@ export function fakeSales(): Promise<FakeSales> {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         calls,
         hiddenFrom,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    ),
-  )
-}
-
-/**
- * A stand-in for sales' internal customer card route with the named customers (no contacts or
- * opportunities): every other id is a 404, a call without a bearer token a 401.
- */
-export function startFakeSales(customers: Record<string, string>): Promise<FakeSales> {
-  const calls: string[] = []
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sales')
-    calls.push(url.pathname + url.search)
-    const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
-    const name = card ? customers[card[1]!] : undefined
-    if (!card || !req.headers.authorization?.startsWith('Bearer ') || name === undefined) {
-      const status = !card ? 404 : !req.headers.authorization ? 401 : 404
-      res.writeHead(status, { 'content-type': 'application/problem+json' }).end(`{"status":${status}}`)
-      return
-    }
-    const body = { id: card[1], number: `KH-${card[1]!.slice(0, 8)}`, name, ownerId: null, deptId: null }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ...body, contact: null, opportunity: null }))
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        calls,
-        hiddenFrom: new Set(),
         close: () => new Promise<void>((done) => server.close(() => done())),
       }),
     ),

@@ -4,7 +4,7 @@ import type { orders } from '@mosaic/schemas'
 import { signServiceToken } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startOrders } from '../../test-support/harness.js'
-import { startFakeSales, type FakeSales } from '../../test-support/fake-sales.js'
+import { fakeSales, type FakeSales } from '../../test-support/fake-sales.js'
 
 const SECRET = 'orders-internal-test-secret-0123456789'
 const EAST = randomUUID()
@@ -15,7 +15,7 @@ const OTHER = randomUUID()
 describe('orders internal routes and the owner-transfer handler', () => {
   let sales: FakeSales
   beforeAll(async () => {
-    sales = await startFakeSales({ [ACME]: '顶点科技', [OTHER]: '别家公司' })
+    sales = await fakeSales({ [ACME]: '顶点科技', [OTHER]: '别家公司' })
   })
   afterAll(() => sales.close())
 
