@@ -394,6 +394,9 @@ describe('sales orders', () => {
     await ship(o.id, [{ productId: cable.id, quantity: '1' }])
     const terms = () => s.h.call('GET', '/sales-orders/closing', { token: s.east.token })
     expect((await terms()).body).toEqual({ approvalRequired: false, requiredFields: [] })
+    // Whoever may not read orders learns nothing of the rule.
+    const noOrders = (await s.h.user('closing-nobody', { permissions: ['orders.product.read'] })).token
+    expectProblem(await s.h.call('GET', '/sales-orders/closing', { token: noOrders }), 403)
     await setRule(2, { requiredFields: ['closeNote', 'closeDate'] })
     // The close dialog reads what the rule asks before sending.
     expect((await terms()).body).toEqual({
