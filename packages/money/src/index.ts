@@ -147,3 +147,14 @@ export function progressPercent(part: string, whole: string): number {
   if (w.isZero()) return 0
   return Math.min(100, new D(part).times(100).div(w).floor().toNumber())
 }
+
+/**
+ * part / whole as a percentage with 2 decimals, rounded down and capped at "100.00" (so it never
+ * reads 100.00 before the part reaches the whole); 0 of 0 is "0.00". Finance's collected %.
+ */
+export function percentText(part: string, whole: string): string {
+  const w = new D(whole)
+  if (w.isZero()) return '0.00'
+  const percent = D.min(100, new D(part).times(100).div(w))
+  return D.max(0, percent).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)
+}

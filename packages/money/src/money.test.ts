@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  percentText,
   canonicalDecimal,
   compareDecimal,
   minusDecimal,
@@ -225,5 +226,15 @@ describe('quantity arithmetic', () => {
     expect(progressPercent('3', '4')).toBe(75)
     expect(progressPercent('9.9999', '10')).toBe(99)
     expect(progressPercent('10', '10')).toBe(100)
+  })
+})
+
+describe('percentText', () => {
+  it('rounds down to 2 decimals, caps at 100 and reads 0 of 0 as 0', () => {
+    expect(percentText('1', '3')).toBe('33.33')
+    expect(percentText('99.999', '100')).toBe('99.99')
+    expect(percentText('150', '100')).toBe('100.00')
+    expect(percentText('0', '0')).toBe('0.00')
+    expect(percentText('50', '100')).toBe('50.00')
   })
 })

@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin.js'
 import { salesRoutes } from './sales.js'
 import { ordersRoutes } from './orders.js'
+import { financeRoutes } from './finance.js'
 
 export { defineRoutes } from './contract.js'
 export type {
@@ -14,7 +15,8 @@ export type {
 export { adminRoutes } from './admin.js'
 export { salesRoutes } from './sales.js'
 export { ordersRoutes } from './orders.js'
+export { financeRoutes } from './finance.js'
 
 /** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
-export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes, orders: ordersRoutes } as const
+export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes, orders: ordersRoutes, finance: financeRoutes } as const
 export type ServiceName = keyof typeof serviceRoutes

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { DeptChangedPayload, RuleChangedPayload, UserChangedPayload } from './admin.js'
 import { ApprovalDecidedPayload, ApprovalRequestedPayload } from './approvals.js'
+import { ReceivableOverduePayload, ReceivableProgressedPayload } from './finance.js'
 import {
   ContractApprovedPayload,
   ContractChangedPayload,
@@ -35,6 +36,7 @@ export const EVENTS = {
   'admin.approval.decided': ApprovalDecidedPayload,
   'orders.approval.requested': ApprovalRequestedPayload,
   'sales.approval.requested': ApprovalRequestedPayload,
+  'finance.approval.requested': ApprovalRequestedPayload,
   'orders.contract.approved': ContractApprovedPayload,
   'orders.contract.changed': ContractChangedPayload,
   'orders.contract.voided': ContractVoidedPayload,
@@ -54,6 +56,8 @@ export const EVENTS = {
   'sales.opportunity.reopened': OpportunityReopenedPayload,
   'sales.opportunity.transferred': RecordTransferredPayload,
   'sales.followup.due': FollowUpDuePayload,
+  'finance.receivable.progressed': ReceivableProgressedPayload,
+  'finance.receivable.overdue': ReceivableOverduePayload,
 } as const satisfies Record<string, z.ZodObject>
 
 export type EventTopic = keyof typeof EVENTS

@@ -24,6 +24,13 @@ const ContractAmounts = z.object({
   warrantyMonths: z.number().int().nullable(),
 })
 
+/** The contract's invoice details: the defaults of a new invoice in finance. */
+const ContractInvoiceInfo = z.object({
+  type: z.string().nullable(),
+  title: z.string().nullable(),
+  taxNumber: z.string().nullable(),
+})
+
 const ContractLineSummary = z.object({
   productId: Id,
   productName: z.string(),
@@ -37,6 +44,7 @@ export const ContractApprovedPayload = z.object({
   ...ContractIdentity,
   revision: z.number().int(),
   amounts: ContractAmounts,
+  invoiceInfo: ContractInvoiceInfo.nullable().default(null),
   signDate: z.string().nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
@@ -55,6 +63,7 @@ export const ContractChangedPayload = z.object({
   totalBefore: z.string(),
   totalAfter: z.string(),
   amounts: ContractAmounts,
+  invoiceInfo: ContractInvoiceInfo.nullable().default(null),
   signDate: z.string().nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),

@@ -265,6 +265,7 @@ const terms = (row: ContractRow) => ({
     retentionRatio: row.retentionRatio,
     warrantyMonths: row.warrantyMonths,
   },
+  invoiceInfo: { type: row.invoiceType, title: row.invoiceTitle, taxNumber: row.invoiceTaxNumber },
   signDate: row.signDate,
   startDate: row.startDate,
   endDate: row.endDate,

@@ -1,0 +1,3 @@
+export * from './receivables.js'
+export * from './payments.js'
+export * from './invoices.js'

@@ -1,0 +1,183 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { RECORD_COLUMNS_SQL } from '@mosaic/service-kit'
+
+const live = 'WHERE deleted_at IS NULL'
+
+/** The contract's party and owner as finance keeps them (a snapshot, refreshed by contract events). */
+const PARTY_COLUMNS_SQL = `
+  receivable_id uuid NOT NULL REFERENCES receivable (id),
+  contract_id uuid NOT NULL,
+  contract_number varchar(40) NOT NULL,
+  customer_id uuid NOT NULL,
+  customer_name varchar(200) NOT NULL,
+  owner_id uuid NULL,
+  owner_name varchar(100) NULL,
+  dept_id uuid NULL`
+
+/**
+ * Receivables (one per contract in force), their payment plan, payments and their write-offs (核销),
+ * invoices (SPEC §4). Figures cached on the receivable (received, invoiced, statuses, plan
+ * progress) are recomputed from the rows beneath in the transaction that changes them.
+ */
+export class FinanceSchema1766000000000 implements MigrationInterface {
+  name = 'FinanceSchema1766000000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    await q.query(`
+      CREATE TABLE receivable (${RECORD_COLUMNS_SQL},
+        contract_id uuid NOT NULL,
+        contract_number varchar(40) NOT NULL,
+        contract_name varchar(200) NOT NULL,
+        contract_revision int NOT NULL,
+        customer_id uuid NOT NULL,
+        customer_name varchar(200) NOT NULL,
+        owner_id uuid NULL,
+        owner_name varchar(100) NULL,
+        dept_id uuid NULL,
+        sign_date date NULL,
+        start_date date NULL,
+        end_date date NULL,
+        status varchar(20) NOT NULL,
+        total numeric(18,2) NOT NULL,
+        received numeric(18,2) NOT NULL DEFAULT 0,
+        invoiced numeric(18,2) NOT NULL DEFAULT 0,
+        prepay_ratio numeric(5,2) NULL,
+        prepay_amount numeric(18,2) NOT NULL DEFAULT 0,
+        prepay_due_date date NULL,
+        prepay_status varchar(20) NOT NULL DEFAULT 'none',
+        retention_ratio numeric(5,2) NULL,
+        retention_amount numeric(18,2) NOT NULL DEFAULT 0,
+        retention_release_date date NULL,
+        retention_status varchar(20) NOT NULL DEFAULT 'none',
+        warranty_months int NULL,
+        instalments_paid int NOT NULL DEFAULT 0,
+        instalment_count int NOT NULL DEFAULT 0,
+        overdue boolean NOT NULL DEFAULT false,
+        overdue_amount numeric(18,2) NOT NULL DEFAULT 0,
+        payment_count int NOT NULL DEFAULT 0,
+        invoice_count int NOT NULL DEFAULT 0,
+        invoice_type varchar(40) NULL,
+        invoice_title varchar(200) NULL,
+        invoice_tax_number varchar(40) NULL,
+        progressed_at timestamptz NULL)`)
+    // One receivable per contract, whatever happens to either.
+    await q.query('CREATE UNIQUE INDEX receivable_contract_uq ON receivable (contract_id)')
+    await q.query(
+      'CREATE INDEX receivable_number_idx ON receivable (contract_number text_pattern_ops, id)',
+    )
+    await q.query(
+      'CREATE INDEX receivable_customer_name_trgm ON receivable USING gin (customer_name gin_trgm_ops)',
+    )
+    await q.query(
+      'CREATE INDEX receivable_owner_name_trgm ON receivable USING gin (owner_name gin_trgm_ops)',
+    )
+    await q.query(`CREATE INDEX receivable_created_idx ON receivable (created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX receivable_owner_idx ON receivable (owner_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX receivable_dept_idx ON receivable (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX receivable_customer_idx ON receivable (customer_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(`CREATE INDEX receivable_status_idx ON receivable (status, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX receivable_sign_idx ON receivable (sign_date, id) ${live}`)
+    await q.query(`CREATE INDEX receivable_overdue_idx ON receivable (created_at DESC, id DESC) WHERE overdue`)
+
+    await q.query(`
+      CREATE TABLE instalment (
+        id uuid PRIMARY KEY,
+        receivable_id uuid NOT NULL REFERENCES receivable (id),
+        seq int NOT NULL,
+        kind varchar(20) NOT NULL,
+        due_date date NOT NULL,
+        amount numeric(18,2) NOT NULL CHECK (amount >= 0),
+        matched numeric(18,2) NOT NULL DEFAULT 0 CHECK (matched >= 0 AND matched <= amount),
+        note varchar(200) NULL,
+        cancelled boolean NOT NULL DEFAULT false,
+        overdue_notified_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now())`)
+    await q.query('CREATE INDEX instalment_receivable_idx ON instalment (receivable_id, seq)')
+    // The overdue job's scan: open instalments by due date.
+    await q.query(
+      'CREATE INDEX instalment_due_idx ON instalment (due_date) WHERE NOT cancelled AND matched < amount',
+    )
+
+    await q.query(`
+      CREATE TABLE payment (${RECORD_COLUMNS_SQL}, ${PARTY_COLUMNS_SQL},
+        number varchar(40) NOT NULL,
+        amount numeric(18,2) NOT NULL CHECK (amount > 0),
+        paid_on date NOT NULL,
+        method varchar(40) NOT NULL,
+        payer varchar(200) NOT NULL,
+        reference varchar(100) NULL,
+        note varchar(500) NULL,
+        status varchar(20) NOT NULL,
+        matched numeric(18,2) NOT NULL DEFAULT 0 CHECK (matched >= 0 AND matched <= amount),
+        commission_settled boolean NOT NULL DEFAULT false,
+        approval_request_id uuid NULL,
+        decision_comment varchar(500) NULL)`)
+    await q.query('CREATE UNIQUE INDEX payment_number_uq ON payment (number)')
+    await q.query('CREATE INDEX payment_customer_name_trgm ON payment USING gin (customer_name gin_trgm_ops)')
+    await q.query('CREATE INDEX payment_payer_trgm ON payment USING gin (payer gin_trgm_ops)')
+    await q.query('CREATE INDEX payment_contract_number_idx ON payment (contract_number text_pattern_ops, id)')
+    await q.query(`CREATE INDEX payment_created_idx ON payment (created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX payment_receivable_idx ON payment (receivable_id, paid_on) ${live}`)
+    await q.query(`CREATE INDEX payment_owner_idx ON payment (owner_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX payment_dept_idx ON payment (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX payment_customer_idx ON payment (customer_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX payment_status_idx ON payment (status, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX payment_paid_on_idx ON payment (paid_on, id) ${live}`)
+
+    await q.query(`
+      CREATE TABLE writeoff (
+        id uuid PRIMARY KEY,
+        payment_id uuid NOT NULL REFERENCES payment (id),
+        receivable_id uuid NOT NULL REFERENCES receivable (id),
+        instalment_id uuid NOT NULL REFERENCES instalment (id),
+        amount numeric(18,2) NOT NULL CHECK (amount > 0),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        created_by_name varchar(100) NULL,
+        reversed_at timestamptz NULL,
+        reversed_by uuid NULL,
+        reversed_by_name varchar(100) NULL)`)
+    await q.query('CREATE INDEX writeoff_payment_idx ON writeoff (payment_id, created_at)')
+    await q.query('CREATE INDEX writeoff_receivable_idx ON writeoff (receivable_id, created_at)')
+    await q.query('CREATE INDEX writeoff_instalment_idx ON writeoff (instalment_id) WHERE reversed_at IS NULL')
+
+    await q.query(`
+      CREATE TABLE invoice (${RECORD_COLUMNS_SQL}, ${PARTY_COLUMNS_SQL},
+        contract_name varchar(200) NOT NULL,
+        instalment_id uuid NULL REFERENCES instalment (id),
+        type varchar(40) NOT NULL,
+        title varchar(200) NOT NULL,
+        tax_number varchar(40) NULL,
+        amount numeric(18,2) NOT NULL CHECK (amount > 0),
+        status varchar(20) NOT NULL,
+        invoice_number varchar(40) NULL,
+        issue_date date NULL,
+        courier varchar(40) NULL,
+        tracking_number varchar(60) NULL,
+        mailed_on date NULL,
+        remark varchar(500) NULL,
+        void_reason varchar(500) NULL)`)
+    await q.query('CREATE INDEX invoice_customer_name_trgm ON invoice USING gin (customer_name gin_trgm_ops)')
+    await q.query('CREATE INDEX invoice_contract_number_idx ON invoice (contract_number text_pattern_ops, id)')
+    await q.query('CREATE INDEX invoice_number_idx ON invoice (invoice_number text_pattern_ops, id)')
+    await q.query(`CREATE INDEX invoice_created_idx ON invoice (created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX invoice_receivable_idx ON invoice (receivable_id, created_at) ${live}`)
+    await q.query(`CREATE INDEX invoice_owner_idx ON invoice (owner_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX invoice_dept_idx ON invoice (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX invoice_customer_idx ON invoice (customer_id, created_at DESC, id DESC) ${live}`)
+    await q.query(`CREATE INDEX invoice_status_idx ON invoice (status, created_at DESC, id DESC) ${live}`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of ['invoice', 'writeoff', 'payment', 'instalment', 'receivable']) {
+      await q.query(`DROP TABLE ${table}`)
+    }
+  }
+}
+
+/** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
+export const migrations = [FinanceSchema1766000000000]
