@@ -56,6 +56,7 @@ describe('built-in roles', () => {
       'orders.contract.approve',
       'orders.contract.void',
       'orders.contract.terminate',
+      'orders.contract.close',
     ] as const) {
       expect(r.has(p), p).toBe(false)
     }
@@ -72,6 +73,8 @@ describe('built-in roles', () => {
       'orders.order.read',
       'orders.contract.void',
       'orders.contract.terminate',
+      'orders.contract.close',
+      'orders.contract.reopen',
       'orders.shipment.create',
     ] as const) {
       expect(r.has(p), p).toBe(true)

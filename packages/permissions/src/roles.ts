@@ -93,7 +93,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       inService('sales'),
       inService('orders', ['read']),
       inResource('orders.quote', ['create', 'update', 'delete', 'submit', 'approve', 'transfer']),
-      // Ending a contract in force early (void, terminate) is the manager's call.
+      // Ending a contract in force early (void, terminate) and closing it (结单, reopening) are the
+      // manager's call.
       inResource('orders.contract', [
         'create',
         'update',
@@ -103,6 +104,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
         'transfer',
         'void',
         'terminate',
+        'close',
+        'reopen',
       ]),
       inResource('orders.order', ['create', 'update', 'transfer', 'cancel']),
       inResource('orders.shipment', ['create', 'update', 'delete']),

@@ -22,6 +22,7 @@ import { registerQuoteRoutes } from './modules/quotes/quotes.routes.js'
 import { quoteFiles, quotes } from './modules/quotes/quotes.service.js'
 import { quoteExpiryJob } from './modules/quotes/quotes.lifecycle.js'
 import { approvalHandlers } from './approvals.js'
+import { receivableHandlers } from './modules/receivables/receivables.js'
 
 /**
  * Files: product images (images only), contract scans and quote files (PDF or images), each as
@@ -57,8 +58,9 @@ export function buildOrdersService(
       (ctx) => registerSalesOrderRoutes(ctx.api, ctx.db, ctx),
     ],
     // The customer's quotes follow it when sales changes its owner with the quotes option; the
-    // approval engine's decisions move the documents that waited on them.
-    events: { handlers: { ...transferHandlers, ...approvalHandlers } },
+    // approval engine's decisions move the documents that waited on them; finance's figures per
+    // contract feed the closure gates and the contracts' collected %.
+    events: { handlers: { ...transferHandlers, ...approvalHandlers, ...receivableHandlers } },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
       stores: [products, categories, quotes, contracts, salesOrders],

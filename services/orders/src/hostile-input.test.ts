@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assertEveryRouteRefusesHostileInput, harnessSuite } from '@mosaic/service-kit/testing'
+import { NOT_CLOSED } from './modules/closure/closure.js'
 import { contracts } from './modules/contracts/contracts.store.js'
 import { startOrders } from './test-support/harness.js'
 
@@ -73,6 +74,7 @@ describe('hostile input (every route)', () => {
           taxTotal: '0',
           total: '0',
           endReason: null,
+          ...NOT_CLOSED,
         },
       ),
     )

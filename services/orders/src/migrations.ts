@@ -377,6 +377,49 @@ export class OrdersOrderClosureApproval1765650000000 implements MigrationInterfa
   }
 }
 
+/**
+ * Finance's figures per contract (`finance.receivable.progressed`, kept latest by progressed_at)
+ * and the contract's close (结单): status `closing` while a close waits for approval, the close's
+ * details and lock (decisions 85, 86).
+ */
+export class OrdersFinanceGates1766000400000 implements MigrationInterface {
+  name = 'OrdersFinanceGates1766000400000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE contract_receivable (
+        contract_id uuid PRIMARY KEY,
+        total numeric(18,2) NOT NULL,
+        received numeric(18,2) NOT NULL,
+        invoiced numeric(18,2) NOT NULL,
+        outstanding numeric(18,2) NOT NULL,
+        collected_percent numeric(9,2) NOT NULL,
+        payment_count int NOT NULL,
+        invoice_count int NOT NULL,
+        status varchar(20) NOT NULL,
+        progressed_at timestamptz NOT NULL)`)
+    await q.query('ALTER TABLE contract DROP CONSTRAINT contract_status_check')
+    await q.query(`ALTER TABLE contract ADD CONSTRAINT contract_status_check CHECK (status IN
+      ('draft', 'pending', 'approved', 'closing', 'completed', 'closed', 'rejected', 'terminated', 'voided'))`)
+    await q.query('ALTER TABLE contract ADD COLUMN closed_at timestamptz NULL')
+    await q.query('ALTER TABLE contract ADD COLUMN closed_by varchar(100) NULL')
+    await q.query('ALTER TABLE contract ADD COLUMN close_note text NULL')
+    await q.query('ALTER TABLE contract ADD COLUMN close_date date NULL')
+    await q.query('ALTER TABLE contract ADD COLUMN locked boolean NOT NULL DEFAULT false')
+    await q.query('ALTER TABLE contract ADD COLUMN pending_closure jsonb NULL')
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`UPDATE contract SET status = 'approved' WHERE status = 'closing'`)
+    for (const column of ['pending_closure', 'locked', 'close_date', 'close_note', 'closed_by', 'closed_at'])
+      await q.query(`ALTER TABLE contract DROP COLUMN ${column}`)
+    await q.query('ALTER TABLE contract DROP CONSTRAINT contract_status_check')
+    await q.query(`ALTER TABLE contract ADD CONSTRAINT contract_status_check CHECK (status IN
+      ('draft', 'pending', 'approved', 'completed', 'closed', 'rejected', 'terminated', 'voided'))`)
+    await q.query('DROP TABLE contract_receivable')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
@@ -386,4 +429,5 @@ export const migrations = [
   OrdersSalesOrders1765500000000,
   OrdersQuoteFiles1765600000000,
   OrdersOrderClosureApproval1765650000000,
+  OrdersFinanceGates1766000400000,
 ]

@@ -119,6 +119,23 @@ export const ordersRoutes = defineRoutes({
     body: orders.ContractEnd,
     response: orders.Contract,
   },
+  contractClosing: {
+    method: 'get',
+    path: '/api/orders/contracts/closing',
+    response: admin.ClosingTerms,
+  },
+  closeContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/close',
+    body: orders.ContractClose,
+    response: orders.Contract,
+  },
+  reopenContract: {
+    method: 'post',
+    path: '/api/orders/contracts/:id/reopen',
+    body: orders.ContractReopen,
+    response: orders.Contract,
+  },
   changeContract: {
     method: 'post',
     path: '/api/orders/contracts/:id/changes',

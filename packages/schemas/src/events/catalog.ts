@@ -5,6 +5,7 @@ import { ReceivableOverduePayload, ReceivableProgressedPayload } from './finance
 import {
   ContractApprovedPayload,
   ContractChangedPayload,
+  ContractClosedPayload,
   ContractVoidedPayload,
   OrderClosedPayload,
   OrderShippedPayload,
@@ -40,6 +41,7 @@ export const EVENTS = {
   'orders.contract.approved': ContractApprovedPayload,
   'orders.contract.changed': ContractChangedPayload,
   'orders.contract.voided': ContractVoidedPayload,
+  'orders.contract.closed': ContractClosedPayload,
   'orders.order.shipped': OrderShippedPayload,
   'orders.order.closed': OrderClosedPayload,
   'sales.customer.created': CustomerCreatedPayload,

@@ -80,6 +80,19 @@ export const ContractVoidedPayload = z.object({
 })
 export type ContractVoidedPayload = z.infer<typeof ContractVoidedPayload>
 
+/**
+ * `orders.contract.closed`: a contract was closed (结单) under the contract closure rule; with the
+ * reason when it was a forced close (closure-override) despite an unmet precondition.
+ */
+export const ContractClosedPayload = z.object({
+  ...ContractIdentity,
+  total: z.string(),
+  closeDate: z.string(),
+  closeNote: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+})
+export type ContractClosedPayload = z.infer<typeof ContractClosedPayload>
+
 /** What every sales order event says about the order (as it is after the event). */
 const OrderIdentity = {
   id: Id,

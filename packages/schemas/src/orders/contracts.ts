@@ -7,13 +7,16 @@ import { QuoteLine, QuoteLineInput, QUOTE_LINES_MAX } from './quotes.js'
 
 /**
  * A sales contract's life (SPEC 2.3): `draft` → `pending` (waiting for approval) → `approved`
- * (生效, in force) → `completed` / `closed`; or `rejected` (editable again), `terminated` (终止,
- * ended early with a reason), `voided` (作废, cancelled before anything was performed).
+ * (生效, in force) → `completed` / `closed` (结单, under the contract closure rule; `closing` while the
+ * close waits for approval); or `rejected` (editable again), `terminated` (终止, ended early with a
+ * reason), `voided` (作废, cancelled before anything was performed).
  */
 export const CONTRACT_STATUSES = [
   'draft',
   'pending',
   'approved',
+  /** A close (结单) waiting for approval (the rule's, or a forced close's): locked meanwhile. */
+  'closing',
   'completed',
   'closed',
   'rejected',
@@ -114,6 +117,19 @@ export const PendingContractChange = z.object({
 })
 export type PendingContractChange = z.infer<typeof PendingContractChange>
 
+/**
+ * The contract's money as finance last reported it (`finance.receivable.progressed`), decimal
+ * text; null on a contract before finance has reported.
+ */
+export const ContractReceivable = z.object({
+  received: z.string(),
+  invoiced: z.string(),
+  outstanding: z.string(),
+  /** Received over total, percent text with 2 decimals. */
+  collectedPercent: z.string(),
+})
+export type ContractReceivable = z.infer<typeof ContractReceivable>
+
 export const Contract = z.object({
   ...RecordMeta,
   number: z.string(),
@@ -125,6 +141,13 @@ export const Contract = z.object({
   pendingChange: PendingContractChange.nullable(),
   /** The reason given when voided or terminated. */
   endReason: z.string().nullable(),
+  receivable: ContractReceivable.nullable(),
+  /** The close (结单): when, by whom, its note and date; `locked` when the rule locks closed contracts. */
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closeNote: z.string().nullable(),
+  closeDate: z.string().nullable(),
+  locked: z.boolean(),
 })
 export type Contract = z.infer<typeof Contract>
 
@@ -228,6 +251,21 @@ export type ContractRevision = z.infer<typeof ContractRevision>
 /** Void (作废) or terminate (终止): the reason is required. */
 export const ContractEnd = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 export type ContractEnd = z.input<typeof ContractEnd>
+
+/**
+ * 结单: the closing inputs the contract closure rule may require (closeNote, closeDate), and the
+ * reason for closing although a precondition is unmet (强制结单: the close then waits for the
+ * `closure-override` approval).
+ */
+export const ContractClose = z.strictObject({
+  closeNote: optionalText(1000),
+  closeDate: DateOnly.nullable().optional(),
+  overrideReason: optionalText(500),
+})
+export type ContractClose = z.input<typeof ContractClose>
+
+export const ContractReopen = z.strictObject({ reason: z.string().trim().min(1).max(500) })
+export type ContractReopen = z.input<typeof ContractReopen>
 
 /** What may depend on a contract, one kind per entry (sales orders now; receivables, invoices later). */
 export const CONTRACT_DEPENDANT_KINDS = ['order', 'receivable', 'invoice'] as const

@@ -103,10 +103,14 @@ export type SalesOrderUpdate = z.input<typeof SalesOrderUpdate>
 export const SalesOrderCancel = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 export type SalesOrderCancel = z.input<typeof SalesOrderCancel>
 
-/** 结单: the closing inputs the closure rule may require (`order`: closeNote, closeDate). */
+/**
+ * 结单: the closing inputs the closure rule may require (`order`: closeNote, closeDate), and the
+ * reason for closing although a precondition is unmet (强制结单, through `closure-override` approval).
+ */
 export const SalesOrderClose = z.strictObject({
   closeNote: optionalText(1000),
   closeDate: DateOnly.nullable().optional(),
+  overrideReason: optionalText(500),
 })
 export type SalesOrderClose = z.input<typeof SalesOrderClose>
 

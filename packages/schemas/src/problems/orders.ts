@@ -148,6 +148,24 @@ export const ordersProblems = {
     zh: '「{product}」已下单 {ordered}，变更后的数量不能少于已下单数量',
     en: '{ordered} of {product} is already ordered; the change cannot go below that.',
   },
+  'orders.contract.below_received': {
+    zh: '合同已回款 ¥{received}，变更后的合同金额不能低于已回款金额',
+    en: '¥{received} has already been received; the change cannot bring the contract total below that.',
+  },
+  'orders.contract.not_fully_collected': {
+    zh: '合同尚未全部回款（已回款 ¥{received}，合同金额 ¥{total}）',
+    en: 'The contract is not fully collected (¥{received} received of ¥{total}).',
+  },
+  'orders.contract.not_fully_invoiced': {
+    zh: '合同尚未全部开票（已开票 ¥{invoiced}，合同金额 ¥{total}）',
+    en: 'The contract is not fully invoiced (¥{invoiced} invoiced of ¥{total}).',
+  },
+  'orders.contract.not_closable': {
+    zh: '只有已生效的合同可以结单',
+    en: 'Only a contract in force (approved) can be closed.',
+  },
+  'orders.contract.already_closed': { zh: '合同已结单', en: 'The contract is already closed.' },
+  'orders.contract.not_closed': { zh: '合同未结单', en: 'The contract is not closed.' },
   'orders.order.contract_unknown': { zh: '合同不存在', en: 'No such contract' },
   'orders.order.contract_not_approved': {
     zh: '只能从已生效的合同创建订单',
@@ -206,6 +224,10 @@ export const ordersProblems = {
   'orders.order.not_fully_shipped': {
     zh: '订单尚未全部发货（已发货 {percent}%）',
     en: 'The order is not fully shipped ({percent}% shipped).',
+  },
+  'orders.order.not_fully_paid': {
+    zh: '订单尚未全部回款（已回款 ¥{paid}，订单金额 ¥{total}）',
+    en: 'The order is not fully paid (¥{paid} paid of ¥{total}).',
   },
   'orders.shipment.line_unknown': {
     zh: '该产品不在订单中',

@@ -1,7 +1,8 @@
 import type { Attachment, orders } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
+import type { ClosableRow, PendingClosure } from '../closure/closure.js'
 
-export interface ContractRow extends RecordBase {
+export interface ContractRow extends RecordBase, ClosableRow {
   number: string
   status: orders.ContractStatus
   /** 0 until first approved; +1 with each approved change. */
@@ -46,6 +47,14 @@ export interface ContractRow extends RecordBase {
   taxTotal: string
   total: string
   endReason: string | null
+  closedAt: Date | null
+  closedBy: string | null
+  closeNote: string | null
+  closeDate: string | null
+  /** Closed under a rule that locks. */
+  locked: boolean
+  /** The close waiting for approval while `closing`. */
+  pendingClosure: PendingClosure | null
 }
 
 const text = (length: number, name?: string) =>
@@ -91,4 +100,10 @@ export const ContractEntity = recordEntity<ContractRow>('Contract', 'contract', 
   taxTotal: { type: 'numeric', precision: 18, scale: 2, name: 'tax_total' },
   total: { type: 'numeric', precision: 18, scale: 2 },
   endReason: { type: 'text', name: 'end_reason', nullable: true },
+  closedAt: { type: 'timestamptz', name: 'closed_at', nullable: true },
+  closedBy: text(100, 'closed_by'),
+  closeNote: { type: 'text', name: 'close_note', nullable: true },
+  closeDate: { type: 'date', name: 'close_date', nullable: true },
+  locked: { type: 'boolean', default: false },
+  pendingClosure: { type: 'jsonb', name: 'pending_closure', nullable: true },
 })

@@ -1,6 +1,7 @@
-import { orders } from '@mosaic/schemas'
-import { IdParams, registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { admin, orders } from '@mosaic/schemas'
+import { closingTerms, IdParams, registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { z } from 'zod'
+import { closeContract, reopenContract } from './contracts.closing.js'
 import { contracts } from './contracts.store.js'
 import {
   changeContract,
@@ -59,6 +60,17 @@ export function registerContractRoutes(api: ApiRouter, db: Database, deps: Contr
         body: orders.ContractEnd,
         run: (m, ctx, id, version, body) => endContract(m, ctx, 'terminated', id, version, body),
       },
+      close: {
+        summary:
+          'Close (结单) a contract in force under the contract closure rule; with an override reason, unmet preconditions go to approval',
+        body: orders.ContractClose,
+        run: (m, ctx, id, version, body) => closeContract(m, ctx, deps, id, version, body),
+      },
+      reopen: {
+        summary: 'Reopen a closed contract (the rule’s roles and day window), with a reason',
+        body: orders.ContractReopen,
+        run: (m, ctx, id, version, body) => reopenContract(m, ctx, id, version, body),
+      },
     },
     commands: {
       change: {
@@ -73,6 +85,12 @@ export function registerContractRoutes(api: ApiRouter, db: Database, deps: Contr
       },
     },
     views: {
+      closing: {
+        summary:
+          'What closing (结单) a contract asks for now: the contract rule’s required fields and whether it goes to approval',
+        response: admin.ClosingTerms,
+        run: (m) => closingTerms(m, 'contract'),
+      },
       ':id/changes': {
         summary: 'The changes proposed for a contract, newest first',
         params: IdParams,

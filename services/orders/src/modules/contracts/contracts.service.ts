@@ -26,8 +26,11 @@ import {
   type RecordContext,
   type WhereFragment,
 } from '@mosaic/service-kit'
+import { presentReceivable, receivablesOf } from '../receivables/receivables.js'
 import { quotes } from '../quotes/quotes.service.js'
 import { assertCoversOrders } from '../sales-orders/sales-orders.quantities.js'
+import { CLOSING, NOT_CLOSED } from '../closure/closure.js'
+import { assertCoversReceived } from './contracts.closing.js'
 import { contractDependants, dependantList } from './contracts.dependants.js'
 import type { ContractRow } from './contracts.entity.js'
 import { contracts } from './contracts.store.js'
@@ -39,7 +42,7 @@ import {
   type ContractInput,
 } from './contracts.values.js'
 
-const presentRow = presentBy(orders.Contract.omit({ pendingChange: true }))
+const presentRow = presentBy(orders.Contract.omit({ pendingChange: true, receivable: true }))
 
 const AUDIT_OF = { rejected: 'reject', withdrawn: 'withdraw' } as const
 const EDITABLE: readonly string[] = orders.CONTRACT_EDITABLE_STATUSES
@@ -86,13 +89,24 @@ async function pendingChanges(m: EntityManager, ids: string[]) {
   )
 }
 
-/** Contracts as the API shows them, with the change each may have waiting (one query for all). */
+/**
+ * Contracts as the API shows them, with the change each may have waiting and the money finance
+ * reported (one query each for all).
+ */
 export async function presentContracts(m: EntityManager, rows: ContractRow[]): Promise<orders.Contract[]> {
   const waiting = await pendingChanges(
     m,
     rows.filter((r) => r.status === IN_FORCE).map((r) => r.id),
   )
-  return rows.map((r) => ({ ...presentRow(r), pendingChange: waiting.get(r.id) ?? null }))
+  const money = await receivablesOf(
+    m,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({
+    ...presentRow(r),
+    pendingChange: waiting.get(r.id) ?? null,
+    receivable: presentReceivable(money.get(r.id)),
+  }))
 }
 
 export async function presentContract(m: EntityManager, row: ContractRow): Promise<orders.Contract> {
@@ -173,6 +187,7 @@ export async function createContract(
     approvalRequestId: null,
     ...ownerOfCaller(ctx.principal),
     endReason: null,
+    ...NOT_CLOSED,
   }
   return contracts.create(m, ctx, row)
 }
@@ -324,6 +339,7 @@ export async function changeContract(
 ) {
   const row = await contracts.get(m, id, ctx, { access: 'write', lock: true })
   assertNotAwaitingApproval(row, PENDING)
+  assertNotAwaitingApproval(row, CLOSING)
   if (row.status !== IN_FORCE) throw problem(409, 'orders.contract.not_in_force')
   if ((await pendingChanges(m, [row.id])).size) throw problem(409, 'orders.contract.change_pending')
   const { reason, ...fields } = input
@@ -332,6 +348,7 @@ export async function changeContract(
   if (sameValues(current, proposed)) throw problem(409, 'orders.contract.change_empty')
   // The contract row is locked: no order can be made from it until this transaction ends.
   await assertCoversOrders(m, row.id, proposed.lines, row.lines)
+  await assertCoversReceived(m, row.id, proposed.total)
   const changeId = randomUUID()
   const requestId = await requestApproval(m, 'orders', ctx.principal, {
     docType: 'contract-change',
@@ -523,6 +540,7 @@ export async function endContract(
 ) {
   const row = await contracts.get(m, id, ctx, { access: 'write', lock: true })
   assertNotAwaitingApproval(row, PENDING)
+  assertNotAwaitingApproval(row, CLOSING)
   if (row.status !== IN_FORCE) throw problem(409, 'orders.contract.not_in_force')
   if (kind === 'voided') {
     const dependants = await contractDependants(m, row.id)

@@ -10,8 +10,21 @@ export const contracts = new RecordStore<ContractRow>({
   entityType: 'contract',
   entity: ContractEntity,
   title: (c) => `${c.number} ${c.name}`,
-  systemFields: ['number', 'status', 'revision', 'ownerId', 'ownerName', 'deptId', 'endReason'],
-  internalFields: ['approvalRequestId'],
+  systemFields: [
+    'number',
+    'status',
+    'revision',
+    'ownerId',
+    'ownerName',
+    'deptId',
+    'endReason',
+    'closedAt',
+    'closedBy',
+    'closeNote',
+    'closeDate',
+    'locked',
+  ],
+  internalFields: ['approvalRequestId', 'pendingClosure'],
   scope: { owner: 'ownerId', dept: 'deptId' },
   // An earlier version comes back only where an edit could bring it: in force, values change by approval.
   checkRestore: async (m, _ctx, _patch, id) => {

@@ -1,13 +1,9 @@
 import type { orders } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
+import type { PendingClosure } from '../closure/closure.js'
 
-/** A close waiting for approval: applied as asked (by whom, with what note and date) once approved. */
-export interface PendingOrderClosure {
-  closeNote: string | null
-  closeDate: string
-  requestedById: string | null
-  requestedByName: string | null
-}
+/** A close waiting for approval (decision 73; forced closes, decision 86): the closure module's. */
+export type PendingOrderClosure = PendingClosure
 
 export interface SalesOrderRow extends RecordBase {
   number: string

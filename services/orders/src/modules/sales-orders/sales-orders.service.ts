@@ -1,32 +1,26 @@
 import type { EntityManager } from 'typeorm'
 import { compareDecimal } from '@mosaic/money'
 import { can } from '@mosaic/permissions'
-import { orders, type admin } from '@mosaic/schemas'
+import { orders } from '@mosaic/schemas'
 import {
   applyApprovalDecision,
   assertNotAwaitingApproval,
   canModifyClosed,
-  closureErrors,
   closureRuleFor,
-  dayToIsoDate,
   fieldError,
   issueNumber,
   listPage,
   liveRows,
-  localDay,
   numberMatch,
   ownerOfCaller,
   presentBy,
   problem,
   publishEvent,
-  reopenRefusal,
-  requestApproval,
   textContains,
   validationFailed,
   type AggregateContext,
   type ApprovalDecisionHandler,
   type CallerContext,
-  type ClosurePrecondition,
   type DomainDeps,
   type RecordBase,
   type RecordContext,
@@ -34,7 +28,9 @@ import {
 } from '@mosaic/service-kit'
 import type { ContractRow } from '../contracts/contracts.entity.js'
 import { contracts } from '../contracts/contracts.store.js'
-import type { PendingOrderClosure, SalesOrderRow } from './sales-orders.entity.js'
+import { closeRecord, closureDecision, reopenRecord, type Closable } from '../closure/closure.js'
+import { closePreconditions } from './sales-orders.closing.js'
+import type { SalesOrderRow } from './sales-orders.entity.js'
 import { lockContract, orderLinesFrom, remainingOf } from './sales-orders.quantities.js'
 import { salesOrders } from './sales-orders.store.js'
 
@@ -43,9 +39,6 @@ export const presentSalesOrder = presentBy(orders.SalesOrder)
 const LINES_EDITABLE: readonly string[] = orders.ORDER_LINES_EDITABLE_STATUSES
 const CANCELLABLE: readonly string[] = orders.ORDER_CANCELLABLE_STATUSES
 const DELETABLE: readonly string[] = orders.ORDER_DELETABLE_STATUSES
-
-/** The business day (YYYY-MM-DD) in the service's time zone. */
-const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 
 /** Number from its start, or any part of the customer's or the contract's name. */
 function searchTerm(term: string): WhereFragment {
@@ -245,21 +238,6 @@ export async function removeSalesOrder(m: EntityManager, ctx: RecordContext, id:
   await salesOrders.softDelete(m, ctx, id, version)
 }
 
-/**
- * What must hold before an order closes (结单), each in words when it does not: fully shipped now;
- * "fully paid" joins this list when finance lands (decision §72).
- */
-export function closePreconditions(row: SalesOrderRow): ClosurePrecondition[] {
-  const shipped = row.lines.every((l) => compareDecimal(l.shippedQuantity, l.quantity) >= 0)
-  return [
-    {
-      ok: shipped && row.status === 'shipped',
-      code: 'orders.order.not_fully_shipped',
-      params: { percent: row.shippedPercent },
-    },
-  ]
-}
-
 export const eventIdentity = (o: SalesOrderRow) => ({
   id: o.id,
   number: o.number,
@@ -274,10 +252,37 @@ export const eventIdentity = (o: SalesOrderRow) => ({
 })
 
 /**
- * 结单 under the `order` closure rule: its required fields and the service's preconditions (a 400
- * listing each unmet one); locked when the rule says so; audited and published. When the enabled
- * rule requires approval, the order waits as `closing` (locked) and the close is applied as asked
- * once approved (decision 73, as opportunities do: decision 64).
+ * An order's close (结单) under the `order` rule (decisions 72, 73, 86): fully shipped and fully
+ * paid; closed as `completed`; a refused close goes back to where it was asked from (`shipped` for
+ * a regular close, any live status for a forced one).
+ */
+export const orderClosable: Closable<SalesOrderRow> = {
+  rule: 'order',
+  store: salesOrders,
+  closedStatus: 'completed',
+  openStatus: 'shipped',
+  submission: (row) => ({
+    docNumber: row.number,
+    docTitle: `${row.number} (${row.customerName})`,
+    amount: row.total,
+    link: `/sales/orders?open=${row.id}`,
+    ownerId: row.ownerId,
+    deptId: row.deptId,
+  }),
+  preconditions: closePreconditions,
+  published: async (m, ctx, closed) => {
+    await publishEvent(m, {
+      topic: 'orders.order.closed',
+      actorId: ctx.actor.id,
+      payload: { ...eventIdentity(closed), closeDate: closed.closeDate!, closeNote: closed.closeNote },
+    })
+  },
+}
+
+/**
+ * 结单 under the `order` closure rule: its required fields and the preconditions (a 400 listing
+ * each unmet one, unless a forced close's reason is given: then it waits for `closure-override`);
+ * a rule requiring approval makes it wait as `closing` (decision 73); else closed at once.
  */
 export async function closeSalesOrder(
   m: EntityManager,
@@ -291,103 +296,11 @@ export async function closeSalesOrder(
   assertNotAwaitingApproval(row, 'closing')
   if (row.status === 'completed') throw problem(409, 'orders.order.already_closed')
   if (row.status === 'cancelled') throw problem(409, 'orders.order.not_closable')
-  const rule = await closureRuleFor(m, 'order')
-  const errors = closureErrors(rule, input, closePreconditions(row))
-  if (errors.length) throw validationFailed(errors)
-  const closure: PendingOrderClosure = {
-    closeNote: input.closeNote ?? null,
-    closeDate: input.closeDate ?? today(deps.timeZone),
-    requestedById: ctx.actor.id,
-    requestedByName: ctx.actor.name,
-  }
-  if (rule.enabled && rule.approvalRequired) return requestClosure(m, ctx, row, version, closure)
-  return applyClosure(m, ctx, row, version, closure, rule)
+  return closeRecord(m, ctx, orderClosable, row, version, input, deps.timeZone)
 }
 
-/** The order waits as `closing` with the requested close; the `closure` flow gets the submission. */
-async function requestClosure(
-  m: EntityManager,
-  ctx: AggregateContext,
-  row: SalesOrderRow,
-  version: number,
-  closure: PendingOrderClosure,
-) {
-  const approvalRequestId = await requestApproval(m, 'orders', ctx.principal, {
-    docType: 'closure',
-    docId: row.id,
-    docNumber: row.number,
-    docTitle: `${row.number} (${row.customerName})`,
-    amount: row.total,
-    link: `/sales/orders?open=${row.id}`,
-    ownerId: row.ownerId,
-    deptId: row.deptId,
-    comment: closure.closeNote,
-  })
-  return salesOrders.update(
-    m,
-    ctx,
-    row.id,
-    version,
-    { status: 'closing', pendingClosure: closure, approvalRequestId },
-    { action: 'submit', note: closure.closeNote ?? undefined },
-  )
-}
-
-/** Applies a close: the same update, audit and event whether direct or approved. */
-async function applyClosure(
-  m: EntityManager,
-  ctx: RecordContext,
-  row: SalesOrderRow,
-  version: number,
-  closure: PendingOrderClosure,
-  rule: admin.ClosureRuleValues,
-) {
-  const closed = await salesOrders.update(
-    m,
-    ctx,
-    row.id,
-    version,
-    {
-      status: 'completed',
-      closedAt: new Date(),
-      closedBy: closure.requestedByName,
-      closeNote: closure.closeNote,
-      closeDate: closure.closeDate,
-      locked: rule.enabled && rule.lockOnClose,
-      pendingClosure: null,
-      approvalRequestId: null,
-    },
-    { action: 'close', note: closure.closeNote ?? undefined },
-  )
-  await publishEvent(m, {
-    topic: 'orders.order.closed',
-    actorId: ctx.actor.id,
-    payload: { ...eventIdentity(closed), closeDate: closed.closeDate!, closeNote: closed.closeNote },
-  })
-  return closed
-}
-
-/**
- * The order `closure` flow's decision. Audited as the decider with the comment (approve / reject /
- * withdraw); approved, the requested close is then applied as the requester's, exactly as a direct
- * close; rejected or withdrawn, the order is `shipped` again. A decision for another submission,
- * or one delivered twice, changes nothing.
- */
-export const orderClosureDecision: ApprovalDecisionHandler = async (m, decided) => {
-  const row = await applyApprovalDecision<SalesOrderRow>(m, salesOrders, decided, {
-    pending: 'closing',
-    approved: 'closing',
-    rejected: 'shipped',
-    withdrawn: 'shipped',
-    also: () => (decided.outcome === 'approved' ? {} : { pendingClosure: null }),
-  })
-  if (!row || decided.outcome !== 'approved' || !row.pendingClosure) return
-  const closure = row.pendingClosure
-  const ctx: RecordContext = {
-    actor: { id: closure.requestedById, name: closure.requestedByName ?? 'system' },
-  }
-  await applyClosure(m, ctx, row, row.version, closure, await closureRuleFor(m, 'order'))
-}
+/** The order `closure` / `closure-override` flows' decision (the closure module's). */
+export const orderClosureDecision: ApprovalDecisionHandler = closureDecision(orderClosable)
 
 /** Reopening needs orders.order.reopen, the rule's roles and day window, and a reason; audited. */
 export async function reopenSalesOrder(
@@ -399,23 +312,6 @@ export async function reopenSalesOrder(
 ) {
   const row = await salesOrders.get(m, id, ctx, { access: 'write', lock: true })
   if (row.status !== 'completed' || !row.closedAt) throw problem(409, 'orders.order.not_closed')
-  const rule = await closureRuleFor(m, 'order')
-  const p = ctx.principal
-  const denial = reopenRefusal(rule, p, row.closedAt, new Date(), can(p, 'orders.order.reopen'))
-  if (denial) throw problem(403, denial.code, denial.params)
-  return salesOrders.update(
-    m,
-    ctx,
-    id,
-    version,
-    {
-      status: 'shipped',
-      closedAt: null,
-      closedBy: null,
-      closeNote: null,
-      closeDate: null,
-      locked: false,
-    },
-    { action: 'reopen', note: body.reason },
-  )
+  const allowed = can(ctx.principal, 'orders.order.reopen')
+  return reopenRecord(m, ctx, orderClosable, row, version, body.reason, allowed)
 }

@@ -5,6 +5,7 @@ import { upsertRuleReplica } from '@mosaic/service-kit'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { decideApproval } from '../../test-support/approvals.js'
 import { ACME } from '../../test-support/fake-sales.js'
+import { reportReceivable } from '../../test-support/finance.js'
 import { ALL_ORDERS } from '../../test-support/harness.js'
 import { addProduct, EAST, ordersSuite, READER, REPS } from '../../test-support/suite.js'
 
@@ -57,8 +58,11 @@ describe('sales orders', () => {
     await decideApproval(s.h, s.admin, 'contract', draft.body.id, 'approved')
     const res = await call('GET', `/contracts/${draft.body.id}`, token)
     expect(res.body.status).toBe('approved')
-    return res.body as { id: string; number: string; name: string; version: number }
+    return res.body as { id: string; number: string; name: string; total: string; version: number }
   }
+  /** Finance reports the contract collected (and invoiced) in full. */
+  const paidInFull = (contract: { id: string; number: string; total: string }) =>
+    reportReceivable(s.h, SECRET, contract, { received: contract.total })
 
   const order = (contractId: string, lines?: unknown, token = s.east.token, extra: object = {}) =>
     call('POST', '/sales-orders', token, { contractId, ...(lines ? { lines } : {}), ...extra })
@@ -389,6 +393,7 @@ describe('sales orders', () => {
 
   it('closes (结单) only when fully shipped, with the rule’s required fields; each unmet condition in words', async () => {
     const contract = await inForce([{ productId: cable.id, quantity: '2' }])
+    await paidInFull(contract)
     const o = (await order(contract.id)).body
     await act(o.id, 'confirm')
     await ship(o.id, [{ productId: cable.id, quantity: '1' }])
@@ -468,6 +473,7 @@ describe('sales orders', () => {
 
   it('reopens a closed order only with the permission, the rule’s roles and within its days; audited', async () => {
     const contract = await inForce([{ productId: bolt.id, quantity: '3' }])
+    await paidInFull(contract)
     const o = (await order(contract.id)).body
     await act(o.id, 'confirm')
     await ship(o.id, [{ productId: bolt.id, quantity: '3' }])
@@ -510,6 +516,7 @@ describe('sales orders', () => {
     expect(terms.body).toEqual({ approvalRequired: true, requiredFields: [] })
     const shippedOrder = async () => {
       const contract = await inForce([{ productId: bolt.id, quantity: '2' }])
+      await paidInFull(contract)
       const o = (await order(contract.id)).body
       await act(o.id, 'confirm')
       expect((await ship(o.id, [{ productId: bolt.id, quantity: '2' }])).status).toBe(201)
