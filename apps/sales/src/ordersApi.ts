@@ -79,6 +79,9 @@ export const ordersApi = {
   contractChanges: (id: string) => call(routes.listContractChanges, byId(id)),
   contractRevisions: (id: string) => call(routes.listContractRevisions, byId(id)),
   contractDependants: (id: string) => call(routes.contractDependants, byId(id)),
+  contractClosing: () => call(routes.contractClosing, {}),
+  closeContract: (c: Versioned, body: orders.ContractClose) =>
+    call(routes.closeContract, { ...versioned(c), body }),
 
   // The recycle bin page's calls (RecycleBinPage).
   recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),

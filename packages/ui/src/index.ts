@@ -116,7 +116,7 @@ export {
 } from './records'
 export { mergedAuditSearch, type AuditPageFetch, type MergedAuditEntry } from './features/auditSearch'
 export { useRecordFormat, snapshotChanges, type ChangeRow, type Names } from './features/recordFormat'
-export { useServerErrors } from './components/serverErrors'
+export { useServerErrors, wholeDocumentErrors } from './components/serverErrors'
 export { useFormSubmit, type FormSubmitOptions, type SubmitFormProps } from './components/formSubmit'
 export type {
   ListColumn,

@@ -48,10 +48,8 @@ export const salesOrders: typeof zh = {
     closedBy: 'Closed by',
     locked: 'Locked',
     reopenReason: 'Reason for reopening',
-    unmet: 'It cannot be closed yet:',
     approvalNotice:
       'Closing needs approval: the order waits as “Awaiting approval” and closes once approved.',
-    submitClose: 'Submit for approval',
     notFullyShipped: 'The order is not fully shipped ({percent}% shipped).',
     actions: {
       confirm: 'Confirm',
@@ -84,5 +82,15 @@ export const salesOrders: typeof zh = {
     noItems: 'Enter a quantity for at least one product',
     empty: 'No shipments yet',
     createdBy: 'Recorded by',
+  },
+  /** Closing an order or a contract: the shared close dialog's words. */
+  closing: {
+    unmet: 'It cannot be closed yet:',
+    close: 'Close',
+    submitForApproval: 'Submit for approval',
+    overrideReason: 'Force the close (reason)',
+    overrideHint:
+      'With conditions unmet, give a reason to ask for a forced close: it goes to approval and closes once approved.',
+    submitOverride: 'Request forced close',
   },
 }

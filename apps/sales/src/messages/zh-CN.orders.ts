@@ -47,9 +47,7 @@ export const salesOrders = {
     closedBy: '结单人',
     locked: '已锁定',
     reopenReason: '重新打开原因',
-    unmet: '尚不能结单：',
     approvalNotice: '结单需要审批：提交后订单处于“审批中”，审批通过后才结单。',
-    submitClose: '提交审批',
     notFullyShipped: '订单尚未全部发货（已发货 {percent}%）',
     actions: {
       confirm: '确认',
@@ -82,5 +80,14 @@ export const salesOrders = {
     noItems: '请至少为一个产品填写发货数量',
     empty: '暂无物流单',
     createdBy: '记录人',
+  },
+  /** 结单 of an order or a contract: the shared close dialog's words. */
+  closing: {
+    unmet: '尚不能结单：',
+    close: '结单',
+    submitForApproval: '提交审批',
+    overrideReason: '申请强制结单（原因）',
+    overrideHint: '条件未满足时，填写原因即可申请强制结单：提交审批，通过后结单。',
+    submitOverride: '申请强制结单',
   },
 }

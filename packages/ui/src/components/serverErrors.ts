@@ -1,6 +1,17 @@
 import { ref, type Ref } from 'vue'
 import type { FormInstance, FormItemContext } from 'element-plus'
+import { translateCode } from '@mosaic/web-kit'
 import { asProblem, fieldErrorMap, problemText } from '../errors'
+
+/** The field path of an error about the whole document (e.g. a close's unmet preconditions). */
+const WHOLE = '(body)'
+
+/** Every whole-document error of a problem, in the reader's words. */
+export function wholeDocumentErrors(err: unknown): string[] {
+  return (asProblem(err)?.problem?.errors ?? [])
+    .filter((e) => e.field === WHOLE)
+    .map((e) => translateCode(e.code, e.params) ?? e.message)
+}
 
 /**
  * How a form shows the server's answer to a submit (RecordDrawer, FormDialog): field errors
@@ -51,8 +62,11 @@ export function useServerErrors(formRef: Ref<FormInstance | undefined>) {
       conflict.value = true
       return
     }
-    const fields = fieldErrorMap(err)
+    const { [WHOLE]: _first, ...fields } = fieldErrorMap(err)
     setFieldErrors(fields)
+    // What is wrong with the whole document (every unmet precondition of a close) is listed in
+    // words, each of them: a field path names only its first.
+    unmatched.value = [...wholeDocumentErrors(err), ...unmatched.value]
     if (!Object.keys(fields).length || unmatched.value.length) general.value = problemText(err)
   }
 

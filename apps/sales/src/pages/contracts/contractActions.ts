@@ -1,7 +1,15 @@
 import type { orders } from '@mosaic/schemas'
 
 /** What a contract's screens offer, by state and permission (the service checks both again). */
-export type ContractAction = 'edit' | 'submit' | 'order' | 'change' | 'void' | 'terminate' | 'delete'
+export type ContractAction =
+  | 'edit'
+  | 'submit'
+  | 'order'
+  | 'change'
+  | 'close'
+  | 'void'
+  | 'terminate'
+  | 'delete'
 
 const EDITABLE = new Set<string>(['draft', 'rejected'])
 
@@ -11,6 +19,7 @@ export const CONTRACT_ACTION_PERMISSIONS: Record<ContractAction, string> = {
   submit: 'orders.contract.submit',
   order: 'orders.order.create',
   change: 'orders.contract.update',
+  close: 'orders.contract.close',
   void: 'orders.contract.void',
   terminate: 'orders.contract.terminate',
   delete: 'orders.contract.delete',
@@ -18,14 +27,15 @@ export const CONTRACT_ACTION_PERMISSIONS: Record<ContractAction, string> = {
 
 /**
  * The actions a contract's state allows: a draft or rejected one is edited, submitted or deleted;
- * one in force has orders made from it, is changed (unless a change already waits), voided or terminated. Delete stays on
+ * one in force has orders made from it, is changed (unless a change already waits), closed (结单),
+ * voided or terminated. Delete stays on
  * offer for a contract in force so that asking says why not and offers void / terminate instead.
  */
 export function contractActions(c: orders.Contract, can: (code: string) => boolean): ContractAction[] {
   const byState: ContractAction[] = EDITABLE.has(c.status)
     ? ['edit', 'submit', 'delete']
     : c.status === 'approved'
-      ? ['order', ...(c.pendingChange ? [] : (['change'] as const)), 'void', 'terminate', 'delete']
+      ? ['order', ...(c.pendingChange ? [] : (['change'] as const)), 'close', 'void', 'terminate', 'delete']
       : []
   return byState.filter((a) => can(CONTRACT_ACTION_PERMISSIONS[a]))
 }
@@ -35,6 +45,7 @@ export const CONTRACT_STATUS_TAGS = {
   draft: 'info',
   pending: 'warning',
   approved: 'success',
+  closing: 'warning',
   completed: 'primary',
   closed: 'info',
   rejected: 'danger',
@@ -48,6 +59,7 @@ export const CONTRACT_ACTION_LABELS: Record<ContractAction, string> = {
   submit: 'sales.contract.submit',
   order: 'sales.contract.createOrder',
   change: 'sales.contract.change',
+  close: 'sales.contract.close',
   void: 'sales.contract.void',
   terminate: 'sales.contract.terminate',
   delete: 'common.delete',

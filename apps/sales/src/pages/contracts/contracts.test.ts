@@ -90,6 +90,12 @@ const contract = (over: Partial<orders.Contract> = {}): orders.Contract => ({
   deptId: null,
   pendingChange: null,
   endReason: null,
+  receivable: null,
+  closedAt: null,
+  closedBy: null,
+  closeNote: null,
+  closeDate: null,
+  locked: false,
   ...over,
 })
 const DRAFT = contract()

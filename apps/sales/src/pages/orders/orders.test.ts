@@ -220,7 +220,11 @@ describe('sales orders page', () => {
     expect(document.querySelector('[data-testid="shipment-cancel-SF1001"]')).toBeNull()
     expect(shownInPage(`order-close-${closing.number}`)).toBe(false)
     await openTab('approvals')
-    expect(approvalQueries()).toEqual([{ docType: 'closure', docId: closing.id }])
+    // The regular close's flow and the forced close's (强制结单), both about the order.
+    expect(approvalQueries()).toEqual([
+      { docType: 'closure', docId: closing.id },
+      { docType: 'closure-override', docId: closing.id },
+    ])
     expect(document.querySelector('[data-testid="approval-history"]')!.textContent).toContain('部门经理审批')
     expect(warnings).toEqual([])
   })
