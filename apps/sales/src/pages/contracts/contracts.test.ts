@@ -113,6 +113,14 @@ const LIVE = contract({
   },
 })
 const WAITING = contract({ id: 'eeeeeeee-0000-4000-8000-000000000003', number: 'HT3', status: 'pending' })
+/** In force, partly collected and fully invoiced by finance's last report. */
+const PART = contract({
+  id: 'eeeeeeee-0000-4000-8000-000000000004',
+  number: 'HT4',
+  status: 'approved',
+  revision: 1,
+  receivable: { received: '1000.00', invoiced: '2260.00', outstanding: '1260.00', collectedPercent: '44.24' },
+})
 const quote: orders.Quote = {
   ...stamps,
   attachments: [],
@@ -138,15 +146,19 @@ const quote: orders.Quote = {
   total: '2260.00',
 }
 const ORDERS_DEPENDANT: orders.ContractDependants = {
-  dependants: [{ kind: 'order', count: 2, examples: ['XS0001', 'XS0002'] }],
+  dependants: [
+    { kind: 'order', count: 2, examples: ['XS0001', 'XS0002'] },
+    { kind: 'receivable', count: 3, examples: [] },
+  ],
   canDelete: false,
   canVoid: false,
   canTerminate: true,
 }
 
 function answer(path: string): unknown {
-  if (path === '/api/orders/contracts') return pageOf([DRAFT, LIVE, WAITING])
-  for (const c of [DRAFT, LIVE, WAITING]) {
+  if (path === '/api/orders/contracts') return pageOf([DRAFT, LIVE, WAITING, PART])
+  if (path === '/api/orders/contracts/closing') return { approvalRequired: false, requiredFields: [] }
+  for (const c of [DRAFT, LIVE, WAITING, PART]) {
     if (path === `/api/orders/contracts/${c.id}`) return c
     if (path === `/api/orders/contracts/${c.id}/changes`) return []
     if (path === `/api/orders/contracts/${c.id}/revisions`) return []
@@ -361,6 +373,8 @@ describe('contracts page', () => {
     await new Promise((r) => setTimeout(r, 20))
     const box = document.querySelector('.el-message-box')!
     expect(box.textContent).toContain('Sales orders: 2 (XS0001, XS0002)')
+    // Finance's kinds come as a count.
+    expect(box.textContent).toContain('Payments: 3')
     expect(box.textContent).toContain('Terminate instead')
     await clickBox('.el-button--primary')
     await settle()
@@ -385,6 +399,43 @@ describe('contracts page', () => {
       `/api/orders/contracts/${LIVE.id}/terminate`,
       { reason: '对方违约' },
       expect.objectContaining({ ifMatch: LIVE.version }),
+    )
+  })
+
+  it('shows finance’s collected % in the list (a dash before finance reports) and the money on the contract', async () => {
+    const { wrapper } = await mountPage(`?open=${PART.id}`, 'orders.contract.read')
+    await settle()
+    expect(wrapper.text()).toContain('44.24%')
+    expect(wrapper.text()).toContain('—')
+    const detail = document.querySelector('[data-testid="contract-detail"]')!.textContent!
+    for (const shown of ['Received', '¥1,000.00', 'Invoiced', 'Outstanding', '¥1,260.00', 'Collected %'])
+      expect(detail).toContain(shown)
+    // Closing is a permission of its own.
+    expect(shownInPage('contract-detail-close')).toBe(false)
+  })
+
+  it('closes (结单) a contract in force: unmet preconditions in words first, then a forced close with a reason', async () => {
+    http.post.mockResolvedValue({ ...PART, status: 'closing' })
+    await mountPage(`?open=${PART.id}`, ...ALL, 'orders.contract.close')
+    await settle()
+    click('contract-detail-close')
+    await settle()
+    const unmet = document.querySelector('[data-testid="contract-close-unmet"]')!.textContent!
+    expect(unmet).toContain('The contract is not fully collected (¥1,000.00 received of ¥2,260.00).')
+    expect(unmet).not.toContain('invoiced')
+    type('field-overrideReason', '客户破产，尾款核销')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain('Request forced close')
+    click('dialog-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenCalledWith(
+      `/api/orders/contracts/${PART.id}/close`,
+      expect.objectContaining({
+        overrideReason: '客户破产，尾款核销',
+        closeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+      { ifMatch: 3 },
     )
   })
 

@@ -356,6 +356,70 @@ describe('close dialog', () => {
     )
   })
 
+  it('lists every unmet precondition the service answers, in words, and then offers the forced close', async () => {
+    http.post.mockRejectedValueOnce(
+      problemError({
+        status: 400,
+        code: 'http.validation_failed',
+        errors: [
+          { field: '(body)', code: 'orders.order.not_fully_shipped', params: { percent: 25 }, message: 'x' },
+          {
+            field: '(body)',
+            code: 'orders.order.not_fully_paid',
+            params: { paid: '500.00', total: '4520.00' },
+            message: 'y',
+          },
+        ],
+      }),
+    )
+    await mountOpen(CloseOrderDialog, { order: order() }, [testI18n('zh-CN')])
+    click('dialog-submit')
+    await flushPromises()
+    await settle()
+    const refused = document.querySelector('[data-testid="dialog-error"]')!.textContent!
+    expect(refused).toContain('订单尚未全部发货（已发货 25%）')
+    expect(refused).toContain('订单尚未全部回款（已回款 ¥500.00，订单金额 ¥4520.00）')
+    http.post.mockResolvedValue(order({ status: 'closing' }))
+    type('field-overrideReason', '客户自提')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain('申请强制结单')
+    click('dialog-submit')
+    await flushPromises()
+    await settle()
+    expect(http.post).toHaveBeenLastCalledWith(
+      `/api/orders/sales-orders/${order().id}/close`,
+      expect.objectContaining({ overrideReason: '客户自提' }),
+      { ifMatch: 3 },
+    )
+  })
+
+  it('offers the forced close for a shipped order once the service says it is not paid', async () => {
+    http.post.mockRejectedValueOnce(
+      problemError({
+        status: 400,
+        errors: [
+          {
+            field: '(body)',
+            code: 'orders.order.not_fully_paid',
+            params: { paid: '0.00', total: '4520.00' },
+            message: 'y',
+          },
+        ],
+      }),
+    )
+    await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
+      testI18n('en'),
+    ])
+    expect(document.querySelector('[data-testid="field-overrideReason"]')).toBeNull()
+    click('dialog-submit')
+    await flushPromises()
+    await settle()
+    expect(document.querySelector('[data-testid="dialog-error"]')!.textContent).toContain(
+      'The order is not fully paid (¥0.00 paid of ¥4520.00).',
+    )
+    expect(document.querySelector('[data-testid="field-overrideReason"]')).not.toBeNull()
+  })
+
   it('shows nothing unmet for a shipped order', async () => {
     await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
       testI18n('en'),
