@@ -2,14 +2,7 @@ import type { orders } from '@mosaic/schemas'
 
 /** What a contract's screens offer, by state and permission (the service checks both again). */
 export type ContractAction =
-  | 'edit'
-  | 'submit'
-  | 'order'
-  | 'change'
-  | 'close'
-  | 'void'
-  | 'terminate'
-  | 'delete'
+  'edit' | 'submit' | 'order' | 'change' | 'close' | 'void' | 'terminate' | 'delete'
 
 const EDITABLE = new Set<string>(['draft', 'rejected'])
 

@@ -425,7 +425,9 @@ describe('contracts page', () => {
     expect(unmet).not.toContain('invoiced')
     type('field-overrideReason', '客户破产，尾款核销')
     await flushPromises()
-    expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain('Request forced close')
+    expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain(
+      'Request forced close',
+    )
     click('dialog-submit')
     await flushPromises()
     await settle()

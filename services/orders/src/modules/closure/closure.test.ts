@@ -33,13 +33,16 @@ describe('closure gates from finance (contracts and orders)', () => {
     const current = (await call('GET', `/${kind}/${id}`)).body
     return call('POST', `/${kind}/${id}/${verb}`, body, current.version)
   }
-  const report = (c: ContractBody, received: string, more: Parameters<typeof reportReceivable>[3] = { received }) =>
-    reportReceivable(s.h, SECRET, c, { ...more, received })
+  const report = (
+    c: ContractBody,
+    received: string,
+    more: Parameters<typeof reportReceivable>[3] = { received },
+  ) => reportReceivable(s.h, SECRET, c, { ...more, received })
   const audit = (type: string, id: string) =>
-    db().query(`SELECT action, note FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY at, id`, [
-      type,
-      id,
-    ]) as Promise<Array<{ action: string; note: string | null }>>
+    db().query(
+      `SELECT action, note FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY at, id`,
+      [type, id],
+    ) as Promise<Array<{ action: string; note: string | null }>>
   const requested = async (docId: string) =>
     (
       (await db().query(
@@ -65,7 +68,10 @@ describe('closure gates from finance (contracts and orders)', () => {
 
   /** A confirmed order of `quantity` cables, shipped in full unless told. */
   async function orderOn(contract: ContractBody, quantity: string, shipped = true) {
-    const o = await call('POST', '/sales-orders', { contractId: contract.id, lines: [{ productId: cable.id, quantity }] })
+    const o = await call('POST', '/sales-orders', {
+      contractId: contract.id,
+      lines: [{ productId: cable.id, quantity }],
+    })
     expect(o.status, JSON.stringify(o.body)).toBe(201)
     await act('sales-orders', o.body.id, 'confirm')
     if (shipped) {
@@ -83,7 +89,11 @@ describe('closure gates from finance (contracts and orders)', () => {
   it('keeps the latest figures finance reports; the contract and the list show them; an older report changes nothing', async () => {
     const c = await inForce()
     expect((await contractOf(c.id)).receivable).toBeNull()
-    await report(c, '500.00', { received: '500.00', invoiced: '800.00', progressedAt: '2027-01-02T00:00:00.000Z' })
+    await report(c, '500.00', {
+      received: '500.00',
+      invoiced: '800.00',
+      progressedAt: '2027-01-02T00:00:00.000Z',
+    })
     expect((await contractOf(c.id)).receivable).toEqual({
       received: '500.00',
       invoiced: '800.00',
@@ -163,8 +173,15 @@ describe('closure gates from finance (contracts and orders)', () => {
     await report(c, '2000.00')
     const closed = await act('contracts', c.id, 'close', { closeNote: '履约完毕', closeDate: '2027-03-01' })
     expect(closed.status, JSON.stringify(closed.body)).toBe(200)
-    expect(closed.body).toMatchObject({ status: 'closed', closeNote: '履约完毕', closeDate: '2027-03-01', locked: true })
-    expect(expectProblem(await act('contracts', c.id, 'close', {}), 409).code).toBe('orders.contract.already_closed')
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      closeNote: '履约完毕',
+      closeDate: '2027-03-01',
+      locked: true,
+    })
+    expect(expectProblem(await act('contracts', c.id, 'close', {}), 409).code).toBe(
+      'orders.contract.already_closed',
+    )
     const [event] = await db().query(
       `SELECT payload FROM outbox_event WHERE topic = 'orders.contract.closed' AND payload->>'id' = $1`,
       [c.id],
@@ -192,7 +209,10 @@ describe('closure gates from finance (contracts and orders)', () => {
   it('forces a contract’s close with a reason through closure-override: locked meanwhile; approved closes with the reason, rejected goes back', async () => {
     const c = await inForce()
     await report(c, '1200.00')
-    const waiting = await act('contracts', c.id, 'close', { closeNote: '尾款放弃', overrideReason: '客户破产，尾款核销' })
+    const waiting = await act('contracts', c.id, 'close', {
+      closeNote: '尾款放弃',
+      overrideReason: '客户破产，尾款核销',
+    })
     expect(waiting.status, JSON.stringify(waiting.body)).toBe(200)
     expect(waiting.body).toMatchObject({ status: 'closing', closedAt: null })
     expect((await requested(c.id)).at(-1)).toMatchObject({
@@ -265,10 +285,15 @@ describe('closure gates from finance (contracts and orders)', () => {
     const unpaid = await act('sales-orders', second.id, 'close', {})
     expectProblem(unpaid, 400)
     expect(unpaid.body.errors).toEqual([
-      expect.objectContaining({ code: 'orders.order.not_fully_paid', params: { paid: '500.00', total: '1000.00' } }),
+      expect.objectContaining({
+        code: 'orders.order.not_fully_paid',
+        params: { paid: '500.00', total: '1000.00' },
+      }),
     ])
     const err = unpaid.body.errors[0]
-    expect(formatProblem(err.code, err.params, 'zh-CN')).toBe('订单尚未全部回款（已回款 ¥500.00，订单金额 ¥1000.00）')
+    expect(formatProblem(err.code, err.params, 'zh-CN')).toBe(
+      '订单尚未全部回款（已回款 ¥500.00，订单金额 ¥1000.00）',
+    )
 
     // Neither shipped nor paid: both, in words.
     const both = await act('sales-orders', unshipped.id, 'close', {})

@@ -26,7 +26,10 @@ const IN_FORCE = 'approved'
  * full and invoiced in full, by finance's latest figures (none yet: nothing collected or
  * invoiced). A list, as the order's: "no open tickets" joins it with tickets.
  */
-export async function contractPreconditions(m: EntityManager, row: ContractRow): Promise<ClosurePrecondition[]> {
+export async function contractPreconditions(
+  m: EntityManager,
+  row: ContractRow,
+): Promise<ClosurePrecondition[]> {
   const money = await receivableOf(m, row.id)
   const received = money?.received ?? ZERO
   const invoiced = money?.invoiced ?? ZERO

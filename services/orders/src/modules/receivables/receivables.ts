@@ -38,7 +38,9 @@ export async function receivableOf(m: EntityManager, contractId: string) {
 }
 
 /** What a contract shows of its money (null until finance has reported). */
-export const presentReceivable = (r: ContractReceivableRow | undefined | null): orders.ContractReceivable | null =>
+export const presentReceivable = (
+  r: ContractReceivableRow | undefined | null,
+): orders.ContractReceivable | null =>
   r
     ? {
         received: r.received,

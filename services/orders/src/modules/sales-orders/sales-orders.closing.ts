@@ -30,7 +30,10 @@ export async function paidOf(m: EntityManager, row: SalesOrderRow): Promise<stri
  * What must hold before an order closes (结单), each in words when it does not (decision §72):
  * fully shipped, and fully paid by the contract's received money (decision 85).
  */
-export async function closePreconditions(m: EntityManager, row: SalesOrderRow): Promise<ClosurePrecondition[]> {
+export async function closePreconditions(
+  m: EntityManager,
+  row: SalesOrderRow,
+): Promise<ClosurePrecondition[]> {
   const shipped = row.lines.every((l) => compareDecimal(l.shippedQuantity, l.quantity) >= 0)
   const paid = await paidOf(m, row)
   return [

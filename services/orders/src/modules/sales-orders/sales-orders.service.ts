@@ -3,7 +3,6 @@ import { compareDecimal } from '@mosaic/money'
 import { can } from '@mosaic/permissions'
 import { orders } from '@mosaic/schemas'
 import {
-  applyApprovalDecision,
   assertNotAwaitingApproval,
   canModifyClosed,
   closureRuleFor,
