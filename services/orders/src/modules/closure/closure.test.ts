@@ -323,5 +323,9 @@ describe('closure gates from finance (contracts and orders)', () => {
     await decideApproval(s.h, s.admin, 'closure-override', o.id, 'approved')
     expect(await orderOf(o.id)).toMatchObject({ status: 'completed', closedBy: 'east-rep' })
     expect((await audit('sales_order', o.id)).at(-1)).toEqual({ action: 'close', note: '客户自提，免发货' })
+    // Reopened, it is where its shipments put it (nothing shipped: confirmed), not "shipped".
+    const reopened = await act('sales-orders', o.id, 'reopen', { reason: '补发' })
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200)
+    expect(reopened.body.status).toBe('confirmed')
   })
 })

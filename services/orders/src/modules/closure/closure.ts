@@ -64,6 +64,8 @@ export interface Closable<T extends ClosableRow> {
   closedStatus: T['status']
   /** The status a document that was never forced goes back to when its close is refused or reopened. */
   openStatus: T['status']
+  /** The status a reopened document takes, when it depends on the document (default `openStatus`). */
+  reopenStatus?: (row: T) => T['status']
   /** The submission's description of the document (docType, id and comment are the closure's). */
   submission: (row: T) => Omit<ApprovalSubmission, 'docType' | 'docId' | 'comment'>
   preconditions: (m: EntityManager, row: T) => Promise<ClosurePrecondition[]>
@@ -203,7 +205,7 @@ export async function reopenRecord<T extends ClosableRow>(
   const denial = reopenRefusal(rule, ctx.principal, row.closedAt ?? new Date(0), new Date(), hasPermission)
   if (denial) throw problem(403, denial.code, denial.params)
   const patch = {
-    status: c.openStatus,
+    status: c.reopenStatus?.(row) ?? c.openStatus,
     closedAt: null,
     closedBy: null,
     closeNote: null,

@@ -260,6 +260,13 @@ export const orderClosable: Closable<SalesOrderRow> = {
   store: salesOrders,
   closedStatus: 'completed',
   openStatus: 'shipped',
+  // A forced close may have closed an order not fully shipped: reopened, it is where its shipments put it.
+  reopenStatus: (row) =>
+    row.shippedPercent >= 100
+      ? 'shipped'
+      : row.lines.some((l) => compareDecimal(l.shippedQuantity, '0') > 0)
+        ? 'partially_shipped'
+        : 'confirmed',
   submission: (row) => ({
     docNumber: row.number,
     docTitle: `${row.number} (${row.customerName})`,
