@@ -5,11 +5,17 @@ import { messages } from './messages'
 
 type Tree = { [key: string]: string | Tree }
 const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  )
 
 describe('finance remote module', () => {
   it('describes itself for the shell menu with an icon the shell can resolve', async () => {
-    expect(financeModule).toMatchObject({ name: 'finance', basePath: '/finance', title: { zh: '财务', en: 'Finance' } })
+    expect(financeModule).toMatchObject({
+      name: 'finance',
+      basePath: '/finance',
+      title: { zh: '财务', en: 'Finance' },
+    })
     const icons = (await import('@element-plus/icons-vue')) as Record<string, unknown>
     for (const icon of [financeModule.icon, ...financeModule.routes.map((r) => r.meta?.icon)])
       expect(icons[String(icon)], String(icon)).toBeTruthy()

@@ -62,7 +62,12 @@ export const ALL = [
 ]
 
 /** A list answer holding exactly `items`. */
-export const pageOf = (items: unknown[]) => ({ items, nextCursor: null, total: items.length, totalCapped: false })
+export const pageOf = (items: unknown[]) => ({
+  items,
+  nextCursor: null,
+  total: items.length,
+  totalCapped: false,
+})
 
 const stamps = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
 const owner = { ownerId: '00000000-0000-4000-8000-000000000001', ownerName: 'Ann', deptId: null }
@@ -109,7 +114,10 @@ export const receivableFixture = (over: Partial<finance.Receivable> = {}): finan
   ...over,
 })
 
-export const instalmentFixture = (seq: number, over: Partial<finance.Instalment> = {}): finance.Instalment => ({
+export const instalmentFixture = (
+  seq: number,
+  over: Partial<finance.Instalment> = {},
+): finance.Instalment => ({
   id: `eeeeeeee-0000-4000-8000-00000000000${seq}`,
   receivableId: RECEIVABLE,
   seq,
@@ -127,8 +135,19 @@ export const instalmentFixture = (seq: number, over: Partial<finance.Instalment>
 export const planFixture = (over: Partial<finance.Receivable> = {}): finance.ReceivablePlan => ({
   receivable: receivableFixture(over),
   instalments: [
-    instalmentFixture(1, { kind: 'prepayment', amount: '30000.00', matched: '30000.00', remaining: '0.00', status: 'paid' }),
-    instalmentFixture(2, { amount: '60000.00', matched: '20000.00', remaining: '40000.00', status: 'overdue' }),
+    instalmentFixture(1, {
+      kind: 'prepayment',
+      amount: '30000.00',
+      matched: '30000.00',
+      remaining: '0.00',
+      status: 'paid',
+    }),
+    instalmentFixture(2, {
+      amount: '60000.00',
+      matched: '20000.00',
+      remaining: '40000.00',
+      status: 'overdue',
+    }),
     instalmentFixture(3, { kind: 'retention', dueDate: '2027-03-01', amount: '10000.00' }),
   ],
 })

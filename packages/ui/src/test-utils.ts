@@ -89,7 +89,10 @@ export function type(testid: string, value: string) {
 }
 
 /** A fresh page-wide i18n holding the kit's and a remote's `messages`, as the shell sets it up. */
-export function remoteTestI18n(messages: Parameters<typeof addMessages>[0], locale: 'zh-CN' | 'en' = 'zh-CN') {
+export function remoteTestI18n(
+  messages: Parameters<typeof addMessages>[0],
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+) {
   setLocale(locale)
   const i18n = createMosaicI18n()
   addMessages(uiMessages)

@@ -25,7 +25,8 @@ const click = async (id: string) => {
 }
 const text = () => document.body.textContent ?? ''
 const KEY = 'Idempotency-Key'
-const sentKeys = () => http.post.mock.calls.map((c) => (c[2] as { headers: Record<string, string> }).headers[KEY])
+const sentKeys = () =>
+  http.post.mock.calls.map((c) => (c[2] as { headers: Record<string, string> }).headers[KEY])
 
 describe('payment dialog', () => {
   async function filled() {
@@ -76,7 +77,10 @@ describe('payment dialog', () => {
   it('makes a new key when the values change between attempts, and shows 422 field errors on the fields', async () => {
     await filled()
     http.post.mockRejectedValueOnce(
-      problemError({ status: 422, errors: [{ field: 'amount', code: 'finance.x', message: 'exceeds outstanding' }] }),
+      problemError({
+        status: 422,
+        errors: [{ field: 'amount', code: 'finance.x', message: 'exceeds outstanding' }],
+      }),
     )
     await click('payment-submit')
     await new Promise((r) => setTimeout(r, 150))
@@ -170,13 +174,21 @@ describe('payments list', () => {
 
   it('shows the server text when a delete is refused', async () => {
     await mountFinance('/finance/payments', answer)
-    http.delete.mockRejectedValueOnce(problemError({ status: 409, title: 'Conflict', detail: 'It has write-offs' }))
+    http.delete.mockRejectedValueOnce(
+      problemError({ status: 409, title: 'Conflict', detail: 'It has write-offs' }),
+    )
     await click(`payment-more-${settled.number}`)
     await click(`payment-delete-${settled.number}`)
-    document.querySelector<HTMLElement>('.el-message-box__btns .el-button--primary, .el-message-box__btns .el-button--danger')?.click()
+    document
+      .querySelector<HTMLElement>(
+        '.el-message-box__btns .el-button--primary, .el-message-box__btns .el-button--danger',
+      )
+      ?.click()
     await flushPromises()
     await new Promise((r) => setTimeout(r, 50))
-    expect(http.delete).toHaveBeenCalledWith(`/api/finance/payments/${settled.id}`, { ifMatch: settled.version })
+    expect(http.delete).toHaveBeenCalledWith(`/api/finance/payments/${settled.id}`, {
+      ifMatch: settled.version,
+    })
     expect(text()).toContain('It has write-offs')
   })
 })

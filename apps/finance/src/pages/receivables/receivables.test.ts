@@ -35,13 +35,22 @@ function answer(path: string): unknown {
 }
 const text = () => document.body.textContent ?? ''
 const row = (n: string) =>
-  [...document.querySelectorAll<HTMLElement>('.el-table__row')].find((r) => r.textContent?.includes(n))!.textContent!
+  [...document.querySelectorAll<HTMLElement>('.el-table__row')].find((r) => r.textContent?.includes(n))!
+    .textContent!
 
 describe('receivables list', () => {
   it('shows the figures as money and the statuses as labels, in English', async () => {
     const { warnings } = await mountFinance('/finance/receivables', answer)
     const first = row('HT202601010001')
-    for (const shown of ['¥100,000.00', '¥30,000.00', '¥70,000.00', '30.00%', '1 / 3 paid', 'Collecting', 'Overdue'])
+    for (const shown of [
+      '¥100,000.00',
+      '¥30,000.00',
+      '¥70,000.00',
+      '30.00%',
+      '1 / 3 paid',
+      'Collecting',
+      'Overdue',
+    ])
       expect(first).toContain(shown)
     expect(first).toMatch(/Paid\s*¥30,000\.00/)
     expect(first).toMatch(/Held\s*¥10,000\.00, due 2027-03-01/)
@@ -55,7 +64,8 @@ describe('receivables list', () => {
   it('shows the same in Chinese', async () => {
     await mountFinance('/finance/receivables', answer, { locale: 'zh-CN' })
     const first = row('HT202601010001')
-    for (const shown of ['¥100,000.00', '回款中', '逾期', '已付清', '未到期', '1 / 3 期']) expect(first).toContain(shown)
+    for (const shown of ['¥100,000.00', '回款中', '逾期', '已付清', '未到期', '1 / 3 期'])
+      expect(first).toContain(shown)
     expect(row('HT202601010002')).toContain('已回清')
   })
 
@@ -64,7 +74,9 @@ describe('receivables list', () => {
     type('filter-q', 'Acme')
     document.querySelector<HTMLElement>('[data-testid="list-search"]')!.click()
     await flushPromises()
-    const queries = http.get.mock.calls.filter((c) => c[0] === '/api/finance/receivables').map((c) => c[1].query)
+    const queries = http.get.mock.calls
+      .filter((c) => c[0] === '/api/finance/receivables')
+      .map((c) => c[1].query)
     expect(queries.at(-1)).toMatchObject({ q: 'Acme' })
   })
 
@@ -107,9 +119,27 @@ describe('plan editor', () => {
       `/api/finance/receivables/${RECEIVABLE}/plan`,
       {
         instalments: [
-          { id: planFixture().instalments[0]!.id, kind: 'prepayment', dueDate: '2026-01-15', amount: '30000.00', note: null },
-          { id: planFixture().instalments[1]!.id, kind: 'progress', dueDate: '2026-02-15', amount: '50000.00', note: null },
-          { id: planFixture().instalments[2]!.id, kind: 'retention', dueDate: '2027-03-01', amount: '20000', note: null },
+          {
+            id: planFixture().instalments[0]!.id,
+            kind: 'prepayment',
+            dueDate: '2026-01-15',
+            amount: '30000.00',
+            note: null,
+          },
+          {
+            id: planFixture().instalments[1]!.id,
+            kind: 'progress',
+            dueDate: '2026-02-15',
+            amount: '50000.00',
+            note: null,
+          },
+          {
+            id: planFixture().instalments[2]!.id,
+            kind: 'retention',
+            dueDate: '2027-03-01',
+            amount: '20000',
+            note: null,
+          },
         ],
       },
       { ifMatch: 4 },
@@ -132,7 +162,10 @@ describe('plan editor', () => {
   it('shows the server field errors on their rows, and reloads after someone else changed the plan', async () => {
     const w = await mountOpened(PlanEditor, { plan: planFixture() })
     http.put.mockRejectedValueOnce(
-      problemError({ status: 422, errors: [{ field: 'instalments.1.amount', code: 'x', message: 'below written off' }] }),
+      problemError({
+        status: 422,
+        errors: [{ field: 'instalments.1.amount', code: 'x', message: 'below written off' }],
+      }),
     )
     save().click()
     await flushPromises()
