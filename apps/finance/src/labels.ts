@@ -2,12 +2,7 @@ import { computed } from 'vue'
 import { finance } from '@mosaic/schemas'
 import { useText } from '@mosaic/ui'
 
-/** The dictionaries finance fields are coded in. */
-export const DICT = {
-  paymentMethod: 'payment_method',
-  invoiceType: 'invoice_type',
-  courier: 'courier_company',
-} as const
+export { DICT } from './constants'
 
 /** Each status as a tag colour. */
 export const TAGS = {

@@ -1,5 +1,8 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isPermissionCode } from '@mosaic/permissions'
+import { recordType } from '@mosaic/ui/records'
 import financeModule from './routes'
 import { messages } from './messages'
 
@@ -8,6 +11,13 @@ const keys = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) =>
     typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
   )
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sources(path)
+    return /\.(vue|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : []
+  })
 
 describe('finance remote module', () => {
   it('describes itself for the shell menu with an icon the shell can resolve', async () => {
@@ -40,5 +50,21 @@ describe('finance remote module', () => {
 
   it('has the same message keys in Chinese and English', () => {
     expect(keys(messages.en as Tree).sort()).toEqual(keys(messages['zh-CN'] as Tree).sort())
+  })
+
+  it('defines every literal finance.* key the screens translate', () => {
+    const zh = keys(messages['zh-CN'] as Tree)
+    const used = new Set<string>()
+    for (const file of sources(__dirname))
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'(finance\.[\w.]+)'/g)) used.add(m[1]!)
+    expect(used.size).toBeGreaterThan(100)
+    expect([...used].filter((k) => !zh.includes(k))).toEqual([])
+  })
+
+  it('registers the finance record types for the history views, each linking to its page', () => {
+    for (const type of ['receivable', 'payment', 'invoice']) {
+      expect(recordType(type)?.service).toBe('finance')
+      expect(recordType(type)?.link?.('x')).toMatch(/^\/finance\/\w+\?open=x$/)
+    }
   })
 })

@@ -2,6 +2,8 @@ import type { RouteRecordRaw } from 'vue-router'
 import type { PermissionCode } from '@mosaic/permissions'
 import type { RemoteModule } from '@mosaic/web-kit'
 import { messages } from './messages'
+// Registers the finance record types (field labels and kinds for every history view, admin's audit search too).
+import './records'
 
 /** Who reaches the finance recycle bin: a restorer of payments or invoices, or the bin's reader. */
 export const FINANCE_RECYCLE_BIN_ACCESS: PermissionCode[] = [
