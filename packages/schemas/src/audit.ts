@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   void: { zh: '作废', en: 'Voided' },
   terminate: { zh: '终止', en: 'Terminated' },
   cancel: { zh: '取消', en: 'Cancelled' },
+  plan_update: { zh: '修改回款计划', en: 'Payment plan changed' },
   ship: { zh: '发货', en: 'Shipped' },
   complete: { zh: '完成', en: 'Completed' },
   on_sale: { zh: '上架', en: 'Put on sale' },

@@ -5,6 +5,7 @@ import { kitHttpProblems } from './kit-http.js'
 import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
+import { financeProblems } from './finance.js'
 import { listProblems } from './lists.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
@@ -19,6 +20,7 @@ export const PROBLEMS = {
   ...kitProblems,
   ...salesProblems,
   ...ordersProblems,
+  ...financeProblems,
   ...listProblems,
 } as const satisfies ProblemCatalog
 
