@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { RECORD_COLUMNS_SQL } from '@mosaic/service-kit'
+import {
+  BIGRAMS_FUNCTION_SQL,
+  bigramIndexSql,
+  numberPrefixIndexSql,
+  RECORD_COLUMNS_SQL,
+} from '@mosaic/service-kit'
 
 const live = 'WHERE deleted_at IS NULL'
 
@@ -179,5 +184,26 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The receivable list's keyword search as the kit's `numberMatch` / `textContains` run it: the
+ * contract number by prefix (C-collation btree) and two-character names (Chinese) through bigrams,
+ * which pg_trgm cannot serve.
+ */
+export class ReceivableSearch1766000100000 implements MigrationInterface {
+  name = 'ReceivableSearch1766000100000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(BIGRAMS_FUNCTION_SQL)
+    await q.query(numberPrefixIndexSql('receivable', 'contract_number'))
+    await q.query(bigramIndexSql('receivable', 'customer_name'))
+    await q.query(bigramIndexSql('receivable', 'owner_name'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const column of ['customer_name', 'owner_name']) await q.query(`DROP INDEX receivable_${column}_bigram`)
+    await q.query('DROP INDEX receivable_contract_number_prefix')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [FinanceSchema1766000000000]
+export const migrations = [FinanceSchema1766000000000, ReceivableSearch1766000100000]
