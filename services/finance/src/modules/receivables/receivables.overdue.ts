@@ -72,16 +72,18 @@ function overdueNotice(r: ReceivableHead, amount: string, count: number): Notifi
 async function tellOverdue(m: EntityManager, id: string, today: string): Promise<boolean> {
   if (!(await lockReceivable(m, id))) return false
   await refreshReceivable(m, id, today)
+  // A CTE, so the driver answers the rows (an UPDATE … RETURNING comes back with its row count).
   const due: OverdueInstalment[] = await m.query(
-    `UPDATE instalment SET overdue_notified_at = now()
-      WHERE receivable_id = $1 AND NOT cancelled AND matched < amount AND due_date < $2::date
-        AND overdue_notified_at IS NULL
-        AND EXISTS (SELECT 1 FROM receivable r WHERE r.id = $1 AND r.status = 'open')
-      RETURNING id, seq, to_char(due_date, 'YYYY-MM-DD') AS due_date, (amount - matched)::text AS remaining`,
+    `WITH told AS (
+       UPDATE instalment SET overdue_notified_at = now()
+        WHERE receivable_id = $1 AND NOT cancelled AND matched < amount AND due_date < $2::date
+          AND overdue_notified_at IS NULL
+          AND EXISTS (SELECT 1 FROM receivable r WHERE r.id = $1 AND r.status = 'open')
+        RETURNING id, seq, due_date, amount - matched AS remaining)
+     SELECT id, seq, to_char(due_date, 'YYYY-MM-DD') AS due_date, remaining::text FROM told ORDER BY seq`,
     [id, today],
   )
   if (!due.length) return false
-  due.sort((a, b) => a.seq - b.seq)
   const [r]: ReceivableHead[] = await m.query(
     `SELECT id, contract_id, contract_number, contract_name, customer_id, customer_name, owner_id, dept_id
        FROM receivable WHERE id = $1`,

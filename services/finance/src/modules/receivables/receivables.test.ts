@@ -24,7 +24,9 @@ describe('receivables', () => {
     s.h.call('PUT', `/receivables/${id}/plan`, { token, version, body: { instalments } })
 
   it('an approved contract becomes a receivable with its plan and figures', async () => {
-    const { contract, receivableId } = await approve(s.h, SECRET, owner())
+    // Dates ahead of the real clock, so nothing is due yet whenever the test runs.
+    const dates = { signDate: '2099-01-10', startDate: '2099-01-15', endDate: '2099-12-31' }
+    const { contract, receivableId } = await approve(s.h, SECRET, owner(), dates)
     const res = await get(receivableId)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
@@ -42,10 +44,12 @@ describe('receivables', () => {
       uninvoiced: '100000.00',
       prepayRatio: '30.00',
       prepayAmount: '30000.00',
-      prepayDueDate: '2026-01-10',
+      prepayDueDate: '2099-01-10',
+      prepayStatus: 'pending',
       retentionAmount: '5000.00',
-      retentionReleaseDate: '2027-01-15',
+      retentionReleaseDate: '2100-01-15',
       retentionStatus: 'held',
+      overdue: false,
       instalmentCount: 3,
       instalmentsPaid: 0,
       invoiceType: 'vat_special',
@@ -54,9 +58,9 @@ describe('receivables', () => {
     const p = await plan(receivableId)
     expect(p.status).toBe(200)
     expect(p.body.instalments.map((i: Record<string, unknown>) => [i.seq, i.kind, i.dueDate, i.amount])).toEqual([
-      [1, 'prepayment', '2026-01-10', '30000.00'],
-      [2, 'progress', '2026-12-31', '65000.00'],
-      [3, 'retention', '2027-01-15', '5000.00'],
+      [1, 'prepayment', '2099-01-10', '30000.00'],
+      [2, 'progress', '2099-12-31', '65000.00'],
+      [3, 'retention', '2100-01-15', '5000.00'],
     ])
     const [progressed] = await s.h.service.db.dataSource.query(
       `SELECT payload FROM outbox_event WHERE topic = 'finance.receivable.progressed'
