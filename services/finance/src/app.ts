@@ -8,7 +8,10 @@ import { registerReceivableRoutes } from './modules/receivables/receivables.rout
 import { receivables } from './modules/receivables/receivables.store.js'
 
 /** Builds the finance service (not yet listening); tests pass a verifier that trusts their own keys. */
-export function buildFinanceService(config: FinanceConfig, options: DomainServiceOptions = {}): Promise<Service> {
+export function buildFinanceService(
+  config: FinanceConfig,
+  options: DomainServiceOptions = {},
+): Promise<Service> {
   const timeZone = config.BUSINESS_TIME_ZONE
   return createDomainService({
     ...options,

@@ -33,7 +33,12 @@ export async function approve(
  * `amount` received and written off against an instalment, as the payments module records it (a
  * confirmed payment and its write-off), then the receivable's figures refreshed.
  */
-export async function writeOff(h: FinanceHarness, receivableId: string, instalmentId: string, amount: string) {
+export async function writeOff(
+  h: FinanceHarness,
+  receivableId: string,
+  instalmentId: string,
+  amount: string,
+) {
   await h.service.db.transaction(async (m) => {
     const [r] = await m.query('SELECT * FROM receivable WHERE id = $1 FOR UPDATE', [receivableId])
     const paymentId = randomUUID()

@@ -155,8 +155,14 @@ describe('storing notifications from events', () => {
         },
       ],
     })
-    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({ handled: true, duplicate: false })
-    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({ handled: false, duplicate: true })
+    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({
+      handled: true,
+      duplicate: false,
+    })
+    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({
+      handled: false,
+      duplicate: true,
+    })
     const mine = await list(owner.token)
     expect(mine.body.items).toEqual([
       expect.objectContaining({

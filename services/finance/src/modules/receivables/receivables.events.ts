@@ -110,11 +110,18 @@ async function contractVoided(m: EntityManager, c: ContractVoidedPayload, today:
   const current = await instalmentsOf(m, [row.id])
   await cancelPlan(m, row.id)
   const after = await instalmentsOf(m, [row.id])
-  await receivables.update(m, SYSTEM, row.id, row.version, { status: 'cancelled' }, {
-    action: c.kind === 'voided' ? 'void' : 'terminate',
-    note: c.reason,
-    extraDiff: { plan: { before: planText(current), after: planText(after) } },
-  })
+  await receivables.update(
+    m,
+    SYSTEM,
+    row.id,
+    row.version,
+    { status: 'cancelled' },
+    {
+      action: c.kind === 'voided' ? 'void' : 'terminate',
+      note: c.reason,
+      extraDiff: { plan: { before: planText(current), after: planText(after) } },
+    },
+  )
   await lockReceivable(m, row.id)
   await refreshReceivable(m, row.id, today)
 }

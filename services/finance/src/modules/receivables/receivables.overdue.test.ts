@@ -17,7 +17,8 @@ describe('the overdue round', () => {
     clerk: { username: 'clerk', dataScope: 'all' },
   })
   const db = () => s.h.service.db
-  const receivable = async (id: string) => (await s.h.call('GET', `/receivables/${id}`, { token: s.clerk.token })).body
+  const receivable = async (id: string) =>
+    (await s.h.call('GET', `/receivables/${id}`, { token: s.clerk.token })).body
   const overdueEvents = async (receivableId: string) =>
     (await db().dataSource.query(
       `SELECT payload, notify FROM outbox_event WHERE topic = 'finance.receivable.overdue'
@@ -85,9 +86,10 @@ describe('the overdue round', () => {
   it('a retention falls due on its release date even when nothing is left to tell', async () => {
     const { receivableId } = await approve(s.h, SECRET, { id: s.owner.id, deptId: EAST }, DATES)
     // Everything was told already (say, by an earlier round): only the statuses are left to move.
-    await db().dataSource.query('UPDATE instalment SET overdue_notified_at = now() WHERE receivable_id = $1', [
-      receivableId,
-    ])
+    await db().dataSource.query(
+      'UPDATE instalment SET overdue_notified_at = now() WHERE receivable_id = $1',
+      [receivableId],
+    )
     expect(await receivable(receivableId)).toMatchObject({ retentionStatus: 'held', overdue: false })
     const round = await overdueRound(db(), '2100-01-16')
     expect(round.refreshed).toBeGreaterThanOrEqual(1)
@@ -105,7 +107,9 @@ describe('the overdue round', () => {
     const plan = (await s.h.call('GET', `/receivables/${receivableId}/plan`, { token: s.clerk.token })).body
     for (const i of plan.instalments) await writeOff(s.h, receivableId, i.id, i.amount)
     const voided = await approve(s.h, SECRET, { id: s.owner.id, deptId: EAST }, DATES)
-    await db().dataSource.query("UPDATE receivable SET status = 'cancelled' WHERE id = $1", [voided.receivableId])
+    await db().dataSource.query("UPDATE receivable SET status = 'cancelled' WHERE id = $1", [
+      voided.receivableId,
+    ])
     await overdueRound(db(), '2101-01-01')
     expect(await receivable(receivableId)).toMatchObject({ status: 'collected', overdue: false })
     expect(contract.id).toBeTruthy()

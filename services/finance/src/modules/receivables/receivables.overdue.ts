@@ -114,7 +114,10 @@ async function tellOverdue(m: EntityManager, id: string, today: string): Promise
  * instalments, and refreshes receivables whose statuses a date has overtaken. Each receivable in
  * its own transaction under its lock; a second round (or a second instance) finds nothing to tell.
  */
-export async function overdueRound(db: Database, today: string): Promise<{ told: number; refreshed: number }> {
+export async function overdueRound(
+  db: Database,
+  today: string,
+): Promise<{ told: number; refreshed: number }> {
   const untold: Array<{ id: string }> = await db.dataSource.query(UNTOLD_SQL, [today])
   let told = 0
   for (const { id } of untold) if (await db.transaction((m) => tellOverdue(m, id, today))) told++
@@ -129,7 +132,10 @@ export async function overdueRound(db: Database, today: string): Promise<{ told:
 type Logger = Service['logger']
 
 /** Finance's clock: the overdue round every `minutes` (0 = never on its own). */
-export function overdueJob(o: { minutes: number; timeZone: string }): IntervalJob<{ db: Database; logger: Logger }> {
+export function overdueJob(o: {
+  minutes: number
+  timeZone: string
+}): IntervalJob<{ db: Database; logger: Logger }> {
   return {
     name: 'receivables overdue',
     everyMinutes: o.minutes,

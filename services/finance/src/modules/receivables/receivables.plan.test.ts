@@ -59,13 +59,15 @@ describe('a contract’s payment plan', () => {
 
   it('ratios over 100% cut the retention; no dates at all: the day handled; zero amounts left out', () => {
     const none = { signDate: null, startDate: null, endDate: null, warrantyMonths: null }
-    expect(planFor({ total: '10.00', prepayRatio: '80', retentionRatio: '50', ...none }, '2026-05-05')).toEqual([
+    expect(
+      planFor({ total: '10.00', prepayRatio: '80', retentionRatio: '50', ...none }, '2026-05-05'),
+    ).toEqual([
       { kind: 'prepayment', dueDate: '2026-05-05', amount: '8.00' },
       { kind: 'retention', dueDate: '2026-05-05', amount: '2.00' },
     ])
-    expect(planFor({ total: '0.01', prepayRatio: '30', retentionRatio: null, ...none }, '2026-05-05')).toEqual([
-      { kind: 'progress', dueDate: '2026-05-05', amount: '0.01' },
-    ])
+    expect(
+      planFor({ total: '0.01', prepayRatio: '30', retentionRatio: null, ...none }, '2026-05-05'),
+    ).toEqual([{ kind: 'progress', dueDate: '2026-05-05', amount: '0.01' }])
   })
 
   it('adds calendar months, a missing day becoming the month’s last', () => {

@@ -44,8 +44,7 @@ export function registerReceivableRoutes(api: ApiRouter, db: Database, o: { time
         params: IdParams,
         response: finance.ReceivablePlan,
         ifMatch: true,
-        run: (m, ctx, { body, params, version }) =>
-          updatePlan(m, ctx, params.id!, version, body, o.timeZone),
+        run: (m, ctx, { body, params, version }) => updatePlan(m, ctx, params.id!, version, body, o.timeZone),
       },
     },
   })

@@ -56,7 +56,11 @@ export async function receivablePlan(
   return planOf(m, row, timeZone)
 }
 
-async function planOf(m: EntityManager, row: ReceivableRow, timeZone: string): Promise<finance.ReceivablePlan> {
+async function planOf(
+  m: EntityManager,
+  row: ReceivableRow,
+  timeZone: string,
+): Promise<finance.ReceivablePlan> {
   const today = businessToday(timeZone)
   const rows = await instalmentsOf(m, [row.id], { withCancelled: true })
   return { receivable: presentReceivable(row), instalments: rows.map((r) => presentInstalment(r, today)) }
@@ -84,10 +88,17 @@ export async function updatePlan(
   const plan = body.instalments.map((i) => ({ ...i, id: i.id ?? null, note: i.note ?? null }))
   await writePlan(m, id, current, plan)
   const after = planText(await instalmentsOf(m, [id]))
-  await receivables.update(m, ctx, id, version, {}, {
-    action: 'plan_update',
-    extraDiff: before === after ? {} : { plan: { before, after } },
-  })
+  await receivables.update(
+    m,
+    ctx,
+    id,
+    version,
+    {},
+    {
+      action: 'plan_update',
+      extraDiff: before === after ? {} : { plan: { before, after } },
+    },
+  )
   await lockReceivable(m, id)
   await refreshReceivable(m, id, businessToday(timeZone))
   return planOf(m, await receivables.get(m, id), timeZone)

@@ -57,7 +57,9 @@ describe('receivables', () => {
     })
     const p = await plan(receivableId)
     expect(p.status).toBe(200)
-    expect(p.body.instalments.map((i: Record<string, unknown>) => [i.seq, i.kind, i.dueDate, i.amount])).toEqual([
+    expect(
+      p.body.instalments.map((i: Record<string, unknown>) => [i.seq, i.kind, i.dueDate, i.amount]),
+    ).toEqual([
       [1, 'prepayment', '2099-01-10', '30000.00'],
       [2, 'progress', '2099-12-31', '65000.00'],
       [3, 'retention', '2100-01-15', '5000.00'],
@@ -67,17 +69,25 @@ describe('receivables', () => {
          AND payload->>'receivableId' = $1`,
       [receivableId],
     )
-    expect(progressed.payload).toMatchObject({ contractId: contract.id, total: '100000.00', instalmentCount: 3 })
+    expect(progressed.payload).toMatchObject({
+      contractId: contract.id,
+      total: '100000.00',
+      instalmentCount: 3,
+    })
   })
 
   it('a redelivery, or the same approval under another event id, makes nothing more', async () => {
     const contract = approvedContract(owner())
     const eventId = randomUUID()
-    expect((await fromOrders(s.h, SECRET, 'orders.contract.approved', contract, { id: eventId })).body).toEqual({
+    expect(
+      (await fromOrders(s.h, SECRET, 'orders.contract.approved', contract, { id: eventId })).body,
+    ).toEqual({
       handled: true,
       duplicate: false,
     })
-    expect((await fromOrders(s.h, SECRET, 'orders.contract.approved', contract, { id: eventId })).body).toEqual({
+    expect(
+      (await fromOrders(s.h, SECRET, 'orders.contract.approved', contract, { id: eventId })).body,
+    ).toEqual({
       handled: false,
       duplicate: true,
     })
@@ -107,9 +117,18 @@ describe('receivables', () => {
     }
     await fromOrders(s.h, SECRET, 'orders.contract.changed', { ...change, revision: 2 })
     const after = await plan(receivableId)
-    expect(after.body.receivable).toMatchObject({ total: '80000.00', contractRevision: 2, received: '30000.00' })
+    expect(after.body.receivable).toMatchObject({
+      total: '80000.00',
+      contractRevision: 2,
+      received: '30000.00',
+    })
     expect(
-      after.body.instalments.map((i: Record<string, unknown>) => [i.id === prepay.id, i.kind, i.amount, i.status]),
+      after.body.instalments.map((i: Record<string, unknown>) => [
+        i.id === prepay.id,
+        i.kind,
+        i.amount,
+        i.status,
+      ]),
     ).toEqual([
       [true, 'prepayment', '30000.00', 'paid'],
       [false, 'progress', '46000.00', expect.any(String)],
@@ -160,7 +179,10 @@ describe('receivables', () => {
     expect(audit.body[0]).toMatchObject({ action: 'terminate', note: '客户破产' })
     // Its plan is read-only now.
     const version = after.body.receivable.version
-    expectProblem(await putPlan(receivableId, version, [{ kind: 'progress', dueDate: '2026-05-01', amount: '1.00' }]), 409)
+    expectProblem(
+      await putPlan(receivableId, version, [{ kind: 'progress', dueDate: '2026-05-01', amount: '1.00' }]),
+      409,
+    )
   })
 
   describe('the plan editor', () => {
@@ -180,7 +202,9 @@ describe('receivables', () => {
       const res = await putPlan(receivableId, version, next)
       expect(res.status).toBe(200)
       expect(res.body.receivable).toMatchObject({ version: version + 1, instalmentCount: 4 })
-      expect(res.body.instalments.map((i: Record<string, unknown>) => [i.seq, i.dueDate, i.amount, i.note])).toEqual([
+      expect(
+        res.body.instalments.map((i: Record<string, unknown>) => [i.seq, i.dueDate, i.amount, i.note]),
+      ).toEqual([
         [1, '2026-01-10', '30000.00', null],
         [2, '2026-03-31', '35000.00', null],
         [3, '2026-06-30', '30000.00', '到货'],
@@ -189,7 +213,8 @@ describe('receivables', () => {
       const audit = await s.h.call('GET', `/receivables/${receivableId}/audit`, { token: s.clerk.token })
       expect(audit.body[0]).toMatchObject({ action: 'plan_update', actorName: 'clerk' })
       expect(audit.body[0].diff.plan).toEqual({
-        before: '1. 预付款 2026-01-10 30,000.00; 2. 进度款 2026-12-31 65,000.00; 3. 质保金 2027-01-15 5,000.00',
+        before:
+          '1. 预付款 2026-01-10 30,000.00; 2. 进度款 2026-12-31 65,000.00; 3. 质保金 2027-01-15 5,000.00',
         after:
           '1. 预付款 2026-01-10 30,000.00; 2. 进度款 2026-03-31 35,000.00; 3. 进度款 2026-06-30 30,000.00; 4. 质保金 2027-01-15 5,000.00',
       })
@@ -214,7 +239,9 @@ describe('receivables', () => {
         'instalments.2.id': 'finance.plan.unknown_instalment',
         instalments: 'finance.plan.sum_mismatch',
       })
-      expect(sum.body.errors.find((e: { code: string }) => e.code === 'finance.plan.sum_mismatch').params).toEqual({
+      expect(
+        sum.body.errors.find((e: { code: string }) => e.code === 'finance.plan.sum_mismatch').params,
+      ).toEqual({
         sum: '79000.00',
         total: '100000.00',
       })
@@ -244,9 +271,9 @@ describe('receivables', () => {
       const a = await approve(s.h, SECRET, owner(), { number: `HTQ${tag}01`, customerName: `雪松${tag}机电` })
       const b = await approve(s.h, SECRET, owner(), { number: `HTQ${tag}02`, ownerName: `周${tag}` })
       const ids = async (q: string) =>
-        (await s.h.call('GET', `/receivables?q=${encodeURIComponent(q)}`, { token: s.clerk.token })).body.items.map(
-          (i: { id: string }) => i.id,
-        )
+        (
+          await s.h.call('GET', `/receivables?q=${encodeURIComponent(q)}`, { token: s.clerk.token })
+        ).body.items.map((i: { id: string }) => i.id)
       expect(await ids(`htq${tag}`)).toEqual([b.receivableId, a.receivableId])
       expect(await ids(`雪松${tag}`)).toEqual([a.receivableId])
       // Two characters (a short Chinese name) go through the bigram index.
@@ -274,7 +301,10 @@ describe('receivables', () => {
     const { receivableId } = await approve(s.h, SECRET, owner())
     const { version } = (await receivableOfContract(s.h, (await get(receivableId)).body.contractId))!
     expectProblem(
-      await s.h.call('POST', `/receivables/${receivableId}/versions/1/restore`, { token: s.clerk.token, version }),
+      await s.h.call('POST', `/receivables/${receivableId}/versions/1/restore`, {
+        token: s.clerk.token,
+        version,
+      }),
       409,
     )
   })
