@@ -103,6 +103,9 @@ async function contractChanged(m: EntityManager, c: ContractChangedPayload, toda
   await refreshReceivable(m, row.id, today)
 }
 
+/** The audit action of a contract's end. */
+const END_ACTION = { voided: 'void', terminated: 'terminate' } as const
+
 /** Voided or terminated: the receivable is cancelled, its open instalments with it. */
 async function contractVoided(m: EntityManager, c: ContractVoidedPayload, today: string) {
   const row = await receivableOf(m, c.id)
@@ -117,7 +120,7 @@ async function contractVoided(m: EntityManager, c: ContractVoidedPayload, today:
     row.version,
     { status: 'cancelled' },
     {
-      action: c.kind === 'voided' ? 'void' : 'terminate',
+      action: END_ACTION[c.kind],
       note: c.reason,
       extraDiff: { plan: { before: planText(current), after: planText(after) } },
     },
