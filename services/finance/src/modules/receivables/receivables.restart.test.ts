@@ -46,14 +46,17 @@ describe('finance down while a contract is approved', () => {
     const eventId = await orders.service.db.transaction((m) =>
       publishEvent(m, { topic: 'orders.contract.approved', payload: contract }),
     )
-    expect(await orders.service.events.dispatcher!.tick()).toBe(1)
+    // The dispatcher may already be on it (a commit wakes it): one round at least has failed.
+    await orders.service.events.flush()
     const failed = await delivery(eventId)
-    expect(failed).toMatchObject({ attempts: 1, delivered_at: null })
+    expect(failed).toMatchObject({ delivered_at: null })
+    expect(failed.attempts).toBeGreaterThanOrEqual(1)
     expect(failed.last_error).toMatch(/^finance unreachable/)
 
     await finance.restart()
     await orders.service.events.flush({ pending: true })
-    expect(await delivery(eventId)).toMatchObject({ attempts: 2, delivered_at: expect.any(Date) })
+    const delivered = await delivery(eventId)
+    expect(delivered).toMatchObject({ delivered_at: expect.any(Date) })
     expect(await receivablesOf(contract.id)).toEqual([
       { id: expect.any(String), total: '100000.00', instalments: 3 },
     ])
@@ -65,7 +68,10 @@ describe('finance down while a contract is approved', () => {
       [eventId],
     )
     await orders.service.events.flush({ pending: true })
-    expect(await delivery(eventId)).toMatchObject({ attempts: 3, delivered_at: expect.any(Date) })
+    expect(await delivery(eventId)).toMatchObject({
+      attempts: delivered.attempts + 1,
+      delivered_at: expect.any(Date),
+    })
     expect(await receivablesOf(contract.id)).toHaveLength(1)
     const [inbox] = await finance.service.db.dataSource.query(
       'SELECT source, topic FROM inbox_event WHERE event_id = $1',
