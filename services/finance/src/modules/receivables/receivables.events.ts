@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { ContractApprovedPayload, ContractChangedPayload, ContractVoidedPayload } from '@mosaic/schemas'
 import { defineHandlers, SYSTEM_ACTOR, type RecordContext } from '@mosaic/service-kit'
-import { lockReceivable, refreshReceivable } from './receivables.figures.js'
+import { refreshReceivable } from './receivables.figures.js'
 import { cancelPlan, instalmentsOf, planText, writePlan } from './receivables.instalments.js'
 import { planFor, replan, type PlanTerms } from './receivables.plan.js'
 import { businessToday } from './receivables.present.js'
@@ -44,6 +44,7 @@ const snapshotOf = (c: ContractState) => ({
   invoiceTaxNumber: c.invoiceInfo?.taxNumber ?? null,
 })
 
+/** The contract's receivable, locked for the rest of the event's transaction. */
 const receivableOf = async (m: EntityManager, contractId: string) =>
   receivables.repo(m).findOne({ where: { contractId }, lock: { mode: 'pessimistic_write' } })
 
@@ -125,7 +126,6 @@ async function contractVoided(m: EntityManager, c: ContractVoidedPayload, today:
       extraDiff: { plan: { before: planText(current), after: planText(after) } },
     },
   )
-  await lockReceivable(m, row.id)
   await refreshReceivable(m, row.id, today)
 }
 

@@ -15,7 +15,7 @@ import {
   type WhereFragment,
 } from '@mosaic/service-kit'
 import type { ReceivableRow } from './receivables.entity.js'
-import { lockReceivable, refreshReceivable } from './receivables.figures.js'
+import { refreshReceivable } from './receivables.figures.js'
 import { instalmentsOf, planText, writePlan, type InstalmentRow } from './receivables.instalments.js'
 import { businessToday, presentInstalment, presentReceivable } from './receivables.present.js'
 import { receivables } from './receivables.store.js'
@@ -99,7 +99,7 @@ export async function updatePlan(
       extraDiff: before === after ? {} : { plan: { before, after } },
     },
   )
-  await lockReceivable(m, id)
+  // The row is locked since `get` above.
   await refreshReceivable(m, id, businessToday(timeZone))
   return planOf(m, await receivables.get(m, id), timeZone)
 }
