@@ -56,7 +56,16 @@ export async function contractInForce(
   team: SalesTeam,
   rep: ApiSession,
   head: ApiSession,
-  o: { customer: string; product: string; code: string; contract: string; quantity: string; price: string; prepayRatio: string; retentionRatio: string },
+  o: {
+    customer: string
+    product: string
+    code: string
+    contract: string
+    quantity: string
+    price: string
+    prepayRatio: string
+    retentionRatio: string
+  },
 ): Promise<ContractInForce> {
   const product = await team.admin.json<orders.Product>('POST', '/api/orders/products', {
     code: o.code,
@@ -96,7 +105,12 @@ export async function contractInForce(
 }
 
 /** An order of the whole contract, confirmed, and shipped in full by `shipper`. */
-export async function shippedOrder(rep: ApiSession, shipper: ApiSession, c: ContractInForce, quantity: string) {
+export async function shippedOrder(
+  rep: ApiSession,
+  shipper: ApiSession,
+  c: ContractInForce,
+  quantity: string,
+) {
   const created = await rep.json<orders.SalesOrder>('POST', '/api/orders/sales-orders', {
     contractId: c.contract.id,
     lines: [{ productId: c.product.id, quantity }],
