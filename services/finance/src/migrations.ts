@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { RECORD_COLUMNS_SQL } from '@mosaic/service-kit'
+import {
+  BIGRAMS_FUNCTION_SQL,
+  bigramIndexSql,
+  numberPrefixIndexSql,
+  RECORD_COLUMNS_SQL,
+} from '@mosaic/service-kit'
 
 const live = 'WHERE deleted_at IS NULL'
 
@@ -193,5 +198,34 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
   }
 }
 
+/**
+ * What the payment list's search needs (`numberMatch`, `textContains`): the number prefix
+ * indexes on the payment's and its contract's number, and the two-character (bigram) index of
+ * the customer's name and the payer, with the kit's `kit_bigrams` function they are built on.
+ */
+export class PaymentSearch1766000200000 implements MigrationInterface {
+  name = 'PaymentSearch1766000200000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(BIGRAMS_FUNCTION_SQL)
+    await q.query(numberPrefixIndexSql('payment', 'number'))
+    await q.query(numberPrefixIndexSql('payment', 'contract_number'))
+    await q.query('CREATE INDEX payment_number_trgm ON payment USING gin (number gin_trgm_ops)')
+    await q.query(bigramIndexSql('payment', 'customer_name'))
+    await q.query(bigramIndexSql('payment', 'payer'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const index of [
+      'payment_payer_bigram',
+      'payment_customer_name_bigram',
+      'payment_number_trgm',
+      'payment_contract_number_prefix',
+      'payment_number_prefix',
+    ])
+      await q.query(`DROP INDEX ${index}`)
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [FinanceSchema1766000000000]
+export const migrations = [FinanceSchema1766000000000, PaymentSearch1766000200000]

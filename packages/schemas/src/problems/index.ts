@@ -6,6 +6,7 @@ import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
+import { financePaymentProblems } from './finance-payments.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -20,6 +21,7 @@ export const PROBLEMS = {
   ...salesProblems,
   ...ordersProblems,
   ...listProblems,
+  ...financePaymentProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS
