@@ -5,7 +5,7 @@ import {
   applyApprovalDecision,
   bulkEach,
   definedOnly,
-  fieldError,
+  fieldUnprocessable,
   issueNumber,
   listPage,
   liveRows,
@@ -14,7 +14,6 @@ import {
   problem,
   requestApproval,
   textContains,
-  validationFailed,
   type AggregateContext,
   type ApprovalDecisionHandler,
   type CallerContext,
@@ -44,7 +43,7 @@ const link = (id: string) => `/finance/payments?open=${id}`
 async function assertRecordable(m: EntityManager, receivableId: string, amount: string, except?: string) {
   const open = await recordableOf(m, receivableId, except)
   if (compareDecimal(amount, open) > 0)
-    throw validationFailed([fieldError('amount', 'finance.payment.exceeds_outstanding', { outstanding: open })])
+    throw fieldUnprocessable('amount', 'finance.payment.exceeds_outstanding', { outstanding: open })
 }
 
 /**
@@ -62,9 +61,9 @@ export async function createPayment(
   return underReceivable(m, body.receivableId, deps.timeZone, async () => {
     const receivable = await lockVisibleReceivable(m, ctx.principal, body.receivableId)
     // Not visible and not there answer alike: the id tells nothing about other people's contracts.
-    if (!receivable) throw validationFailed([fieldError('receivableId', 'finance.payment.receivable_unknown')])
+    if (!receivable) throw fieldUnprocessable('receivableId', 'finance.payment.receivable_unknown')
     if (receivable.status === 'cancelled')
-      throw validationFailed([fieldError('receivableId', 'finance.payment.receivable_cancelled')])
+      throw fieldUnprocessable('receivableId', 'finance.payment.receivable_cancelled')
     await assertRecordable(m, receivable.id, body.amount)
     const number = await issueNumber(m, 'payment', { timeZone: deps.timeZone })
     const { id: receivableId, status: _status, total: _total, ...party } = receivable

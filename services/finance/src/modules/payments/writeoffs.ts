@@ -4,8 +4,10 @@ import { compareDecimal, minusDecimal, sumMoney } from '@mosaic/money'
 import type { FieldError, finance } from '@mosaic/schemas'
 import {
   fieldError,
+  fieldUnprocessable,
   notFound,
   problem,
+  unprocessable,
   validationFailed,
   writeAudit,
   type CallerContext,
@@ -105,13 +107,11 @@ export async function writeOffPayment(
     const payment = await payments.get(m, paymentId, ctx, { access: 'write', lock: true })
     if (payment.status !== 'confirmed') throw problem(409, 'finance.payment.not_confirmed')
     const errors = allocationErrors(body.allocations, await openInstalments(m, payment.receivableId))
-    if (errors.length) throw validationFailed(errors)
+    if (errors.length) throw unprocessable(errors as [FieldError, ...FieldError[]])
     const total = sumMoney(body.allocations.map((a) => a.amount))
     const unmatched = minusDecimal(payment.amount, payment.matched, 2)
     if (compareDecimal(total, unmatched) > 0)
-      throw validationFailed([
-        fieldError('allocations', 'finance.writeoff.exceeds_unmatched', { total, unmatched }),
-      ])
+      throw fieldUnprocessable('allocations', 'finance.writeoff.exceeds_unmatched', { total, unmatched })
     const created: string[] = []
     for (const a of body.allocations) {
       const id = randomUUID()
