@@ -5,8 +5,12 @@ import { financeApprovalHandlers } from '../approvals.js'
 import type { FinanceHarness } from './harness.js'
 
 /** POST /payments with an Idempotency-Key (a fresh one unless given). */
-export const recordPayment = (h: FinanceHarness, token: string, body: Record<string, unknown>, key?: string) =>
-  h.call('POST', '/payments', { token, body, headers: { 'Idempotency-Key': key ?? randomUUID() } })
+export const recordPayment = (
+  h: FinanceHarness,
+  token: string,
+  body: Record<string, unknown>,
+  key?: string,
+) => h.call('POST', '/payments', { token, body, headers: { 'Idempotency-Key': key ?? randomUUID() } })
 
 /** A payment body against `receivableId`: by transfer, paid 2026-03-01. */
 export const paymentBody = (receivableId: string, amount: string, over: Record<string, unknown> = {}) => ({

@@ -31,7 +31,8 @@ export interface PaymentRow extends RecordBase {
 
 const text = (length: number, name?: string) =>
   ({ type: 'varchar', length, nullable: true, ...(name ? { name } : {}) }) as const
-const money = (name?: string) => ({ type: 'numeric', precision: 18, scale: 2, ...(name ? { name } : {}) }) as const
+const money = (name?: string) =>
+  ({ type: 'numeric', precision: 18, scale: 2, ...(name ? { name } : {}) }) as const
 
 export const PaymentEntity = recordEntity<PaymentRow>('Payment', 'payment', {
   number: { type: 'varchar', length: 40 },

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { finance, sales } from '@mosaic/schemas'
-import { IdParams, registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  IdParams,
+  registerAggregate,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import { payments } from './payments.store.js'
 import {
   bulkUpdatePayments,

@@ -36,11 +36,15 @@ describe('payments (回款)', () => {
     const r = await seed()
     const key = randomUUID()
     const body = paymentBody(r.id, '1000.00')
-    const answers = await Promise.all(Array.from({ length: 10 }, () => recordPayment(s.h, s.rep.token, body, key)))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => recordPayment(s.h, s.rep.token, body, key)),
+    )
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201))
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
     expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(9)
-    const rows = await s.h.service.db.dataSource.query('SELECT id FROM payment WHERE receivable_id = $1', [r.id])
+    const rows = await s.h.service.db.dataSource.query('SELECT id FROM payment WHERE receivable_id = $1', [
+      r.id,
+    ])
     expect(rows).toHaveLength(1)
     expect(answers[0]!.body).toMatchObject({
       number: expect.stringMatching(/^HK/),
@@ -53,7 +57,11 @@ describe('payments (回款)', () => {
       ownerId: s.rep.id,
       deptId: DEPT_A,
     })
-    expectCode(await recordPayment(s.h, s.rep.token, { ...body, amount: '2000.00' }, key), 422, 'idempotency.key_reused')
+    expectCode(
+      await recordPayment(s.h, s.rep.token, { ...body, amount: '2000.00' }, key),
+      422,
+      'idempotency.key_reused',
+    )
     const missing = await s.h.call('POST', '/payments', { token: s.rep.token, body })
     expectProblem(missing, 400)
     expect(missing.body.errors[0]).toMatchObject({ code: 'idempotency.key_required' })
@@ -63,13 +71,18 @@ describe('payments (回款)', () => {
     const r = await seed()
     const unseen = await recordPayment(s.h, s.otherRep.token, paymentBody(r.id, '10.00'))
     expectProblem(unseen, 422)
-    expect(unseen.body.errors).toEqual([expect.objectContaining({ field: 'receivableId', code: 'finance.payment.receivable_unknown' })])
+    expect(unseen.body.errors).toEqual([
+      expect.objectContaining({ field: 'receivableId', code: 'finance.payment.receivable_unknown' }),
+    ])
     const missing = await recordPayment(s.h, s.clerk.token, paymentBody(randomUUID(), '10.00'))
     expect(missing.body.errors).toEqual(unseen.body.errors)
     const cancelled = await seed({ status: 'cancelled' })
     const refused = await recordPayment(s.h, s.clerk.token, paymentBody(cancelled.id, '10.00'))
     expect(refused.body.errors[0]).toMatchObject({ code: 'finance.payment.receivable_cancelled' })
-    expectProblem(await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '10.00', { method: 'barter' })), 400)
+    expectProblem(
+      await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '10.00', { method: 'barter' })),
+      400,
+    )
     // A pending payment holds its share of what is open.
     expect((await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '60000.00'))).status).toBe(201)
     const over = await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '40000.01'))
@@ -114,7 +127,9 @@ describe('payments (回款)', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', decisionComment: '金额不符' })
     expect(await figuresOf(s.h, r.id)).toMatchObject({ received: '30000.00', payment_count: 1 })
     const trail = await s.h.call('GET', `/payments/${b.body.id}/audit`, { token: s.clerk.token })
-    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'reject']))
+    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'reject']),
+    )
   })
 
   it('scope and permissions: another department’s rep gets 404, no permission 403', async () => {
@@ -140,28 +155,48 @@ describe('payments (回款)', () => {
       body: { payer: '西湖精密仪器财务部', commissionSettled: true },
     })
     expect(edited.status).toBe(200)
-    expect(edited.body).toMatchObject({ payer: '西湖精密仪器财务部', commissionSettled: true, amount: '800.00' })
+    expect(edited.body).toMatchObject({
+      payer: '西湖精密仪器财务部',
+      commissionSettled: true,
+      amount: '800.00',
+    })
     expectProblem(
-      await s.h.call('PATCH', `/payments/${id}`, { token: s.clerk.token, version: before.body.version, body: { note: 'x' } }),
+      await s.h.call('PATCH', `/payments/${id}`, {
+        token: s.clerk.token,
+        version: before.body.version,
+        body: { note: 'x' },
+      }),
       412,
     )
     expectProblem(
-      await s.h.call('PATCH', `/payments/${id}`, { token: s.clerk.token, version: edited.body.version, body: { amount: '1.00' } }),
+      await s.h.call('PATCH', `/payments/${id}`, {
+        token: s.clerk.token,
+        version: edited.body.version,
+        body: { amount: '1.00' },
+      }),
       400,
     )
     const ids = async (query: string) =>
-      (await s.h.call('GET', `/payments?${query}`, { token: s.clerk.token })).body.items.map((p: { id: string }) => p.id)
+      (await s.h.call('GET', `/payments?${query}`, { token: s.clerk.token })).body.items.map(
+        (p: { id: string }) => p.id,
+      )
     expect(await ids(`q=${encodeURIComponent('西湖')}`)).toEqual([id])
     expect(await ids(`q=${encodeURIComponent('财务部')}`)).toEqual([id])
     expect(await ids(`q=${edited.body.number}`)).toEqual([id])
     expect(await ids(`q=${r.contractNumber}`)).toEqual([id])
-    expect(await ids(`receivableId=${r.id}&commissionSettled=true&paidFrom=2026-03-01&paidTo=2026-03-01`)).toEqual([id])
+    expect(
+      await ids(`receivableId=${r.id}&commissionSettled=true&paidFrom=2026-03-01&paidTo=2026-03-01`),
+    ).toEqual([id])
     expect(await ids(`receivableId=${r.id}&commissionSettled=false`)).toEqual([])
   })
 
   it('bulk edit: one request, each payment audited, those out of scope fail as not found', async () => {
     const mine = await seed()
-    const theirs = await seedReceivable(s.h, { owner: { id: randomUUID(), deptId: DEPT_B }, total: '100.00', plan: [{ amount: '100.00' }] })
+    const theirs = await seedReceivable(s.h, {
+      owner: { id: randomUUID(), deptId: DEPT_B },
+      total: '100.00',
+      plan: [{ amount: '100.00' }],
+    })
     const a = await confirmed(mine.id, '10.00')
     const b = await confirmed(mine.id, '20.00')
     const c = await confirmed(theirs.id, '30.00')
@@ -173,8 +208,14 @@ describe('payments (回款)', () => {
     expect(res.body).toMatchObject({ succeeded: 2, failed: 1 })
     expect(res.body.results.find((x: { id: string }) => x.id === c)).toMatchObject({ ok: false, status: 404 })
     const trail = await s.h.call('GET', `/payments/${a}/audit`, { token: s.clerk.token })
-    expect(trail.body[0]).toMatchObject({ action: 'bulk_update', diff: { commissionSettled: { before: false, after: true } } })
-    expectProblem(await s.h.call('POST', '/payments/bulk-update', { token: s.rep.token, body: { ids: [a] } }), 400)
+    expect(trail.body[0]).toMatchObject({
+      action: 'bulk_update',
+      diff: { commissionSettled: { before: false, after: true } },
+    })
+    expectProblem(
+      await s.h.call('POST', '/payments/bulk-update', { token: s.rep.token, body: { ids: [a] } }),
+      400,
+    )
   })
 
   it('write-offs: checked per allocation, counted on the instalment, reversed once; delete waits for the reversal', async () => {
@@ -183,12 +224,22 @@ describe('payments (回款)', () => {
     const pending = await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '100.00'))
     const alloc = (instalmentId: string, amount: string) => ({ allocations: [{ instalmentId, amount }] })
     expectCode(
-      await s.h.call('POST', `/payments/${pending.body.id}/writeoffs`, { token: s.clerk.token, body: alloc(r.instalments[0]!, '1.00') }), 409, 'finance.payment.not_confirmed')
+      await s.h.call('POST', `/payments/${pending.body.id}/writeoffs`, {
+        token: s.clerk.token,
+        body: alloc(r.instalments[0]!, '1.00'),
+      }),
+      409,
+      'finance.payment.not_confirmed',
+    )
     const id = await confirmed(r.id, '40000.00')
-    const post = (body: unknown) => s.h.call('POST', `/payments/${id}/writeoffs`, { token: s.clerk.token, body })
+    const post = (body: unknown) =>
+      s.h.call('POST', `/payments/${id}/writeoffs`, { token: s.clerk.token, body })
     const foreign = await post(alloc(other.instalments[0]!, '1.00'))
     expect(foreign.body.errors).toEqual([
-      expect.objectContaining({ field: 'allocations.0.instalmentId', code: 'finance.writeoff.instalment_unknown' }),
+      expect.objectContaining({
+        field: 'allocations.0.instalmentId',
+        code: 'finance.writeoff.instalment_unknown',
+      }),
     ])
     const tooMuch = await post(alloc(r.instalments[0]!, '30000.01'))
     expect(tooMuch.body.errors[0]).toMatchObject({
@@ -214,7 +265,9 @@ describe('payments (回款)', () => {
       ],
     })
     expect(done.status).toBe(201)
-    expect(done.body.map((w: { instalmentSeq: number; amount: string }) => [w.instalmentSeq, w.amount])).toEqual([
+    expect(
+      done.body.map((w: { instalmentSeq: number; amount: string }) => [w.instalmentSeq, w.amount]),
+    ).toEqual([
       [1, '30000.00'],
       [2, '5000.00'],
     ])
@@ -225,19 +278,28 @@ describe('payments (回款)', () => {
     expect(trail.body[0]).toMatchObject({ action: 'writeoff', note: '#1 30000.00; #2 5000.00' })
 
     expectCode(
-      await s.h.call('DELETE', `/payments/${id}`, { token: s.clerk.token, version: payment.body.version }), 409, 'finance.payment.has_writeoffs')
+      await s.h.call('DELETE', `/payments/${id}`, { token: s.clerk.token, version: payment.body.version }),
+      409,
+      'finance.payment.has_writeoffs',
+    )
     for (const w of done.body) {
       const reversed = await s.h.call('POST', `/writeoffs/${w.id}/reverse`, { token: s.clerk.token })
       expect(reversed.body).toMatchObject({ reversedAt: expect.any(String), reversedByName: 'clerk' })
     }
     expectCode(
-      await s.h.call('POST', `/writeoffs/${done.body[0].id}/reverse`, { token: s.clerk.token }), 409, 'finance.writeoff.already_reversed')
+      await s.h.call('POST', `/writeoffs/${done.body[0].id}/reverse`, { token: s.clerk.token }),
+      409,
+      'finance.writeoff.already_reversed',
+    )
     const listed = await s.h.call('GET', `/writeoffs?receivableId=${r.id}`, { token: s.clerk.token })
     expect(listed.body).toHaveLength(2)
     expect((await figuresOf(s.h, r.id)).instalments.map((i) => i.matched)).toEqual(['0.00', '0.00'])
 
     const fresh = await s.h.call('GET', `/payments/${id}`, { token: s.clerk.token })
-    expect((await s.h.call('DELETE', `/payments/${id}`, { token: s.clerk.token, version: fresh.body.version })).status).toBe(204)
+    expect(
+      (await s.h.call('DELETE', `/payments/${id}`, { token: s.clerk.token, version: fresh.body.version }))
+        .status,
+    ).toBe(204)
     expect((await figuresOf(s.h, r.id)).received).toBe('0.00')
     expect((await s.h.call('POST', `/payments/${id}/restore`, { token: s.clerk.token })).status).toBe(200)
     expect((await figuresOf(s.h, r.id)).received).toBe('40000.00')

@@ -76,7 +76,8 @@ function allocationErrors(
   const seen = new Set<string>()
   allocations.forEach((a, i) => {
     const instalment = instalments.get(a.instalmentId)
-    if (!instalment) errors.push(fieldError(`allocations.${i}.instalmentId`, 'finance.writeoff.instalment_unknown'))
+    if (!instalment)
+      errors.push(fieldError(`allocations.${i}.instalmentId`, 'finance.writeoff.instalment_unknown'))
     else if (seen.has(a.instalmentId))
       errors.push(fieldError(`allocations.${i}.instalmentId`, 'finance.writeoff.instalment_repeated'))
     else if (compareDecimal(a.amount, instalment.remaining) > 0)
@@ -163,7 +164,9 @@ async function visibleWriteoff(m: EntityManager, ctx: RecordContext, id: string)
 export async function reverseWriteoff(m: EntityManager, ctx: CallerContext, deps: DomainDeps, id: string) {
   const seen = await visibleWriteoff(m, ctx, id)
   await underReceivable(m, seen.receivable_id, deps.timeZone, async () => {
-    const [row] = (await m.query('SELECT reversed_at FROM writeoff WHERE id = $1 FOR UPDATE', [id])) as Array<{
+    const [row] = (await m.query('SELECT reversed_at FROM writeoff WHERE id = $1 FOR UPDATE', [
+      id,
+    ])) as Array<{
       reversed_at: Date | null
     }>
     if (row?.reversed_at) throw problem(409, 'finance.writeoff.already_reversed')
