@@ -16,6 +16,14 @@ class CreateTicket1766000100900 implements MigrationInterface {
   }
 }
 
+/** A ticket, or the problem answering instead. */
+interface TicketAnswer {
+  id: number
+  title: string
+  code?: string
+  errors: Array<{ field: string; code: string }>
+}
+
 const TicketCreate = z.strictObject({ title: z.string().max(100), fail: z.boolean().optional() })
 
 describe('idempotent create (Idempotency-Key)', () => {
@@ -57,12 +65,24 @@ describe('idempotent create (Idempotency-Key)', () => {
   })
 
   async function post(body: unknown, key?: string, as = token) {
-    const headers: Record<string, string> = { authorization: `Bearer ${as}`, 'content-type': 'application/json' }
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${as}`,
+      'content-type': 'application/json',
+    }
     if (key !== undefined) headers['idempotency-key'] = key
-    const res = await fetch(`${demo.base}/api/demo/tickets`, { method: 'POST', headers, body: JSON.stringify(body) })
-    return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') }
+    const res = await fetch(`${demo.base}/api/demo/tickets`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    })
+    return {
+      status: res.status,
+      body: (await res.json()) as TicketAnswer,
+      replayed: res.headers.get('idempotent-replayed'),
+    }
   }
-  const count = async () => Number((await demo.service.db.dataSource.query('SELECT count(*) FROM ticket'))[0].count)
+  const count = async () =>
+    Number((await demo.service.db.dataSource.query('SELECT count(*) FROM ticket'))[0].count)
 
   it('requires a valid key: 400 naming the header', async () => {
     const missing = await post({ title: 'x' })

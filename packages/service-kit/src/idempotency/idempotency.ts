@@ -66,10 +66,9 @@ export async function runIdempotent<T>(
   const scope = `${call.route}:${call.callerId}`
   const hash = createHash('sha256').update(canonical(call.body)).digest('hex')
   return db.transaction(async (m) => {
-    await m.query(
-      `DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`,
-      [IDEMPOTENCY_TTL_HOURS],
-    )
+    await m.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`, [
+      IDEMPOTENCY_TTL_HOURS,
+    ])
     const claimed = await m.query(
       `INSERT INTO idempotency_key (scope, key, request_hash, status) VALUES ($1, $2, $3, 0)
        ON CONFLICT DO NOTHING RETURNING key`,
