@@ -227,5 +227,27 @@ export class PaymentSearch1766000200000 implements MigrationInterface {
   }
 }
 
+/**
+ * The invoice list's number search (`numberMatch`): a code typed from its start matches by prefix
+ * on `upper(column) COLLATE "C"`, which the text_pattern_ops indexes above do not serve.
+ */
+export class FinanceInvoiceNumberPrefix1766000300000 implements MigrationInterface {
+  name = 'FinanceInvoiceNumberPrefix1766000300000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(numberPrefixIndexSql('invoice', 'contract_number'))
+    await q.query(numberPrefixIndexSql('invoice', 'invoice_number'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX invoice_invoice_number_prefix')
+    await q.query('DROP INDEX invoice_contract_number_prefix')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [FinanceSchema1766000000000, PaymentSearch1766000200000]
+export const migrations = [
+  FinanceSchema1766000000000,
+  PaymentSearch1766000200000,
+  FinanceInvoiceNumberPrefix1766000300000,
+]

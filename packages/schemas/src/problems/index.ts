@@ -7,6 +7,7 @@ import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
 import { financePaymentProblems } from './finance-payments.js'
+import { financeProblems } from './finance.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -22,6 +23,7 @@ export const PROBLEMS = {
   ...ordersProblems,
   ...listProblems,
   ...financePaymentProblems,
+  ...financeProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS
