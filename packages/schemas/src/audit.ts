@@ -39,7 +39,13 @@ export const AUDIT_ACTIONS = {
   cancel: { zh: '取消', en: 'Cancelled' },
   plan_update: { zh: '修改回款计划', en: 'Payment plan changed' },
   ship: { zh: '发货', en: 'Shipped' },
+  writeoff: { zh: '核销', en: 'Written off' },
+  writeoff_reverse: { zh: '撤销核销', en: 'Write-off reversed' },
+  bulk_update: { zh: '批量修改', en: 'Bulk edited' },
   complete: { zh: '完成', en: 'Completed' },
+  // invoices
+  issue: { zh: '开具发票', en: 'Invoice issued' },
+  mail: { zh: '邮寄发票', en: 'Invoice mailed' },
   on_sale: { zh: '上架', en: 'Put on sale' },
   off_sale: { zh: '下架', en: 'Taken off sale' },
   enable: { zh: '启用', en: 'Enabled' },

@@ -220,5 +220,57 @@ export class ReceivableSearch1766000100000 implements MigrationInterface {
   }
 }
 
+/**
+ * What the payment list's search needs (`numberMatch`, `textContains`): the number prefix
+ * indexes on the payment's and its contract's number, and the two-character (bigram) index of
+ * the customer's name and the payer, with the kit's `kit_bigrams` function they are built on.
+ */
+export class PaymentSearch1766000200000 implements MigrationInterface {
+  name = 'PaymentSearch1766000200000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(BIGRAMS_FUNCTION_SQL)
+    await q.query(numberPrefixIndexSql('payment', 'number'))
+    await q.query(numberPrefixIndexSql('payment', 'contract_number'))
+    await q.query('CREATE INDEX payment_number_trgm ON payment USING gin (number gin_trgm_ops)')
+    await q.query(bigramIndexSql('payment', 'customer_name'))
+    await q.query(bigramIndexSql('payment', 'payer'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const index of [
+      'payment_payer_bigram',
+      'payment_customer_name_bigram',
+      'payment_number_trgm',
+      'payment_contract_number_prefix',
+      'payment_number_prefix',
+    ])
+      await q.query(`DROP INDEX ${index}`)
+  }
+}
+
+/**
+ * The invoice list's number search (`numberMatch`): a code typed from its start matches by prefix
+ * on `upper(column) COLLATE "C"`, which the text_pattern_ops indexes above do not serve.
+ */
+export class FinanceInvoiceNumberPrefix1766000300000 implements MigrationInterface {
+  name = 'FinanceInvoiceNumberPrefix1766000300000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(numberPrefixIndexSql('invoice', 'contract_number'))
+    await q.query(numberPrefixIndexSql('invoice', 'invoice_number'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX invoice_invoice_number_prefix')
+    await q.query('DROP INDEX invoice_contract_number_prefix')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [FinanceSchema1766000000000, ReceivableSearch1766000100000]
+export const migrations = [
+  FinanceSchema1766000000000,
+  ReceivableSearch1766000100000,
+  PaymentSearch1766000200000,
+  FinanceInvoiceNumberPrefix1766000300000,
+]

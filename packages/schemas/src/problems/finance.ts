@@ -1,5 +1,8 @@
-/** The finance service's codes: receivables and their payment plans (回款计划). */
+import type { ProblemCatalog } from './catalog.js'
+
+/** The finance service's codes (receivables, payments, invoices), one block per aggregate. */
 export const financeProblems = {
+  // receivables and their payment plans
   'finance.receivable.cancelled': {
     zh: '该应收账款已随合同作废或终止，回款计划只读',
     en: 'This receivable was cancelled with its contract; its payment plan is read-only.',
@@ -32,4 +35,36 @@ export const financeProblems = {
     zh: '同一期在计划中出现了多次',
     en: 'The same instalment appears more than once.',
   },
-} as const
+  // invoices
+  'finance.invoice.receivable_unknown': { zh: '应收账款不存在', en: 'No such receivable' },
+  'finance.invoice.receivable_cancelled': {
+    zh: '该合同的应收已取消，不能再开票',
+    en: 'The receivable of this contract is cancelled; no more invoices can be requested.',
+  },
+  'finance.invoice.instalment_unknown': {
+    zh: '回款计划中没有该期，或该期已取消',
+    en: 'No such instalment in the payment plan, or it is cancelled',
+  },
+  'finance.invoice.amount_positive': { zh: '开票金额须大于 0', en: 'The amount must be more than 0' },
+  'finance.invoice.exceeds_uninvoiced': {
+    zh: '开票金额超过未开票金额 {uninvoiced}',
+    en: 'The amount exceeds what is left to invoice ({uninvoiced}).',
+  },
+  'finance.invoice.not_editable': {
+    zh: '发票已开具，只能修改备注',
+    en: 'The invoice has been issued; only its remark can be changed.',
+  },
+  'finance.invoice.not_issuable': {
+    zh: '只有申请中的发票可以开具',
+    en: 'Only a requested invoice can be issued.',
+  },
+  'finance.invoice.not_mailable': {
+    zh: '只有已开具的发票可以邮寄',
+    en: 'Only an issued invoice can be mailed.',
+  },
+  'finance.invoice.already_voided': { zh: '发票已作废', en: 'The invoice is already void.' },
+  'finance.invoice.not_deletable': {
+    zh: '只有申请中的发票可以删除，已开具的请作废',
+    en: 'Only a requested invoice can be deleted; void an issued one instead.',
+  },
+} as const satisfies ProblemCatalog

@@ -7,6 +7,8 @@ import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
 import { financeProblems } from './finance.js'
 import { listProblems } from './lists.js'
+import { financePaymentProblems } from './finance-payments.js'
+import { financeProblems } from './finance.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -22,6 +24,8 @@ export const PROBLEMS = {
   ...ordersProblems,
   ...financeProblems,
   ...listProblems,
+  ...financePaymentProblems,
+  ...financeProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS
