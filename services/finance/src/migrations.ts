@@ -203,8 +203,8 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
  * contract number by prefix (C-collation btree) and two-character names (Chinese) through bigrams,
  * which pg_trgm cannot serve.
  */
-export class ReceivableSearch1766000100000 implements MigrationInterface {
-  name = 'ReceivableSearch1766000100000'
+export class ReceivableSearch1766000150000 implements MigrationInterface {
+  name = 'ReceivableSearch1766000150000'
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(BIGRAMS_FUNCTION_SQL)
@@ -270,7 +270,7 @@ export class FinanceInvoiceNumberPrefix1766000300000 implements MigrationInterfa
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   FinanceSchema1766000000000,
-  ReceivableSearch1766000100000,
+  ReceivableSearch1766000150000,
   PaymentSearch1766000200000,
   FinanceInvoiceNumberPrefix1766000300000,
 ]

@@ -5,7 +5,6 @@ import { kitHttpProblems } from './kit-http.js'
 import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
-import { financeProblems } from './finance.js'
 import { listProblems } from './lists.js'
 import { financePaymentProblems } from './finance-payments.js'
 import { financeProblems } from './finance.js'
@@ -22,7 +21,6 @@ export const PROBLEMS = {
   ...kitProblems,
   ...salesProblems,
   ...ordersProblems,
-  ...financeProblems,
   ...listProblems,
   ...financePaymentProblems,
   ...financeProblems,
