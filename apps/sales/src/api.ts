@@ -86,6 +86,7 @@ export const salesApi = {
   releaseCustomer: (c: Versioned, body: In<typeof sales.ReleaseToPool>) =>
     call(routes.releaseCustomer, { ...versioned(c), body }),
   customerContacts: (id: string) => call(routes.customerContacts, byId(id)),
+  customerReceivables: (id: string) => call(routes.customerReceivablesSummary, byId(id)),
 
   getContact: (id: string) => call(routes.getContact, byId(id)),
   createContact: (body: sales.ContactCreate) => call(routes.createContact, { body }),

@@ -1,8 +1,7 @@
-import { defineComponent, h, ref, shallowRef, type App, type Component } from 'vue'
-import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
+import { ref, shallowRef, type App, type Component } from 'vue'
 import { beforeEach } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { resetAfterEach } from '@mosaic/ui/test-utils'
+import { mountRemoteRoute, remoteTestI18n, resetAfterEach } from '@mosaic/ui/test-utils'
 import type { orders } from '@mosaic/schemas'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
 import type { Principal } from '@mosaic/permissions'
@@ -10,8 +9,7 @@ import type { admin } from '@mosaic/schemas'
 import { installPermissions } from '@mosaic/permissions/vue'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
 import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
-import { addMessages, createMosaicI18n, setLocale } from '@mosaic/web-kit'
-import { UserPicker, uiMessages } from '@mosaic/ui'
+import { UserPicker } from '@mosaic/ui'
 import { messages } from './messages'
 import salesModule from './routes'
 // The record types, registered as the shell's load of the route module does.
@@ -19,11 +17,7 @@ import './records'
 
 /** A fresh page-wide i18n with this app's messages, as the shell would set it up. */
 export function testI18n(locale: 'zh-CN' | 'en' = 'zh-CN') {
-  setLocale(locale)
-  const i18n = createMosaicI18n()
-  addMessages(uiMessages)
-  addMessages(messages)
-  return i18n
+  return remoteTestI18n(messages, locale)
 }
 
 /** Signs a principal in for `v-can` and RowActions (every sales permission unless told otherwise). */
@@ -88,23 +82,8 @@ export async function mountPage(
  * The app's route at `path` (e.g. `/sales/orders?open=<id>`) in English, with the module's routes
  * and `permissions`, and the Vue warnings it raised.
  */
-export async function mountRoute(path: string, ...permissions: string[]) {
-  const warnings: string[] = []
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/sales', children: salesModule.routes }],
-  })
-  await router.push(path)
-  const Host = defineComponent({ setup: () => () => h(RouterView) })
-  const wrapper = mount(Host, {
-    global: {
-      plugins: [testI18n('en'), router, withPermissions(...permissions)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return { wrapper, warnings, router }
+export function mountRoute(path: string, ...permissions: string[]) {
+  return mountRemoteRoute(salesModule, path, [testI18n('en'), withPermissions(...permissions)])
 }
 
 /** A page test file's hooks: the DOM and mocks reset after each test, the dictionaries loaded before it. */

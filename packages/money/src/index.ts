@@ -129,6 +129,11 @@ export function priceWithTax(price: string, taxRate: string): string {
   return roundMoney(new D(price).times(new D(100).plus(taxRate)).div(100).toFixed())
 }
 
+/** amount × percent / 100, half-up to cents: a contract's prepayment or retention from its ratio. */
+export function percentOf(amount: string, percent: string): string {
+  return roundMoney(new D(amount).times(percent).div(100).toFixed())
+}
+
 /** The exact sum of decimals, to `decimals` places (quantities: 4). */
 export function sumDecimal(values: Iterable<string>, decimals = QUANTITY_DECIMALS): string {
   let total = new D(0)

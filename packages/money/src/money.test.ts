@@ -14,6 +14,7 @@ import {
   lineTotals,
   lineTotalsTaxIncluded,
   priceWithTax,
+  percentOf,
   roundMoney,
   sumMoney,
 } from './index.js'
@@ -226,6 +227,23 @@ describe('quantity arithmetic', () => {
     expect(progressPercent('3', '4')).toBe(75)
     expect(progressPercent('9.9999', '10')).toBe(99)
     expect(progressPercent('10', '10')).toBe(100)
+  })
+})
+
+describe('percentOf', () => {
+  it('amount × percent / 100, half-up to cents, as scaled integers', () => {
+    fc.assert(
+      fc.property(
+        decimalText(10 ** 14, 2),
+        fc.integer({ min: 0, max: 10000 }).map((u) => fromUnits(BigInt(u), 2)),
+        (amount, percent) => {
+          const exact = units(amount, 2) * units(percent, 2) // 10^-4 of a cent, ×100 for the percent
+          expect(percentOf(amount, percent)).toBe(fromUnits((exact + 5000n) / 10000n, 2))
+        },
+      ),
+    )
+    expect(percentOf('100000.00', '30')).toBe('30000.00')
+    expect(percentOf('0.05', '10')).toBe('0.01')
   })
 })
 

@@ -42,6 +42,7 @@ const TITLES: Record<number, string> = {
   412: 'Precondition Failed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   423: 'Locked',
   428: 'Precondition Required',
   429: 'Too Many Requests',
@@ -123,6 +124,15 @@ export const conflict = (
 /** A 409 about one field, e.g. a name already taken: the same code at the top and on the field. */
 export const fieldConflict = (field: string, code: ProblemCode, params?: ProblemParams) =>
   conflict(code, params, [fieldError(field, code, params)])
+/**
+ * 422: the request is well formed but what it names cannot be used (an unknown or unusable
+ * record, an amount over what is left). The first field's code is the problem's code.
+ */
+export const unprocessable = (errors: [FieldError, ...FieldError[]]) =>
+  problem(422, errors[0].code as ProblemCode, errors[0].params as ProblemParams | undefined, { errors })
+/** A 422 about one field. */
+export const fieldUnprocessable = (field: string, code: ProblemCode, params?: ProblemParams) =>
+  unprocessable([fieldError(field, code, params)])
 export const preconditionFailed = (current: unknown) => problem(412, 'http.stale', undefined, { current })
 export const preconditionRequired = () => problem(428, 'http.precondition_required')
 export const locked = (code: ProblemCode = 'http.locked', params?: ProblemParams) =>

@@ -56,6 +56,8 @@ export interface ServiceHarnessOptions<C extends BaseConfig, S extends Service> 
   env?: Record<string, string>
   /** What a test user holds unless the test says otherwise (e.g. every permission of the service). */
   permissions?: readonly string[]
+  /** Keep an embedded database on disk so `restart()` finds it again (a server database always is). */
+  restartable?: boolean
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startServiceHarness<C extends BaseConfig, S extends Servic
   const env = o.env ?? {}
   const testDb = await createTestDatabase(`mosaic_${o.name}`)
   const dataDir =
-    env.MOSAIC_MODE && env.MOSAIC_MODE !== 'test'
+    (env.MOSAIC_MODE && env.MOSAIC_MODE !== 'test') || (o.restartable && !testDb.url)
       ? mkdtempSync(join(tmpdir(), `mosaic-${o.name}-test-`))
       : undefined
   const cleanUp = async () => {
@@ -140,19 +142,38 @@ export async function startServiceHarness<C extends BaseConfig, S extends Servic
     return { id, name, deptId: principal.deptId, token: await tokens.mint(principal), principal }
   }
 
-  return {
-    service,
+  let running = true
+  const harness = {
+    /** The running service (a new instance after `restart()`). */
+    get service() {
+      return service
+    },
     config,
     base,
     call,
     user,
     /** A token for any principal, without touching the replica. */
     mint: tokens.mint,
-    async close() {
+    /** Closes the service, keeping its database: a service that is down (see `restart`). */
+    async stop() {
+      if (!running) return
+      running = false
       await service.close()
+    },
+    /** Starts the service again on the same port and database, as a restarted process would. */
+    async restart() {
+      if (!testDb.url && !dataDir) throw new Error('start the harness with restartable: true')
+      await harness.stop()
+      service = await o.build(config, { verifier: tokens.verifier })
+      await service.listen(port)
+      running = true
+    },
+    async close() {
+      await harness.stop()
       await cleanUp()
     },
   }
+  return harness
 }
 
 export type ServiceHarness<C extends BaseConfig, S extends Service> = Awaited<

@@ -1,8 +1,11 @@
 // `@mosaic/ui/test-utils`: what component tests of the kit and of every remote share. Import it
 // from test files only (a remote's shipped modules import shares only; see federation-shared).
-import { shallowRef, type App, type Component } from 'vue'
+import { defineComponent, h, shallowRef, type App, type Component } from 'vue'
+import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { afterEach, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { addMessages, createMosaicI18n, setLocale, type RemoteModule } from '@mosaic/web-kit'
+import { uiMessages } from './i18n'
 import type { Problem } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
@@ -83,4 +86,40 @@ export function type(testid: string, value: string) {
   if (!el) throw new Error(`no input ${testid}`)
   el.value = value
   el.dispatchEvent(new Event('input'))
+}
+
+/** A fresh page-wide i18n holding the kit's and a remote's `messages`, as the shell sets it up. */
+export function remoteTestI18n(
+  messages: Parameters<typeof addMessages>[0],
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+) {
+  setLocale(locale)
+  const i18n = createMosaicI18n()
+  addMessages(uiMessages)
+  addMessages(messages)
+  return i18n
+}
+
+/**
+ * A remote's route at `path` (e.g. `/finance/payments?open=<id>`) with the module's routes under
+ * its base path and `plugins` (its i18n, the signed-in permissions), and the Vue warnings it raised.
+ */
+export async function mountRemoteRoute(
+  module: RemoteModule,
+  path: string,
+  plugins: { install: (app: App) => void }[],
+) {
+  const warnings: string[] = []
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: module.basePath, children: module.routes }],
+  })
+  await router.push(path)
+  const Host = defineComponent({ setup: () => () => h(RouterView) })
+  const wrapper = mount(Host, {
+    global: { plugins: [...plugins, router], config: { warnHandler: (msg) => void warnings.push(msg) } },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, warnings, router }
 }

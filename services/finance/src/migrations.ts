@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { RECORD_COLUMNS_SQL } from '@mosaic/service-kit'
+import {
+  BIGRAMS_FUNCTION_SQL,
+  bigramIndexSql,
+  numberPrefixIndexSql,
+  RECORD_COLUMNS_SQL,
+} from '@mosaic/service-kit'
 
 const live = 'WHERE deleted_at IS NULL'
 
@@ -63,24 +68,28 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
         progressed_at timestamptz NULL)`)
     // One receivable per contract, whatever happens to either.
     await q.query('CREATE UNIQUE INDEX receivable_contract_uq ON receivable (contract_id)')
-    await q.query(
-      'CREATE INDEX receivable_number_idx ON receivable (contract_number text_pattern_ops, id)',
-    )
+    await q.query('CREATE INDEX receivable_number_idx ON receivable (contract_number text_pattern_ops, id)')
     await q.query(
       'CREATE INDEX receivable_customer_name_trgm ON receivable USING gin (customer_name gin_trgm_ops)',
     )
-    await q.query(
-      'CREATE INDEX receivable_owner_name_trgm ON receivable USING gin (owner_name gin_trgm_ops)',
-    )
+    await q.query('CREATE INDEX receivable_owner_name_trgm ON receivable USING gin (owner_name gin_trgm_ops)')
     await q.query(`CREATE INDEX receivable_created_idx ON receivable (created_at DESC, id DESC) ${live}`)
-    await q.query(`CREATE INDEX receivable_owner_idx ON receivable (owner_id, created_at DESC, id DESC) ${live}`)
-    await q.query(`CREATE INDEX receivable_dept_idx ON receivable (dept_id, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX receivable_owner_idx ON receivable (owner_id, created_at DESC, id DESC) ${live}`,
+    )
+    await q.query(
+      `CREATE INDEX receivable_dept_idx ON receivable (dept_id, created_at DESC, id DESC) ${live}`,
+    )
     await q.query(
       `CREATE INDEX receivable_customer_idx ON receivable (customer_id, created_at DESC, id DESC) ${live}`,
     )
-    await q.query(`CREATE INDEX receivable_status_idx ON receivable (status, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX receivable_status_idx ON receivable (status, created_at DESC, id DESC) ${live}`,
+    )
     await q.query(`CREATE INDEX receivable_sign_idx ON receivable (sign_date, id) ${live}`)
-    await q.query(`CREATE INDEX receivable_overdue_idx ON receivable (created_at DESC, id DESC) WHERE overdue`)
+    await q.query(
+      `CREATE INDEX receivable_overdue_idx ON receivable (created_at DESC, id DESC) WHERE overdue`,
+    )
 
     await q.query(`
       CREATE TABLE instalment (
@@ -119,12 +128,16 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
     await q.query('CREATE UNIQUE INDEX payment_number_uq ON payment (number)')
     await q.query('CREATE INDEX payment_customer_name_trgm ON payment USING gin (customer_name gin_trgm_ops)')
     await q.query('CREATE INDEX payment_payer_trgm ON payment USING gin (payer gin_trgm_ops)')
-    await q.query('CREATE INDEX payment_contract_number_idx ON payment (contract_number text_pattern_ops, id)')
+    await q.query(
+      'CREATE INDEX payment_contract_number_idx ON payment (contract_number text_pattern_ops, id)',
+    )
     await q.query(`CREATE INDEX payment_created_idx ON payment (created_at DESC, id DESC) ${live}`)
     await q.query(`CREATE INDEX payment_receivable_idx ON payment (receivable_id, paid_on) ${live}`)
     await q.query(`CREATE INDEX payment_owner_idx ON payment (owner_id, created_at DESC, id DESC) ${live}`)
     await q.query(`CREATE INDEX payment_dept_idx ON payment (dept_id, created_at DESC, id DESC) ${live}`)
-    await q.query(`CREATE INDEX payment_customer_idx ON payment (customer_id, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX payment_customer_idx ON payment (customer_id, created_at DESC, id DESC) ${live}`,
+    )
     await q.query(`CREATE INDEX payment_status_idx ON payment (status, created_at DESC, id DESC) ${live}`)
     await q.query(`CREATE INDEX payment_paid_on_idx ON payment (paid_on, id) ${live}`)
 
@@ -143,7 +156,9 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
         reversed_by_name varchar(100) NULL)`)
     await q.query('CREATE INDEX writeoff_payment_idx ON writeoff (payment_id, created_at)')
     await q.query('CREATE INDEX writeoff_receivable_idx ON writeoff (receivable_id, created_at)')
-    await q.query('CREATE INDEX writeoff_instalment_idx ON writeoff (instalment_id) WHERE reversed_at IS NULL')
+    await q.query(
+      'CREATE INDEX writeoff_instalment_idx ON writeoff (instalment_id) WHERE reversed_at IS NULL',
+    )
 
     await q.query(`
       CREATE TABLE invoice (${RECORD_COLUMNS_SQL}, ${PARTY_COLUMNS_SQL},
@@ -162,13 +177,17 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
         remark varchar(500) NULL,
         void_reason varchar(500) NULL)`)
     await q.query('CREATE INDEX invoice_customer_name_trgm ON invoice USING gin (customer_name gin_trgm_ops)')
-    await q.query('CREATE INDEX invoice_contract_number_idx ON invoice (contract_number text_pattern_ops, id)')
+    await q.query(
+      'CREATE INDEX invoice_contract_number_idx ON invoice (contract_number text_pattern_ops, id)',
+    )
     await q.query('CREATE INDEX invoice_number_idx ON invoice (invoice_number text_pattern_ops, id)')
     await q.query(`CREATE INDEX invoice_created_idx ON invoice (created_at DESC, id DESC) ${live}`)
     await q.query(`CREATE INDEX invoice_receivable_idx ON invoice (receivable_id, created_at) ${live}`)
     await q.query(`CREATE INDEX invoice_owner_idx ON invoice (owner_id, created_at DESC, id DESC) ${live}`)
     await q.query(`CREATE INDEX invoice_dept_idx ON invoice (dept_id, created_at DESC, id DESC) ${live}`)
-    await q.query(`CREATE INDEX invoice_customer_idx ON invoice (customer_id, created_at DESC, id DESC) ${live}`)
+    await q.query(
+      `CREATE INDEX invoice_customer_idx ON invoice (customer_id, created_at DESC, id DESC) ${live}`,
+    )
     await q.query(`CREATE INDEX invoice_status_idx ON invoice (status, created_at DESC, id DESC) ${live}`)
   }
 
@@ -179,5 +198,79 @@ export class FinanceSchema1766000000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The receivable list's keyword search as the kit's `numberMatch` / `textContains` run it: the
+ * contract number by prefix (C-collation btree) and two-character names (Chinese) through bigrams,
+ * which pg_trgm cannot serve.
+ */
+export class ReceivableSearch1766000150000 implements MigrationInterface {
+  name = 'ReceivableSearch1766000150000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(BIGRAMS_FUNCTION_SQL)
+    await q.query(numberPrefixIndexSql('receivable', 'contract_number'))
+    await q.query(bigramIndexSql('receivable', 'customer_name'))
+    await q.query(bigramIndexSql('receivable', 'owner_name'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const column of ['customer_name', 'owner_name'])
+      await q.query(`DROP INDEX receivable_${column}_bigram`)
+    await q.query('DROP INDEX receivable_contract_number_prefix')
+  }
+}
+
+/**
+ * What the payment list's search needs (`numberMatch`, `textContains`): the number prefix
+ * indexes on the payment's and its contract's number, and the two-character (bigram) index of
+ * the customer's name and the payer, with the kit's `kit_bigrams` function they are built on.
+ */
+export class PaymentSearch1766000200000 implements MigrationInterface {
+  name = 'PaymentSearch1766000200000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(BIGRAMS_FUNCTION_SQL)
+    await q.query(numberPrefixIndexSql('payment', 'number'))
+    await q.query(numberPrefixIndexSql('payment', 'contract_number'))
+    await q.query('CREATE INDEX payment_number_trgm ON payment USING gin (number gin_trgm_ops)')
+    await q.query(bigramIndexSql('payment', 'customer_name'))
+    await q.query(bigramIndexSql('payment', 'payer'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const index of [
+      'payment_payer_bigram',
+      'payment_customer_name_bigram',
+      'payment_number_trgm',
+      'payment_contract_number_prefix',
+      'payment_number_prefix',
+    ])
+      await q.query(`DROP INDEX ${index}`)
+  }
+}
+
+/**
+ * The invoice list's number search (`numberMatch`): a code typed from its start matches by prefix
+ * on `upper(column) COLLATE "C"`, which the text_pattern_ops indexes above do not serve.
+ */
+export class FinanceInvoiceNumberPrefix1766000300000 implements MigrationInterface {
+  name = 'FinanceInvoiceNumberPrefix1766000300000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(numberPrefixIndexSql('invoice', 'contract_number'))
+    await q.query(numberPrefixIndexSql('invoice', 'invoice_number'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX invoice_invoice_number_prefix')
+    await q.query('DROP INDEX invoice_contract_number_prefix')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
-export const migrations = [FinanceSchema1766000000000]
+export const migrations = [
+  FinanceSchema1766000000000,
+  ReceivableSearch1766000150000,
+  PaymentSearch1766000200000,
+  FinanceInvoiceNumberPrefix1766000300000,
+]

@@ -21,6 +21,7 @@ import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { ordersDocuments } from './modules/transfers/transfers.orders.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
 import { approvalHandlers } from './approvals.js'
+import { receivableHandlers } from './modules/customers/receivables.js'
 
 /** Builds the sales service (not yet listening), so tests can drive it in-process. */
 export function buildSalesService(config: SalesConfig, options: DomainServiceOptions = {}): Promise<Service> {
@@ -54,7 +55,9 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       upload: 'sales.followup.create',
       read: { anyOf: ANY_SALES_READ },
     },
-    events: { handlers: approvalHandlers },
+    // Approval decisions move the documents that waited on them; finance's figures give the
+    // customer's collected %.
+    events: { handlers: { ...approvalHandlers, ...receivableHandlers } },
     jobs: [
       businessClockJob({ minutes: config.RECYCLE_INTERVAL_MINUTES, timeZone: config.BUSINESS_TIME_ZONE }),
     ],

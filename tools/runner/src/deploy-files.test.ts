@@ -22,10 +22,10 @@ type Compose = { services: Record<string, ComposeService>; volumes: Record<strin
 function withPlannedRows() {
   return {
     ...manifest,
-    remotes: [...manifest.remotes, { name: 'finance', dir: 'apps/finance', port: 5104 }],
+    remotes: [...manifest.remotes, { name: 'service', dir: 'apps/service', port: 5103 }],
     services: [
       ...manifest.services,
-      { name: 'finance', dir: 'services/finance', port: 3005, database: 'mosaic_finance', files: true },
+      { name: 'tickets', dir: 'services/tickets', port: 3004, database: 'mosaic_tickets', files: true },
     ],
   }
 }
@@ -59,40 +59,40 @@ describe('pnpm topology (generated docker files)', () => {
 
   it('one service row gives it a database, a container with its peers, a gateway route and a file volume', () => {
     const files = deployFiles(withPlannedRows())
-    expect(files['docker/postgres/init.sql']).toMatch(/^CREATE DATABASE mosaic_finance OWNER mosaic;$/m)
+    expect(files['docker/postgres/init.sql']).toMatch(/^CREATE DATABASE mosaic_tickets OWNER mosaic;$/m)
     expect(files['docker/nginx/gateway.conf']).toContain(
-      'location /api/finance/ {\n        set $upstream http://finance:3005;',
+      'location /api/tickets/ {\n        set $upstream http://tickets:3004;',
     )
     const compose = composeOf(files)
-    expect(compose.services.finance.environment).toMatchObject({
-      PORT: '3005',
-      DATABASE_URL: expect.stringMatching(/@postgres:5432\/mosaic_finance$/),
+    expect(compose.services.tickets.environment).toMatchObject({
+      PORT: '3004',
+      DATABASE_URL: expect.stringMatching(/@postgres:5432\/mosaic_tickets$/),
       JWKS_URL: 'http://admin:3001/api/admin/.well-known/jwks.json',
       DATA_DIR: '/data',
-      FINANCE_SERVICE_URL: 'http://finance:3005',
+      TICKETS_SERVICE_URL: 'http://tickets:3004',
     })
-    expect(compose.services.finance.volumes).toEqual(['finance-files:/data'])
-    expect(compose.volumes).toHaveProperty('finance-files')
+    expect(compose.services.tickets.volumes).toEqual(['tickets-files:/data'])
+    expect(compose.volumes).toHaveProperty('tickets-files')
     // Every service, old and new, is told every peer's address.
     for (const s of ['admin', 'sales'])
-      expect(compose.services[s].environment).toMatchObject({ FINANCE_SERVICE_URL: 'http://finance:3005' })
+      expect(compose.services[s].environment).toMatchObject({ TICKETS_SERVICE_URL: 'http://tickets:3004' })
   })
 
   it('one remote row gives it an image, a gateway route and an entry in remotes.json', () => {
     const files = deployFiles(withPlannedRows())
     expect(JSON.parse(files['docker/nginx/remotes.json']).remotes).toContainEqual({
-      name: 'finance',
-      entry: '/remotes/finance/remoteEntry.js',
+      name: 'service',
+      entry: '/remotes/service/remoteEntry.js',
     })
     expect(files['docker/nginx/gateway.conf']).toContain(
-      'location /remotes/finance/ {\n        set $upstream http://finance-remote:80;',
+      'location /remotes/service/ {\n        set $upstream http://service-remote:80;',
     )
     const compose = composeOf(files)
-    expect(compose.services['finance-remote'].build?.args).toEqual({
-      APP: 'finance',
-      SERVE_AT: '/remotes/finance',
+    expect(compose.services['service-remote'].build?.args).toEqual({
+      APP: 'service',
+      SERVE_AT: '/remotes/service',
     })
-    expect(compose.services.gateway.depends_on).toContain('finance-remote')
+    expect(compose.services.gateway.depends_on).toContain('service-remote')
   })
 
   it('docker-compose.yml parses, and the gateway waits for every container it routes to', () => {
@@ -136,7 +136,7 @@ describe('topology.json checks', () => {
         {
           name: 'x',
           dir: 'services/x',
-          port: 3006,
+          port: 3007,
           database: 'drop table',
           composeEnv: { lower: 1 },
           file: true,
@@ -144,13 +144,13 @@ describe('topology.json checks', () => {
       ],
     }
     expect(manifestProblems(bad)).toEqual([
-      'remotes[2]: name must match /^[a-z][a-z0-9-]*$/',
-      'remotes[2]: port must be an integer in 5101..5109',
-      'services[3]: the name gateway is taken',
-      'services[4]: unknown key file',
-      'services[4]: database must match /^[a-z_][a-z0-9_]*$/',
-      'services[4]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/',
-      'services[4]: composeEnv.lower must be a string or null',
+      'remotes[3]: name must match /^[a-z][a-z0-9-]*$/',
+      'remotes[3]: port must be an integer in 5101..5109',
+      'services[4]: the name gateway is taken',
+      'services[5]: unknown key file',
+      'services[5]: database must match /^[a-z_][a-z0-9_]*$/',
+      'services[5]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/',
+      'services[5]: composeEnv.lower must be a string or null',
       'database mosaic_admin is used twice',
       'port 3001 is used twice',
     ])

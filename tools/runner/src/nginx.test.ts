@@ -176,10 +176,10 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
       const manifest = loadManifest()
       const planned = {
         ...manifest,
-        remotes: [...manifest.remotes, { name: 'finance', dir: 'apps/finance', port: 5104 }],
+        remotes: [...manifest.remotes, { name: 'service', dir: 'apps/service', port: 5103 }],
         services: [
           ...manifest.services,
-          { name: 'finance', dir: 'services/finance', port: 3005, database: 'mosaic_finance' },
+          { name: 'tickets', dir: 'services/tickets', port: 3004, database: 'mosaic_tickets' },
         ],
       }
       const site = deployFiles(planned)['docker/nginx/gateway.conf'].replace(
@@ -194,11 +194,11 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
     })
 
     it('routes the new prefixes and still refuses the unknown ones', async () => {
-      for (const p of ['/api/finance/invoices', '/remotes/finance/remoteEntry.js']) {
+      for (const p of ['/api/tickets/tickets', '/remotes/service/remoteEntry.js']) {
         const res = await request(nginx.port, p)
         expect([res.status, res.body], p).toEqual([200, `upstream saw ${p}`])
       }
-      for (const p of ['/api/tickets/x', '/remotes/service/remoteEntry.js', '/api/finance/internal/x']) {
+      for (const p of ['/api/unknown/x', '/remotes/unknown/remoteEntry.js', '/api/tickets/internal/x']) {
         const res = await request(nginx.port, p)
         expect([res.status, res.headers['content-type']], p).toEqual([404, 'application/problem+json'])
       }

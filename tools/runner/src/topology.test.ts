@@ -21,13 +21,13 @@ describe('topology', () => {
   })
 
   it('derives every port from a base without collisions', () => {
-    const all = [...REMOTES, { name: 'finance', dir: 'apps/finance', port: 5104 }]
-    const services = [...SERVICES, { name: 'finance', dir: 'services/finance', port: 3005 }]
+    const all = [...REMOTES, { name: 'service', dir: 'apps/service', port: 5103 }]
+    const services = [...SERVICES, { name: 'tickets', dir: 'services/tickets', port: 3004 }]
     const t = resolveTopology({ basePort: 30000, remotes: all, services })
     expect(t.gateway.port).toBe(30000)
     expect(t.shell.port).toBe(30001)
-    expect(t.remotes.map((r) => r.port)).toEqual([30011, 30012, 30014])
-    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30023, 30025])
+    expect(t.remotes.map((r) => r.port)).toEqual([30011, 30012, 30014, 30013])
+    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30023, 30025, 30024])
     const ports = allPorts(t)
     expect(new Set(ports).size).toBe(ports.length)
     expect(Math.max(...ports)).toBeLessThan(30030)
@@ -39,6 +39,7 @@ describe('topology', () => {
       remotes: [
         { name: 'admin', entry: '/remotes/admin/remoteEntry.js' },
         { name: 'sales', entry: '/remotes/sales/remoteEntry.js' },
+        { name: 'finance', entry: '/remotes/finance/remoteEntry.js' },
       ],
     })
     expect(gatewayRoutes(t)).toEqual(

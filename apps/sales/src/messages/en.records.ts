@@ -63,6 +63,13 @@ export const records: typeof zh = {
     website: 'Website',
     lastDealAt: 'Last deal',
     inPool: 'In the pool',
+    receivables: {
+      total: 'Contract total',
+      received: 'Received',
+      outstanding: 'Outstanding',
+      collected: 'Collected',
+      contracts: '{n} contracts',
+    },
     keywordHint: 'Number or name',
     viewAll: 'All',
     viewMine: 'Mine',

@@ -60,6 +60,13 @@ export const records = {
     website: '网址',
     lastDealAt: '最近成交',
     inPool: '公海中',
+    receivables: {
+      total: '合同总额',
+      received: '已回款',
+      outstanding: '未回款',
+      collected: '回款率',
+      contracts: '{n} 份合同',
+    },
     keywordHint: '编号或名称',
     viewAll: '全部',
     viewMine: '我负责的',

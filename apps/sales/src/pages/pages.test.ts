@@ -43,6 +43,16 @@ const emptyPage = { items: [], nextCursor: null, total: 0, totalCapped: false }
 
 function answer(path: string): unknown {
   if (path === `/api/sales/customers/${CUSTOMER}`) return customer
+  if (path === `/api/sales/customers/${CUSTOMER}/receivables-summary`)
+    return {
+      contractCount: 1,
+      total: '1000.00',
+      received: '250.00',
+      outstanding: '750.00',
+      collectedPercent: '25.00',
+      invoiced: '0.00',
+      progressedAt: '2026-01-02T00:00:00Z',
+    } satisfies sales.CustomerReceivablesSummary
   if (path.endsWith('/pool/upcoming') || path.endsWith('/users') || path.endsWith('/contacts')) return []
   if (path.endsWith('/pool/recycling/preview'))
     return { at: '2026-01-02T00:00:00Z', enabled: true, items: [] }

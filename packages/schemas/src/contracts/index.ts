@@ -18,5 +18,10 @@ export { ordersRoutes } from './orders.js'
 export { financeRoutes } from './finance.js'
 
 /** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
-export const serviceRoutes = { admin: adminRoutes, sales: salesRoutes, orders: ordersRoutes, finance: financeRoutes } as const
+export const serviceRoutes = {
+  admin: adminRoutes,
+  sales: salesRoutes,
+  orders: ordersRoutes,
+  finance: financeRoutes,
+} as const
 export type ServiceName = keyof typeof serviceRoutes

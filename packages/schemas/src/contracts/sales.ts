@@ -89,6 +89,11 @@ export const salesRoutes = defineRoutes({
     path: '/api/sales/customers/:id/contacts',
     response: z.array(sales.Contact),
   },
+  customerReceivablesSummary: {
+    method: 'get',
+    path: '/api/sales/customers/:id/receivables-summary',
+    response: sales.CustomerReceivablesSummary,
+  },
   customerTeam: {
     method: 'get',
     path: '/api/sales/customers/:id/team',

@@ -19,8 +19,8 @@ describe('event catalog', () => {
       const [service, resource, verb] = topic.split('.')
       expect(SERVICES, topic).toContain(service)
       expect(resource, topic).toMatch(/^[a-z][a-z-]*$/)
-      // Past tense; `due` is the one adjective (a reminder says the moment came, not that someone acted).
-      expect(verb, topic).toMatch(/^[a-z-]+ed$|^due$/)
+      // Past tense; `due` and `overdue` are the adjectives (a reminder says the moment came, not that someone acted).
+      expect(verb, topic).toMatch(/^[a-z-]+ed$|^(over)?due$/)
       expect(EventEnvelope.shape.topic.safeParse(topic).success, topic).toBe(true)
     }
   })

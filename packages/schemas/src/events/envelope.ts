@@ -38,7 +38,14 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>
 export const EVENT_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
   admin: ['sales.*', 'orders.*', 'tickets.*', 'finance.*'],
   sales: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'finance.receivable.*'],
-  orders: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'sales.*', 'finance.receivable.*'],
+  orders: [
+    'admin.user.*',
+    'admin.rule.*',
+    'admin.dept.*',
+    'admin.approval.*',
+    'sales.*',
+    'finance.receivable.*',
+  ],
   tickets: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
   finance: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'orders.*'],
 }

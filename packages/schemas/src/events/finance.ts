@@ -43,6 +43,8 @@ export const ReceivableOverduePayload = z.object({
   ...ReceivableIdentity,
   contractName: z.string(),
   overdueAmount: z.string(),
-  instalments: z.array(z.object({ id: Id, seq: z.number().int(), dueDate: z.string(), remaining: z.string() })),
+  instalments: z.array(
+    z.object({ id: Id, seq: z.number().int(), dueDate: z.string(), remaining: z.string() }),
+  ),
 })
 export type ReceivableOverduePayload = z.infer<typeof ReceivableOverduePayload>

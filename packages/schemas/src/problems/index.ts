@@ -6,6 +6,8 @@ import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
+import { financePaymentProblems } from './finance-payments.js'
+import { financeProblems } from './finance.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -20,6 +22,8 @@ export const PROBLEMS = {
   ...salesProblems,
   ...ordersProblems,
   ...listProblems,
+  ...financePaymentProblems,
+  ...financeProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -66,4 +66,16 @@ export const kitProblems = {
     zh: '服务间调用未配置',
     en: 'Service-to-service calls are not configured.',
   },
+  'idempotency.key_required': {
+    zh: '缺少 Idempotency-Key 请求头：每次提交需带一个唯一键，重试时沿用同一个',
+    en: 'The Idempotency-Key header is required: send a unique key with each submission and reuse it when retrying.',
+  },
+  'idempotency.key_invalid': {
+    zh: 'Idempotency-Key 须为 8 到 128 个可见 ASCII 字符（如 UUID）',
+    en: 'The Idempotency-Key must be 8 to 128 visible ASCII characters (a UUID fits).',
+  },
+  'idempotency.key_reused': {
+    zh: '该 Idempotency-Key 已用于另一个不同的请求，请换一个新键',
+    en: 'This Idempotency-Key was already used for a different request; use a new key.',
+  },
 } as const satisfies ProblemCatalog

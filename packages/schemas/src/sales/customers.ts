@@ -208,3 +208,22 @@ export const CustomerCard = z.object({
   opportunity: z.object({ id: Id, name: z.string() }).nullable(),
 })
 export type CustomerCard = z.infer<typeof CustomerCard>
+
+/**
+ * A customer's contracts as finance reports their collection (`finance.receivable.progressed`,
+ * the latest per contract; cancelled receivables left out): decimal text, collected % with 2 decimals.
+ */
+export const CustomerReceivablesSummary = z.object({
+  contractCount: z.number().int(),
+  /** Contract totals (tax included). */
+  total: z.string(),
+  received: z.string(),
+  /** Per contract total − received, never below zero, summed. */
+  outstanding: z.string(),
+  /** received ÷ total ("0.00" with no contract). */
+  collectedPercent: z.string(),
+  invoiced: z.string(),
+  /** When finance last reported on one of them; null when it never has. */
+  progressedAt: IsoDateTime.nullable(),
+})
+export type CustomerReceivablesSummary = z.infer<typeof CustomerReceivablesSummary>

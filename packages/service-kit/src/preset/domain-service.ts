@@ -15,6 +15,7 @@ import type { AttachmentPolicy } from '../attachments/policy.js'
 import { registerAttachmentRoutes } from '../attachments/routes.js'
 import { KitAttachmentTables1763900000300 } from '../attachments/migration.js'
 import { KitEventTables1763900000000 } from '../events/event-migration.js'
+import { KitIdempotencyKeys1766000100000 } from '../idempotency/migration.js'
 import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
 import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
 import { KitRecordTables1763800000000 } from '../records/kit-migration.js'
@@ -42,7 +43,7 @@ type MigrationClass = new () => MigrationInterface
 
 /**
  * The kit's tables every domain service has: records and their trail, the outbox and inbox, the
- * rule, user and department replicas, numbering and attachments. A service lists only its own
+ * rule, user and department replicas, numbering, attachments and idempotency keys. A service lists only its own
  * migrations; TypeORM runs them all in timestamp order.
  */
 export const domainKitMigrations: readonly MigrationClass[] = [
@@ -53,6 +54,7 @@ export const domainKitMigrations: readonly MigrationClass[] = [
   KitAttachmentTables1763900000300,
   KitUserAuthVersion1764200000100,
   KitDeptReplica1764400000000,
+  KitIdempotencyKeys1766000100000,
 ]
 
 export interface DomainServiceDefinition<C extends BaseConfig> {

@@ -8,6 +8,7 @@ import type { RecordBase } from './columns.js'
 import type { RecordStore } from './record-store.js'
 import type { RecordContext } from './record-type.js'
 import { presentBy } from './present.js'
+import { runIdempotent } from '../idempotency/idempotency.js'
 import { IdParams, recordContext, registerRecordRoutes, type RecordRoutesOptions } from './record-routes.js'
 
 /** The caller of a declared route: always with their principal. */
@@ -109,6 +110,11 @@ export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, 
     body: B
     /** Default: the path's parameters as text (`:code` of `/dictionaries/:code/entries`). */
     params?: z.ZodType
+    /**
+     * The request must carry an `Idempotency-Key` header: a retry with the same key and body
+     * answers the first result instead of creating again (decision 79).
+     */
+    idempotent?: true
     run: (m: EntityManager, ctx: AggregateContext, body: Body<B>, params: PathParams) => Promise<T>
   }
   /** DELETE /:id: the aggregate's deletion rule, or `'soft'` for a plain move to the recycle bin. */
@@ -173,11 +179,14 @@ export function registerAggregate<
       params: create.params ?? pathParamsOf(o.path),
       body: create.body as z.ZodType,
       response: o.response,
-      handler: ({ params, body, principal, requestId }) =>
-        o.db.transaction(async (m) => {
-          const ctx = context(principal, requestId)
-          return present(m, await create.run(m, ctx, body as Body<B>, params as PathParams), ctx)
-        }),
+      handler: ({ params, body, principal, requestId, req, res }) => {
+        const ctx = context(principal, requestId)
+        const work = async (m: EntityManager) =>
+          present(m, await create.run(m, ctx, body as Body<B>, params as PathParams), ctx)
+        if (!create.idempotent) return o.db.transaction(work)
+        const call = { req, res, route: `POST ${o.path}`, callerId: principal.userId, body, status: 201 }
+        return runIdempotent(o.db, call, work)
+      },
     })
   for (const [path, view] of entries<AggregateView<z.ZodType>>(o.views))
     registerView(api, at, code, path, view)

@@ -119,7 +119,13 @@ export class RecordStore<T extends RecordBase> {
     id: string,
     expectedVersion: number,
     patch: Partial<T>,
-    opts: { action?: AuditAction; note?: string; allowDeleted?: boolean } = {},
+    opts: {
+      action?: AuditAction
+      note?: string
+      allowDeleted?: boolean
+      /** Changes beneath the record (its child rows, e.g. a payment plan) shown beside its own fields. */
+      extraDiff?: Diff
+    } = {},
   ): Promise<T> {
     const before = await this.get(m, id, ctx, {
       lock: true,
@@ -128,7 +134,7 @@ export class RecordStore<T extends RecordBase> {
     })
     if (before.version !== expectedVersion) throw preconditionFailed(await this.present(m, before))
     const after = { ...before, ...patch } as T
-    const diff = diffRecords(this.state(before), this.state(after))
+    const diff = { ...diffRecords(this.state(before), this.state(after)), ...opts.extraDiff }
     if (Object.keys(diff).length === 0 && !opts.action) return before
     const result = await this.repo(m)
       .createQueryBuilder()

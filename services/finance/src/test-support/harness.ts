@@ -11,10 +11,12 @@ export const ALL_FINANCE = PERMISSIONS.filter((p) => p.service === 'finance').ma
 /**
  * A real finance service on a fresh database, trusting tokens minted here. `user()` signs in a user
  * holding every finance permission unless told otherwise, and puts them into the user replica.
+ * `restartable`: `h.stop()` / `h.restart()` bring it down and up again on the same database.
  */
 export function startFinance(
   env: Record<string, string> = {},
   options: Omit<DomainServiceOptions, 'verifier'> = {},
+  harness: { restartable?: boolean } = {},
 ) {
   return startServiceHarness({
     name: 'finance',
@@ -22,6 +24,7 @@ export function startFinance(
     build: (config, { verifier }) => buildFinanceService(config, { ...options, verifier }),
     env,
     permissions: ALL_FINANCE,
+    ...harness,
   })
 }
 

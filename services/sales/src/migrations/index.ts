@@ -5,6 +5,7 @@ import { SalesFollowUpWriterLeadLink1764300000000 } from './1764300000000-follow
 import { SalesListIndexes1764500000000 } from './1764500000000-list-indexes.js'
 import { SalesListOrderIndexes1764700000000 } from './1764700000000-list-order-indexes.js'
 import { SalesOpportunityClosureApproval1765300000000 } from './1765300000000-opportunity-closure-approval.js'
+import { SalesCustomerReceivables1766000310000 } from './1766000310000-customer-receivables.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -18,4 +19,5 @@ export const migrations = [
   SalesListIndexes1764500000000,
   SalesListOrderIndexes1764700000000,
   SalesOpportunityClosureApproval1765300000000,
+  SalesCustomerReceivables1766000310000,
 ]

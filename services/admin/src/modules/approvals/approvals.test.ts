@@ -183,6 +183,25 @@ describe('approval flows', () => {
     ])
   })
 
+  test('the default payment flow is optional: up to 500,000.00 approved at once, above waits for a super admin', async () => {
+    const flow = await flowOf('payment')
+    expect(flow).toMatchObject({ version: 1, enabled: true })
+    expect(flow.steps).toEqual([
+      expect.objectContaining({ approverKind: 'role', approverName: '超级管理员', amountAbove: '500000' }),
+    ])
+    const submitter = await person()
+    const small = await submit({ docType: 'payment', submitter, amount: '500000.00' })
+    expect(small).toMatchObject({ status: 'approved', decidedAt: expect.any(String) })
+    expect(small.steps.map((s) => s.status)).toEqual(['skipped'])
+    expect(await decidedEvents(small.id)).toEqual([
+      expect.objectContaining({ outcome: 'approved', docType: 'payment', decidedById: null }),
+    ])
+    const big = await submit({ docType: 'payment', submitter, amount: '500000.01' })
+    expect(big.status).toBe('pending')
+    expect(approverIds(big, 0)).toEqual([adminId])
+    expect(await decidedEvents(big.id)).toEqual([])
+  })
+
   test('saving writes a new version; a stale version is a 409; unknown approvers are field errors', async () => {
     const before = await flowOf('closure-override')
     const bad = await h.call('PUT', '/approval-flows/closure-override', {

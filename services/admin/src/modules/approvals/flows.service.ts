@@ -194,7 +194,8 @@ export const DEFAULT_APPROVAL_FLOWS: Record<admin.ApprovalDocType, DefaultStep[]
   'contract-change': [deptHead('部门负责人审批')],
   closure: [deptHead('部门负责人审批')],
   'closure-override': [byRole('管理员审批', 'super_admin')],
-  payment: [byRole('财务审批', 'finance_clerk')],
+  // Approval of a payment is optional (decision 80): up to 500,000.00 it is confirmed at once.
+  payment: [byRole('大额回款审批', 'super_admin', '500000')],
 }
 
 /**

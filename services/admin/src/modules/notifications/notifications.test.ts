@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { EventEnvelope, type NotificationRequest } from '@mosaic/schemas'
+import { receiveEvent } from '@mosaic/service-kit'
 import { startSignedIn, type AdminHarness } from '../../test-support/harness.js'
 import { expectProblem, ifMatch } from '@mosaic/service-kit/testing/expect'
 import { notify, storeNotifications } from './notifications.service.js'
+import { eventHandlers } from '../../events.js'
 
 let h: AdminHarness
 let adminToken: string
@@ -114,6 +116,65 @@ describe('storing notifications from events', () => {
 
   test('an event without notifications stores nothing', async () => {
     expect(await store(envelope([]))).toBe(0)
+  })
+
+  test('finance’s overdue receivable reaches its owner through the inbox, naming contract and amount', async () => {
+    const owner = await member('notif_overdue_owner')
+    const receivableId = randomUUID()
+    // As finance's overdue round publishes it (receivables.overdue.ts): the owner's notice rides along.
+    const overdue = EventEnvelope.parse({
+      id: randomUUID(),
+      topic: 'finance.receivable.overdue',
+      source: 'finance',
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      payload: {
+        receivableId,
+        contractId: randomUUID(),
+        contractNumber: 'HT20260110001',
+        contractName: '年度供货合同',
+        customerId: randomUUID(),
+        customerName: '华东制造有限公司',
+        ownerId: owner.user.id,
+        deptId: null,
+        overdueAmount: '20000.00',
+        instalments: [{ id: randomUUID(), seq: 1, dueDate: '2026-01-10', remaining: '20000.00' }],
+      },
+      notify: [
+        {
+          userId: owner.user.id,
+          kind: 'receivable_overdue',
+          title: { zh: '合同「HT20260110001」回款逾期', en: 'Payment overdue on contract HT20260110001' },
+          body: {
+            zh: '华东制造有限公司：1 期已过期未付清，共 20000.00 元',
+            en: '华东制造有限公司: 1 instalment(s) past due, 20000.00 outstanding',
+          },
+          link: `/finance/receivables?open=${receivableId}`,
+          entityType: 'receivable',
+          entityId: receivableId,
+        },
+      ],
+    })
+    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({
+      handled: true,
+      duplicate: false,
+    })
+    expect(await receiveEvent(h.service.db, eventHandlers, overdue)).toEqual({
+      handled: false,
+      duplicate: true,
+    })
+    const mine = await list(owner.token)
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'receivable_overdue',
+        title: { zh: '合同「HT20260110001」回款逾期', en: 'Payment overdue on contract HT20260110001' },
+        link: `/finance/receivables?open=${receivableId}`,
+        entityType: 'receivable',
+        source: 'finance',
+        sourceEvent: overdue.id,
+      }),
+    ])
+    expect(mine.body.items[0].body.zh).toContain('20000.00')
   })
 })
 

@@ -89,6 +89,12 @@ export async function refreshReceivable(m: EntityManager, id: string, today: str
      WHERE id = $1 AND status <> 'cancelled'`,
     [id],
   )
+  // The overdue figures above read the status before this refresh: money received in full (even
+  // not yet written off against every instalment) leaves nothing overdue.
+  await m.query(
+    `UPDATE receivable SET overdue = false, overdue_amount = 0 WHERE id = $1 AND status <> 'open' AND overdue`,
+    [id],
+  )
   await publishProgress(m, id)
 }
 

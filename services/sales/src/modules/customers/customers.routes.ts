@@ -21,6 +21,7 @@ import {
 } from './customers.service.js'
 import { contacts, customers } from './customers.store.js'
 import { duplicateCheck } from './duplicates.js'
+import { receivablesSummary } from './receivables.js'
 
 export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   registerAggregate(api, {
@@ -58,6 +59,12 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
         access: 'sales.contact.read',
         response: z.array(sales.Contact),
         run: (m, ctx, { params }) => contactsOfCustomer(m, ctx, params.id!),
+      },
+      ':id/receivables-summary': {
+        summary:
+          "A customer's contracts as finance reports their collection: total, received, outstanding, %",
+        response: sales.CustomerReceivablesSummary,
+        run: (m, ctx, { params }) => receivablesSummary(m, ctx, params.id!),
       },
     },
     actions: {

@@ -5,7 +5,7 @@ import {
   definedOnly,
   fieldError,
   fieldPath,
-  HttpError,
+  bulkEach,
   nameOrNumber,
   issueNumber,
   listPage,
@@ -175,31 +175,10 @@ export async function restoreLead(m: EntityManager, ctx: RecordContext, id: stri
   return restored
 }
 
-type BulkItem = sales.BulkResult['results'][number]
-
-/**
- * One request, one transaction, a result per record: each record's checks run before anything of
- * it is written, so a refused record leaves nothing behind while the others go through.
- */
-async function bulk(ids: string[], work: (id: string) => Promise<string | null>): Promise<sales.BulkResult> {
-  const results: BulkItem[] = []
-  for (const id of [...new Set(ids)]) {
-    try {
-      results.push({ id, ok: true, title: await work(id) })
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error
-      const coded = { code: error.code, ...(error.params ? { params: error.params } : {}) }
-      results.push({ id, ok: false, title: null, status: error.status, error: error.detail, ...coded })
-    }
-  }
-  const succeeded = results.filter((r) => r.ok).length
-  return { results, succeeded, failed: results.length - succeeded }
-}
-
 /** Bulk assign (批量分配): a new owner for each lead; the owner is told in one notification. */
 export async function bulkAssign(m: EntityManager, ctx: RecordContext, ids: string[], ownerId: string) {
   const owner = await directoryOwner(m, ownerId)
-  const result = await bulk(ids, async (id) => {
+  const result = await bulkEach(ids, async (id) => {
     const lead = await leads.get(m, id, ctx, { access: 'owner', lock: true })
     assertOpen(lead)
     // No note: the history names the old and new owner from the change itself, in any language.
@@ -228,7 +207,7 @@ export async function bulkAssign(m: EntityManager, ctx: RecordContext, ids: stri
 }
 
 export async function bulkDelete(m: EntityManager, ctx: RecordContext, ids: string[]) {
-  return bulk(ids, async (id) => {
+  return bulkEach(ids, async (id) => {
     const lead = await leads.get(m, id, ctx, { access: 'owner', lock: true })
     await deleteLead(m, ctx, id, lead.version, 'Bulk delete')
     return `${lead.name} (${lead.number})`

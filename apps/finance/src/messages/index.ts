@@ -1,0 +1,5 @@
+import en from './en'
+import zhCN from './zh-CN'
+
+/** Merged into the page's one i18n instance by the shell (or by the standalone bootstrap). */
+export const messages = { 'zh-CN': zhCN, en }
