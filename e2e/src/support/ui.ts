@@ -41,7 +41,7 @@ export async function clickForResponse<T>(
 }
 
 /** Dialog and drawer footers render only while open: gone means the closing animation ended. */
-export async function waitForClosed(page: Page, footerTestId: 'drawer-submit' | 'dialog-submit') {
+export async function waitForClosed(page: Page, footerTestId: string) {
   await page.getByTestId(footerTestId).waitFor({ state: 'detached' })
 }
 
