@@ -72,69 +72,93 @@ export interface SeedInstalment {
   kind?: 'prepayment' | 'progress' | 'retention'
   dueDate?: string
   amount: string
+  cancelled?: boolean
 }
 
 export interface SeededReceivable {
   id: string
   contractId: string
   contractNumber: string
+  customerId: string
   customerName: string
+  /** The instalments' ids, in plan order. */
   instalments: string[]
 }
 
 /**
  * A receivable with its plan, written straight into the tables. The receivables module makes them
- * from `orders.contract.approved`; payment tests need only the rows, so they do not depend on it.
- * `owner` decides the receivable's data scope (owner and department).
+ * from `orders.contract.approved`; payment and invoice tests need only the rows, so they do not
+ * depend on it. `owner` decides the receivable's data scope (owner and department); by default it
+ * is 100,000.00 in two instalments of 30,000.00 and 70,000.00, billed as a VAT special invoice.
  */
 export async function seedReceivable(
   h: FinanceHarness,
   o: {
-    owner: { id: string; name?: string; deptId?: string | null }
-    total: string
-    plan: SeedInstalment[]
+    owner: { id: string | null; name?: string; deptId?: string | null }
+    total?: string
+    plan?: SeedInstalment[]
     status?: 'open' | 'collected' | 'cancelled'
     customerName?: string
+    contractNumber?: string
   },
 ): Promise<SeededReceivable> {
   const id = randomUUID()
   const contractId = randomUUID()
-  const contractNumber = `HT${contractId.slice(0, 8).toUpperCase()}`
+  const customerId = randomUUID()
+  const contractNumber = o.contractNumber ?? `HT${contractId.slice(0, 8).toUpperCase()}`
   const customerName = o.customerName ?? '华东制造有限公司'
-  const instalments = o.plan.map(() => randomUUID())
+  const plan = o.plan ?? [{ amount: '30000.00' }, { amount: '70000.00' }]
+  const instalments = plan.map(() => randomUUID())
   await h.service.db.transaction(async (m) => {
     await m.query(
       `INSERT INTO receivable (id, contract_id, contract_number, contract_name, contract_revision, customer_id,
-         customer_name, owner_id, owner_name, dept_id, status, total, sign_date)
-       VALUES ($1, $2, $3, '年度供货合同', 1, $4, $5, $6, $7, $8, $9, $10, '2026-01-10')`,
+         customer_name, owner_id, owner_name, dept_id, status, total, sign_date, invoice_type, invoice_title)
+       VALUES ($1, $2, $3, '年度供货合同', 1, $4, $5, $6, $7, $8, $9, $10, '2026-01-10', 'vat_special', $5)`,
       [
         id,
         contractId,
         contractNumber,
-        randomUUID(),
+        customerId,
         customerName,
         o.owner.id,
         o.owner.name ?? '销售代表',
         o.owner.deptId ?? null,
         o.status ?? 'open',
-        o.total,
+        o.total ?? '100000.00',
       ],
     )
-    for (const [i, step] of o.plan.entries())
+    for (const [i, step] of plan.entries())
       await m.query(
-        `INSERT INTO instalment (id, receivable_id, seq, kind, due_date, amount) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [instalments[i], id, i + 1, step.kind ?? 'progress', step.dueDate ?? '2026-12-31', step.amount],
+        `INSERT INTO instalment (id, receivable_id, seq, kind, due_date, amount, cancelled)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          instalments[i],
+          id,
+          i + 1,
+          step.kind ?? 'progress',
+          step.dueDate ?? '2026-12-31',
+          step.amount,
+          step.cancelled ?? false,
+        ],
       )
   })
-  return { id, contractId, contractNumber, customerName, instalments }
+  return { id, contractId, contractNumber, customerId, customerName, instalments }
 }
 
 /** The receivable's cached figures and its instalments as stored (numbers as text). */
 export async function figuresOf(h: FinanceHarness, id: string) {
   const [receivable] = (await h.service.db.dataSource.query(
-    `SELECT status, total::text, received::text, payment_count FROM receivable WHERE id = $1`,
+    `SELECT status, total::text, received::text, invoiced::text, payment_count, invoice_count
+       FROM receivable WHERE id = $1`,
     [id],
-  )) as Array<{ status: string; total: string; received: string; payment_count: number }>
+  )) as Array<{
+    status: string
+    total: string
+    received: string
+    invoiced: string
+    payment_count: number
+    invoice_count: number
+  }>
   const instalments = (await h.service.db.dataSource.query(
     'SELECT id, amount::text, matched::text, cancelled FROM instalment WHERE receivable_id = $1 ORDER BY seq',
     [id],

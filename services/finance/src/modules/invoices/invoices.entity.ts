@@ -1,17 +1,11 @@
 import type { finance } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
+import { partyColumns, type PartyRow } from '../receivables/receivables.party.js'
 
-export interface InvoiceRow extends RecordBase {
+/** The party (and contract name) is the receivable's as it was when the invoice was requested. */
+export interface InvoiceRow extends RecordBase, PartyRow {
   receivableId: string
-  /** The receivable's contract and party as they were when the invoice was requested. */
-  contractId: string
-  contractNumber: string
   contractName: string
-  customerId: string
-  customerName: string
-  ownerId: string | null
-  ownerName: string | null
-  deptId: string | null
   instalmentId: string | null
   /** Dictionary `invoice_type`. */
   type: string
@@ -35,15 +29,9 @@ const text = (length: number, name?: string) =>
   ({ type: 'varchar', length, nullable: true, ...(name ? { name } : {}) }) as const
 
 export const InvoiceEntity = recordEntity<InvoiceRow>('Invoice', 'invoice', {
+  ...partyColumns,
   receivableId: { type: 'uuid', name: 'receivable_id' },
-  contractId: { type: 'uuid', name: 'contract_id' },
-  contractNumber: { type: 'varchar', length: 40, name: 'contract_number' },
   contractName: { type: 'varchar', length: 200, name: 'contract_name' },
-  customerId: { type: 'uuid', name: 'customer_id' },
-  customerName: { type: 'varchar', length: 200, name: 'customer_name' },
-  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-  ownerName: text(100, 'owner_name'),
-  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
   instalmentId: { type: 'uuid', name: 'instalment_id', nullable: true },
   type: { type: 'varchar', length: 40 },
   title: { type: 'varchar', length: 200 },

@@ -1,29 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import { compareDecimal, minusDecimal } from '@mosaic/money'
-import { fieldError, inScope, validationFailed } from '@mosaic/service-kit'
-import { lockReceivable } from '../receivables/receivables.figures.js'
-
-/** The receivable an invoice bills, as invoices need it (read here: the receivables module is its own). */
-export interface BilledReceivable {
-  id: string
-  contractId: string
-  contractNumber: string
-  contractName: string
-  customerId: string
-  customerName: string
-  ownerId: string | null
-  ownerName: string | null
-  deptId: string | null
-  status: string
-  total: string
-}
-
-const COLUMNS = `id, contract_id AS "contractId", contract_number AS "contractNumber",
-  contract_name AS "contractName", customer_id AS "customerId", customer_name AS "customerName",
-  owner_id AS "ownerId", owner_name AS "ownerName", dept_id AS "deptId", status, total::text AS total`
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { fieldError, isUuid, validationFailed } from '@mosaic/service-kit'
+import { lockVisibleReceivable, type ReceivableParty } from '../receivables/receivables.party.js'
 
 /**
  * Locks receivable `id` for the rest of the transaction and reads it: the lock orders every
@@ -34,23 +13,14 @@ export async function lockBilledReceivable(
   m: EntityManager,
   principal: Principal | undefined,
   id: string,
-): Promise<BilledReceivable> {
-  const unknown = () => validationFailed([fieldError('receivableId', 'finance.invoice.receivable_unknown')])
-  if (!UUID.test(id) || !(await lockReceivable(m, id))) throw unknown()
-  const [row]: BilledReceivable[] = await m.query(
-    `SELECT ${COLUMNS} FROM receivable WHERE id = $1 AND deleted_at IS NULL`,
-    [id],
-  )
-  if (!row || (principal && !inScope(principal, row, { owner: 'ownerId', dept: 'deptId' }))) throw unknown()
+): Promise<ReceivableParty> {
+  const row = await lockVisibleReceivable(m, principal, id)
+  if (!row) throw validationFailed([fieldError('receivableId', 'finance.invoice.receivable_unknown')])
   return row
 }
 
 /** Left to invoice: the total less every live, non-voided invoice (but `exceptId`), never below zero. */
-export async function uninvoicedOf(
-  m: EntityManager,
-  r: BilledReceivable,
-  exceptId?: string,
-): Promise<string> {
+export async function uninvoicedOf(m: EntityManager, r: ReceivableParty, exceptId?: string): Promise<string> {
   const [{ invoiced }] = await m.query(
     `SELECT coalesce(sum(amount), 0)::text AS invoiced FROM invoice
       WHERE receivable_id = $1 AND deleted_at IS NULL AND status <> 'voided' AND id IS DISTINCT FROM $2`,
@@ -62,7 +32,7 @@ export async function uninvoicedOf(
 /** A 400 field error `finance.invoice.exceeds_uninvoiced` {uninvoiced} on `amount` when `amount` is more than is left. */
 export async function assertWithinUninvoiced(
   m: EntityManager,
-  r: BilledReceivable,
+  r: ReceivableParty,
   amount: string,
   exceptId?: string,
 ) {
@@ -74,7 +44,7 @@ export async function assertWithinUninvoiced(
 /** An instalment of the receivable's plan that is not cancelled (null: the invoice bills none). */
 export async function assertInstalment(m: EntityManager, receivableId: string, instalmentId: string | null) {
   if (!instalmentId) return
-  const rows = UUID.test(instalmentId)
+  const rows = isUuid(instalmentId)
     ? await m.query('SELECT 1 FROM instalment WHERE id = $1 AND receivable_id = $2 AND NOT cancelled', [
         instalmentId,
         receivableId,

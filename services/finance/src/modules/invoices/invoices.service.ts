@@ -2,11 +2,9 @@ import type { EntityManager } from 'typeorm'
 import { compareDecimal, roundMoney } from '@mosaic/money'
 import { finance, type AuditAction } from '@mosaic/schemas'
 import {
-  dayToIsoDate,
   fieldError,
   listPage,
   liveRows,
-  localDay,
   numberMatch,
   presentBy,
   problem,
@@ -19,13 +17,13 @@ import {
   type WhereFragment,
 } from '@mosaic/service-kit'
 import { refreshReceivable } from '../receivables/receivables.figures.js'
+import { businessToday, partyOf, type ReceivableParty } from '../receivables/receivables.party.js'
 import type { InvoiceRow } from './invoices.entity.js'
 import {
   assertInstalment,
   assertWithinUninvoiced,
   instalmentSeqs,
   lockBilledReceivable,
-  type BilledReceivable,
 } from './invoices.receivable.js'
 import { invoices } from './invoices.store.js'
 
@@ -44,9 +42,6 @@ export async function presentInvoices(m: EntityManager, rows: InvoiceRow[]): Pro
 
 export const presentInvoice = async (m: EntityManager, row: InvoiceRow) =>
   (await presentInvoices(m, [row]))[0]!
-
-/** The business day (YYYY-MM-DD) in the service's time zone. */
-const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 
 /** Any part of the customer's name, or the contract's or the invoice's number (see numberMatch). */
 function searchTerm(term: string): WhereFragment {
@@ -74,7 +69,7 @@ export function listInvoices(m: EntityManager, ctx: CallerContext, q: finance.In
 }
 
 /** A receivable still billable: a cancelled contract takes no new invoice amounts. */
-function assertOpen(r: BilledReceivable) {
+function assertOpen(r: ReceivableParty) {
   if (r.status === 'cancelled')
     throw validationFailed([fieldError('receivableId', 'finance.invoice.receivable_cancelled')])
 }
@@ -104,15 +99,9 @@ export async function createInvoice(
   await assertInstalment(m, r.id, instalmentId)
   await assertWithinUninvoiced(m, r, amount)
   const row = await invoices.create(m, ctx, {
+    ...partyOf(r),
     receivableId: r.id,
-    contractId: r.contractId,
-    contractNumber: r.contractNumber,
     contractName: r.contractName,
-    customerId: r.customerId,
-    customerName: r.customerName,
-    ownerId: r.ownerId,
-    ownerName: r.ownerName,
-    deptId: r.deptId,
     instalmentId,
     type: input.type,
     title: input.title,
@@ -127,7 +116,7 @@ export async function createInvoice(
     remark: input.remark ?? null,
     voidReason: null,
   })
-  await refreshReceivable(m, r.id, today(deps.timeZone))
+  await refreshReceivable(m, r.id, businessToday(deps.timeZone))
   return row
 }
 
@@ -178,7 +167,7 @@ export async function updateInvoice(
     await assertWithinUninvoiced(m, receivable, patch.amount, row.id)
   }
   const after = await invoices.update(m, ctx, id, version, patch)
-  await refreshReceivable(m, receivable.id, today(deps.timeZone))
+  await refreshReceivable(m, receivable.id, businessToday(deps.timeZone))
   return after
 }
 
@@ -204,7 +193,7 @@ async function move(
     action: step.action,
     note: step.note,
   })
-  await refreshReceivable(m, receivable.id, today(deps.timeZone))
+  await refreshReceivable(m, receivable.id, businessToday(deps.timeZone))
   return after
 }
 
@@ -242,7 +231,7 @@ export async function mailInvoice(
       status: 'mailed',
       courier: body.courier,
       trackingNumber: body.trackingNumber,
-      mailedOn: body.mailedOn ?? today(deps.timeZone),
+      mailedOn: body.mailedOn ?? businessToday(deps.timeZone),
     },
     action: 'mail',
     note: body.trackingNumber,
@@ -277,7 +266,7 @@ export async function removeInvoice(
   const { row, receivable } = await lockForWrite(m, ctx, id, 'owner')
   if (row.status !== 'requested') throw problem(409, 'finance.invoice.not_deletable')
   await invoices.softDelete(m, ctx, id, version)
-  await refreshReceivable(m, receivable.id, today(deps.timeZone))
+  await refreshReceivable(m, receivable.id, businessToday(deps.timeZone))
 }
 
 /** Out of the recycle bin, the amount counts again: it must still fit what is left to invoice. */
@@ -288,6 +277,6 @@ export async function restoreInvoice(m: EntityManager, ctx: RecordContext, deps:
     await assertWithinUninvoiced(m, receivable, row.amount, row.id)
   }
   const after = await invoices.restore(m, ctx, id)
-  await refreshReceivable(m, receivable.id, today(deps.timeZone))
+  await refreshReceivable(m, receivable.id, businessToday(deps.timeZone))
   return after
 }

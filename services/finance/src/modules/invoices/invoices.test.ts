@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { startFinance } from '../../test-support/harness.js'
-import { figuresOf, seedReceivable } from '../../test-support/seed-invoices.js'
+import { figuresOf, seedReceivable } from '../../test-support/receivables.js'
 
 const EAST = randomUUID()
 const WEST = randomUUID()
@@ -18,8 +18,8 @@ describe('invoices', () => {
   })
 
   /** A receivable of 100,000.00 owned by the east rep (instalments 30,000 and 70,000). */
-  const receivable = (o: Parameters<typeof seedReceivable>[1] | object = {}) =>
-    seedReceivable(s.h, { ownerId: s.east.id, deptId: EAST, ...o })
+  const receivable = (o: Partial<Parameters<typeof seedReceivable>[1]> = {}) =>
+    seedReceivable(s.h, { owner: { id: s.east.id, deptId: EAST }, ...o })
 
   const request = (body: Record<string, unknown>, token = s.clerk.token) =>
     s.h.call('POST', '/invoices', {
@@ -39,7 +39,7 @@ describe('invoices', () => {
     const r = await receivable()
     const res = await request({
       receivableId: r.id,
-      instalmentId: r.instalments[1]!.id,
+      instalmentId: r.instalments[1]!,
       taxNumber: '91310000MA1FL0000X',
       amount: '12345.6',
       remark: '第二期',
@@ -54,7 +54,7 @@ describe('invoices', () => {
       customerName: '华东制造有限公司',
       ownerId: s.east.id,
       ownerName: '销售代表',
-      instalmentId: r.instalments[1]!.id,
+      instalmentId: r.instalments[1]!,
       instalmentSeq: 2,
       type: 'vat_special',
       amount: '12345.60',
@@ -117,10 +117,10 @@ describe('invoices', () => {
   })
 
   it('checks the receivable, the instalment and the dictionaries', async () => {
-    const r = await receivable({ instalments: ['30000.00', '70000.00!'] })
+    const r = await receivable({ plan: [{ amount: '30000.00' }, { amount: '70000.00', cancelled: true }] })
     const other = await receivable()
     const cancelled = await receivable({ status: 'cancelled' })
-    const west = await seedReceivable(s.h, { ownerId: s.west.id, deptId: WEST })
+    const west = await seedReceivable(s.h, { owner: { id: s.west.id, deptId: WEST } })
     const codes = async (body: Record<string, unknown>, token?: string) => {
       const res = await request(body, token)
       expectProblem(res, 400)
@@ -136,10 +136,10 @@ describe('invoices', () => {
     expect(await codes({ receivableId: cancelled.id })).toEqual({
       receivableId: 'finance.invoice.receivable_cancelled',
     })
-    expect(await codes({ receivableId: r.id, instalmentId: other.instalments[0]!.id })).toEqual({
+    expect(await codes({ receivableId: r.id, instalmentId: other.instalments[0]! })).toEqual({
       instalmentId: 'finance.invoice.instalment_unknown',
     })
-    expect(await codes({ receivableId: r.id, instalmentId: r.instalments[1]!.id })).toEqual({
+    expect(await codes({ receivableId: r.id, instalmentId: r.instalments[1]! })).toEqual({
       instalmentId: 'finance.invoice.instalment_unknown',
     })
     expect(Object.keys(await codes({ receivableId: r.id, type: 'no_such_type' }))).toEqual(['type'])

@@ -1,17 +1,11 @@
 import type { finance } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
+import { partyColumns, type PartyRow } from '../receivables/receivables.party.js'
 
-export interface PaymentRow extends RecordBase {
+/** The party is a snapshot of the receivable's contract, customer and owner when recorded. */
+export interface PaymentRow extends RecordBase, PartyRow {
   number: string
   receivableId: string
-  /** Snapshot of the receivable's contract, customer and owner when recorded. */
-  contractId: string
-  contractNumber: string
-  customerId: string
-  customerName: string
-  ownerId: string | null
-  ownerName: string | null
-  deptId: string | null
   /** numeric(18,2): read back as text. */
   amount: string
   /** date: read back as YYYY-MM-DD. */
@@ -35,15 +29,9 @@ const money = (name?: string) =>
   ({ type: 'numeric', precision: 18, scale: 2, ...(name ? { name } : {}) }) as const
 
 export const PaymentEntity = recordEntity<PaymentRow>('Payment', 'payment', {
+  ...partyColumns,
   number: { type: 'varchar', length: 40 },
   receivableId: { type: 'uuid', name: 'receivable_id' },
-  contractId: { type: 'uuid', name: 'contract_id' },
-  contractNumber: { type: 'varchar', length: 40, name: 'contract_number' },
-  customerId: { type: 'uuid', name: 'customer_id' },
-  customerName: { type: 'varchar', length: 200, name: 'customer_name' },
-  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-  ownerName: text(100, 'owner_name'),
-  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
   amount: money(),
   paidOn: { type: 'date', name: 'paid_on' },
   method: { type: 'varchar', length: 40 },

@@ -24,7 +24,8 @@ import {
 } from '@mosaic/service-kit'
 import type { PaymentRow } from './payments.entity.js'
 import { payments } from './payments.store.js'
-import { lockVisibleReceivable, recordableOf, underReceivable } from './payments.receivable.js'
+import { lockVisibleReceivable, partyOf, underReceivable } from '../receivables/receivables.party.js'
+import { recordableOf } from './payments.receivable.js'
 
 const presentRow = presentBy(finance.Payment.omit({ unmatched: true }))
 
@@ -66,10 +67,10 @@ export async function createPayment(
       throw fieldUnprocessable('receivableId', 'finance.payment.receivable_cancelled')
     await assertRecordable(m, receivable.id, body.amount)
     const number = await issueNumber(m, 'payment', { timeZone: deps.timeZone })
-    const { id: receivableId, status: _status, total: _total, ...party } = receivable
+    const party = partyOf(receivable)
     const row: Omit<PaymentRow, keyof RecordBase> = {
       ...party,
-      receivableId,
+      receivableId: receivable.id,
       number,
       amount: body.amount,
       paidOn: body.paidOn,

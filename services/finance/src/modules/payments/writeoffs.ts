@@ -15,7 +15,7 @@ import {
   type RecordContext,
 } from '@mosaic/service-kit'
 import { payments } from './payments.store.js'
-import { underReceivable, visibleReceivable } from './payments.receivable.js'
+import { underReceivable, visibleReceivable } from '../receivables/receivables.party.js'
 
 interface WriteoffDbRow {
   id: string

@@ -1,20 +1,14 @@
 import type { finance } from '@mosaic/schemas'
 import { recordEntity, type RecordBase } from '@mosaic/service-kit'
+import { partyColumns, type PartyRow } from './receivables.party.js'
 
 /**
  * A receivable (应收账款): the contract's snapshot as finance keeps it (refreshed by contract
  * events) and the figures `refreshReceivable` caches from the rows beneath it.
  */
-export interface ReceivableRow extends RecordBase {
-  contractId: string
-  contractNumber: string
+export interface ReceivableRow extends RecordBase, PartyRow {
   contractName: string
   contractRevision: number
-  customerId: string
-  customerName: string
-  ownerId: string | null
-  ownerName: string | null
-  deptId: string | null
   /** date columns: read back as YYYY-MM-DD. */
   signDate: string | null
   startDate: string | null
@@ -54,15 +48,9 @@ const status = (name: string) => ({ type: 'varchar', length: 20, name }) as cons
 const count = (name: string) => ({ type: 'int', name }) as const
 
 export const ReceivableEntity = recordEntity<ReceivableRow>('Receivable', 'receivable', {
-  contractId: { type: 'uuid', name: 'contract_id' },
-  contractNumber: { type: 'varchar', length: 40, name: 'contract_number' },
+  ...partyColumns,
   contractName: { type: 'varchar', length: 200, name: 'contract_name' },
   contractRevision: { type: 'int', name: 'contract_revision' },
-  customerId: { type: 'uuid', name: 'customer_id' },
-  customerName: { type: 'varchar', length: 200, name: 'customer_name' },
-  ownerId: { type: 'uuid', name: 'owner_id', nullable: true },
-  ownerName: text(100, 'owner_name'),
-  deptId: { type: 'uuid', name: 'dept_id', nullable: true },
   signDate: date('sign_date'),
   startDate: date('start_date'),
   endDate: date('end_date'),

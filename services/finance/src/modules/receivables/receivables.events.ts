@@ -4,7 +4,7 @@ import { defineHandlers, SYSTEM_ACTOR, type RecordContext } from '@mosaic/servic
 import { refreshReceivable } from './receivables.figures.js'
 import { cancelPlan, instalmentsOf, planText, writePlan } from './receivables.instalments.js'
 import { planFor, replan, type PlanTerms } from './receivables.plan.js'
-import { businessToday } from './receivables.present.js'
+import { businessToday } from './receivables.party.js'
 import { receivables } from './receivables.store.js'
 
 /** Contract events move receivables as the system (the orders user is not finance's actor). */

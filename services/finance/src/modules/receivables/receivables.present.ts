@@ -1,6 +1,6 @@
 import { compareDecimal, minusDecimal, percentText } from '@mosaic/money'
 import { finance } from '@mosaic/schemas'
-import { dayToIsoDate, localDay, presentBy } from '@mosaic/service-kit'
+import { presentBy } from '@mosaic/service-kit'
 import type { ReceivableRow } from './receivables.entity.js'
 import { outstandingOf } from './receivables.figures.js'
 import type { InstalmentRow } from './receivables.instalments.js'
@@ -8,9 +8,6 @@ import type { InstalmentRow } from './receivables.instalments.js'
 const copy = presentBy(
   finance.Receivable.omit({ outstanding: true, collectedPercent: true, uninvoiced: true }),
 )
-
-/** The business day (YYYY-MM-DD) in `timeZone`: what decides overdue. */
-export const businessToday = (timeZone: string, now = new Date()) => dayToIsoDate(localDay(now, timeZone))
 
 export function presentReceivable(row: ReceivableRow): finance.Receivable {
   const uninvoiced = minusDecimal(row.total, row.invoiced, 2)

@@ -17,7 +17,8 @@ import {
 import type { ReceivableRow } from './receivables.entity.js'
 import { refreshReceivable } from './receivables.figures.js'
 import { instalmentsOf, planText, writePlan, type InstalmentRow } from './receivables.instalments.js'
-import { businessToday, presentInstalment, presentReceivable } from './receivables.present.js'
+import { businessToday } from './receivables.party.js'
+import { presentInstalment, presentReceivable } from './receivables.present.js'
 import { receivables } from './receivables.store.js'
 
 /** Contract number from its start (or digits anywhere), or part of the customer's or the owner's name. */
