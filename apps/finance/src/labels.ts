@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { finance } from '@mosaic/schemas'
-import { useText } from '@mosaic/ui'
+import { useText, type FilterField } from '@mosaic/ui'
 
 export { DICT } from './constants'
 
@@ -34,3 +34,12 @@ export function useFinanceLabels() {
 /** Options of a select filter from a status list and its labels. */
 export const optionsOf = (values: readonly string[], labels: Record<string, string>) =>
   values.map((value) => ({ value, label: labels[value] ?? value }))
+
+/** A list's filter on one status column: a select of `values` in the reader's words. */
+export const statusFilter = (
+  prop: string,
+  label: string,
+  values: readonly string[],
+  labels: Record<string, string>,
+  width = 120,
+): FilterField => ({ kind: 'select', prop, label, width, options: optionsOf(values, labels) })

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../format'
+import { formatDateTime, formatMoney } from '../format'
 import { useUiText } from '../i18n'
 import type { ListColumn } from '../types'
 import { useText } from './useText'
@@ -23,8 +23,24 @@ export function useColumns() {
     }
   }
 
+  /** A decimal-string amount, right-aligned as money and shown with its currency sign and grouping. */
+  function money<T>(
+    prop: keyof T & string,
+    labelKey: string,
+    extra: Partial<ListColumn<T>> = {},
+  ): ListColumn<T> {
+    return {
+      prop,
+      label: t(labelKey),
+      kind: 'money',
+      formatter: (row) => formatMoney(row[prop] as string | null),
+      ...extra,
+    }
+  }
+
   return {
     dateTime,
+    money,
     owner: <T extends { ownerName: string | null }>(): ListColumn<T> => ({
       prop: 'ownerName',
       label: ui.t('ui.fields.owner'),
