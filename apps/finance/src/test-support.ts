@@ -5,7 +5,13 @@ import type { finance } from '@mosaic/schemas'
 import { configureDictionaries } from '@mosaic/dictionary/vue'
 import { defaultDictTypes } from '@mosaic/dictionary'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
-import { mountRemoteRoute, remoteTestI18n, resetAfterEach, withPermissions } from '@mosaic/ui/test-utils'
+import {
+  click,
+  mountRemoteRoute,
+  remoteTestI18n,
+  resetAfterEach,
+  withPermissions,
+} from '@mosaic/ui/test-utils'
 import { messages } from './messages'
 import financeModule from './routes'
 
@@ -23,6 +29,15 @@ export function usePageTests() {
   )
 }
 
+/** Clicks the element with test id `testid` and waits for what follows (requests, re-renders). */
+export async function press(testid: string) {
+  click(testid)
+  await flushPromises()
+}
+
+/** Everything the page shows, dialogs and drawers included (they are teleported to the body). */
+export const pageText = () => document.body.textContent ?? ''
+
 /** The finance route at `path` in `locale`, its GETs answered by `answer(path, options)`, with `permissions`. */
 export function mountFinance(
   path: string,
@@ -33,13 +48,18 @@ export function mountFinance(
   return mountRemoteRoute(financeModule, path, [testI18n(locale), withPermissions(...permissions)])
 }
 
-/** A dialog or drawer mounted closed and then opened (as its host does), in English, with every permission. */
-export async function mountOpened(component: Component, props: Record<string, unknown>) {
-  const wrapper = mount(component, {
-    props: { ...props, modelValue: false },
+/** `component` mounted in the page, in English, with every permission. */
+export const mountEnglish = <C extends Component>(component: C, props: Record<string, unknown> = {}) =>
+  mount(component, {
+    // The props are the test's to get right; `mount` cannot check them against a generic component.
+    props: props as never,
     global: { plugins: [testI18n('en'), withPermissions(...ALL)] },
     attachTo: document.body,
   })
+
+/** A dialog or drawer mounted closed and then opened (as its host does), in English, with every permission. */
+export async function mountOpened(component: Component, props: Record<string, unknown>) {
+  const wrapper = mountEnglish(component, { ...props, modelValue: false })
   await wrapper.setProps({ modelValue: true })
   await flushPromises()
   return wrapper

@@ -1,28 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { DictSelect } from '@mosaic/dictionary/vue'
-import { type, withPermissions } from '@mosaic/ui/test-utils'
+import { type } from '@mosaic/ui/test-utils'
 import {
-  ALL,
   RECEIVABLE,
   http,
   invoiceFixture,
+  mountEnglish,
   mountFinance,
   pageOf,
+  pageText,
   planFixture,
+  press,
   receivableFixture,
-  testI18n,
   usePageTests,
 } from '../../test-support'
 import InvoiceDialogs from './InvoiceDialogs.vue'
 
 usePageTests()
 
-const click = async (id: string) => {
-  document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.click()
-  await flushPromises()
-}
-const text = () => document.body.textContent ?? ''
 const requested = invoiceFixture()
 const issued = invoiceFixture({
   id: '99999999-0000-4000-8000-000000000010',
@@ -44,10 +40,7 @@ function mountDialogs() {
     if (path === `/api/finance/receivables/${RECEIVABLE}/plan`) return planFixture()
     throw new Error(`unexpected GET ${path}`)
   })
-  return mount(InvoiceDialogs, {
-    global: { plugins: [testI18n('en'), withPermissions(...ALL)] },
-    attachTo: document.body,
-  })
+  return mountEnglish(InvoiceDialogs)
 }
 
 describe('invoice actions', () => {
@@ -58,7 +51,7 @@ describe('invoice actions', () => {
     type('field-invoiceNumber', 'FP0001')
     await flushPromises()
     http.post.mockResolvedValueOnce(issued)
-    await click('invoice-issue-submit')
+    await press('invoice-issue-submit')
     expect(http.post).toHaveBeenCalledWith(
       `/api/finance/invoices/${requested.id}/issue`,
       { invoiceNumber: 'FP0001', issueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
@@ -75,7 +68,7 @@ describe('invoice actions', () => {
     type('field-trackingNumber', 'SF1001')
     await flushPromises()
     http.post.mockResolvedValueOnce(mailed)
-    await click('invoice-mail-submit')
+    await press('invoice-mail-submit')
     expect(http.post).toHaveBeenCalledWith(
       `/api/finance/invoices/${issued.id}/mail`,
       expect.objectContaining({ courier: 'sf', trackingNumber: 'SF1001' }),
@@ -92,7 +85,7 @@ describe('invoice actions', () => {
     reason.dispatchEvent(new Event('input'))
     await flushPromises()
     http.post.mockResolvedValueOnce({ ...issued, status: 'voided' })
-    await click('dialog-submit')
+    await press('dialog-submit')
     expect(http.post).toHaveBeenCalledWith(
       `/api/finance/invoices/${issued.id}/void`,
       { reason: 'Wrong title' },
@@ -112,7 +105,7 @@ describe('invoice actions', () => {
     type('field-amount', '20000.00')
     await flushPromises()
     http.post.mockResolvedValueOnce(invoiceFixture({ amount: '20000.00' }))
-    await click('invoice-submit')
+    await press('invoice-submit')
     expect(http.post).toHaveBeenCalledWith('/api/finance/invoices', {
       receivableId: RECEIVABLE,
       type: 'vat_special',
@@ -134,9 +127,9 @@ describe('invoices page', () => {
 
   it('lists invoices with status labels, money and courier names, and offers the actions each status allows', async () => {
     const { warnings } = await mountFinance('/finance/invoices', answer)
-    expect(text()).toContain('Requested')
-    expect(text()).toContain('¥30,000.00')
-    expect(text()).toContain('顺丰速运')
+    expect(pageText()).toContain('Requested')
+    expect(pageText()).toContain('¥30,000.00')
+    expect(pageText()).toContain('顺丰速运')
     expect(document.querySelector(`[data-testid="invoice-issue-${requested.id}"]`)).not.toBeNull()
     expect(document.querySelector(`[data-testid="invoice-mail-${issued.id}"]`)).not.toBeNull()
     expect(document.querySelector(`[data-testid="invoice-issue-${issued.id}"]`)).toBeNull()
@@ -147,7 +140,7 @@ describe('invoices page', () => {
     await mountFinance('/finance/invoices', answer)
     document.querySelector<HTMLElement>('#tab-contracts')!.click()
     await flushPromises()
-    expect(text()).toContain('¥70,000.00')
+    expect(pageText()).toContain('¥70,000.00')
     expect(document.querySelector('[data-testid="invoice-request-HT202601010001"]')).not.toBeNull()
   })
 })

@@ -11,6 +11,8 @@ import {
   pageOf,
   paymentFixture,
   planFixture,
+  pageText,
+  press,
   receivableFixture,
   usePageTests,
 } from '../../test-support'
@@ -19,11 +21,6 @@ import WriteoffDialog from './WriteoffDialog.vue'
 
 usePageTests()
 
-const click = async (id: string) => {
-  document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.click()
-  await flushPromises()
-}
-const text = () => document.body.textContent ?? ''
 const KEY = 'Idempotency-Key'
 const sentKeys = () =>
   http.post.mock.calls.map((c) => (c[2] as { headers: Record<string, string> }).headers[KEY])
@@ -46,9 +43,9 @@ describe('payment dialog', () => {
   it('sends the same Idempotency-Key on a retry after a network error and a new one after success', async () => {
     const w = await filled()
     http.post.mockRejectedValueOnce(new TypeError('Failed to fetch'))
-    await click('payment-submit')
+    await press('payment-submit')
     http.post.mockResolvedValueOnce(paymentFixture({ status: 'pending' }))
-    await click('payment-submit')
+    await press('payment-submit')
     expect(http.post).toHaveBeenCalledTimes(2)
     const [first, retry] = sentKeys()
     expect(first).toMatch(/^[\x21-\x7e]{8,128}$/)
@@ -70,7 +67,7 @@ describe('payment dialog', () => {
     w.findComponent(DictSelect).vm.$emit('update:modelValue', 'transfer')
     await flushPromises()
     http.post.mockResolvedValueOnce(paymentFixture())
-    await click('payment-submit')
+    await press('payment-submit')
     expect(sentKeys()[2]).not.toBe(first)
   })
 
@@ -82,13 +79,13 @@ describe('payment dialog', () => {
         errors: [{ field: 'amount', code: 'finance.x', message: 'exceeds outstanding' }],
       }),
     )
-    await click('payment-submit')
+    await press('payment-submit')
     await new Promise((r) => setTimeout(r, 150))
-    expect(text()).toContain('exceeds outstanding')
+    expect(pageText()).toContain('exceeds outstanding')
     type('payment-amount', '40000.00')
     await flushPromises()
     http.post.mockResolvedValueOnce(paymentFixture())
-    await click('payment-submit')
+    await press('payment-submit')
     const [first, second] = sentKeys()
     expect(second).not.toBe(first)
   })
@@ -109,13 +106,13 @@ describe('write-off dialog', () => {
 
     type('writeoff-amount-3', '6000')
     await flushPromises()
-    expect(text()).toContain('may not exceed')
+    expect(pageText()).toContain('may not exceed')
     expect(document.querySelector<HTMLButtonElement>('[data-testid="writeoff-submit"]')!.disabled).toBe(true)
 
     type('writeoff-amount-3', '0')
     await flushPromises()
     http.post.mockResolvedValueOnce([])
-    await click('writeoff-submit')
+    await press('writeoff-submit')
     expect(http.post).toHaveBeenCalledWith(
       `/api/finance/payments/${payment.id}/writeoffs`,
       { allocations: [{ instalmentId: planFixture().instalments[1]!.id, amount: '40000.00' }] },
@@ -133,10 +130,10 @@ describe('payments list', () => {
 
   it('shows amounts as money, methods and statuses as labels', async () => {
     const { warnings } = await mountFinance('/finance/payments', answer)
-    expect(text()).toContain('¥45,000.00')
-    expect(text()).toContain('Awaiting approval')
+    expect(pageText()).toContain('¥45,000.00')
+    expect(pageText()).toContain('Awaiting approval')
     // Dictionary entries in the dictionaries' configured language (zh-CN here).
-    expect(text()).toContain('转账')
+    expect(pageText()).toContain('转账')
     expect(warnings).toEqual([])
   })
 
@@ -152,7 +149,7 @@ describe('payments list', () => {
       succeeded: 1,
       failed: 1,
     })
-    await click('payments-bulk-settle')
+    await press('payments-bulk-settle')
     expect(http.post).toHaveBeenCalledWith('/api/finance/payments/bulk-update', {
       ids: [paymentFixture().id, settled.id],
       commissionSettled: true,
@@ -177,8 +174,8 @@ describe('payments list', () => {
     http.delete.mockRejectedValueOnce(
       problemError({ status: 409, title: 'Conflict', detail: 'It has write-offs' }),
     )
-    await click(`payment-more-${settled.number}`)
-    await click(`payment-delete-${settled.number}`)
+    await press(`payment-more-${settled.number}`)
+    await press(`payment-delete-${settled.number}`)
     document
       .querySelector<HTMLElement>(
         '.el-message-box__btns .el-button--primary, .el-message-box__btns .el-button--danger',
@@ -189,6 +186,6 @@ describe('payments list', () => {
     expect(http.delete).toHaveBeenCalledWith(`/api/finance/payments/${settled.id}`, {
       ifMatch: settled.version,
     })
-    expect(text()).toContain('It has write-offs')
+    expect(pageText()).toContain('It has write-offs')
   })
 })

@@ -8,6 +8,7 @@ import {
   mountOpened,
   pageOf,
   planFixture,
+  pageText,
   receivableFixture,
   usePageTests,
 } from '../../test-support'
@@ -33,7 +34,6 @@ function answer(path: string): unknown {
   if (path.endsWith('/audit')) return []
   throw new Error(`unexpected GET ${path}`)
 }
-const text = () => document.body.textContent ?? ''
 const row = (n: string) =>
   [...document.querySelectorAll<HTMLElement>('.el-table__row')].find((r) => r.textContent?.includes(n))!
     .textContent!
@@ -106,7 +106,7 @@ describe('plan editor', () => {
     type('plan-amount-1', '59999.99')
     await flushPromises()
     expect(save().disabled).toBe(true)
-    expect(text()).toContain('off by ¥0.01')
+    expect(pageText()).toContain('off by ¥0.01')
 
     type('plan-amount-1', '50000.00')
     type('plan-amount-2', '20000')
@@ -176,6 +176,6 @@ describe('plan editor', () => {
     save().click()
     await flushPromises()
     expect(w.emitted('stale')).toHaveLength(1)
-    expect(text()).toContain('Someone else changed this plan')
+    expect(pageText()).toContain('Someone else changed this plan')
   })
 })
