@@ -1,4 +1,6 @@
+import { compareDecimal } from '@mosaic/money'
 import type { orders } from '@mosaic/schemas'
+import { formatMoney } from '@mosaic/ui'
 
 /** What a contract's screens offer, by state and permission (the service checks both again). */
 export type ContractAction =
@@ -63,3 +65,22 @@ export const orderFromContract = (c: Pick<orders.Contract, 'id' | 'number'>) => 
   path: '/sales/orders',
   query: { contract: c.id, contractLabel: c.number },
 })
+
+/**
+ * What does not hold yet for closing (结单) a contract in force, in words: collected and invoiced
+ * in full, from finance's figures on the contract (none reported: nothing yet).
+ */
+export function contractCloseUnmet(
+  c: orders.Contract,
+  t: (key: string, params: Record<string, unknown>) => string,
+): string[] {
+  const received = c.receivable?.received ?? '0.00'
+  const invoiced = c.receivable?.invoiced ?? '0.00'
+  const total = formatMoney(c.total)
+  return [
+    compareDecimal(received, c.total) < 0 &&
+      t('sales.contract.notFullyCollected', { received: formatMoney(received), total }),
+    compareDecimal(invoiced, c.total) < 0 &&
+      t('sales.contract.notFullyInvoiced', { invoiced: formatMoney(invoiced), total }),
+  ].filter((x): x is string => !!x)
+}

@@ -66,3 +66,13 @@ export const SHIPMENT_STATUS_TAGS = {
 
 /** A quantity as people read it: "2.5000" → "2.5". */
 export const qty = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v)
+
+/**
+ * What the screen knows does not hold yet for closing (结单) an order, in words: not fully
+ * shipped. "Fully paid" is the service's to check (finance's figures); its answer lists the rest.
+ */
+export const orderCloseUnmet = (
+  o: orders.SalesOrder,
+  t: (key: string, params: Record<string, unknown>) => string,
+): string[] =>
+  o.status === 'shipped' ? [] : [t('sales.order.notFullyShipped', { percent: o.shippedPercent })]

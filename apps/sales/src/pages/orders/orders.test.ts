@@ -21,7 +21,8 @@ import {
   withPermissions,
 } from '../../test-support'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
-import CloseOrderDialog from './CloseOrderDialog.vue'
+import CloseDocumentDialog from '../../components/CloseDocumentDialog.vue'
+import { orderCloseUnmet } from './orderActions'
 import OrderCreateDialog from './OrderCreateDialog.vue'
 import ShipmentDialog from './ShipmentDialog.vue'
 
@@ -335,9 +336,16 @@ describe('shipment dialog', () => {
 })
 
 describe('close dialog', () => {
+  /** The close dialog opened on `o` as OrderDialogs opens it: what the screen knows is unmet, in `locale`. */
+  function openClose(o: orders.SalesOrder, locale: 'en' | 'zh-CN') {
+    const i18n = testI18n(locale)
+    const unmet = orderCloseUnmet(o, (key, params) => i18n.global.t(key, params))
+    return mountOpen(CloseDocumentDialog, { scope: 'order', document: o, unmet }, [i18n])
+  }
+
   it('says in words what is not met yet and sends the note and date with If-Match', async () => {
     http.post.mockResolvedValue(order({ status: 'completed' }))
-    await mountOpen(CloseOrderDialog, { order: order() }, [testI18n('zh-CN')])
+    await openClose(order(), 'zh-CN')
     expect(document.querySelector('[data-testid="order-close-unmet"]')!.textContent).toContain(
       '订单尚未全部发货（已发货 25%）',
     )
@@ -372,7 +380,7 @@ describe('close dialog', () => {
         ],
       }),
     )
-    await mountOpen(CloseOrderDialog, { order: order() }, [testI18n('zh-CN')])
+    await openClose(order(), 'zh-CN')
     click('dialog-submit')
     await flushPromises()
     await settle()
@@ -407,9 +415,7 @@ describe('close dialog', () => {
         ],
       }),
     )
-    await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
-      testI18n('en'),
-    ])
+    await openClose(order({ status: 'shipped', shippedPercent: 100 }), 'en')
     expect(document.querySelector('[data-testid="field-overrideReason"]')).toBeNull()
     click('dialog-submit')
     await flushPromises()
@@ -421,9 +427,7 @@ describe('close dialog', () => {
   })
 
   it('shows nothing unmet for a shipped order', async () => {
-    await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
-      testI18n('en'),
-    ])
+    await openClose(order({ status: 'shipped', shippedPercent: 100 }), 'en')
     expect(document.querySelector('[data-testid="order-close-unmet"]')).toBeNull()
     expect(document.querySelector('[data-testid="order-close-approval"]')).toBeNull()
   })
@@ -434,9 +438,7 @@ describe('close dialog', () => {
         ? { approvalRequired: true, requiredFields: [] }
         : undefined,
     )
-    await mountOpen(CloseOrderDialog, { order: order({ status: 'shipped', shippedPercent: 100 }) }, [
-      testI18n('en'),
-    ])
+    await openClose(order({ status: 'shipped', shippedPercent: 100 }), 'en')
     await flushPromises()
     expect(document.querySelector('[data-testid="order-close-approval"]')!.textContent).toContain(
       'Closing needs approval',
