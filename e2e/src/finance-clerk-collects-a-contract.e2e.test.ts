@@ -145,10 +145,9 @@ describe('a finance clerk collects a contract; the order and the contract then c
       )
       .toBe(true)
     await link.click()
-    await clerk.getByTestId('receivable-drawer').waitFor()
-    const text = (await drawer(clerk).textContent()) ?? ''
-    expect(text).toContain(names().customer)
-    expect(text).toContain('10,000.00')
+    const summary = drawer(clerk)
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain(names().customer)
+    expect(await summary.textContent()).toContain('10,000.00')
     const page = await clerkApi.json<{ items: finance.Receivable[] }>(
       'GET',
       `/api/finance/receivables?contractId=${deal.contract.id}`,
