@@ -128,32 +128,28 @@ afterAll(async () => {
 describe('a finance clerk collects a contract; the order and the contract then close', () => {
   test('the clerk finds the receivable finance made from the approved contract', async () => {
     expect(deal.contract.total).toBe('10000.00')
+    // Finance learns of the contract by event: wait until it has arrived, then look for it.
+    await until(
+      'finance to make the receivable',
+      async () => {
+        const found = await clerkApi.json<{ items: finance.Receivable[] }>(
+          'GET',
+          `/api/finance/receivables?contractId=${deal.contract.id}`,
+        )
+        receivable = found.items[0]!
+        return found.items.length === 1
+      },
+      60_000,
+    )
     await login(clerk, clerkName.username, clerkName.password)
     await clerk.getByTestId('menu-finance').click()
     await clerk.getByTestId('menu-item-finance-receivables').click()
     const link = clerk.getByTestId(`receivable-row-${deal.contract.number}`)
-    // Finance learns of the contract by event: the list shows it once it has arrived.
-    await expect
-      .poll(
-        async () => {
-          if (await link.count()) return true
-          await clerk.reload()
-          await clerk.getByTestId('menu-finance').waitFor()
-          return false
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .toBe(true)
+    await link.waitFor({ timeout: 15_000 })
     await link.click()
-    await clerk.getByTestId('receivable-drawer').waitFor()
-    const text = (await drawer(clerk).textContent()) ?? ''
-    expect(text).toContain(names().customer)
-    expect(text).toContain('10,000.00')
-    const page = await clerkApi.json<{ items: finance.Receivable[] }>(
-      'GET',
-      `/api/finance/receivables?contractId=${deal.contract.id}`,
-    )
-    receivable = page.items[0]!
+    const summary = drawer(clerk)
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain(names().customer)
+    expect(await summary.textContent()).toContain('10,000.00')
     expect(receivable).toMatchObject({
       total: '10000.00',
       received: '0.00',

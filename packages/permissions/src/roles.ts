@@ -93,8 +93,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       inService('sales'),
       inService('orders', ['read']),
       inResource('orders.quote', ['create', 'update', 'delete', 'submit', 'approve', 'transfer']),
-      // Ending a contract in force early (void, terminate) and closing it (结单, reopening) are the
-      // manager's call.
+      // Ending a contract in force early (void, terminate) and closing contracts and orders (结单,
+      // reopening) are the manager's call.
       inResource('orders.contract', [
         'create',
         'update',
@@ -107,7 +107,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
         'close',
         'reopen',
       ]),
-      inResource('orders.order', ['create', 'update', 'transfer', 'cancel']),
+      inResource('orders.order', ['create', 'update', 'transfer', 'cancel', 'close', 'reopen']),
       inResource('orders.shipment', ['create', 'update', 'delete']),
     ),
     dataScope: 'dept_and_children',

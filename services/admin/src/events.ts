@@ -17,5 +17,6 @@ export const eventHandlers: EventHandlers = {
   ...defineHandlers({
     'orders.approval.requested': (payload, { m }) => receiveApprovalRequest(m, payload),
     'sales.approval.requested': (payload, { m }) => receiveApprovalRequest(m, payload),
+    'finance.approval.requested': (payload, { m }) => receiveApprovalRequest(m, payload),
   }),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Id, PageQuery, RecordMeta } from '../common.js'
-import { DateOnly, Money, OwnerFields, dictValue, optionalText } from '../sales/common.js'
+import { DateOnly, OwnerFields, PositiveMoney, dictValue, optionalText } from '../sales/common.js'
 
 /** An invoice (发票, SPEC §4.2): `requested` → `issued` → `mailed`, or `voided` with a reason. */
 export const INVOICE_STATUSES = ['requested', 'issued', 'mailed', 'voided'] as const
@@ -43,7 +43,7 @@ export const InvoiceCreate = z.strictObject({
   type: dictValue,
   title: z.string().trim().min(1).max(200),
   taxNumber: optionalText(40),
-  amount: Money,
+  amount: PositiveMoney,
   remark: optionalText(500),
 })
 export type InvoiceCreate = z.input<typeof InvoiceCreate>
@@ -54,7 +54,7 @@ export const InvoiceUpdate = z.strictObject({
   type: dictValue.optional(),
   title: z.string().trim().min(1).max(200).optional(),
   taxNumber: optionalText(40),
-  amount: Money.optional(),
+  amount: PositiveMoney.optional(),
   remark: optionalText(500),
 })
 export type InvoiceUpdate = z.input<typeof InvoiceUpdate>

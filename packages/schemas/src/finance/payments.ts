@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Id, PageQuery, RecordMeta } from '../common.js'
-import { BulkIds, DateOnly, Money, OwnerFields, dictValue, optionalText } from '../sales/common.js'
+import { BulkIds, DateOnly, OwnerFields, PositiveMoney, dictValue, optionalText } from '../sales/common.js'
 
 /**
  * A payment (回款) is recorded `pending` and submitted to the approval engine (`payment` flow);
@@ -46,7 +46,7 @@ export type Payment = z.infer<typeof Payment>
 
 export const PaymentCreate = z.strictObject({
   receivableId: Id,
-  amount: Money,
+  amount: PositiveMoney,
   paidOn: DateOnly,
   method: dictValue,
   payer: z.string().trim().min(1).max(200),
@@ -119,7 +119,7 @@ export type Writeoff = z.infer<typeof Writeoff>
  */
 export const WriteoffCreate = z.strictObject({
   allocations: z
-    .array(z.strictObject({ instalmentId: Id, amount: Money }))
+    .array(z.strictObject({ instalmentId: Id, amount: PositiveMoney }))
     .min(1)
     .max(60),
 })

@@ -14,6 +14,8 @@ export const email = z
   .optional()
 /** Money as a decimal string with at most 2 decimals (never a JS float). */
 export const Money = z.string().trim().regex(MONEY_PATTERN, 'validation.money')
+/** Money above zero (a payment, a write-off, an invoice): "0" or "0.00" is refused. */
+export const PositiveMoney = Money.refine((v) => /[1-9]/.test(v), { message: 'validation.money_positive' })
 /** A calendar date, YYYY-MM-DD. */
 export const DateOnly = IsoDate
 export const optionalDateTime = IsoDateTime.nullable().optional()

@@ -332,4 +332,33 @@ describe('payments (回款)', () => {
     expect(last.map((a) => a.status).sort()).toEqual([201, 422])
     expect((await figuresOf(s.h, r.id)).instalments[0]!.matched).toBe('1000.00')
   })
+  it('refuses zero amounts in words before anything is written: a payment, a write-off, an invoice', async () => {
+    const r = await seed()
+    const zeroPayment = await recordPayment(s.h, s.clerk.token, paymentBody(r.id, '0.00'))
+    expectProblem(zeroPayment, 400)
+    expect(zeroPayment.body.errors).toEqual([
+      expect.objectContaining({ field: 'amount', code: 'validation.money_positive' }),
+    ])
+    const paymentId = await confirmed(r.id, '100.00')
+    const zeroWriteoff = await s.h.call('POST', `/payments/${paymentId}/writeoffs`, {
+      token: s.clerk.token,
+      body: { allocations: [{ instalmentId: r.instalments[0], amount: '0' }] },
+    })
+    expectProblem(zeroWriteoff, 400)
+    expect(zeroWriteoff.body.errors).toEqual([
+      expect.objectContaining({ field: 'allocations.0.amount', code: 'validation.money_positive' }),
+    ])
+    const zeroInvoice = await s.h.call('POST', '/invoices', {
+      token: s.clerk.token,
+      body: { receivableId: r.id, type: 'vat_special', title: '华东制造有限公司', amount: '0.00' },
+    })
+    expectProblem(zeroInvoice, 400)
+    const nothingToChange = await s.h.call('POST', '/payments/bulk-update', {
+      token: s.clerk.token,
+      body: { ids: [paymentId] },
+    })
+    expectProblem(nothingToChange, 400)
+    expect(nothingToChange.body.errors[0].code).toBe('validation.bulk_field_required')
+    expect((await figuresOf(s.h, r.id)).payment_count).toBe(1)
+  })
 })
