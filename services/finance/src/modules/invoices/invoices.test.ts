@@ -87,7 +87,7 @@ describe('invoices', () => {
       }),
     ])
     expect(fieldCodes(await request({ receivableId: r.id, amount: '0.00' }))).toEqual({
-      amount: 'finance.invoice.amount_positive',
+      amount: 'validation.money_positive',
     })
     await requested(r.id, { amount: '40000.00' })
     const voided = await act(first.id, 'void', first.version, { reason: '抬头有误' })
