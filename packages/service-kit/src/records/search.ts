@@ -118,6 +118,24 @@ export function nameOrNumber(
   }
 }
 
+/**
+ * A keyword over several columns: any of `parts` matches (a `numberMatch` that is null — the term is
+ * no number — is left out), each paged as its own branch, in the order given (numbers first is
+ * cheaper: see nameOrNumber). With exactly one number the list takes its number order; with two the
+ * list keeps its own order, since the numbers would not agree on one.
+ */
+export function anyOfTerms(parts: readonly (WhereFragment | null)[]): WhereFragment {
+  const present = parts.filter((p): p is WhereFragment => p !== null)
+  if (present.length === 1) return present[0]!
+  const ordered = present.filter((p) => p.order)
+  return {
+    sql: `(${present.map((p) => p.sql).join(' OR ')})`,
+    params: Object.assign({}, ...present.map((p) => p.params)) as Record<string, unknown>,
+    anyOf: present,
+    order: ordered.length === 1 ? ordered[0]!.order : undefined,
+  }
+}
+
 /** An ILIKE pattern matching `text` anywhere, with the user's `%`, `_` and backslash taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

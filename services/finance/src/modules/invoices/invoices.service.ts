@@ -15,6 +15,7 @@ import {
   type DomainDeps,
   type RecordContext,
   type WhereFragment,
+  anyOfTerms,
 } from '@mosaic/service-kit'
 import { refreshReceivable } from '../receivables/receivables.figures.js'
 import { businessToday, partyOf, type ReceivableParty } from '../receivables/receivables.party.js'
@@ -45,18 +46,11 @@ export const presentInvoice = async (m: EntityManager, row: InvoiceRow) =>
 
 /** Any part of the customer's name, or the contract's or the invoice's number (see numberMatch). */
 function searchTerm(term: string): WhereFragment {
-  const customer = textContains('v.customer_name', term, 'searchCustomer')
-  const numbers = [
+  return anyOfTerms([
+    textContains('v.customer_name', term, 'searchCustomer'),
     numberMatch('v.contract_number', term, 'searchContract'),
     numberMatch('v.invoice_number', term, 'searchInvoice'),
-  ].filter((p): p is WhereFragment => p !== null)
-  // Without `order`: two numbers match, so the list keeps its newest-first order.
-  const parts = [customer, ...numbers].map(({ sql, params }) => ({ sql, params }))
-  return {
-    sql: `(${parts.map((p) => p.sql).join(' OR ')})`,
-    params: Object.assign({}, ...parts.map((p) => p.params)) as Record<string, unknown>,
-    anyOf: parts,
-  }
+  ])
 }
 
 export function listInvoices(m: EntityManager, ctx: CallerContext, q: finance.InvoiceListQuery) {

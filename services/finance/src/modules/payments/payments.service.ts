@@ -21,6 +21,7 @@ import {
   type RecordBase,
   type RecordContext,
   type WhereFragment,
+  anyOfTerms,
 } from '@mosaic/service-kit'
 import type { PaymentRow } from './payments.entity.js'
 import { payments } from './payments.store.js'
@@ -178,17 +179,12 @@ export async function restorePayment(m: EntityManager, ctx: RecordContext, deps:
 
 /** Payment or contract number (numberMatch), or any part of the customer's name or the payer. */
 function searchTerm(term: string): WhereFragment {
-  const parts = [
+  return anyOfTerms([
     numberMatch('p.number', term, 'searchNumber'),
     numberMatch('p.contract_number', term, 'searchContract'),
     textContains('p.customer_name', term, 'searchCustomer'),
     textContains('p.payer', term, 'searchPayer'),
-  ].filter((p): p is WhereFragment => p !== null)
-  return {
-    sql: `(${parts.map((p) => p.sql).join(' OR ')})`,
-    params: Object.assign({}, ...parts.map((p) => p.params)) as Record<string, unknown>,
-    anyOf: parts,
-  }
+  ])
 }
 
 export function listPayments(m: EntityManager, ctx: CallerContext, q: finance.PaymentListQuery) {

@@ -13,6 +13,7 @@ import {
   type AggregateContext,
   type CallerContext,
   type WhereFragment,
+  anyOfTerms,
 } from '@mosaic/service-kit'
 import type { ReceivableRow } from './receivables.entity.js'
 import { refreshReceivable } from './receivables.figures.js'
@@ -23,16 +24,11 @@ import { receivables } from './receivables.store.js'
 
 /** Contract number from its start (or digits anywhere), or part of the customer's or the owner's name. */
 function searchTerm(term: string): WhereFragment {
-  const customer = textContains('r.customer_name', term, 'searchCustomer')
-  const owner = textContains('r.owner_name', term, 'searchOwner')
-  const number = numberMatch('r.contract_number', term, 'searchNumber')
-  const parts = number ? [number, customer, owner] : [customer, owner]
-  return {
-    sql: `(${parts.map((p) => p.sql).join(' OR ')})`,
-    params: Object.assign({}, ...parts.map((p) => p.params)) as Record<string, unknown>,
-    anyOf: parts,
-    order: number?.order,
-  }
+  return anyOfTerms([
+    numberMatch('r.contract_number', term, 'searchNumber'),
+    textContains('r.customer_name', term, 'searchCustomer'),
+    textContains('r.owner_name', term, 'searchOwner'),
+  ])
 }
 
 export function listReceivables(m: EntityManager, ctx: CallerContext, q: finance.ReceivableListQuery) {

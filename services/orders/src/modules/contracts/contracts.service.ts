@@ -25,6 +25,7 @@ import {
   type RecordBase,
   type RecordContext,
   type WhereFragment,
+  anyOfTerms,
 } from '@mosaic/service-kit'
 import { presentReceivable, receivablesOf } from '../receivables/receivables.js'
 import { quotes } from '../quotes/quotes.service.js'
@@ -115,16 +116,11 @@ export async function presentContract(m: EntityManager, row: ContractRow): Promi
 
 /** Number from its start, or any part of the contract's or the customer's name. */
 function searchTerm(term: string): WhereFragment {
-  const name = textContains('c.name', term, 'searchName')
-  const customer = textContains('c.customer_name', term, 'searchCustomer')
-  const number = numberMatch('c.number', term, 'searchNumber')
-  const parts = number ? [number, name, customer] : [name, customer]
-  return {
-    sql: `(${parts.map((p) => p.sql).join(' OR ')})`,
-    params: Object.assign({}, ...parts.map((p) => p.params)) as Record<string, unknown>,
-    anyOf: parts,
-    order: number?.order,
-  }
+  return anyOfTerms([
+    numberMatch('c.number', term, 'searchNumber'),
+    textContains('c.name', term, 'searchName'),
+    textContains('c.customer_name', term, 'searchCustomer'),
+  ])
 }
 
 export function listContracts(m: EntityManager, ctx: CallerContext, q: orders.ContractListQuery) {

@@ -24,6 +24,7 @@ import {
   type RecordBase,
   type RecordContext,
   type WhereFragment,
+  anyOfTerms,
 } from '@mosaic/service-kit'
 import type { ContractRow } from '../contracts/contracts.entity.js'
 import { contracts } from '../contracts/contracts.store.js'
@@ -41,16 +42,11 @@ const DELETABLE: readonly string[] = orders.ORDER_DELETABLE_STATUSES
 
 /** Number from its start, or any part of the customer's or the contract's name. */
 function searchTerm(term: string): WhereFragment {
-  const customer = textContains('o.customer_name', term, 'searchCustomer')
-  const contract = textContains('o.contract_name', term, 'searchContract')
-  const number = numberMatch('o.number', term, 'searchNumber')
-  const parts = number ? [number, customer, contract] : [customer, contract]
-  return {
-    sql: `(${parts.map((p) => p.sql).join(' OR ')})`,
-    params: Object.assign({}, ...parts.map((p) => p.params)) as Record<string, unknown>,
-    anyOf: parts,
-    order: number?.order,
-  }
+  return anyOfTerms([
+    numberMatch('o.number', term, 'searchNumber'),
+    textContains('o.customer_name', term, 'searchCustomer'),
+    textContains('o.contract_name', term, 'searchContract'),
+  ])
 }
 
 export function listSalesOrders(m: EntityManager, ctx: CallerContext, q: orders.SalesOrderListQuery) {
