@@ -163,3 +163,8 @@ export function percentText(part: string, whole: string): string {
   const percent = D.min(100, new D(part).times(100).div(w))
   return D.max(0, percent).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)
 }
+
+/** What `part` leaves of `whole` in money (whole − part, 2 decimals), never below zero: outstanding, not invoiced. */
+export function leftOf(whole: string, part: string): string {
+  return compareDecimal(part, whole) >= 0 ? '0.00' : minusDecimal(whole, part, MONEY_DECIMALS)
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  leftOf,
   percentText,
   canonicalDecimal,
   compareDecimal,
@@ -254,5 +255,14 @@ describe('percentText', () => {
     expect(percentText('150', '100')).toBe('100.00')
     expect(percentText('0', '0')).toBe('0.00')
     expect(percentText('50', '100')).toBe('50.00')
+  })
+})
+
+describe('leftOf', () => {
+  it('is the whole less the part in cents, and zero once the part reaches or passes the whole', () => {
+    expect(leftOf('10000.00', '3000.5')).toBe('6999.50')
+    expect(leftOf('10000.00', '10000')).toBe('0.00')
+    expect(leftOf('100.00', '150.00')).toBe('0.00')
+    expect(leftOf('0.01', '0')).toBe('0.01')
   })
 })

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import { compareDecimal, minusDecimal } from '@mosaic/money'
+import { compareDecimal, leftOf } from '@mosaic/money'
 import { fieldError, isUuid, validationFailed } from '@mosaic/service-kit'
 import { lockVisibleReceivable, type ReceivableParty } from '../receivables/receivables.party.js'
 
@@ -26,7 +26,7 @@ export async function uninvoicedOf(m: EntityManager, r: ReceivableParty, exceptI
       WHERE receivable_id = $1 AND deleted_at IS NULL AND status <> 'voided' AND id IS DISTINCT FROM $2`,
     [r.id, exceptId ?? null],
   )
-  return compareDecimal(invoiced, r.total) >= 0 ? '0.00' : minusDecimal(r.total, invoiced, 2)
+  return leftOf(r.total, invoiced)
 }
 
 /** A 400 field error `finance.invoice.exceeds_uninvoiced` {uninvoiced} on `amount` when `amount` is more than is left. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { compareDecimal, minusDecimal, percentText } from '@mosaic/money'
+import { leftOf, percentText } from '@mosaic/money'
 import type { finance } from '@mosaic/schemas'
 import { publishEvent } from '@mosaic/service-kit'
 
@@ -119,8 +119,7 @@ interface FiguresRow {
 }
 
 /** total − received, never below zero. */
-export const outstandingOf = (total: string, received: string) =>
-  compareDecimal(received, total) >= 0 ? '0.00' : minusDecimal(total, received, 2)
+export const outstandingOf = (total: string, received: string) => leftOf(total, received)
 
 async function publishProgress(m: EntityManager, id: string) {
   const [r]: FiguresRow[] = await m.query(

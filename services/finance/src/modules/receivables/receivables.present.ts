@@ -1,4 +1,4 @@
-import { compareDecimal, minusDecimal, percentText } from '@mosaic/money'
+import { compareDecimal, leftOf, minusDecimal, percentText } from '@mosaic/money'
 import { finance } from '@mosaic/schemas'
 import { presentBy } from '@mosaic/service-kit'
 import type { ReceivableRow } from './receivables.entity.js'
@@ -10,12 +10,11 @@ const copy = presentBy(
 )
 
 export function presentReceivable(row: ReceivableRow): finance.Receivable {
-  const uninvoiced = minusDecimal(row.total, row.invoiced, 2)
   return {
     ...copy(row),
     outstanding: outstandingOf(row.total, row.received),
     collectedPercent: percentText(row.received, row.total),
-    uninvoiced: compareDecimal(uninvoiced, '0') < 0 ? '0.00' : uninvoiced,
+    uninvoiced: leftOf(row.total, row.invoiced),
   }
 }
 
