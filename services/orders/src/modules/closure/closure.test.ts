@@ -206,6 +206,28 @@ describe('closure gates from finance (contracts and orders)', () => {
     )
   })
 
+  it('a contract’s close and reopen answer 403 without the permission and 404 outside the caller’s scope', async () => {
+    const c = await inForce()
+    await report(c, '2000.00', { received: '2000.00', invoiced: '2000.00' })
+    const reader = await s.h.user('close-reader', {
+      deptIds: [REPS.east.deptIds[0]!],
+      dataScope: 'dept',
+      permissions: ['orders.contract.read'],
+    })
+    const version = (await contractOf(c.id)).version
+    expectProblem(await call('POST', `/contracts/${c.id}/close`, {}, version, reader.token), 403)
+    expectProblem(
+      await call('POST', `/contracts/${c.id}/reopen`, { reason: '—' }, version, reader.token),
+      403,
+    )
+    expectProblem(await call('POST', `/contracts/${c.id}/close`, {}, version, s.west.token), 404)
+    expectProblem(
+      await call('POST', `/contracts/${c.id}/reopen`, { reason: '—' }, version, s.west.token),
+      404,
+    )
+    expect((await contractOf(c.id)).status).toBe('approved')
+  })
+
   it('forces a contract’s close with a reason through closure-override: locked meanwhile; approved closes with the reason, rejected goes back', async () => {
     const c = await inForce()
     await report(c, '1200.00')
