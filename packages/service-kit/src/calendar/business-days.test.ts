@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  businessToday,
   addCalendarDays,
   assertTimeZone,
   calendarDaysBetween,
@@ -142,5 +143,14 @@ describe('calendar days agree with the time zone database', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('businessToday', () => {
+  it('is the calendar day in the business time zone, not in UTC', () => {
+    const evening = new Date('2026-12-04T17:00:00Z')
+    expect(businessToday('Asia/Shanghai', evening)).toBe('2026-12-05')
+    expect(businessToday('UTC', evening)).toBe('2026-12-04')
+    expect(businessToday('America/New_York', evening)).toBe('2026-12-04')
   })
 })

@@ -81,3 +81,8 @@ export function startOfToday(now: Date, timeZone: string): Date {
 export function dayToIsoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
+
+/** Today's business day (`YYYY-MM-DD`) in `timeZone` as seen at `now`: due dates, close dates, expiry. */
+export function businessToday(timeZone: string, now: Date = new Date()): string {
+  return dayToIsoDate(localDay(now, timeZone))
+}

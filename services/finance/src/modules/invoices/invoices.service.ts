@@ -16,9 +16,10 @@ import {
   type RecordContext,
   type WhereFragment,
   anyOfTerms,
+  businessToday,
 } from '@mosaic/service-kit'
 import { refreshReceivable } from '../receivables/receivables.figures.js'
-import { businessToday, partyOf, type ReceivableParty } from '../receivables/receivables.party.js'
+import { partyOf, type ReceivableParty } from '../receivables/receivables.party.js'
 import type { InvoiceRow } from './invoices.entity.js'
 import {
   assertInstalment,

@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { ContractApprovedPayload, ContractChangedPayload, ContractVoidedPayload } from '@mosaic/schemas'
-import { defineHandlers, SYSTEM_ACTOR, type RecordContext } from '@mosaic/service-kit'
+import { defineHandlers, SYSTEM_ACTOR, type RecordContext, businessToday } from '@mosaic/service-kit'
 import { refreshReceivable } from './receivables.figures.js'
 import { cancelPlan, instalmentsOf, planText, writePlan } from './receivables.instalments.js'
 import { planFor, replan, type PlanTerms } from './receivables.plan.js'
-import { businessToday } from './receivables.party.js'
 import { receivables } from './receivables.store.js'
 
 /** Contract events move receivables as the system (the orders user is not finance's actor). */

@@ -1,9 +1,14 @@
 import type { EntityManager } from 'typeorm'
 import { sumMoney } from '@mosaic/money'
 import type { NotificationRequest } from '@mosaic/schemas'
-import { publishEvent, type Database, type IntervalJob, type Service } from '@mosaic/service-kit'
+import {
+  publishEvent,
+  type Database,
+  type IntervalJob,
+  type Service,
+  businessToday,
+} from '@mosaic/service-kit'
 import { lockReceivable, refreshReceivable } from './receivables.figures.js'
-import { businessToday } from './receivables.party.js'
 
 interface OverdueInstalment {
   id: string

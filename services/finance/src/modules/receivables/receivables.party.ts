@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import { dayToIsoDate, inScope, isUuid, localDay } from '@mosaic/service-kit'
+import { businessToday, inScope, isUuid } from '@mosaic/service-kit'
 import { lockReceivable, refreshReceivable } from './receivables.figures.js'
 
 /**
@@ -50,9 +50,6 @@ export interface ReceivableParty extends PartyRow {
   status: string
   total: string
 }
-
-/** The business day (YYYY-MM-DD) in the service's time zone: what decides overdue instalments. */
-export const businessToday = (timeZone: string, now = new Date()) => dayToIsoDate(localDay(now, timeZone))
 
 /** The live receivable `id`; null when there is none (or `id` is no uuid) or it is outside the caller's scope. */
 export async function visibleReceivable(

@@ -14,11 +14,11 @@ import {
   type CallerContext,
   type WhereFragment,
   anyOfTerms,
+  businessToday,
 } from '@mosaic/service-kit'
 import type { ReceivableRow } from './receivables.entity.js'
 import { refreshReceivable } from './receivables.figures.js'
 import { instalmentsOf, planText, writePlan, type InstalmentRow } from './receivables.instalments.js'
-import { businessToday } from './receivables.party.js'
 import { presentInstalment, presentReceivable } from './receivables.present.js'
 import { receivables } from './receivables.store.js'
 

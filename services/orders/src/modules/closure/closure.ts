@@ -4,8 +4,6 @@ import {
   applyApprovalDecision,
   closureErrors,
   closureRuleFor,
-  dayToIsoDate,
-  localDay,
   problem,
   reopenRefusal,
   requestApproval,
@@ -17,6 +15,7 @@ import {
   type RecordBase,
   type RecordContext,
   type RecordStore,
+  businessToday,
 } from '@mosaic/service-kit'
 
 /**
@@ -76,7 +75,6 @@ export interface Closable<T extends ClosableRow> {
 export const CLOSING = 'closing'
 
 /** The business day (YYYY-MM-DD) in the service's time zone. */
-export const businessToday = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 
 /**
  * 结单 under the document's closure rule: its required fields must be there (a 400 naming each

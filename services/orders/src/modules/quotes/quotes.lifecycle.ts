@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import {
   applyApprovalDecision,
-  dayToIsoDate,
   fieldError,
-  localDay,
   problem,
   requestApproval,
   SYSTEM_ACTOR,
@@ -13,13 +11,13 @@ import {
   type Database,
   type IntervalJob,
   type Service,
+  businessToday,
 } from '@mosaic/service-kit'
 import { orders } from '@mosaic/schemas'
 import { quotes } from './quotes.service.js'
 import type { QuoteRow } from './quotes.entity.js'
 
 /** Today's date (YYYY-MM-DD) in the business time zone. */
-const today = (timeZone: string, now = new Date()) => dayToIsoDate(localDay(now, timeZone))
 
 /**
  * 提交审批: a draft or rejected quote with lines and a valid-until date not in the past goes to
@@ -38,7 +36,7 @@ export async function submitQuote(
   const errors = []
   if (row.lines.length === 0) errors.push(fieldError('lines', 'orders.quote.no_lines'))
   if (!row.validUntil) errors.push(fieldError('validUntil', 'orders.quote.valid_until_missing'))
-  else if (row.validUntil < today(timeZone))
+  else if (row.validUntil < businessToday(timeZone))
     errors.push(fieldError('validUntil', 'orders.quote.valid_until_past'))
   if (errors.length) throw validationFailed(errors)
   const approvalRequestId = await requestApproval(m, 'orders', ctx.principal, {
@@ -91,7 +89,7 @@ export async function expireQuotes(db: Database, timeZone: string, now = new Dat
     `SELECT id, version FROM quote
      WHERE deleted_at IS NULL AND status IN ('approved', 'sent') AND valid_until < $1::date
      ORDER BY valid_until, id LIMIT 500`,
-    [today(timeZone, now)],
+    [businessToday(timeZone, now)],
   )
   let expired = 0
   for (const { id, version } of due) {

@@ -6,9 +6,7 @@ import {
   assertNotAwaitingApproval,
   closureErrors,
   closureRuleFor,
-  dayToIsoDate,
   fieldError,
-  localDay,
   forbidden,
   problem,
   publishEvent,
@@ -20,13 +18,13 @@ import {
   type ClosurePrecondition,
   type DomainDeps,
   type RecordContext,
+  businessToday,
 } from '@mosaic/service-kit'
 import { customers } from '../customers/customers.store.js'
 import type { OpportunityRow, PendingClosure } from './opportunities.entity.js'
 import { NOT_CLOSED, opportunities } from './opportunities.store.js'
 
 /** The business day (YYYY-MM-DD) in the service's time zone: a close date is a calendar date there. */
-const today = (timeZone: string) => dayToIsoDate(localDay(new Date(), timeZone))
 
 /**
  * Closing (结单) as won, lost or invalid under the opportunity closure rule: its required fields,
@@ -73,7 +71,7 @@ export async function closeOpportunity(
     outcome: input.outcome,
     lostReason: input.lostReason ?? null,
     closeNote: input.closeNote ?? null,
-    closeDate: input.closeDate ?? today(deps.timeZone),
+    closeDate: input.closeDate ?? businessToday(deps.timeZone),
     requestedById: ctx.actor.id,
     requestedByName: ctx.actor.name,
   }
