@@ -4,4 +4,5 @@
 CREATE DATABASE mosaic_admin OWNER mosaic;
 CREATE DATABASE mosaic_sales OWNER mosaic;
 CREATE DATABASE mosaic_orders OWNER mosaic;
+CREATE DATABASE mosaic_tickets OWNER mosaic;
 CREATE DATABASE mosaic_finance OWNER mosaic;

@@ -56,10 +56,12 @@ describe('permission catalog', () => {
       'orders.shipment',
       'tickets.ticket',
       'tickets.portal-account',
+      'tickets.sla',
       'finance.receivable',
       'finance.payment-plan',
       'finance.payment',
       'finance.invoice',
+      'finance.statement',
     ]
     expect([...resources].sort()).toEqual([...expected].sort())
     for (const code of [

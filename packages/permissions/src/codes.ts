@@ -120,12 +120,14 @@ export const CATALOG = {
       'export',
     ],
     'portal-account': ['read', 'create', 'update', 'delete', 'reset-password'],
+    sla: ['read', 'update'],
   },
   finance: {
     receivable: ['read', 'update', 'export'],
     'payment-plan': ['read', 'create', 'update', 'delete'],
     payment: ['read', 'create', 'update', 'delete', 'restore', 'approve', 'writeoff', 'export'],
     invoice: ['read', 'create', 'update', 'delete', 'restore', 'void', 'export'],
+    statement: ['read'],
   },
 } as const
 

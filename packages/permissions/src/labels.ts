@@ -40,10 +40,12 @@ export const RESOURCE_LABELS: Readonly<Record<ResourceKey, I18nLabel>> = {
   'orders.shipment': { zh: '物流单', en: 'Shipments' },
   'tickets.ticket': { zh: '工单', en: 'Tickets' },
   'tickets.portal-account': { zh: '客户账号', en: 'Portal accounts' },
+  'tickets.sla': { zh: 'SLA 与工作时间', en: 'SLA and business hours' },
   'finance.receivable': { zh: '应收账款', en: 'Receivables' },
   'finance.payment-plan': { zh: '回款计划', en: 'Payment plans' },
   'finance.payment': { zh: '回款', en: 'Payments' },
   'finance.invoice': { zh: '发票', en: 'Invoices' },
+  'finance.statement': { zh: '对账单', en: 'Reconciliation statements' },
 }
 
 /** `tpl` composes the full label; `{r}` is the resource label (lower-cased in English). */

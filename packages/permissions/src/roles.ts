@@ -50,6 +50,9 @@ const SALES_REP_ACTIONS: readonly PermissionAction[] = [
   'export',
 ]
 
+/** Tickets and portal accounts in full; SLA targets and business hours are the administrator's to change. */
+const ticketWork: Selector = (p) => p.service === 'tickets' && p.resource !== 'sla'
+
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     code: 'super_admin',
@@ -119,7 +122,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       zh: '处理本部门的服务工单，可查看客户与联系人',
       en: 'Handles service tickets of their department; can see customers and contacts',
     },
-    permissions: codes(inService('tickets'), only('sales.customer.read', 'sales.contact.read')),
+    // SLA targets and business hours are the administrator's (tickets.sla.update), not the agents'.
+    permissions: codes(
+      ticketWork,
+      only('tickets.sla.read', 'sales.customer.read', 'sales.contact.read'),
+    ),
     dataScope: 'dept',
   },
   {

@@ -121,6 +121,19 @@ export const financeRoutes = defineRoutes({
   },
   invoiceAudit: { method: 'get', path: '/api/finance/invoices/:id/audit', response: pageOf(AuditEntry) },
 
+  /** A customer's reconciliation statement as the portal shows it, and the portal's answers to them. */
+  getStatement: {
+    method: 'get',
+    path: '/api/finance/statements',
+    query: finance.StaffStatementQuery,
+    response: finance.Statement,
+  },
+  listStatementResponses: {
+    method: 'get',
+    path: '/api/finance/statement-responses',
+    query: finance.StatementResponseListQuery,
+    response: pageOf(finance.StatementResponse),
+  },
   audit: { method: 'get', path: '/api/finance/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/finance/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/finance/recycle-bin/:entityType/:id' },

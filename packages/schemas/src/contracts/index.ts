@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.js'
 import { salesRoutes } from './sales.js'
 import { ordersRoutes } from './orders.js'
 import { financeRoutes } from './finance.js'
+import { ticketsRoutes } from './tickets.js'
 
 export { defineRoutes } from './contract.js'
 export type {
@@ -16,6 +17,7 @@ export { adminRoutes } from './admin.js'
 export { salesRoutes } from './sales.js'
 export { ordersRoutes } from './orders.js'
 export { financeRoutes } from './finance.js'
+export { portalRoutes, ticketsRoutes } from './tickets.js'
 
 /** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
 export const serviceRoutes = {
@@ -23,5 +25,6 @@ export const serviceRoutes = {
   sales: salesRoutes,
   orders: ordersRoutes,
   finance: financeRoutes,
+  tickets: ticketsRoutes,
 } as const
 export type ServiceName = keyof typeof serviceRoutes

@@ -23,6 +23,7 @@ import {
   OpportunityReopenedPayload,
   RecordTransferredPayload,
 } from './sales.js'
+import { TicketChangedPayload, TicketNoticePayload } from './tickets.js'
 
 /**
  * Every event a service may publish (`<service>.<resource>.<past-tense-verb>`) and the payload it
@@ -60,6 +61,9 @@ export const EVENTS = {
   'sales.followup.due': FollowUpDuePayload,
   'finance.receivable.progressed': ReceivableProgressedPayload,
   'finance.receivable.overdue': ReceivableOverduePayload,
+  'tickets.ticket.changed': TicketChangedPayload,
+  'tickets.ticket.assigned': TicketNoticePayload,
+  'tickets.ticket.breached': TicketNoticePayload,
 } as const satisfies Record<string, z.ZodObject>
 
 export type EventTopic = keyof typeof EVENTS

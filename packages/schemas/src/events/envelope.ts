@@ -45,6 +45,7 @@ export const EVENT_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = 
     'admin.approval.*',
     'sales.*',
     'finance.receivable.*',
+    'tickets.ticket.changed',
   ],
   tickets: ['admin.user.*', 'admin.rule.*', 'admin.dept.*'],
   finance: ['admin.user.*', 'admin.rule.*', 'admin.dept.*', 'admin.approval.*', 'orders.*'],

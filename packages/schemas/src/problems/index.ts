@@ -8,6 +8,9 @@ import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
 import { financePaymentProblems } from './finance-payments.js'
 import { financeProblems } from './finance.js'
+import { financeStatementProblems } from './finance-statements.js'
+import { ticketsProblems } from './tickets.js'
+import { ticketsPortalProblems } from './tickets-portal.js'
 
 export type { ProblemCatalog, ProblemText } from './catalog.js'
 
@@ -24,6 +27,9 @@ export const PROBLEMS = {
   ...listProblems,
   ...financePaymentProblems,
   ...financeProblems,
+  ...financeStatementProblems,
+  ...ticketsProblems,
+  ...ticketsPortalProblems,
 } as const satisfies ProblemCatalog
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -1,0 +1,5 @@
+export * from './tickets.js'
+export * from './sla.js'
+export * from './portal-accounts.js'
+export * from './portal.js'
+export * from './lookups.js'
