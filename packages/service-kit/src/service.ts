@@ -33,6 +33,11 @@ export interface ServiceParts {
   api: ApiRouter
   /** Routes under `/api/<service>/internal`: service tokens only, never in the public OpenAPI. */
   internal: ApiRouter
+  /**
+   * Routes under `/api/<service>/portal` for callers signed in to the service's own portal (customers, not
+   * staff): authenticated by `ServiceDefinition.portal`'s verifier only; access `'portal'` or `'public'`.
+   */
+  portal: ApiRouter
   /** Calls other services' internal endpoints. */
   serviceClient: ServiceClient
 }
@@ -51,6 +56,13 @@ export interface ServiceDefinition<C extends BaseConfig> {
   database: Pick<DatabaseOptions, 'entities' | 'migrations'>
   /** Built after the database is open (the admin service reads its signing keys from it). */
   verifier: (parts: { db: Database; config: C; logger: Logger }) => Promise<TokenVerifier> | TokenVerifier
+  /**
+   * The verifier of portal tokens (its own issuer, audience and keys), required when routes are declared on
+   * `portal`. Staff tokens never reach it, and portal tokens never reach the staff verifier.
+   */
+  portal?: {
+    verifier: (parts: { db: Database; config: C; logger: Logger }) => Promise<TokenVerifier> | TokenVerifier
+  }
   /** Registers the service's routes; may return extra raw Express middleware mounted first (e.g. cookies). */
   routes: (parts: ServiceParts & { config: C }) => Promise<void> | void
   /** Runs once after the routes are in place (e.g. first-run initialisation). */
@@ -72,6 +84,7 @@ export interface Service {
   logger: Logger
   api: ApiRouter
   internal: ApiRouter
+  portal: ApiRouter
   events: {
     /** Null when events cannot be delivered (no SERVICE_SECRET and no transport override). */
     dispatcher: Dispatcher | null
@@ -110,10 +123,11 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
   const verifier = await def.verifier({ db, config, logger })
   const api = new ApiRouter(`/api/${config.SERVICE_NAME}`)
   const internal = new ApiRouter(`${api.basePath}/internal`)
+  const portal = new ApiRouter(`${api.basePath}/portal`)
   const peers = peersFromConfig(config)
   const secret = config.SERVICE_SECRET
   const serviceClient = createServiceClient({ source: config.SERVICE_NAME, peers, secret })
-  const parts = { config, db, logger, api, internal, serviceClient }
+  const parts = { config, db, logger, api, internal, portal, serviceClient }
   registerInboxRoute(internal, db, def.events?.handlers ?? {})
   if (def.auditSearch) registerAuditSearchRoute(api, db, def.auditSearch)
   await def.routes(parts)
@@ -121,7 +135,12 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     const { stores, ...access } = def.recycleBin
     registerRecycleBinRoutes(api, db, stores, access)
   }
-  const app = buildApp(parts, verifier)
+  if (portal.routes().length && !def.portal) {
+    await db.close()
+    throw new Error('Routes are declared on `portal` but the service has no portal verifier.')
+  }
+  const portalVerifier = def.portal ? await def.portal.verifier({ db, config, logger }) : undefined
+  const app = buildApp(parts, verifier, portalVerifier)
   await def.onReady?.(parts)
 
   if (!secret && config.MOSAIC_MODE !== 'test')
@@ -149,6 +168,7 @@ export async function createService<C extends BaseConfig>(def: ServiceDefinition
     logger,
     api,
     internal,
+    portal,
     events: {
       dispatcher,
       async flush(opts) {
@@ -197,8 +217,8 @@ function logDestination() {
   return { destination, stopTicking: () => clearInterval(ticking) }
 }
 
-function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
-  const { config, db, logger, api, internal } = parts
+function buildApp(parts: ServiceParts, verifier: TokenVerifier, portalVerifier?: TokenVerifier): Express {
+  const { config, db, logger, api, internal, portal } = parts
   const app = express()
   app.disable('x-powered-by')
   // The client address (rate limits, audit) comes from X-Forwarded-For only when the socket is a
@@ -220,6 +240,9 @@ function buildApp(parts: ServiceParts, verifier: TokenVerifier): Express {
   // Before the user-token middleware, which must never see (or reject) a service token; and
   // closed with its own 404 so no public route pattern can match an internal path.
   app.use(internal.basePath, requireServiceToken(config.SERVICE_SECRET), internal.router, notFoundHandler)
+  // The portal likewise, with its own verifier: a portal token never reaches the staff verifier or a staff
+  // route (its own 404 closes the path), and a staff token fails the portal verifier (401).
+  if (portalVerifier) app.use(portal.basePath, authenticate(portalVerifier), portal.router, notFoundHandler)
   app.use(authenticate(verifier))
   app.use(api.basePath, api.router)
   app.use(notFoundHandler)

@@ -25,10 +25,10 @@ import { INT4_MAX, inspectInput, isIdParam, isUuid, pathParamNames } from './gua
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /**
- * Who may call a route: a permission code, any signed-in user, anyone, or (on the internal router
- * only) another service of the installation.
+ * Who may call a route: a permission code, any signed-in user, anyone, (on the internal router only)
+ * another service of the installation, or (on the portal router only) a signed-in portal customer.
  */
-export type Access = string | { anyOf: string[] } | 'authenticated' | 'public' | 'service'
+export type Access = string | { anyOf: string[] } | 'authenticated' | 'public' | 'service' | 'portal'
 
 export interface RouteContext<P, Q, B> {
   params: P
@@ -177,6 +177,12 @@ function checkAccess(access: Access, req: Request): Principal | undefined {
   }
   if (access === 'public') return principal
   if (!principal) throw unauthorized()
+  // Portal customers and staff never stand in for each other, whatever router a route sits on.
+  if (access === 'portal') {
+    if (principal.kind !== 'portal') throw unauthorized()
+    return principal
+  }
+  if (principal.kind === 'portal') throw unauthorized()
   if (access === 'authenticated') return principal
   const codes = typeof access === 'string' ? [access] : access.anyOf
   if (!codes.some((code) => can(principal, code as PermissionCode))) throw forbidden()

@@ -1,7 +1,13 @@
 import type { MigrationInterface } from 'typeorm'
 import type { BaseConfig } from '../config.js'
 import type { DatabaseOptions } from '../db/database.js'
-import { createService, type Service, type ServiceEventOptions, type ServiceParts } from '../service.js'
+import {
+  createService,
+  type Service,
+  type ServiceDefinition,
+  type ServiceEventOptions,
+  type ServiceParts,
+} from '../service.js'
 import { createTokenVerifier, type TokenVerifier } from '../auth/verifier.js'
 import { withTokenFreshness } from '../auth/freshness.js'
 import type { Access } from '../http/route.js'
@@ -75,6 +81,8 @@ export interface DomainServiceDefinition<C extends BaseConfig> {
   events?: ServiceEventOptions
   /** Runs once after the routes are in place. */
   onReady?: (parts: ServiceParts & { config: C }) => Promise<void> | void
+  /** The service's own portal sign-in (see `ServiceDefinition.portal`): routes on `ctx.portal`. */
+  portal?: ServiceDefinition<C>['portal']
   /** Tests pass a verifier trusting their own keys; otherwise the admin service's JWKS. */
   verifier?: TokenVerifier
   /** Where dictionary membership is checked; default: the admin service (built-in catalog without one). */
@@ -131,6 +139,7 @@ export async function createDomainService<C extends BaseConfig>(
       },
       recycleBin: def.recycleBin && { purge: 'admin.recycle.purge', ...def.recycleBin },
       onReady: def.onReady,
+      portal: def.portal,
       jobs: [directorySeeding, ...(def.jobs ?? [])],
       onClose: () => storage.close?.(),
     })

@@ -4,7 +4,7 @@
  */
 import { exportJWK, generateKeyPair, createLocalJWKSet, SignJWT, type JWTPayload, type CryptoKey } from 'jose'
 import { BaseConfig } from '../config.js'
-import { createService, type Service, type ServiceParts } from '../service.js'
+import { createService, type Service, type ServiceDefinition, type ServiceParts } from '../service.js'
 import { createTokenVerifier } from '../auth/verifier.js'
 import type { AccessClaims } from '../auth/principal.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
@@ -70,6 +70,7 @@ export async function startDemo(options: {
   /** Kit tables the routes need (none by default). */
   migrations?: DatabaseOptions['migrations']
   entities?: DatabaseOptions['entities']
+  portal?: ServiceDefinition<BaseConfig>['portal']
 }): Promise<Demo> {
   const testDb: TestDatabase = await createTestDatabase()
   const keys = await newKeyPair()
@@ -94,6 +95,7 @@ export async function startDemo(options: {
           keys: createLocalJWKSet({ keys: [keys.publicJwk] }),
         }),
       routes: options.routes,
+      portal: options.portal,
     })
   } catch (error) {
     await testDb.drop()

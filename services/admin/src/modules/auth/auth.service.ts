@@ -7,7 +7,7 @@ import type { AdminConfig } from '../../config.js'
 import { UserEntity, type UserRow } from '../users/user.entity.js'
 import { users } from '../users/users.service.js'
 import { DeptEntity } from '../depts/dept.entity.js'
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js'
+import { burnPasswordCheck, hashPassword, verifyPassword } from '@mosaic/service-kit/passwords'
 import { principalOf } from './principals.js'
 import type { SigningKeys } from './signing-keys.js'
 import {

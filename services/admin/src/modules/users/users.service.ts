@@ -16,7 +16,7 @@ import {
 import { UserEntity, type UserRow } from './user.entity.js'
 import { DeptEntity } from '../depts/dept.entity.js'
 import { RoleEntity } from '../roles/role.entity.js'
-import { hashPassword } from '../auth/passwords.js'
+import { hashPassword } from '@mosaic/service-kit/passwords'
 import { revokeUserTokens } from '../auth/tokens.js'
 import {
   assertMayManageSuperAdmin,

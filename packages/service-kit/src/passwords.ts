@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2'
 
-// argon2id with OWASP's minimum recommended cost (19 MiB, 2 passes).
+// Shared by every service that keeps passwords (admin's users, the tickets portal's customer accounts), so
+// they hash alike. argon2id with OWASP's minimum recommended cost (19 MiB, 2 passes).
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
 export const hashPassword = (password: string) => hash(password, OPTIONS)
