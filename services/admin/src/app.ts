@@ -7,6 +7,8 @@ import {
   withTokenFreshness,
   dataDirOf,
   type Service,
+  loadSigningKeys,
+  type SigningKeys,
 } from '@mosaic/service-kit'
 import type { AdminConfig } from './config.js'
 import { migrations } from './migrations/index.js'
@@ -20,7 +22,6 @@ import { ClosureRuleEntity } from './modules/rules/closure-rules.entity.js'
 import { PoolRuleEntity } from './modules/rules/pool-rules.entity.js'
 import { ApprovalInstanceEntity, ApprovalTaskEntity } from './modules/approvals/approval.entities.js'
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js'
-import { loadSigningKeys, type SigningKeys } from './modules/auth/signing-keys.js'
 import { AuthService } from './modules/auth/auth.service.js'
 import { adminAuthState } from './modules/auth/auth-version.js'
 import { registerAuthRoutes } from './modules/auth/auth.routes.js'

@@ -32,17 +32,23 @@ export interface SignInLimits {
   perAddress: number
 }
 
-/** Sign-in limits: a tight one per address + username and a loose one per address. */
-export function signInRateLimits(limits: SignInLimits): RequestHandler[] {
+/**
+ * Sign-in limits: a tight one per address + username and a loose one per address. `field` names the body's
+ * login name (`username` for staff, `account` for the tickets portal's customers).
+ */
+export function signInRateLimits(
+  limits: SignInLimits,
+  { field = 'username', code = 'auth.too_many_logins' }: { field?: string; code?: ProblemCode } = {},
+): RequestHandler[] {
   const username = (req: Request) => {
-    const name = (req.body as { username?: unknown } | undefined)?.username
+    const name = (req.body as Record<string, unknown> | undefined)?.[field]
     return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 64) : ''
   }
   return [
-    keyedRateLimit({ perMinute: limits.perAddress, code: 'auth.too_many_logins' }),
+    keyedRateLimit({ perMinute: limits.perAddress, code }),
     keyedRateLimit({
       perMinute: limits.perUserAndAddress,
-      code: 'auth.too_many_logins',
+      code,
       key: (req) => `${clientKey(req)}|${username(req)}`,
     }),
   ]

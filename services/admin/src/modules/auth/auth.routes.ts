@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express'
 import { admin } from '@mosaic/schemas'
-import { keyedRateLimit, signInRateLimits, type ApiRouter } from '@mosaic/service-kit'
+import { keyedRateLimit, signInRateLimits, type ApiRouter, type SigningKeys } from '@mosaic/service-kit'
 import type { AuthService, Session } from './auth.service.js'
-import type { SigningKeys } from './signing-keys.js'
 
 const COOKIE = 'mosaic_rt'
 // Scoped to the auth endpoints so the refresh token never travels with ordinary API calls.

@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { admin } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
-import { HttpError, fieldError, problem, writeAudit, type Database } from '@mosaic/service-kit'
+import {
+  HttpError,
+  fieldError,
+  problem,
+  writeAudit,
+  type Database,
+  type SigningKeys,
+} from '@mosaic/service-kit'
 import type { AdminConfig } from '../../config.js'
 import { UserEntity, type UserRow } from '../users/user.entity.js'
 import { users } from '../users/users.service.js'
 import { DeptEntity } from '../depts/dept.entity.js'
 import { burnPasswordCheck, hashPassword, verifyPassword } from '@mosaic/service-kit/passwords'
 import { principalOf } from './principals.js'
-import type { SigningKeys } from './signing-keys.js'
 import {
   familyOf,
   issueRefreshToken,

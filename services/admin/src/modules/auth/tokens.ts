@@ -2,8 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { SignJWT } from 'jose'
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
-import { claimsFromPrincipal } from '@mosaic/service-kit'
-import { SIGNING_ALG, type SigningKeys } from './signing-keys.js'
+import { claimsFromPrincipal, SIGNING_ALG, type SigningKeys } from '@mosaic/service-kit'
 
 export interface TokenSettings {
   issuer: string
