@@ -40,7 +40,7 @@ export async function forgedPortalTokens(
 ): Promise<Record<string, string>> {
   const real = await portalKeysOf(service)
   const other = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
-  const base = (key = real.privateKey, kid = real.kid) =>
+  const base = (kid = real.kid) =>
     new SignJWT(claimsOf(id))
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setIssuer(PORTAL_ISSUER)
@@ -60,8 +60,8 @@ export async function forgedPortalTokens(
     }),
   ).toString('base64url')
   return {
-    wrongKey: await base(other.privateKey).setExpirationTime('5m').sign(other.privateKey),
-    otherKeySameKid: await base(other.privateKey, real.kid).setExpirationTime('5m').sign(other.privateKey),
+    wrongKey: await base('stranger').setExpirationTime('5m').sign(other.privateKey),
+    otherKeySameKid: await base().setExpirationTime('5m').sign(other.privateKey),
     algNone: new UnsecuredJWT(claimsOf(id))
       .setIssuer(PORTAL_ISSUER)
       .setAudience(tickets.PORTAL_AUDIENCE)
