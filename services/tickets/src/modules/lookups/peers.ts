@@ -41,7 +41,10 @@ export async function searchCustomers(
 }
 
 /** A live customer with its live contacts, or null when sales has no such customer. */
-export function customerCard(client: ServiceClient, customerId: string): Promise<tickets.CustomerCard | null> {
+export function customerCard(
+  client: ServiceClient,
+  customerId: string,
+): Promise<tickets.CustomerCard | null> {
   return ask(client, 'sales', `/customers/${encodeURIComponent(customerId)}`, tickets.CustomerCard)
 }
 

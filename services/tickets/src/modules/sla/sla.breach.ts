@@ -44,7 +44,12 @@ async function tellBreaches(m: EntityManager, id: string, now: Date): Promise<nu
   for (const kind of kinds) {
     const { breached, told } = COLUMNS[kind]
     await m.query(`UPDATE ticket SET ${breached} = true, ${told} = true WHERE id = $1`, [id])
-    await appendLog(m, id, { action: 'breached', actor: { kind: 'system', id: null, name: null }, note: kind }, now)
+    await appendLog(
+      m,
+      id,
+      { action: 'breached', actor: { kind: 'system', id: null, name: null }, note: kind },
+      now,
+    )
     await publishTicketBreached(m, row, kind)
   }
   return kinds.length

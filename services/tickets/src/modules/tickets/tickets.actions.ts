@@ -29,8 +29,7 @@ type UpdateOptions = NonNullable<Parameters<typeof ticketStore.update>[5]>
 /** Statuses an agent works a ticket in (assign, process, resolve). */
 const WORKED: readonly Status[] = ['new', 'assigned', 'in_progress', 'waiting_customer', 'reopened']
 
-const illegal = (from: Status, to: Status) =>
-  conflict('tickets.ticket.illegal_transition', { from, to })
+const illegal = (from: Status, to: Status) => conflict('tickets.ticket.illegal_transition', { from, to })
 
 function assertFrom(row: TicketRow, allowed: readonly Status[], to: Status) {
   if (!allowed.includes(row.status)) throw illegal(row.status, to)
@@ -47,7 +46,12 @@ async function step(
   row: TicketRow,
   version: number,
   patch: Partial<TicketRow>,
-  log: { action: tickets.TicketLogEntry['action']; actor: LogActor; note?: string | null; internal?: boolean },
+  log: {
+    action: tickets.TicketLogEntry['action']
+    actor: LogActor
+    note?: string | null
+    internal?: boolean
+  },
   audit: { action: UpdateOptions },
   now: Date,
 ) {
@@ -79,7 +83,13 @@ export async function assignTicket(
     ctx,
     row,
     version,
-    { status, assigneeId: assignee.id, assigneeName: assignee.displayName, deptId: assignee.deptId, ...responded(row, now) },
+    {
+      status,
+      assigneeId: assignee.id,
+      assigneeName: assignee.displayName,
+      deptId: assignee.deptId,
+      ...responded(row, now),
+    },
     { action: 'assigned', actor: actorOf(ctx), note: body.note ?? assignee.displayName },
     { action: { action: 'assign', note: body.note ?? undefined } },
     now,
@@ -315,7 +325,11 @@ export async function confirmResolution(
       feedback: rated.feedback,
       ...(closes ? { status: 'closed' as const, closedAt: now } : {}),
     },
-    { action: 'confirmed', actor: actorOf(ctx, origin), note: feedbackNote(rated.satisfaction, rated.feedback) },
+    {
+      action: 'confirmed',
+      actor: actorOf(ctx, origin),
+      note: feedbackNote(rated.satisfaction, rated.feedback),
+    },
     { action: { action: closes ? 'close' : 'accept' } },
     now,
   )

@@ -49,7 +49,12 @@ describe('tickets on the contact’s side', () => {
         m,
         ctx,
         deps,
-        { type: 'consult', title: '怎么开发票', description: '请说明流程', contractId: customer.contracts[0]!.id },
+        {
+          type: 'consult',
+          title: '怎么开发票',
+          description: '请说明流程',
+          contractId: customer.contracts[0]!.id,
+        },
         origin,
       ),
     )
@@ -63,12 +68,32 @@ describe('tickets on the contact’s side', () => {
       assigneeId: null,
       deptId: null,
     })
-    let t = (await s.h.call('POST', `/tickets/${opened.id}/assign`, { token: s.boss.token, version: opened.version, body: { assigneeId: s.boss.id } })).body
-    t = (await s.h.call('POST', `/tickets/${t.id}/process`, { token: s.boss.token, version: t.version, body: { note: '请提供合同号', status: 'waiting_customer' } })).body
+    let t = (
+      await s.h.call('POST', `/tickets/${opened.id}/assign`, {
+        token: s.boss.token,
+        version: opened.version,
+        body: { assigneeId: s.boss.id },
+      })
+    ).body
+    t = (
+      await s.h.call('POST', `/tickets/${t.id}/process`, {
+        token: s.boss.token,
+        version: t.version,
+        body: { note: '请提供合同号', status: 'waiting_customer' },
+      })
+    ).body
     const commented = await tx((m) => commentAsContact(m, ctx, t.id, origin, '合同号见附件'))
     expect(commented.status).toBe('in_progress')
-    t = (await s.h.call('POST', `/tickets/${t.id}/resolve`, { token: s.boss.token, version: commented.version, body: { resolution: '已发送流程说明' } })).body
-    const confirmed = await tx((m) => confirmResolution(m, ctx, deps, t.id, origin, { satisfaction: 5, feedback: '谢谢' }))
+    t = (
+      await s.h.call('POST', `/tickets/${t.id}/resolve`, {
+        token: s.boss.token,
+        version: commented.version,
+        body: { resolution: '已发送流程说明' },
+      })
+    ).body
+    const confirmed = await tx((m) =>
+      confirmResolution(m, ctx, deps, t.id, origin, { satisfaction: 5, feedback: '谢谢' }),
+    )
     expect(confirmed).toMatchObject({ status: 'closed', satisfaction: 5, feedback: '谢谢' })
     const log = await tx((m) => readLog(m, t.id))
     expect(log.map((l) => [l.action, l.actorKind, l.toStatus])).toEqual([
@@ -83,18 +108,41 @@ describe('tickets on the contact’s side', () => {
 
   it('rejects a resolution (reopened), and never touches another customer’s ticket', async () => {
     const { origin, ctx, deps, tx } = setup()
-    const opened = await tx((m) => openTicket(m, ctx, deps, { type: 'repair', title: '漏水', description: '管道漏水' }, origin))
-    let t = (await s.h.call('POST', `/tickets/${opened.id}/assign`, { token: s.boss.token, version: opened.version, body: { assigneeId: s.boss.id } })).body
-    await expect(tx((m) => rejectResolution(m, ctx, deps, t.id, origin, { reason: '还没修' }))).rejects.toMatchObject({
+    const opened = await tx((m) =>
+      openTicket(m, ctx, deps, { type: 'repair', title: '漏水', description: '管道漏水' }, origin),
+    )
+    let t = (
+      await s.h.call('POST', `/tickets/${opened.id}/assign`, {
+        token: s.boss.token,
+        version: opened.version,
+        body: { assigneeId: s.boss.id },
+      })
+    ).body
+    await expect(
+      tx((m) => rejectResolution(m, ctx, deps, t.id, origin, { reason: '还没修' })),
+    ).rejects.toMatchObject({
       status: 409,
       code: 'tickets.ticket.illegal_transition',
     })
-    t = (await s.h.call('POST', `/tickets/${t.id}/resolve`, { token: s.boss.token, version: t.version, body: { resolution: '已修复' } })).body
+    t = (
+      await s.h.call('POST', `/tickets/${t.id}/resolve`, {
+        token: s.boss.token,
+        version: t.version,
+        body: { resolution: '已修复' },
+      })
+    ).body
     const stranger = { ...origin, customerId: randomUUID() }
-    await expect(tx((m) => commentAsContact(m, ctx, t.id, stranger, 'x'))).rejects.toMatchObject({ status: 404 })
+    await expect(tx((m) => commentAsContact(m, ctx, t.id, stranger, 'x'))).rejects.toMatchObject({
+      status: 404,
+    })
     const rejected = await tx((m) => rejectResolution(m, ctx, deps, t.id, origin, { reason: '还在漏' }))
     expect(rejected).toMatchObject({ status: 'reopened', reopenCount: 1, resolvedAt: null })
     const log = await tx((m) => readLog(m, t.id))
-    expect(log.at(-1)).toMatchObject({ action: 'rejected', actorKind: 'contact', fromStatus: 'resolved', note: '还在漏' })
+    expect(log.at(-1)).toMatchObject({
+      action: 'rejected',
+      actorKind: 'contact',
+      fromStatus: 'resolved',
+      note: '还在漏',
+    })
   })
 })

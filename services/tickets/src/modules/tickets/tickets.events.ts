@@ -56,7 +56,10 @@ export function publishTicketAssigned(m: EntityManager, row: TicketRow, actorId:
             zh: clip(`工单「${row.number}」已分派给你`),
             en: clip(`Ticket ${row.number} was assigned to you`),
           },
-          body: { zh: clip(`${row.customerName}：${row.title}`), en: clip(`${row.customerName}: ${row.title}`) },
+          body: {
+            zh: clip(`${row.customerName}：${row.title}`),
+            en: clip(`${row.customerName}: ${row.title}`),
+          },
           link: link(row.id),
           entityType: 'ticket',
           entityId: row.id,
@@ -88,7 +91,10 @@ export function publishTicketBreached(m: EntityManager, row: TicketRow, breach: 
             zh: clip(`工单「${row.number}」已超过${BREACH_TEXT[breach].zh}时限`),
             en: clip(`Ticket ${row.number} missed its ${BREACH_TEXT[breach].en} target`),
           },
-          body: { zh: clip(`${row.customerName}：${row.title}`), en: clip(`${row.customerName}: ${row.title}`) },
+          body: {
+            zh: clip(`${row.customerName}：${row.title}`),
+            en: clip(`${row.customerName}: ${row.title}`),
+          },
           link: link(row.id),
           entityType: 'ticket',
           entityId: row.id,

@@ -212,7 +212,12 @@ export async function openTicket(
   const actor = actorOf(ctx, origin)
   await appendLog(m, row.id, { action: 'created', actor, to: 'new', note: null }, now)
   if (assignee) {
-    await appendLog(m, row.id, { action: 'assigned', actor, from: 'new', to: 'assigned', note: assignee.displayName }, now)
+    await appendLog(
+      m,
+      row.id,
+      { action: 'assigned', actor, from: 'new', to: 'assigned', note: assignee.displayName },
+      now,
+    )
     if (assignee.id !== ctx.actor.id) await publishTicketAssigned(m, row, ctx.actor.id)
   }
   return row

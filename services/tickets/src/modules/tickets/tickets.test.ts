@@ -34,21 +34,27 @@ async function act(h: H, token: string, t: { id: string; version: number }, verb
 }
 
 const outbox = async (h: H, topic: string, ticketId: string) =>
-  (
-    (await h.service.db.dataSource.query(
-      `SELECT payload, notify FROM outbox_event WHERE topic = $1 AND payload->>'ticketId' = $2 ORDER BY seq`,
-      [topic, ticketId],
-    )) as Array<{ payload: Record<string, unknown>; notify: Array<Record<string, unknown>> }>
-  )
+  (await h.service.db.dataSource.query(
+    `SELECT payload, notify FROM outbox_event WHERE topic = $1 AND payload->>'ticketId' = $2 ORDER BY seq`,
+    [topic, ticketId],
+  )) as Array<{ payload: Record<string, unknown>; notify: Array<Record<string, unknown>> }>
 
 const logOf = async (h: H, token: string, id: string) => {
   const res = await h.call('GET', `/tickets/${id}/log`, { token })
   expect(res.status).toBe(200)
-  return res.body as Array<{ action: string; fromStatus: string | null; toStatus: string | null; note: string | null; actorName: string | null }>
+  return res.body as Array<{
+    action: string
+    fromStatus: string | null
+    toStatus: string | null
+    note: string | null
+    actorName: string | null
+  }>
 }
 
 describe('tickets', () => {
-  const s = harnessSuite(startTicketsWithPeers, { boss: { dataScope: 'all', deptIds: ['00000000-0000-4000-8000-0000000000d1'] } })
+  const s = harnessSuite(startTicketsWithPeers, {
+    boss: { dataScope: 'all', deptIds: ['00000000-0000-4000-8000-0000000000d1'] },
+  })
 
   it('declares every staff route of its contract (portal accounts are built beside it)', () => {
     const mine = Object.fromEntries(
@@ -138,8 +144,16 @@ describe('tickets', () => {
     const options = await s.h.call('GET', '/lookups/customers?q=查询测试', { token: s.boss.token })
     expect(options.body).toEqual([{ id: c.id, name: c.name }])
     const links = await s.h.call('GET', `/lookups/customers/${c.id}`, { token: s.boss.token })
-    expect(links.body).toEqual({ id: c.id, name: c.name, contacts: c.contacts, contracts: c.contracts, orders: c.orders })
-    expect((await s.h.call('GET', `/lookups/customers/${randomUUID()}`, { token: s.boss.token })).status).toBe(404)
+    expect(links.body).toEqual({
+      id: c.id,
+      name: c.name,
+      contacts: c.contacts,
+      contracts: c.contracts,
+      orders: c.orders,
+    })
+    expect(
+      (await s.h.call('GET', `/lookups/customers/${randomUUID()}`, { token: s.boss.token })).status,
+    ).toBe(404)
     s.h.peers.down()
     try {
       const down = await s.h.call('GET', `/lookups/customers/${c.id}`, { token: s.boss.token })
@@ -157,7 +171,12 @@ describe('tickets', () => {
     let { ticket } = await openOne(s.h, s.boss.token)
     const assigned = await act(s.h, s.boss.token, ticket, 'assign', { assigneeId: agent.id, note: '请处理' })
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200)
-    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: agent.id, assigneeName: 'agent-a', deptId: agent.deptId })
+    expect(assigned.body).toMatchObject({
+      status: 'assigned',
+      assigneeId: agent.id,
+      assigneeName: 'agent-a',
+      deptId: agent.deptId,
+    })
     expect(assigned.body.respondedAt).not.toBeNull()
     const [notice] = await outbox(s.h, 'tickets.ticket.assigned', ticket.id)
     expect(notice!.payload).toMatchObject({ assigneeId: agent.id, number: ticket.number, breach: null })
@@ -166,7 +185,10 @@ describe('tickets', () => {
     // The agent (self scope) now sees it as its owner.
     const processed = await act(s.h, agent.token, ticket, 'process', { note: '已远程排查', internal: true })
     expect(processed.body.status).toBe('in_progress')
-    const waiting = await act(s.h, agent.token, processed.body, 'process', { note: '等客户回复', status: 'waiting_customer' })
+    const waiting = await act(s.h, agent.token, processed.body, 'process', {
+      note: '等客户回复',
+      status: 'waiting_customer',
+    })
     expect(waiting.body.status).toBe('waiting_customer')
     const early = await act(s.h, agent.token, waiting.body, 'close', {})
     expect(early.status).toBe(422)
@@ -179,7 +201,10 @@ describe('tickets', () => {
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: '更换电源' })
     const noFeedback = await act(s.h, agent.token, resolved.body, 'close', {})
     expect(fieldCodes(noFeedback)).toEqual({ satisfaction: 'tickets.ticket.feedback_required' })
-    const rated = await act(s.h, agent.token, resolved.body, 'feedback', { satisfaction: 5, feedback: '很满意' })
+    const rated = await act(s.h, agent.token, resolved.body, 'feedback', {
+      satisfaction: 5,
+      feedback: '很满意',
+    })
     expect(rated.body).toMatchObject({ satisfaction: 5, feedback: '很满意', status: 'resolved' })
     const closed = await act(s.h, agent.token, rated.body, 'close', { note: '回访完成' })
     expect(closed.body.status).toBe('closed')
@@ -200,7 +225,10 @@ describe('tickets', () => {
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['create', 'assign', 'update', 'complete', 'close']),
     )
-    const statuses = (await outbox(s.h, 'tickets.ticket.changed', ticket.id)).map((e) => [e.payload.status, e.payload.open])
+    const statuses = (await outbox(s.h, 'tickets.ticket.changed', ticket.id)).map((e) => [
+      e.payload.status,
+      e.payload.open,
+    ])
     expect(statuses).toEqual([
       ['new', true],
       ['assigned', true],
@@ -210,7 +238,11 @@ describe('tickets', () => {
       ['closed', false],
     ])
     // Closed: no edits, no more steps.
-    const edit = await s.h.call('PATCH', `/tickets/${ticket.id}`, { token: s.boss.token, version: closed.body.version, body: { title: 'x' } })
+    const edit = await s.h.call('PATCH', `/tickets/${ticket.id}`, {
+      token: s.boss.token,
+      version: closed.body.version,
+      body: { title: 'x' },
+    })
     expect(edit.body.code).toBe('tickets.ticket.closed')
   })
 
@@ -218,12 +250,17 @@ describe('tickets', () => {
     const { ticket } = await openOne(s.h, s.boss.token)
     const resolve = await act(s.h, s.boss.token, ticket, 'resolve', { resolution: 'x' })
     expect(resolve.status).toBe(409)
-    expect(resolve.body).toMatchObject({ code: 'tickets.ticket.illegal_transition', params: { from: 'new', to: 'resolved' } })
+    expect(resolve.body).toMatchObject({
+      code: 'tickets.ticket.illegal_transition',
+      params: { from: 'new', to: 'resolved' },
+    })
     const reopen = await act(s.h, s.boss.token, ticket, 'reopen', { reason: 'x' })
     expect(reopen.body.params).toEqual({ from: 'new', to: 'reopened' })
     const feedback = await act(s.h, s.boss.token, ticket, 'feedback', { satisfaction: 3 })
     expect(feedback.status).toBe(409)
-    const stale = await act(s.h, s.boss.token, { ...ticket, version: ticket.version + 5 }, 'assign', { assigneeId: s.boss.id })
+    const stale = await act(s.h, s.boss.token, { ...ticket, version: ticket.version + 5 }, 'assign', {
+      assigneeId: s.boss.id,
+    })
     expect(stale.status).toBe(412)
   })
 
@@ -256,7 +293,10 @@ describe('tickets', () => {
     t = (await act(s.h, s.boss.token, t, 'resolve', { resolution: '第三次' })).body
     t = (await act(s.h, s.boss.token, t, 'feedback', { satisfaction: 4 })).body
     t = (await act(s.h, s.boss.token, t, 'close', {})).body
-    await s.h.service.db.dataSource.query(`UPDATE ticket SET closed_at = now() - interval '8 days' WHERE id = $1`, [t.id])
+    await s.h.service.db.dataSource.query(
+      `UPDATE ticket SET closed_at = now() - interval '8 days' WHERE id = $1`,
+      [t.id],
+    )
     const outside = await act(s.h, s.boss.token, t, 'reopen', { reason: '太晚了' })
     expect(outside.status).toBe(409)
     expect(outside.body).toMatchObject({ code: 'tickets.ticket.reopen_window', params: { days: 7 } })
@@ -266,7 +306,11 @@ describe('tickets', () => {
     const mine = '00000000-0000-4000-8000-0000000000b1'
     const theirs = '00000000-0000-4000-8000-0000000000b2'
     const colleague = await s.h.user('colleague', { deptIds: [theirs] })
-    const agent = await s.h.user('dept-agent', { dataScope: 'dept', deptIds: [mine], roles: ['service_agent'] })
+    const agent = await s.h.user('dept-agent', {
+      dataScope: 'dept',
+      deptIds: [mine],
+      roles: ['service_agent'],
+    })
     const { ticket } = await openOne(s.h, s.boss.token)
     const t = (await act(s.h, s.boss.token, ticket, 'assign', { assigneeId: colleague.id })).body
     expect(t.deptId).toBe(theirs)
@@ -296,20 +340,38 @@ describe('tickets', () => {
       body: { priority: 'low', contractId: null, orderId: null, title: '改过的标题' },
     })
     expect(edited.status, JSON.stringify(edited.body)).toBe(200)
-    expect(edited.body).toMatchObject({ priority: 'low', contractId: null, contractNumber: null, title: '改过的标题' })
+    expect(edited.body).toMatchObject({
+      priority: 'low',
+      contractId: null,
+      contractNumber: null,
+      title: '改过的标题',
+    })
     expect(new Date(edited.body.resolutionDueAt) > new Date(ticket.resolutionDueAt)).toBe(true)
     const byTitle = await s.h.call('GET', '/tickets?q=改过的', { token: s.boss.token })
     expect(byTitle.body.items.map((i: { id: string }) => i.id)).toContain(ticket.id)
-    const byCustomer = await s.h.call('GET', `/tickets?q=${encodeURIComponent(customer.name.slice(2))}&open=true&priority=low`, { token: s.boss.token })
+    const byCustomer = await s.h.call(
+      'GET',
+      `/tickets?q=${encodeURIComponent(customer.name.slice(2))}&open=true&priority=low`,
+      { token: s.boss.token },
+    )
     expect(byCustomer.body.items.map((i: { id: string }) => i.id)).toEqual([ticket.id])
-    const closedOnly = await s.h.call('GET', `/tickets?customerId=${customer.id}&open=false`, { token: s.boss.token })
+    const closedOnly = await s.h.call('GET', `/tickets?customerId=${customer.id}&open=false`, {
+      token: s.boss.token,
+    })
     expect(closedOnly.body.items).toEqual([])
-    const removed = await s.h.call('DELETE', `/tickets/${ticket.id}`, { token: s.boss.token, version: edited.body.version })
+    const removed = await s.h.call('DELETE', `/tickets/${ticket.id}`, {
+      token: s.boss.token,
+      version: edited.body.version,
+    })
     expect(removed.status).toBe(204)
     expect((await s.h.call('GET', `/tickets/${ticket.id}`, { token: s.boss.token })).status).toBe(404)
     const restored = await s.h.call('POST', `/tickets/${ticket.id}/restore`, { token: s.boss.token })
     expect(restored.status).toBe(200)
-    const changes = (await outbox(s.h, 'tickets.ticket.changed', ticket.id)).map((e) => [e.payload.contractId, e.payload.deleted, e.payload.open])
+    const changes = (await outbox(s.h, 'tickets.ticket.changed', ticket.id)).map((e) => [
+      e.payload.contractId,
+      e.payload.deleted,
+      e.payload.open,
+    ])
     expect(changes).toEqual([
       [customer.contracts[0]!.id, false, true],
       [null, false, true],
@@ -381,17 +443,30 @@ describe('tickets', () => {
     }
     const stale = await s.h.call('PUT', '/sla/settings', { token: s.boss.token, version: 9, body })
     expect(stale.status).toBe(412)
-    const bad = await s.h.call('PUT', '/sla/settings', { token: s.boss.token, version: 1, body: { ...body, dayEnd: '08:00' } })
+    const bad = await s.h.call('PUT', '/sla/settings', {
+      token: s.boss.token,
+      version: 1,
+      body: { ...body, dayEnd: '08:00' },
+    })
     expect(fieldCodes(bad)).toEqual({ dayEnd: 'validation.day_end_after_start' })
     const agent = await s.h.user('sla-reader', { permissions: ['tickets.sla.read'] })
-    expect((await s.h.call('PUT', '/sla/settings', { token: agent.token, version: 1, body })).status).toBe(403)
+    expect((await s.h.call('PUT', '/sla/settings', { token: agent.token, version: 1, body })).status).toBe(
+      403,
+    )
     const saved = await s.h.call('PUT', '/sla/settings', { token: s.boss.token, version: 1, body })
     expect(saved.status).toBe(200)
     expect(saved.body).toMatchObject({ ...body, version: 2 })
     const restore = await s.h.call('PUT', '/sla/settings', {
       token: s.boss.token,
       version: 2,
-      body: { ...body, workdays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00', holidays: [], workingDates: [] },
+      body: {
+        ...body,
+        workdays: [1, 2, 3, 4, 5],
+        dayStart: '09:00',
+        dayEnd: '18:00',
+        holidays: [],
+        workingDates: [],
+      },
     })
     expect(restore.status).toBe(200)
   })
