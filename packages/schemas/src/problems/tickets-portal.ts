@@ -15,10 +15,6 @@ export const ticketsPortalProblems = {
     zh: '联系人不存在或不属于该客户',
     en: "The contact does not exist or is not this customer's",
   },
-  'portal.sales_unavailable': {
-    zh: '暂时无法读取客户资料（销售服务未响应），请稍后重试',
-    en: 'The customer cannot be read right now (the sales service is not answering); try again shortly',
-  },
   // sign-in
   'portal.invalid_credentials': { zh: '账号或密码错误', en: 'Wrong account or password' },
   'portal.account_disabled': {

@@ -100,7 +100,7 @@ describe('customer accounts (staff)', () => {
       body: { ...base, customerId: broken.id, contactId: broken.contact.id },
     })
     expect(down.status).toBe(503)
-    expect(down.body.code).toBe('portal.sales_unavailable')
+    expect(down.body.code).toBe('tickets.peer_unavailable')
   })
 
   it('lists by customer, by keyword over account and display name, and by enabled', async () => {
