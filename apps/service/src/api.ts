@@ -39,8 +39,7 @@ export const serviceApi = {
   feedback: (r: Versioned, body: tickets.TicketFeedback) =>
     call(routes.recordTicketFeedback, { ...versioned(r), body }),
   close: (r: Versioned, body: tickets.TicketClose) => call(routes.closeTicket, { ...versioned(r), body }),
-  reopen: (r: Versioned, body: tickets.TicketReopen) =>
-    call(routes.reopenTicket, { ...versioned(r), body }),
+  reopen: (r: Versioned, body: tickets.TicketReopen) => call(routes.reopenTicket, { ...versioned(r), body }),
 
   listAccounts: (q: Filters<tickets.PortalAccountListQuery>) => call(routes.listPortalAccounts, { query: q }),
   createAccount: (body: tickets.PortalAccountCreate) => call(routes.createPortalAccount, { body }),

@@ -19,7 +19,10 @@ export const serviceRecordTypes: Record<string, RecordTypeSpec> = {
       title: field.text('service.ticket.titleField'),
       type: field.dict(DICT.type, 'service.ticket.type'),
       priority: field.dict(DICT.priority, 'service.ticket.priority'),
-      status: field.enum('service.ticket.status', optionsOf('service.ticket.statuses', tickets.TICKET_STATUSES)),
+      status: field.enum(
+        'service.ticket.status',
+        optionsOf('service.ticket.statuses', tickets.TICKET_STATUSES),
+      ),
       channel: field.enum(
         'service.ticket.channel',
         optionsOf('service.ticket.channels', tickets.TICKET_CHANNELS),

@@ -21,7 +21,11 @@ const sources = (dir: string): string[] =>
 
 describe('service remote module', () => {
   it('describes itself for the shell menu with icons the shell can resolve', async () => {
-    expect(serviceModule).toMatchObject({ name: 'service', basePath: '/service', title: { zh: '服务', en: 'Service' } })
+    expect(serviceModule).toMatchObject({
+      name: 'service',
+      basePath: '/service',
+      title: { zh: '服务', en: 'Service' },
+    })
     const icons = (await import('@element-plus/icons-vue')) as Record<string, unknown>
     for (const icon of [serviceModule.icon, ...serviceModule.routes.map((r) => r.meta?.icon)])
       expect(icons[String(icon)], String(icon)).toBeTruthy()

@@ -2,15 +2,7 @@ import { tickets } from '@mosaic/schemas'
 import type { RowAction } from '@mosaic/ui'
 
 export type TicketAction =
-  | 'detail'
-  | 'assign'
-  | 'process'
-  | 'resolve'
-  | 'feedback'
-  | 'close'
-  | 'reopen'
-  | 'edit'
-  | 'delete'
+  'detail' | 'assign' | 'process' | 'resolve' | 'feedback' | 'close' | 'reopen' | 'edit' | 'delete'
 
 /** The steps with a dialog of their own (TicketStepDialog). */
 export type TicketStep = 'assign' | 'process' | 'resolve' | 'feedback' | 'close'
