@@ -150,9 +150,17 @@ describe('new ticket dialog', () => {
     assignee!.vm.$emit('update:modelValue', AGENT)
     type('field-title', '设备无法启动')
     type('field-description', '开机后无反应')
-    w.findComponent(AttachmentUpload).vm.$emit('update:modelValue', [
-      { id: IMAGE, name: 'a.png', size: 10, contentType: 'image/png' },
+    // Images only, at most 9, uploaded to the tickets service.
+    const upload = w.findComponent(AttachmentUpload)
+    expect(upload.props('path')).toBe('/api/tickets/attachments')
+    expect(upload.props('limit')).toBe(9)
+    expect(Object.keys(upload.props('types')!).sort()).toEqual([
+      'image/gif',
+      'image/jpeg',
+      'image/png',
+      'image/webp',
     ])
+    upload.vm.$emit('update:modelValue', [{ id: IMAGE, name: 'a.png', size: 10, contentType: 'image/png' }])
     await flushPromises()
     http.post.mockResolvedValueOnce(ticketFixture())
     await press('ticket-submit')
