@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { tickets } from '@mosaic/schemas'
 import { signServiceToken } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales } from '../../test-support/harness.js'
@@ -119,7 +120,7 @@ describe('customer lookups for the service desk', () => {
 
   const internal = async (path: string, token = ticketsToken) => {
     const res = await fetch(`${s.h.base}/internal${path}`, { headers: { authorization: `Bearer ${token}` } })
-    return { status: res.status, body: (await res.json()) as any }
+    return { status: res.status, body: (await res.json()) as { items: tickets.CustomerOption[] } }
   }
   const create = async (key: string, name: string, token: string, contact?: object) => {
     const res = await s.h.call('POST', '/customers', { token, body: { name, contact } })
