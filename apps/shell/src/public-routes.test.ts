@@ -25,7 +25,10 @@ const serviceModule: RemoteModule = {
   ],
   messages: { 'zh-CN': { portal: { hello: '你好' } }, en: { portal: { hello: 'Hello' } } },
 }
-const serviceOk = { name: 'service', result: { name: 'service', status: 'ok' as const, module: serviceModule } }
+const serviceOk = {
+  name: 'service',
+  result: { name: 'service', status: 'ok' as const, module: serviceModule },
+}
 const serviceDown = {
   name: 'service',
   result: { name: 'service', status: 'unavailable' as const, error: new Error('ERR_CONNECTION_REFUSED') },
@@ -43,7 +46,8 @@ const fetchStub = vi.fn(async (url: RequestInfo | URL) =>
         headers: { 'content-type': 'application/json' },
       }),
 )
-const staffSessionCalls = () => fetchStub.mock.calls.filter(([url]) => String(url).includes('/api/admin/auth'))
+const staffSessionCalls = () =>
+  fetchStub.mock.calls.filter(([url]) => String(url).includes('/api/admin/auth'))
 
 beforeEach(() => {
   vi.clearAllMocks()
@@ -83,7 +87,10 @@ describe("a remote's public routes", () => {
   })
 
   it('leave the staff pages behind the staff login', async () => {
-    const { router } = await mountShell({ path: '/portal/login', permissions: null, remotes: [serviceOk] }, web)
+    const { router } = await mountShell(
+      { path: '/portal/login', permissions: null, remotes: [serviceOk] },
+      web,
+    )
     await router.push('/service/tickets')
     await flushPromises()
     expect(router.currentRoute.value.path).toBe('/login')
@@ -107,7 +114,10 @@ describe("a remote's public routes", () => {
   })
 
   it('answer an unknown public address with the 404 page, still without the staff layout', async () => {
-    const { wrapper } = await mountShell({ path: '/portal/nowhere', permissions: null, remotes: [serviceOk] }, web)
+    const { wrapper } = await mountShell(
+      { path: '/portal/nowhere', permissions: null, remotes: [serviceOk] },
+      web,
+    )
     expect(wrapper.find('[data-testid="not-found"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="side-menu"]').exists()).toBe(false)
   })

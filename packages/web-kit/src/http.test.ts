@@ -184,8 +184,7 @@ describe('createApiClient with its own token', () => {
   it('sends that token, not the staff one, and reports a 401 on a signed call', async () => {
     useAuthStore().accessToken = 'staff'
     const ended = vi.fn()
-    let token: string | null = 'portal-1'
-    const client = createApiClient({ token: () => token, onUnauthorized: ended })
+    const client = createApiClient({ token: () => 'portal-1', onUnauthorized: ended })
     const { calls } = stubFetch((call) =>
       call.url.endsWith('/gone')
         ? json(401, { title: 'Unauthorized', status: 401, type: 'about:blank', code: 'auth.token_expired' })

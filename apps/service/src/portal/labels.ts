@@ -11,7 +11,8 @@ import { messageOf } from '@mosaic/web-kit'
  */
 const BUILT_IN = defaultDictTypes()
 
-export type PortalDict = 'ticket_type' | 'ticket_priority' | 'courier_company' | 'payment_method' | 'invoice_type'
+export type PortalDict =
+  'ticket_type' | 'ticket_priority' | 'courier_company' | 'payment_method' | 'invoice_type'
 
 export function dictEntries(type: PortalDict): DictEntry[] {
   return (BUILT_IN.find((t) => t.code === type)?.entries ?? []).filter((e) => e.enabled !== false)
@@ -27,7 +28,8 @@ export function usePortalText() {
     return entry ? entryLabel(entry, lang.value) : value
   }
   return {
-    t: (key: string, params?: Record<string, unknown>) => (params ? t(`portal.${key}`, params) : t(`portal.${key}`)),
+    t: (key: string, params?: Record<string, unknown>) =>
+      params ? t(`portal.${key}`, params) : t(`portal.${key}`),
     dict,
     locale: lang,
     money: (v: string | null | undefined) => formatMoney(v),

@@ -3,11 +3,14 @@ import { flushPromises } from '@vue/test-utils'
 import { click, resetAfterEach, settle, type } from '@mosaic/ui/test-utils'
 import { json } from '@mosaic/web-kit/test-utils'
 import { PORTAL_TOKEN_KEY } from './session'
-import { IMAGE, TICKET, TOKEN, callsTo, mountPortal, statementFixture, text, ticketFixture } from './test-support'
+import { TICKET, TOKEN, callsTo, mountPortal, text } from './test-support'
 
 resetAfterEach()
 beforeEach(() => {
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:portal', revokeObjectURL: () => {} }))
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, { createObjectURL: () => 'blob:portal', revokeObjectURL: () => {} }),
+  )
 })
 afterEach(() => vi.unstubAllGlobals())
 
@@ -65,7 +68,7 @@ describe('portal login', () => {
 
   it('goes back to the portal login when a call answers 401, dropping the token', async () => {
     let expired = false
-    const { router } = await mountPortal('/portal/tickets', (c) => (expired ? unauthorized() : undefined))
+    const { router } = await mountPortal('/portal/tickets', () => (expired ? unauthorized() : undefined))
     expect(router.currentRoute.value.name).toBe('portal-tickets')
     expired = true
     await press('portal-nav-orders')

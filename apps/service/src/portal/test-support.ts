@@ -28,7 +28,9 @@ export const me: tickets.PortalMe = {
   contactName: '李雷',
 }
 
-export const ticketFixture = (over: Partial<tickets.PortalTicketDetail> = {}): tickets.PortalTicketDetail => ({
+export const ticketFixture = (
+  over: Partial<tickets.PortalTicketDetail> = {},
+): tickets.PortalTicketDetail => ({
   id: TICKET,
   number: 'GD202612050001',
   type: 'repair',
@@ -118,7 +120,12 @@ export const statementFixture = (over: Partial<finance.Statement> = {}): finance
   ...over,
 })
 
-export const pageOf = <T>(items: T[]) => ({ items, nextCursor: null, total: items.length, totalCapped: false })
+export const pageOf = <T>(items: T[]) => ({
+  items,
+  nextCursor: null,
+  total: items.length,
+  totalCapped: false,
+})
 
 export type Answer = (call: Call) => Response | Promise<Response> | undefined
 
@@ -142,7 +149,9 @@ export function portalApi(answer: Answer = () => undefined) {
       })
     }
     if (route === `GET /api/tickets/portal/attachments/${IMAGE}`) {
-      return new Response(new Blob(['png'], { type: 'image/png' }), { headers: { 'content-type': 'image/png' } })
+      return new Response(new Blob(['png'], { type: 'image/png' }), {
+        headers: { 'content-type': 'image/png' },
+      })
     }
     if (route === 'GET /api/tickets/portal/statement') return json(200, statementFixture())
     if (route === 'POST /api/tickets/portal/auth/logout') return json(204, null)

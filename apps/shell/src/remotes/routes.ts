@@ -61,7 +61,10 @@ function syncPublicRoutes(router: Router, remote: RemoteState): void {
   byRemote.set(
     remote.name,
     records.map((record) =>
-      router.addRoute({ ...record, meta: { ...record.meta, public: true, remote: remote.name } } as RouteRecordRaw),
+      router.addRoute({
+        ...record,
+        meta: { ...record.meta, public: true, remote: remote.name },
+      } as RouteRecordRaw),
     ),
   )
 }
