@@ -20,7 +20,7 @@ export function dictEntries(type: PortalDict): DictEntry[] {
 
 /** The portal's texts and formats in the page's current language. */
 export function usePortalText() {
-  const { t, locale } = useI18n()
+  const { t, te, locale } = useI18n()
   const lang = computed(() => String(locale.value))
   const dict = (type: PortalDict, value: string | null | undefined) => {
     if (!value) return ''
@@ -34,6 +34,8 @@ export function usePortalText() {
     locale: lang,
     money: (v: string | null | undefined) => formatMoney(v),
     dateTime: (v: string | null | undefined) => (v ? formatDateTime(v) : ''),
+    /** A status's text, or the code itself when a newer service sends one this page has no words for. */
+    known: (key: string, code: string) => (te(`portal.${key}`) ? t(`portal.${key}`) : code),
     /** A failed call in words: the problem's code in this language, else the status's text. */
     failure: (error: unknown) => messageOf(error, t),
   }
