@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { RemoteModule } from '@mosaic/web-kit'
 import { messages } from './messages'
+import { portalRoutes } from './portal/routes'
 
 /** The staff pages; paths are relative to `/service` in the shell and standalone alike. */
 const routes: RouteRecordRaw[] = []
@@ -11,6 +12,7 @@ const serviceModule: RemoteModule = {
   icon: 'Service',
   basePath: '/service',
   routes,
+  publicRoutes: portalRoutes,
   messages,
 }
 
