@@ -59,6 +59,11 @@ export const financeApi = {
   voidInvoice: (i: Versioned, body: finance.InvoiceVoid) =>
     call(routes.voidInvoice, { ...versioned(i), body }),
 
+  listStatementResponses: (q: Filters<finance.StatementResponseListQuery>) =>
+    call(routes.listStatementResponses, { query: q }),
+  /** A customer's statement for a period, as the portal shows it. */
+  getStatement: (q: finance.StaffStatementQuery) => call(routes.getStatement, { query: q }),
+
   // The recycle bin page's calls (RecycleBinPage).
   recycleBin: (q: ListParams): Promise<Page<RecycleBinItem>> => call(routes.recycleBin, { query: q }),
   restore: (resource: string, id: string): Promise<unknown> => {

@@ -12,6 +12,7 @@ export const TAGS = {
   instalment: { unpaid: 'info', partial: 'warning', paid: 'success', overdue: 'danger', cancelled: 'info' },
   payment: { pending: 'warning', confirmed: 'success', rejected: 'danger' },
   invoice: { requested: 'warning', issued: 'primary', mailed: 'success', voided: 'info' },
+  statement: { confirmed: 'success', disputed: 'danger' },
 } as const
 
 const labelsOf = (t: (k: string) => string, prefix: string, values: readonly string[]) =>
@@ -28,6 +29,7 @@ export function useFinanceLabels() {
     kind: labelsOf(t, 'finance.plan.kinds', finance.INSTALMENT_KINDS),
     payment: labelsOf(t, 'finance.payment.statuses', finance.PAYMENT_STATUSES),
     invoice: labelsOf(t, 'finance.invoice.statuses', finance.INVOICE_STATUSES),
+    statement: labelsOf(t, 'finance.statement.statuses', finance.STATEMENT_RESPONSES),
   }))
 }
 

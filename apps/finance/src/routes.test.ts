@@ -44,6 +44,7 @@ describe('finance remote module', () => {
       receivables: 'finance.receivable.read',
       payments: 'finance.payment.read',
       invoices: 'finance.invoice.read',
+      statements: 'finance.statement.read',
       'recycle-bin': ['finance.payment.restore', 'finance.invoice.restore', 'admin.recycle.read'],
     })
   })

@@ -37,6 +37,16 @@ const routes: RouteRecordRaw[] = [
     meta: { title: { zh: '开票管理', en: 'Invoices' }, permission: 'finance.invoice.read', icon: 'Tickets' },
   },
   {
+    path: 'statements',
+    name: 'finance-statements',
+    component: () => import('./pages/statements/StatementsPage.vue'),
+    meta: {
+      title: { zh: '对账单', en: 'Statements' },
+      permission: 'finance.statement.read',
+      icon: 'Checked',
+    },
+  },
+  {
     path: 'recycle-bin',
     name: 'finance-recycle-bin',
     component: () => import('./pages/recycle/FinanceRecycleBinPage.vue'),

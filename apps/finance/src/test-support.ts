@@ -79,6 +79,7 @@ export const ALL = [
   'finance.invoice.update',
   'finance.invoice.delete',
   'finance.invoice.void',
+  'finance.statement.read',
 ]
 
 /** A list answer holding exactly `items`. */

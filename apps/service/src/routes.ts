@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import type { PermissionCode } from '@mosaic/permissions'
 import type { RemoteModule } from '@mosaic/web-kit'
 import { messages } from './messages'
+import { portalRoutes } from './portal/routes'
 // Registers the service record types (field labels and kinds for every history view, admin's audit search too).
 import './records'
 
@@ -44,6 +45,7 @@ const serviceModule: RemoteModule = {
   icon: 'Service',
   basePath: '/service',
   routes,
+  publicRoutes: portalRoutes,
   messages,
 }
 

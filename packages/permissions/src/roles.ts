@@ -123,10 +123,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       en: 'Handles service tickets of their department; can see customers and contacts',
     },
     // SLA targets and business hours are the administrator's (tickets.sla.update), not the agents'.
-    permissions: codes(
-      ticketWork,
-      only('tickets.sla.read', 'sales.customer.read', 'sales.contact.read'),
-    ),
+    permissions: codes(ticketWork, only('tickets.sla.read', 'sales.customer.read', 'sales.contact.read')),
     dataScope: 'dept',
   },
   {

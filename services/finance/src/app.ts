@@ -12,6 +12,8 @@ import { ReceivableEntity } from './modules/receivables/receivables.entity.js'
 import { contractHandlers } from './modules/receivables/receivables.events.js'
 import { overdueJob } from './modules/receivables/receivables.overdue.js'
 import { registerReceivableRoutes } from './modules/receivables/receivables.routes.js'
+import { StatementResponseEntity } from './modules/statements/statements.entity.js'
+import { registerStatementRoutes } from './modules/statements/statements.routes.js'
 
 /** Builds the finance service (not yet listening); tests pass a verifier that trusts their own keys. */
 export function buildFinanceService(
@@ -22,11 +24,15 @@ export function buildFinanceService(
   return createDomainService({
     ...options,
     config,
-    database: { entities: [ReceivableEntity, PaymentEntity, InvoiceEntity], migrations },
+    database: {
+      entities: [ReceivableEntity, PaymentEntity, InvoiceEntity, StatementResponseEntity],
+      migrations,
+    },
     modules: [
       (ctx) => registerReceivableRoutes(ctx.api, ctx.db, { timeZone }),
       (ctx) => registerPaymentRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerInvoiceRoutes(ctx.api, ctx.db, ctx),
+      (ctx) => registerStatementRoutes(ctx.api, ctx.internal, ctx.db),
     ],
     events: {
       handlers: {

@@ -267,10 +267,57 @@ export class FinanceInvoiceNumberPrefix1766000300000 implements MigrationInterfa
   }
 }
 
+/**
+ * Contacts' answers to reconciliation statements (对账确认), with the figures they answered. The
+ * finance list pages them newest first, by customer and by status, and searches the customer's name.
+ */
+export class StatementResponses1767000200000 implements MigrationInterface {
+  name = 'StatementResponses1767000200000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE statement_response (
+        id uuid PRIMARY KEY,
+        customer_id uuid NOT NULL,
+        customer_name varchar(200) NOT NULL,
+        period_from date NOT NULL,
+        period_to date NOT NULL,
+        status varchar(20) NOT NULL,
+        note varchar(1000) NULL,
+        account_id uuid NOT NULL,
+        respondent_name varchar(100) NOT NULL,
+        responded_at timestamptz NOT NULL,
+        digest varchar(64) NOT NULL,
+        outstanding_at_end numeric(18,2) NOT NULL,
+        received_in_period numeric(18,2) NOT NULL,
+        invoiced_in_period numeric(18,2) NOT NULL)`)
+    await q.query(
+      'CREATE INDEX statement_response_time_idx ON statement_response (responded_at DESC, id DESC)',
+    )
+    // The latest answer for a customer and period, and the list filtered by customer.
+    await q.query(
+      `CREATE INDEX statement_response_customer_idx
+         ON statement_response (customer_id, period_from, period_to, responded_at DESC, id DESC)`,
+    )
+    await q.query(
+      'CREATE INDEX statement_response_status_idx ON statement_response (status, responded_at DESC, id DESC)',
+    )
+    await q.query(
+      'CREATE INDEX statement_response_name_trgm ON statement_response USING gin (customer_name gin_trgm_ops)',
+    )
+    await q.query(bigramIndexSql('statement_response', 'customer_name'))
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE statement_response')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   FinanceSchema1766000000000,
   ReceivableSearch1766000150000,
   PaymentSearch1766000200000,
   FinanceInvoiceNumberPrefix1766000300000,
+  StatementResponses1767000200000,
 ]

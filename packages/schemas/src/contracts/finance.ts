@@ -132,7 +132,7 @@ export const financeRoutes = defineRoutes({
     method: 'get',
     path: '/api/finance/statement-responses',
     query: finance.StatementResponseListQuery,
-    response: pageOf(finance.StatementResponse),
+    response: pageOf(finance.StatementResponseListItem),
   },
   audit: { method: 'get', path: '/api/finance/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/finance/recycle-bin', response: pageOf(RecycleBinItem) },

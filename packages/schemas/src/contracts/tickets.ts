@@ -90,7 +90,11 @@ export const ticketsRoutes = defineRoutes({
     query: tickets.PortalAccountListQuery,
     response: pageOf(tickets.PortalAccount),
   },
-  getPortalAccount: { method: 'get', path: '/api/tickets/portal-accounts/:id', response: tickets.PortalAccount },
+  getPortalAccount: {
+    method: 'get',
+    path: '/api/tickets/portal-accounts/:id',
+    response: tickets.PortalAccount,
+  },
   createPortalAccount: {
     method: 'post',
     path: '/api/tickets/portal-accounts',

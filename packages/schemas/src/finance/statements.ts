@@ -61,6 +61,10 @@ export const StatementResponse = z.object({
 })
 export type StatementResponse = z.infer<typeof StatementResponse>
 
+/** A response as finance's list shows it: stale when the statement's figures changed since. */
+export const StatementResponseListItem = StatementResponse.extend({ stale: z.boolean() })
+export type StatementResponseListItem = z.infer<typeof StatementResponseListItem>
+
 export const Statement = z.object({
   customerId: Id,
   customerName: z.string(),

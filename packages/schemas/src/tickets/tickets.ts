@@ -22,7 +22,13 @@ export const TicketStatus = z.enum(TICKET_STATUSES)
 export type TicketStatus = z.infer<typeof TicketStatus>
 
 /** Open = still to be worked on; a contract closes only when none of its tickets is open (SPEC §7.1). */
-export const OPEN_TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_customer', 'reopened'] as const
+export const OPEN_TICKET_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_customer',
+  'reopened',
+] as const
 export const isOpenTicketStatus = (status: TicketStatus) =>
   (OPEN_TICKET_STATUSES as readonly string[]).includes(status)
 
@@ -185,4 +191,3 @@ export const TicketListQuery = PageQuery.extend({
   ...CreatedRange,
 })
 export type TicketListQuery = z.infer<typeof TicketListQuery>
-

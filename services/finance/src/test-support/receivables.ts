@@ -100,11 +100,14 @@ export async function seedReceivable(
     status?: 'open' | 'collected' | 'cancelled'
     customerName?: string
     contractNumber?: string
+    /** Another receivable of the same customer when given. */
+    customerId?: string
+    signDate?: string
   },
 ): Promise<SeededReceivable> {
   const id = randomUUID()
   const contractId = randomUUID()
-  const customerId = randomUUID()
+  const customerId = o.customerId ?? randomUUID()
   const contractNumber = o.contractNumber ?? `HT${contractId.slice(0, 8).toUpperCase()}`
   const customerName = o.customerName ?? '华东制造有限公司'
   const plan = o.plan ?? [{ amount: '30000.00' }, { amount: '70000.00' }]
@@ -113,7 +116,7 @@ export async function seedReceivable(
     await m.query(
       `INSERT INTO receivable (id, contract_id, contract_number, contract_name, contract_revision, customer_id,
          customer_name, owner_id, owner_name, dept_id, status, total, sign_date, invoice_type, invoice_title)
-       VALUES ($1, $2, $3, '年度供货合同', 1, $4, $5, $6, $7, $8, $9, $10, '2026-01-10', 'vat_special', $5)`,
+       VALUES ($1, $2, $3, '年度供货合同', 1, $4, $5, $6, $7, $8, $9, $10, $11, 'vat_special', $5)`,
       [
         id,
         contractId,
@@ -125,6 +128,7 @@ export async function seedReceivable(
         o.owner.deptId ?? null,
         o.status ?? 'open',
         o.total ?? '100000.00',
+        o.signDate ?? '2026-01-10',
       ],
     )
     for (const [i, step] of plan.entries())

@@ -3,6 +3,7 @@ import type { DomainServiceOptions } from '@mosaic/service-kit'
 import { startServiceHarness } from '@mosaic/service-kit/testing'
 import { TicketsConfig } from '../config.js'
 import { buildTicketsService } from '../app.js'
+import { startStandInPeers } from './peers.js'
 
 export const ALL_TICKETS = PERMISSIONS.filter((p) => p.service === 'tickets').map((p) => p.code as string)
 
@@ -26,3 +27,21 @@ export function startTickets(
 }
 
 export type TicketsHarness = Awaited<ReturnType<typeof startTickets>>
+
+export const PEER_SECRET = 'tickets-peer-secret-0123456789abcdef'
+
+/** A tickets service whose sales and orders are stand-ins (`peers`), both closed by `close()`. */
+export async function startTicketsWithPeers(env: Record<string, string> = {}) {
+  const peers = await startStandInPeers(PEER_SECRET)
+  const h = await startTickets({ ...peers.env, ...env })
+  const closeService = h.close
+  return Object.assign(h, {
+    peers,
+    async close() {
+      await closeService()
+      await peers.close()
+    },
+  })
+}
+
+export type TicketsHarnessWithPeers = Awaited<ReturnType<typeof startTicketsWithPeers>>

@@ -178,6 +178,63 @@ describe('storing notifications from events', () => {
   })
 })
 
+describe('ticket notices', () => {
+  test('a ticket’s assignment and SLA breach reach its assignee through the inbox, once each', async () => {
+    const agent = await member('notif_ticket_agent')
+    const ticketId = randomUUID()
+    // As the tickets service publishes them (tickets.events.ts): the assignee's notice rides along.
+    const ticketEvent = (topic: string, breach: 'resolution' | null, kind: string, zh: string, en: string) =>
+      EventEnvelope.parse({
+        id: randomUUID(),
+        topic,
+        source: 'tickets',
+        occurredAt: new Date().toISOString(),
+        actorId: null,
+        payload: {
+          ticketId,
+          number: 'GD202612050001',
+          title: '设备无法启动',
+          customerName: '华东制造有限公司',
+          assigneeId: agent.user.id,
+          breach,
+          dueAt: breach ? new Date().toISOString() : null,
+        },
+        notify: [
+          {
+            userId: agent.user.id,
+            kind,
+            title: { zh, en },
+            body: { zh: '华东制造有限公司：设备无法启动', en: '华东制造有限公司: 设备无法启动' },
+            link: `/service/tickets?open=${ticketId}`,
+            entityType: 'ticket',
+            entityId: ticketId,
+          },
+        ],
+      })
+    const assigned = ticketEvent(
+      'tickets.ticket.assigned',
+      null,
+      'ticket_assigned',
+      '工单「GD202612050001」已分派给你',
+      'Ticket GD202612050001 was assigned to you',
+    )
+    const breached = ticketEvent(
+      'tickets.ticket.breached',
+      'resolution',
+      'ticket_breached',
+      '工单「GD202612050001」已超过解决时限',
+      'Ticket GD202612050001 missed its resolution target',
+    )
+    for (const event of [assigned, breached, assigned]) await receiveEvent(h.service.db, eventHandlers, event)
+    const mine = await list(agent.token)
+    expect(mine.body.items.map((n: { kind: string; source: string }) => [n.kind, n.source]).sort()).toEqual([
+      ['ticket_assigned', 'tickets'],
+      ['ticket_breached', 'tickets'],
+    ])
+    expect(mine.body.items[0].link).toBe(`/service/tickets?open=${ticketId}`)
+  })
+})
+
 describe("the caller's inbox", () => {
   test('lists newest first in keyset pages, filters by unread, counts unread', async () => {
     const zhao = await member('notif_zhao')
