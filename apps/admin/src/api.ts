@@ -1,5 +1,5 @@
-import type { admin, AuditEntry, Page, RecycleBinItem } from '@mosaic/schemas'
-import { adminRoutes as routes, serviceRoutes } from '@mosaic/schemas/contracts'
+import type { admin, AuditEntry, Page, RecycleBinItem, tickets } from '@mosaic/schemas'
+import { adminRoutes as routes, serviceRoutes, ticketsRoutes } from '@mosaic/schemas/contracts'
 import { api, contractCaller } from '@mosaic/web-kit'
 import type { ListParams } from '@mosaic/ui'
 
@@ -98,4 +98,15 @@ export const RESTORE_PATHS: Record<string, string> = {
   dept: 'depts',
   role: 'roles',
   number_rule: 'rules/numbers',
+}
+
+/**
+ * The service desk's SLA settings, kept by the tickets service (SPEC §3.1: configurable in the admin
+ * app); the per-priority targets are read here and edited in the ticket_priority dictionary.
+ */
+export const slaApi = {
+  settings: () => call(ticketsRoutes.getSlaSettings),
+  save: (version: number, body: tickets.SlaSettingsUpdate) =>
+    call(ticketsRoutes.updateSlaSettings, { body, ifMatch: version }),
+  targets: () => call(ticketsRoutes.slaTargets),
 }

@@ -21,6 +21,7 @@ describe('admin remote module', () => {
       'roles',
       'dictionaries',
       'rules',
+      'sla',
       'approval-flows',
       'audit',
       'recycle-bin',

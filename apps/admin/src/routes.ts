@@ -78,6 +78,17 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   {
+    // The service desk's calendar and closing rules, kept by the tickets service (SPEC §3.1).
+    path: 'sla',
+    name: 'admin-sla',
+    component: () => import('./pages/sla/SlaSettingsPage.vue'),
+    meta: {
+      title: { zh: 'SLA 与工作时间', en: 'SLA and hours' },
+      permission: 'tickets.sla.read',
+      icon: 'Timer',
+    },
+  },
+  {
     path: 'approval-flows',
     name: 'admin-approval-flows',
     component: () => import('./pages/approvals/ApprovalFlowsPage.vue'),

@@ -17,6 +17,12 @@ export interface RemoteModule {
   basePath: string
   /** Children mounted under basePath inside the shell layout. */
   routes: RouteRecordRaw[]
+  /**
+   * Top-level routes with absolute paths (e.g. `/portal/...`), mounted by the shell outside the staff
+   * layout and reachable without a staff session: a remote's own sign-in and layout (the customer portal).
+   * Each is marked `meta.public`; the remote guards them with its own session.
+   */
+  publicRoutes?: RouteRecordRaw[]
   messages?: LocaleMessages
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { ApiError, api, buildQuery } from './http'
+import { ApiError, api, buildQuery, createApiClient } from './http'
 import { useAuthStore } from './auth'
 import { fieldErrorsOf, messageOf } from './errors'
 import { json, stubFetch } from './test-utils'
@@ -177,5 +177,36 @@ describe('ApiError', () => {
     expect(messageOf(new Error('boom'))).toBe('boom')
     expect(messageOf(42, (k) => k)).toBe('errors.unknown')
     expect(fieldErrorsOf(new Error('x'))).toEqual({})
+  })
+})
+
+describe('createApiClient with its own token', () => {
+  it('sends that token, not the staff one, and reports a 401 on a signed call', async () => {
+    useAuthStore().accessToken = 'staff'
+    const ended = vi.fn()
+    const client = createApiClient({ token: () => 'portal-1', onUnauthorized: ended })
+    const { calls } = stubFetch((call) =>
+      call.url.endsWith('/gone')
+        ? json(401, { title: 'Unauthorized', status: 401, type: 'about:blank', code: 'auth.token_expired' })
+        : json(200, { ok: true }),
+    )
+    await expect(client.get('/api/tickets/portal/me')).resolves.toEqual({ ok: true })
+    expect(calls[0].headers.Authorization).toBe('Bearer portal-1')
+    await expect(client.get('/api/tickets/portal/gone')).rejects.toMatchObject({ status: 401 })
+    expect(ended).toHaveBeenCalledOnce()
+    expect(ended.mock.calls[0][0]).toBeInstanceOf(ApiError)
+    // No refresh was attempted: the two calls are all there is.
+    expect(calls.map((c) => c.url)).toEqual(['/api/tickets/portal/me', '/api/tickets/portal/gone'])
+  })
+
+  it('leaves an unsigned call’s 401 (wrong password at login) to the caller', async () => {
+    const ended = vi.fn()
+    const client = createApiClient({ token: () => null, onUnauthorized: ended })
+    const { calls } = stubFetch(() => json(401, { title: 'Unauthorized', status: 401, type: 'about:blank' }))
+    await expect(client.post('/api/tickets/portal/auth/login', { account: 'a' })).rejects.toMatchObject({
+      status: 401,
+    })
+    expect(calls[0].headers.Authorization).toBeUndefined()
+    expect(ended).not.toHaveBeenCalled()
   })
 })

@@ -53,7 +53,18 @@ export interface AuthBridge {
 
 export interface ApiClientConfig {
   baseUrl?: string
+  /** The staff session's bridge (token + refresh on 401); the page's `api` uses it. */
   auth?: () => AuthBridge | null
+  /**
+   * A credential of another kind (the customer portal's token): sent as the bearer token, never
+   * refreshed. Used instead of `auth`, not with it.
+   */
+  token?: () => string | null
+  /**
+   * Called when a request that carried `token` answers 401 (the session is over), before the
+   * error is thrown. A call sent without a token (a login) is the caller's own to answer.
+   */
+  onUnauthorized?: (error: ApiError) => void
   fetch?: typeof fetch
 }
 
@@ -142,6 +153,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     opts: RequestOptions = {},
     as: 'parsed' | 'blob' = 'parsed',
   ): Promise<T> {
+    if (config.token) return withOwnToken<T>(config.token(), method, path, body, opts, as)
     const bridge = config.auth?.() ?? null
     const sessionCall = NO_REFRESH.test(path)
     const token = sessionCall ? null : (bridge?.getToken() ?? null)
@@ -153,6 +165,24 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
       if (renewed) res = await send(method, path, body, opts, bridge.getToken())
     }
     if (!res.ok) throw await toApiError(res)
+    return as === 'blob' ? ((await res.blob()) as T) : parseBody<T>(res)
+  }
+
+  /** One try with the caller's own token: no refresh, a 401 on a signed call ends that session. */
+  async function withOwnToken<T>(
+    token: string | null,
+    method: string,
+    path: string,
+    body: unknown,
+    opts: RequestOptions,
+    as: 'parsed' | 'blob',
+  ): Promise<T> {
+    const res = await send(method, path, body, opts, token)
+    if (!res.ok) {
+      const error = await toApiError(res)
+      if (res.status === 401 && token) config.onUnauthorized?.(error)
+      throw error
+    }
     return as === 'blob' ? ((await res.blob()) as T) : parseBody<T>(res)
   }
 

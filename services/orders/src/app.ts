@@ -23,6 +23,7 @@ import { quoteFiles, quotes } from './modules/quotes/quotes.service.js'
 import { quoteExpiryJob } from './modules/quotes/quotes.lifecycle.js'
 import { approvalHandlers } from './approvals.js'
 import { receivableHandlers } from './modules/receivables/receivables.js'
+import { ticketHandlers } from './modules/tickets/contract-tickets.js'
 
 /**
  * Files: product images (images only), contract scans and quote files (PDF or images), each as
@@ -59,8 +60,11 @@ export function buildOrdersService(
     ],
     // The customer's quotes follow it when sales changes its owner with the quotes option; the
     // approval engine's decisions move the documents that waited on them; finance's figures per
-    // contract feed the closure gates and the contracts' collected %.
-    events: { handlers: { ...transferHandlers, ...approvalHandlers, ...receivableHandlers } },
+    // contract feed the closure gates and the contracts' collected %; the tickets service's reports
+    // feed the contracts' "no open tickets" gate.
+    events: {
+      handlers: { ...transferHandlers, ...approvalHandlers, ...receivableHandlers, ...ticketHandlers },
+    },
     // Each store's deleted rows in the caller's own scope (a rep sees the quotes they deleted).
     recycleBin: {
       stores: [products, categories, quotes, contracts, salesOrders],

@@ -420,6 +420,30 @@ export class OrdersFinanceGates1766000400000 implements MigrationInterface {
   }
 }
 
+/**
+ * Each ticket as tickets last reported it (`tickets.ticket.changed`, latest by changed_at): the
+ * contract's closure gate "no open tickets" (decision 101).
+ */
+export class OrdersContractTickets1766100500000 implements MigrationInterface {
+  name = 'OrdersContractTickets1766100500000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE contract_ticket (
+        ticket_id uuid PRIMARY KEY,
+        contract_id uuid NULL,
+        number varchar(40) NOT NULL,
+        open boolean NOT NULL,
+        changed_at timestamptz NOT NULL)`)
+    // The gate and the contract's screen read a contract's open tickets only.
+    await q.query('CREATE INDEX contract_ticket_open_idx ON contract_ticket (contract_id, number) WHERE open')
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE contract_ticket')
+  }
+}
+
 /** In timestamp order; the preset runs whatever is pending at start, after the kit's own. */
 export const migrations = [
   OrdersProducts1765100000000,
@@ -430,4 +454,5 @@ export const migrations = [
   OrdersQuoteFiles1765600000000,
   OrdersOrderClosureApproval1765650000000,
   OrdersFinanceGates1766000400000,
+  OrdersContractTickets1766100500000,
 ]

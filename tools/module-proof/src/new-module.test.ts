@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { RunningSystem } from '@mosaic/runner'
 import { createTestDatabase, type TestDatabase } from '@mosaic/service-kit/testing'
-import { applyDocSteps, newFiles, readDocSteps, REPO_ROOT } from './module-doc.js'
+import { applyDocSteps, editedFiles, newFiles, readDocSteps, REPO_ROOT } from './module-doc.js'
 import { copyWorkspace, linkNewPackage, runScript } from './workspace-copy.js'
 
 /** What the copy starts from: the packages and admin built as `pnpm build` leaves them. */
@@ -25,15 +25,16 @@ async function settled(steps: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason
 }
 
-const SERVICE = 'services/tickets'
-const REMOTE = 'apps/tickets'
+const NAME = 'equipment'
+const SERVICE = `services/${NAME}`
+const REMOTE = `apps/${NAME}`
 
 /**
- * docs/adding-a-module.md, followed to the letter in a copy of the workspace: its blocks written, the new
- * packages linked as `pnpm install` would, `pnpm topology` run, the shared schemas, the service, the remote
- * and the shell (which provides the schemas to remotes) built, the new packages typechecked, the service's
- * own test run; then admin and the new module started under the runner (sales is left out: nothing here
- * needs it), called through the gateway and opened in Chromium.
+ * docs/adding-a-module.md, followed to the letter in a copy of the workspace: its blocks written and its edits
+ * applied, the new packages linked as `pnpm install` would, `pnpm topology` run, the shared packages the doc
+ * changed rebuilt, the service, the remote and the shell (which provides the schemas to remotes) built, the new
+ * packages typechecked, the service's own test run; then admin and the new module started under the runner
+ * (sales is left out: nothing here needs it), called through the gateway and opened in Chromium.
  */
 describe('a module added by following docs/adding-a-module.md', () => {
   let copy: string
@@ -50,17 +51,18 @@ describe('a module added by following docs/adding-a-module.md', () => {
     for (const dir of [SERVICE, REMOTE]) linkNewPackage(copy, path.join(copy, dir))
     await runScript(copy, 'topology')
     const inCopy = (dir: string, script: string) => runScript(path.join(copy, dir), script)
-    // The builds and the service's test read the schemas' dist (the shell provides the schemas, contracts
-    // included, to every remote: it is rebuilt with them); the typechecks read sources and need not wait.
-    const afterSchemas = inCopy('packages/schemas', 'build').then(() =>
-      settled([
-        inCopy(SERVICE, 'build'),
-        inCopy(REMOTE, 'build'),
-        inCopy('apps/shell', 'build'),
-        inCopy(SERVICE, 'test'),
-      ]),
+    // The doc's edits change the permission catalog and the kit's peer list: admin (whose super administrator
+    // holds every code), the shell and the service read them built. The service's build and typecheck read the
+    // kit's dist, so they wait for its rebuild; the remote, the shell (which provides the schemas, contracts
+    // included, to every remote) and the service's test (sources) need only the schemas and permissions.
+    const shared = settled([inCopy('packages/schemas', 'build'), inCopy('packages/permissions', 'build')])
+    const afterKit = shared
+      .then(() => inCopy('packages/service-kit', 'build'))
+      .then(() => settled([inCopy(SERVICE, 'build'), inCopy(SERVICE, 'typecheck')]))
+    const afterShared = shared.then(() =>
+      settled([inCopy(REMOTE, 'build'), inCopy('apps/shell', 'build'), inCopy(SERVICE, 'test')]),
     )
-    await settled([afterSchemas, inCopy(SERVICE, 'typecheck'), inCopy(REMOTE, 'typecheck')])
+    await settled([afterKit, afterShared, inCopy(REMOTE, 'typecheck')])
     system = await startModule()
   })
 
@@ -76,9 +78,9 @@ describe('a module added by following docs/adding-a-module.md', () => {
     const runner = (await import(
       pathToFileURL(path.join(copy, 'tools/runner/src/start.mjs')).href
     )) as typeof import('@mosaic/runner')
-    const services = runner.SERVICES.filter((s) => s.name === 'admin' || s.name === 'tickets')
-    const remotes = runner.REMOTES.filter((r) => r.name === 'tickets')
-    expect(services.map((s) => s.name)).toEqual(['admin', 'tickets'])
+    const services = runner.SERVICES.filter((s) => s.name === 'admin' || s.name === NAME)
+    const remotes = runner.REMOTES.filter((r) => r.name === NAME)
+    expect(services.map((s) => s.name)).toEqual(['admin', NAME])
     expect(remotes).toHaveLength(1)
     const env: Record<string, string | undefined> = { MOSAIC_MODE: 'demo', LOG_LEVEL: 'warn' }
     // On a Postgres server (TEST_DATABASE_URL) each service gets a fresh database; else embedded ones.
@@ -120,49 +122,53 @@ describe('a module added by following docs/adding-a-module.md', () => {
     }
   }
 
-  it('writes the files the doc counts', () => {
+  it('writes the files the doc counts and makes its edits', () => {
     for (const file of newFiles(readDocSteps())) expect(fs.existsSync(path.join(copy, file)), file).toBe(true)
-    expect(fs.readFileSync(path.join(copy, 'docker/nginx/gateway.conf'), 'utf8')).toContain('/api/tickets/')
-    expect(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8')).toContain('mosaic_tickets')
+    for (const file of editedFiles(readDocSteps()))
+      expect(fs.readFileSync(path.join(copy, file), 'utf8'), file).not.toBe(
+        fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'),
+      )
+    expect(fs.readFileSync(path.join(copy, 'docker/nginx/gateway.conf'), 'utf8')).toContain(`/api/${NAME}/`)
+    expect(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8')).toContain(`mosaic_${NAME}`)
   })
 
-  it('answers an administrator through the gateway: open a ticket, list it, read it', async () => {
+  it('answers an administrator through the gateway: record an asset, list it, read it', async () => {
     const token = await adminToken()
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
     const created = await untilKnown(() =>
-      gateway('/api/tickets/tickets', {
+      gateway(`/api/${NAME}/assets`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ subject: 'Printer jammed', detail: 'Tray 2' }),
+        body: JSON.stringify({ name: 'Chiller CH-200', serialNumber: 'SN-0042' }),
       }),
     )
-    const ticket = (await created.json()) as { id: string; subject: string; version: number }
-    expect(created.status, JSON.stringify(ticket)).toBe(201)
-    const list = await gateway('/api/tickets/tickets', { headers })
+    const asset = (await created.json()) as { id: string; name: string; version: number }
+    expect(created.status, JSON.stringify(asset)).toBe(201)
+    const list = await gateway(`/api/${NAME}/assets`, { headers })
     expect(list.status).toBe(200)
-    const page = (await list.json()) as { items: { id: string; subject: string }[]; total: number }
-    expect(page.items.map((t) => [t.id, t.subject])).toEqual([[ticket.id, 'Printer jammed']])
-    const one = await gateway(`/api/tickets/tickets/${ticket.id}`, { headers })
-    expect(await one.json()).toMatchObject({ id: ticket.id, detail: 'Tray 2', version: 1 })
+    const page = (await list.json()) as { items: { id: string; name: string }[]; total: number }
+    expect(page.items.map((a) => [a.id, a.name])).toEqual([[asset.id, 'Chiller CH-200']])
+    const one = await gateway(`/api/${NAME}/assets/${asset.id}`, { headers })
+    expect(await one.json()).toMatchObject({ id: asset.id, serialNumber: 'SN-0042', version: 1 })
   })
 
   it('refuses a call without a token', async () => {
-    expect((await gateway('/api/tickets/tickets')).status).toBe(401)
+    expect((await gateway(`/api/${NAME}/assets`)).status).toBe(401)
   })
 
-  it('serves the remote: listed in /remotes.json, its entry under /remotes/tickets/', async () => {
+  it(`serves the remote: listed in /remotes.json, its entry under /remotes/${NAME}/`, async () => {
     const manifest = (await (await gateway('/remotes.json')).json()) as {
       remotes: { name: string; entry: string }[]
     }
-    const entry = manifest.remotes.find((r) => r.name === 'tickets')
-    expect(entry?.entry).toBe('/remotes/tickets/remoteEntry.js')
+    const entry = manifest.remotes.find((r) => r.name === NAME)
+    expect(entry?.entry).toBe(`/remotes/${NAME}/remoteEntry.js`)
     const res = await gateway(entry!.entry)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/javascript/)
     expect(await res.text()).toContain('./routes')
   })
 
-  it('shows the page in the shell, where an admin opens a ticket', async () => {
+  it('shows the page in the shell, where an admin records an asset', async () => {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -180,14 +186,12 @@ describe('a module added by following docs/adding-a-module.md', () => {
         .fill('admin123')
       await page.getByTestId('login-submit').click()
       await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-      await page.goto('/tickets/tickets')
-      const subject = page.locator(
-        '[data-testid="ticket-subject"] input, input[data-testid="ticket-subject"]',
-      )
-      await subject.fill('Projector flickers')
-      await page.getByTestId('ticket-create').click()
+      await page.goto(`/${NAME}/assets`)
+      const name = page.locator('[data-testid="asset-name"] input, input[data-testid="asset-name"]')
+      await name.fill('Projector EB-X51')
+      await page.getByTestId('asset-create').click()
       await expect
-        .poll(() => page.getByText('Projector flickers').count(), { timeout: 30_000 })
+        .poll(() => page.getByText('Projector EB-X51').count(), { timeout: 30_000 })
         .toBeGreaterThan(0)
       expect(errors).toEqual([])
     } finally {

@@ -18,14 +18,17 @@ type ComposeService = {
 }
 type Compose = { services: Record<string, ComposeService>; volumes: Record<string, null> }
 
-/** The manifest with the planned rows a later issue adds, to see that one row is all they take. */
-function withPlannedRows() {
+/**
+ * The manifest with the rows of a module it does not have (docs/adding-a-module.md's example, on the next free
+ * ports), to see that one row is all a module takes.
+ */
+function withProbeRows() {
   return {
     ...manifest,
-    remotes: [...manifest.remotes, { name: 'service', dir: 'apps/service', port: 5103 }],
+    remotes: [...manifest.remotes, { name: 'equipment', dir: 'apps/equipment', port: 5105 }],
     services: [
       ...manifest.services,
-      { name: 'tickets', dir: 'services/tickets', port: 3004, database: 'mosaic_tickets', files: true },
+      { name: 'equipment', dir: 'services/equipment', port: 3006, database: 'mosaic_equipment', files: true },
     ],
   }
 }
@@ -58,41 +61,44 @@ describe('pnpm topology (generated docker files)', () => {
   })
 
   it('one service row gives it a database, a container with its peers, a gateway route and a file volume', () => {
-    const files = deployFiles(withPlannedRows())
-    expect(files['docker/postgres/init.sql']).toMatch(/^CREATE DATABASE mosaic_tickets OWNER mosaic;$/m)
+    const files = deployFiles(withProbeRows())
+    expect(files['docker/postgres/init.sql']).toMatch(/^CREATE DATABASE mosaic_equipment OWNER mosaic;$/m)
     expect(files['docker/nginx/gateway.conf']).toContain(
-      'location /api/tickets/ {\n        set $upstream http://tickets:3004;',
+      'location /api/equipment/ {\n        set $upstream http://equipment:3006;',
     )
     const compose = composeOf(files)
-    expect(compose.services.tickets.environment).toMatchObject({
-      PORT: '3004',
-      DATABASE_URL: expect.stringMatching(/@postgres:5432\/mosaic_tickets$/),
+    expect(compose.services.equipment.environment).toMatchObject({
+      PORT: '3006',
+      DATABASE_URL: expect.stringMatching(/@postgres:5432\/mosaic_equipment$/),
       JWKS_URL: 'http://admin:3001/api/admin/.well-known/jwks.json',
       DATA_DIR: '/data',
       TICKETS_SERVICE_URL: 'http://tickets:3004',
+      EQUIPMENT_SERVICE_URL: 'http://equipment:3006',
     })
-    expect(compose.services.tickets.volumes).toEqual(['tickets-files:/data'])
-    expect(compose.volumes).toHaveProperty('tickets-files')
+    expect(compose.services.equipment.volumes).toEqual(['equipment-files:/data'])
+    expect(compose.volumes).toHaveProperty('equipment-files')
     // Every service, old and new, is told every peer's address.
-    for (const s of ['admin', 'sales'])
-      expect(compose.services[s].environment).toMatchObject({ TICKETS_SERVICE_URL: 'http://tickets:3004' })
+    for (const s of ['admin', 'sales', 'tickets'])
+      expect(compose.services[s].environment).toMatchObject({
+        EQUIPMENT_SERVICE_URL: 'http://equipment:3006',
+      })
   })
 
   it('one remote row gives it an image, a gateway route and an entry in remotes.json', () => {
-    const files = deployFiles(withPlannedRows())
+    const files = deployFiles(withProbeRows())
     expect(JSON.parse(files['docker/nginx/remotes.json']).remotes).toContainEqual({
-      name: 'service',
-      entry: '/remotes/service/remoteEntry.js',
+      name: 'equipment',
+      entry: '/remotes/equipment/remoteEntry.js',
     })
     expect(files['docker/nginx/gateway.conf']).toContain(
-      'location /remotes/service/ {\n        set $upstream http://service-remote:80;',
+      'location /remotes/equipment/ {\n        set $upstream http://equipment-remote:80;',
     )
     const compose = composeOf(files)
-    expect(compose.services['service-remote'].build?.args).toEqual({
-      APP: 'service',
-      SERVE_AT: '/remotes/service',
+    expect(compose.services['equipment-remote'].build?.args).toEqual({
+      APP: 'equipment',
+      SERVE_AT: '/remotes/equipment',
     })
-    expect(compose.services.gateway.depends_on).toContain('service-remote')
+    expect(compose.services.gateway.depends_on).toContain('equipment-remote')
   })
 
   it('docker-compose.yml parses, and the gateway waits for every container it routes to', () => {
@@ -121,9 +127,9 @@ describe('pnpm topology (generated docker files)', () => {
 })
 
 describe('topology.json checks', () => {
-  it('accepts the committed manifest and the planned rows', () => {
+  it('accepts the committed manifest and a new module’s rows', () => {
     expect(manifestProblems(manifest)).toEqual([])
-    expect(manifestProblems(withPlannedRows())).toEqual([])
+    expect(manifestProblems(withProbeRows())).toEqual([])
   })
 
   it('names every mistake: clashes, ports outside the derivable range, unusable names', () => {
@@ -143,14 +149,20 @@ describe('topology.json checks', () => {
         },
       ],
     }
+    // The bad rows come after the committed ones, whatever their number.
+    const [remote, gateway, x] = [
+      manifest.remotes.length,
+      manifest.services.length,
+      manifest.services.length + 1,
+    ]
     expect(manifestProblems(bad)).toEqual([
-      'remotes[3]: name must match /^[a-z][a-z0-9-]*$/',
-      'remotes[3]: port must be an integer in 5101..5109',
-      'services[4]: the name gateway is taken',
-      'services[5]: unknown key file',
-      'services[5]: database must match /^[a-z_][a-z0-9_]*$/',
-      'services[5]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/',
-      'services[5]: composeEnv.lower must be a string or null',
+      `remotes[${remote}]: name must match /^[a-z][a-z0-9-]*$/`,
+      `remotes[${remote}]: port must be an integer in 5101..5109`,
+      `services[${gateway}]: the name gateway is taken`,
+      `services[${x}]: unknown key file`,
+      `services[${x}]: database must match /^[a-z_][a-z0-9_]*$/`,
+      `services[${x}]: composeEnv key lower must match /^[A-Z][A-Z0-9_]*$/`,
+      `services[${x}]: composeEnv.lower must be a string or null`,
       'database mosaic_admin is used twice',
       'port 3001 is used twice',
     ])

@@ -174,15 +174,16 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
     beforeAll(async () => {
       upstream = await startUpstream((req, res) => res.end(`upstream saw ${req.url}`))
       const manifest = loadManifest()
-      const planned = {
+      // A module the manifest does not have (docs/adding-a-module.md's, on the next free ports).
+      const probe = {
         ...manifest,
-        remotes: [...manifest.remotes, { name: 'service', dir: 'apps/service', port: 5103 }],
+        remotes: [...manifest.remotes, { name: 'equipment', dir: 'apps/equipment', port: 5105 }],
         services: [
           ...manifest.services,
-          { name: 'tickets', dir: 'services/tickets', port: 3004, database: 'mosaic_tickets' },
+          { name: 'equipment', dir: 'services/equipment', port: 3006, database: 'mosaic_equipment' },
         ],
       }
-      const site = deployFiles(planned)['docker/nginx/gateway.conf'].replace(
+      const site = deployFiles(probe)['docker/nginx/gateway.conf'].replace(
         /http:\/\/[a-z-]+:\d+/g,
         `http://127.0.0.1:${upstream.port}`,
       )
@@ -194,11 +195,11 @@ describe.skipIf(!nginxBin)('nginx configuration (docker/nginx)', () => {
     })
 
     it('routes the new prefixes and still refuses the unknown ones', async () => {
-      for (const p of ['/api/tickets/tickets', '/remotes/service/remoteEntry.js']) {
+      for (const p of ['/api/equipment/assets', '/remotes/equipment/remoteEntry.js']) {
         const res = await request(nginx.port, p)
         expect([res.status, res.body], p).toEqual([200, `upstream saw ${p}`])
       }
-      for (const p of ['/api/unknown/x', '/remotes/unknown/remoteEntry.js', '/api/tickets/internal/x']) {
+      for (const p of ['/api/unknown/x', '/remotes/unknown/remoteEntry.js', '/api/equipment/internal/x']) {
         const res = await request(nginx.port, p)
         expect([res.status, res.headers['content-type']], p).toEqual([404, 'application/problem+json'])
       }

@@ -21,13 +21,27 @@ describe('topology', () => {
   })
 
   it('derives every port from a base without collisions', () => {
-    const all = [...REMOTES, { name: 'service', dir: 'apps/service', port: 5103 }]
-    const services = [...SERVICES, { name: 'tickets', dir: 'services/tickets', port: 3004 }]
+    // One module more than the manifest holds (docs/adding-a-module.md's, on the next free ports).
+    const all = [...REMOTES, { name: 'equipment', dir: 'apps/equipment', port: 5105 }]
+    const services = [...SERVICES, { name: 'equipment', dir: 'services/equipment', port: 3006 }]
     const t = resolveTopology({ basePort: 30000, remotes: all, services })
     expect(t.gateway.port).toBe(30000)
     expect(t.shell.port).toBe(30001)
-    expect(t.remotes.map((r) => r.port)).toEqual([30011, 30012, 30014, 30013])
-    expect(t.services.map((s) => s.port)).toEqual([30021, 30022, 30023, 30025, 30024])
+    expect(t.remotes.map((r) => [r.name, r.port])).toEqual([
+      ['admin', 30011],
+      ['sales', 30012],
+      ['service', 30013],
+      ['finance', 30014],
+      ['equipment', 30015],
+    ])
+    expect(t.services.map((s) => [s.name, s.port])).toEqual([
+      ['admin', 30021],
+      ['sales', 30022],
+      ['orders', 30023],
+      ['tickets', 30024],
+      ['finance', 30025],
+      ['equipment', 30026],
+    ])
     const ports = allPorts(t)
     expect(new Set(ports).size).toBe(ports.length)
     expect(Math.max(...ports)).toBeLessThan(30030)
@@ -39,6 +53,7 @@ describe('topology', () => {
       remotes: [
         { name: 'admin', entry: '/remotes/admin/remoteEntry.js' },
         { name: 'sales', entry: '/remotes/sales/remoteEntry.js' },
+        { name: 'service', entry: '/remotes/service/remoteEntry.js' },
         { name: 'finance', entry: '/remotes/finance/remoteEntry.js' },
       ],
     })

@@ -117,5 +117,6 @@ export const contracts: typeof zh = {
       'Closing needs approval: once submitted the contract waits as "Closing, in approval" and closes when approved.',
     notFullyCollected: 'The contract is not fully collected ({received} received of {total}).',
     notFullyInvoiced: 'The contract is not fully invoiced ({invoiced} invoiced of {total}).',
+    ticketsOpen: 'Open tickets about the contract: {count} ({numbers}).',
   },
 }

@@ -110,5 +110,6 @@ export const contracts = {
     approvalNotice: '结单需要审批：提交后合同处于“结单审批中”，审批通过后才结单。',
     notFullyCollected: '合同尚未全部回款（已回款 {received}，合同金额 {total}）',
     notFullyInvoiced: '合同尚未全部开票（已开票 {invoiced}，合同金额 {total}）',
+    ticketsOpen: '合同尚有 {count} 张未关闭的工单（{numbers}）',
   },
 }

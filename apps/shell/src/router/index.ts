@@ -8,7 +8,7 @@ import {
 import { routeAllowed } from '@mosaic/permissions/vue'
 import { useAuthStore } from '@mosaic/web-kit'
 import { useRemotesStore } from '../remotes/store'
-import { LAYOUT_ROUTE, syncRemoteRoutes } from '../remotes/routes'
+import { LAYOUT_ROUTE, publicBaseRoutes, syncRemoteRoutes } from '../remotes/routes'
 import { loadSignedInUi } from '../signed-in'
 
 const baseRoutes = [
@@ -54,15 +54,32 @@ const baseRoutes = [
       },
     ],
   },
+  ...publicBaseRoutes(),
 ]
 
 export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
   return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
 }
 
+/**
+ * A remote's public page (the customer portal) needs no staff session: only the UI kit and the
+ * remotes' route tables, loaded without a token. The staff session is neither read nor touched.
+ */
+async function publicRemoteGuard(router: Router, to: RouteLocationNormalized) {
+  await loadSignedInUi()
+  const remotes = useRemotesStore()
+  if (to.meta.publicBase && !remotes.loaded) {
+    syncRemoteRoutes(router, await remotes.ensureLoaded())
+    // The catch-all held the address until the remote's own routes were mounted; match again.
+    return to.fullPath
+  }
+  return true
+}
+
 /** Session → remote route tables → permission, in that order, before any protected page renders. */
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
+    if (to.meta.public && to.meta.remote) return publicRemoteGuard(router, to)
     if (to.meta.public) return true
     const auth = useAuthStore()
     if (!auth.isAuthenticated && !(await auth.restoreSession())) return loginLocation(to)

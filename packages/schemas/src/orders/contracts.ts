@@ -142,6 +142,11 @@ export const Contract = z.object({
   /** The reason given when voided or terminated. */
   endReason: z.string().nullable(),
   receivable: ContractReceivable.nullable(),
+  /**
+   * The numbers of the contract's open tickets as the tickets service last reported them (the
+   * closure gate "no open tickets"), in number order.
+   */
+  openTickets: z.array(z.string()),
   /** The close (结单): when, by whom, its note and date; `locked` when the rule locks closed contracts. */
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),

@@ -160,6 +160,10 @@ export const ordersProblems = {
     zh: '合同尚未全部开票（已开票 ¥{invoiced}，合同金额 ¥{total}）',
     en: 'The contract is not fully invoiced (¥{invoiced} invoiced of ¥{total}).',
   },
+  'orders.contract.tickets_open': {
+    zh: '合同尚有 {count} 张未关闭的工单：{numbers}',
+    en: 'The contract has {count} open ticket(s): {numbers}.',
+  },
   'orders.contract.not_closable': {
     zh: '只有已生效的合同可以结单',
     en: 'Only a contract in force (approved) can be closed.',

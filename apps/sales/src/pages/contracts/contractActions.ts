@@ -66,9 +66,13 @@ export const orderFromContract = (c: Pick<orders.Contract, 'id' | 'number'>) => 
   query: { contract: c.id, contractLabel: c.number },
 })
 
+/** How many open ticket numbers the close dialog names (the count says how many in all). */
+const TICKET_NUMBERS_SHOWN = 10
+
 /**
  * What does not hold yet for closing (结单) a contract in force, in words: collected and invoiced
- * in full, from finance's figures on the contract (none reported: nothing yet).
+ * in full, from finance's figures on the contract (none reported: nothing yet), and no open ticket
+ * about it (the tickets the contract carries, as the tickets service last reported them).
  */
 export function contractCloseUnmet(
   c: orders.Contract,
@@ -82,5 +86,12 @@ export function contractCloseUnmet(
       t('sales.contract.notFullyCollected', { received: formatMoney(received), total }),
     compareDecimal(invoiced, c.total) < 0 &&
       t('sales.contract.notFullyInvoiced', { invoiced: formatMoney(invoiced), total }),
+    c.openTickets.length > 0 && t('sales.contract.ticketsOpen', ticketParams(c.openTickets)),
   ].filter((x): x is string => !!x)
 }
+
+const ticketParams = (numbers: string[]) => ({
+  count: numbers.length,
+  numbers:
+    numbers.slice(0, TICKET_NUMBERS_SHOWN).join(', ') + (numbers.length > TICKET_NUMBERS_SHOWN ? ', …' : ''),
+})

@@ -25,6 +25,8 @@ import {
 } from '../../test-support'
 import { ORDERS_RESTORE_PATHS, ordersApi } from '../../ordersApi'
 import ContractsPage from './ContractsPage.vue'
+import { contractCloseUnmet } from './contractActions'
+import { contracts as zhContracts } from '../../messages/zh-CN.contracts'
 import ContractFormDrawer from './ContractFormDrawer.vue'
 import ContractRevisions from './ContractRevisions.vue'
 
@@ -91,6 +93,7 @@ const contract = (over: Partial<orders.Contract> = {}): orders.Contract => ({
   pendingChange: null,
   endReason: null,
   receivable: null,
+  openTickets: [],
   closedAt: null,
   closedBy: null,
   closeNote: null,
@@ -120,6 +123,7 @@ const PART = contract({
   status: 'approved',
   revision: 1,
   receivable: { received: '1000.00', invoiced: '2260.00', outstanding: '1260.00', collectedPercent: '44.24' },
+  openTickets: ['GD202612050001', 'GD202612050002'],
 })
 const quote: orders.Quote = {
   ...stamps,
@@ -423,6 +427,7 @@ describe('contracts page', () => {
     const unmet = document.querySelector('[data-testid="contract-close-unmet"]')!.textContent!
     expect(unmet).toContain('The contract is not fully collected (¥1,000.00 received of ¥2,260.00).')
     expect(unmet).not.toContain('invoiced')
+    expect(unmet).toContain('Open tickets about the contract: 2 (GD202612050001, GD202612050002).')
     type('field-overrideReason', '客户破产，尾款核销')
     await flushPromises()
     expect(document.querySelector('[data-testid="dialog-submit"]')!.textContent).toContain(
@@ -600,5 +605,20 @@ describe('contract revisions', () => {
     expect(cell('right', 'paymentMethod').text()).toBe('转账')
     expect(w.findAll('tr.revision-changed').length).toBe(3)
     expect(w.text()).not.toContain(ACME)
+  })
+})
+
+describe('contractCloseUnmet', () => {
+  const zh = (key: string, params: Record<string, unknown>) =>
+    key === 'sales.contract.ticketsOpen'
+      ? zhContracts.contract.ticketsOpen.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]))
+      : key
+  const paid = { received: '2260.00', invoiced: '2260.00', outstanding: '0.00', collectedPercent: '100.00' }
+
+  it('says nothing of tickets when none is open, and names at most ten with the count of all', () => {
+    expect(contractCloseUnmet(contract({ ...PART, receivable: paid, openTickets: [] }), zh)).toEqual([])
+    const many = Array.from({ length: 12 }, (_, i) => `GD2026120500${String(i + 1).padStart(2, '0')}`)
+    const [words] = contractCloseUnmet(contract({ ...PART, receivable: paid, openTickets: many }), zh)
+    expect(words).toBe(`合同尚有 12 张未关闭的工单（${many.slice(0, 10).join(', ')}, …）`)
   })
 })

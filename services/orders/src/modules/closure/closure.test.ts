@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { describe, beforeAll, expect, it } from 'vitest'
 import { admin, formatProblem } from '@mosaic/schemas'
 import { upsertRuleReplica } from '@mosaic/service-kit'
+import { postEvent } from '@mosaic/service-kit/testing'
 import { expectProblem, fieldCodes } from '@mosaic/service-kit/testing/expect'
 import { decideApproval } from '../../test-support/approvals.js'
 import { ACME } from '../../test-support/fake-sales.js'
@@ -349,5 +351,129 @@ describe('closure gates from finance (contracts and orders)', () => {
     const reopened = await act('sales-orders', o.id, 'reopen', { reason: '补发' })
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200)
     expect(reopened.body.status).toBe('confirmed')
+  })
+
+  /** The tickets service reports a ticket about `contractId` (open unless told), changed at `changedAt`. */
+  const ticketChanged = async (
+    ticket: { id: string; number: string },
+    contractId: string | null,
+    changedAt: string,
+    more: {
+      open?: boolean
+      deleted?: boolean
+      status?: 'new' | 'closed' | 'resolved'
+      eventId?: string
+    } = {},
+  ) => {
+    const open = more.open ?? true
+    const res = await postEvent(
+      s.h.base,
+      SECRET,
+      'tickets.ticket.changed',
+      {
+        ticketId: ticket.id,
+        number: ticket.number,
+        customerId: ACME.id,
+        contractId,
+        orderId: null,
+        status: more.status ?? (open ? 'new' : 'closed'),
+        open,
+        deleted: more.deleted ?? false,
+        changedAt,
+      },
+      { id: more.eventId },
+    )
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300)
+    return res.body
+  }
+  const ticketCodes = async (id: string) =>
+    ((await act('contracts', id, 'close', {})).body.errors ?? []).map((e: { code: string }) => e.code)
+
+  it('refuses a contract’s close while a ticket about it is open, naming them; the latest report per ticket wins', async () => {
+    const c = await inForce('1')
+    const other = await inForce('1')
+    await report(c, '1000.00')
+    const t1 = { id: randomUUID(), number: 'GD202612050002' }
+    const t2 = { id: randomUUID(), number: 'GD202612050001' }
+    const openEvent = randomUUID()
+    await ticketChanged(t1, c.id, '2026-12-05T01:00:00.000Z', { eventId: openEvent })
+    await ticketChanged(t2, c.id, '2026-12-05T01:05:00.000Z')
+    expect((await contractOf(c.id)).openTickets).toEqual(['GD202612050001', 'GD202612050002'])
+    expect((await contractOf(other.id)).openTickets).toEqual([])
+
+    const refused = await act('contracts', c.id, 'close', {})
+    expectProblem(refused, 400)
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: '(body)',
+        code: 'orders.contract.tickets_open',
+        params: { count: 2, numbers: 'GD202612050001, GD202612050002' },
+      }),
+    ])
+    const [err] = refused.body.errors
+    expect(formatProblem(err.code, err.params, 'zh-CN')).toBe(
+      '合同尚有 2 张未关闭的工单：GD202612050001, GD202612050002',
+    )
+    expect(formatProblem(err.code, err.params, 'en')).toBe(
+      'The contract has 2 open ticket(s): GD202612050001, GD202612050002.',
+    )
+
+    // t1 closed; an older report of it (still open) arriving late, and the first event delivered
+    // again, change nothing; t2 deleted no longer counts.
+    await ticketChanged(t1, c.id, '2026-12-05T02:00:00.000Z', { open: false })
+    await ticketChanged(t1, c.id, '2026-12-05T01:30:00.000Z')
+    expect(await ticketChanged(t1, c.id, '2026-12-05T01:00:00.000Z', { eventId: openEvent })).toMatchObject({
+      duplicate: true,
+    })
+    expect((await contractOf(c.id)).openTickets).toEqual(['GD202612050001'])
+    await ticketChanged(t2, c.id, '2026-12-05T02:10:00.000Z', { open: true, deleted: true })
+    expect((await contractOf(c.id)).openTickets).toEqual([])
+    // A ticket moved to another contract counts there only, and an older report naming this
+    // contract does not bring it back.
+    await ticketChanged(t2, other.id, '2026-12-05T03:00:00.000Z', { deleted: false })
+    await ticketChanged(t2, c.id, '2026-12-05T02:30:00.000Z')
+    expect((await contractOf(c.id)).openTickets).toEqual([])
+    expect(await ticketCodes(other.id)).toContain('orders.contract.tickets_open')
+
+    const closed = await act('contracts', c.id, 'close', {})
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200)
+    expect(closed.body).toMatchObject({ status: 'closed', openTickets: [] })
+  })
+
+  it('names at most ten open tickets, with the count of all of them', async () => {
+    const c = await inForce('1')
+    await report(c, '1000.00')
+    for (let i = 1; i <= 12; i++)
+      await ticketChanged(
+        { id: randomUUID(), number: `GD20261205${String(i).padStart(4, '0')}` },
+        c.id,
+        new Date().toISOString(),
+      )
+    const [err] = (await act('contracts', c.id, 'close', {})).body.errors
+    expect(err.params.count).toBe(12)
+    expect(err.params.numbers).toMatch(/^GD202612050001, .*GD202612050010, …$/)
+    expect(err.params.numbers.split(', ')).toHaveLength(11)
+  })
+
+  it('forces a contract’s close over open tickets with a reason, listed with the other unmet ones', async () => {
+    const c = await inForce('1')
+    const t = { id: randomUUID(), number: 'GD202612059999' }
+    await ticketChanged(t, c.id, new Date().toISOString())
+    expect(await ticketCodes(c.id)).toEqual([
+      'orders.contract.not_fully_collected',
+      'orders.contract.not_fully_invoiced',
+      'orders.contract.tickets_open',
+    ])
+    await report(c, '1000.00')
+    expect(await ticketCodes(c.id)).toEqual(['orders.contract.tickets_open'])
+    const waiting = await act('contracts', c.id, 'close', { overrideReason: '工单转线下处理' })
+    expect(waiting.status, JSON.stringify(waiting.body)).toBe(200)
+    expect(waiting.body.status).toBe('closing')
+    expect((await requested(c.id)).at(-1)).toMatchObject({
+      docType: 'closure-override',
+      comment: '工单转线下处理',
+    })
+    await decideApproval(s.h, s.admin, 'closure-override', c.id, 'approved')
+    expect(await contractOf(c.id)).toMatchObject({ status: 'closed', openTickets: ['GD202612059999'] })
   })
 })

@@ -15,16 +15,19 @@ import {
 } from '@mosaic/service-kit'
 import { closeRecord, closureDecision, CLOSING, reopenRecord, type Closable } from '../closure/closure.js'
 import { receivableOf } from '../receivables/receivables.js'
+import { openTicketNumbers } from '../tickets/contract-tickets.js'
 import type { ContractRow } from './contracts.entity.js'
 import { contracts } from './contracts.store.js'
 
 const ZERO = '0.00'
 const IN_FORCE = 'approved'
+/** How many open ticket numbers the refusal names (the count says how many there are in all). */
+const TICKET_NUMBERS_SHOWN = 10
 
 /**
  * What must hold before a contract closes (结单), each in words when it does not: collected in
  * full and invoiced in full, by finance's latest figures (none yet: nothing collected or
- * invoiced). A list, as the order's: "no open tickets" joins it with tickets.
+ * invoiced); and no open ticket about it, by the tickets service's latest reports (decision 101).
  */
 export async function contractPreconditions(
   m: EntityManager,
@@ -44,7 +47,18 @@ export async function contractPreconditions(
       code: 'orders.contract.not_fully_invoiced',
       params: { invoiced, total: row.total },
     },
+    ticketsClosed(await openTicketNumbers(m, row.id)),
   ]
+}
+
+/** "No open tickets": unmet while any is open, naming how many and (the first few of) their numbers. */
+function ticketsClosed(numbers: string[]): ClosurePrecondition {
+  const shown = numbers.slice(0, TICKET_NUMBERS_SHOWN).join(', ')
+  return {
+    ok: numbers.length === 0,
+    code: 'orders.contract.tickets_open',
+    params: { count: numbers.length, numbers: numbers.length > TICKET_NUMBERS_SHOWN ? `${shown}, …` : shown },
+  }
 }
 
 /** A contract's close under the `contract` rule (decision 86): from in force to `closed`. */

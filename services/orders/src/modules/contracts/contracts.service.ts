@@ -28,6 +28,7 @@ import {
   anyOfTerms,
 } from '@mosaic/service-kit'
 import { presentReceivable, receivablesOf } from '../receivables/receivables.js'
+import { openTicketsOf } from '../tickets/contract-tickets.js'
 import { quotes } from '../quotes/quotes.service.js'
 import { assertCoversOrders } from '../sales-orders/sales-orders.quantities.js'
 import { CLOSING, NOT_CLOSED } from '../closure/closure.js'
@@ -43,7 +44,9 @@ import {
   type ContractInput,
 } from './contracts.values.js'
 
-const presentRow = presentBy(orders.Contract.omit({ pendingChange: true, receivable: true }))
+const presentRow = presentBy(
+  orders.Contract.omit({ pendingChange: true, receivable: true, openTickets: true }),
+)
 
 const AUDIT_OF = { rejected: 'reject', withdrawn: 'withdraw' } as const
 const EDITABLE: readonly string[] = orders.CONTRACT_EDITABLE_STATUSES
@@ -91,22 +94,22 @@ async function pendingChanges(m: EntityManager, ids: string[]) {
 }
 
 /**
- * Contracts as the API shows them, with the change each may have waiting and the money finance
- * reported (one query each for all).
+ * Contracts as the API shows them, with the change each may have waiting, the money finance
+ * reported and the tickets still open (one query each for all).
  */
 export async function presentContracts(m: EntityManager, rows: ContractRow[]): Promise<orders.Contract[]> {
   const waiting = await pendingChanges(
     m,
     rows.filter((r) => r.status === IN_FORCE).map((r) => r.id),
   )
-  const money = await receivablesOf(
-    m,
-    rows.map((r) => r.id),
-  )
+  const ids = rows.map((r) => r.id)
+  const money = await receivablesOf(m, ids)
+  const tickets = await openTicketsOf(m, ids)
   return rows.map((r) => ({
     ...presentRow(r),
     pendingChange: waiting.get(r.id) ?? null,
     receivable: presentReceivable(money.get(r.id)),
+    openTickets: tickets.get(r.id) ?? [],
   }))
 }
 

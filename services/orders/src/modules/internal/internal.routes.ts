@@ -1,13 +1,15 @@
 import { z } from 'zod'
-import { Id, orders } from '@mosaic/schemas'
+import { Id, orders, tickets } from '@mosaic/schemas'
 import { liveRows, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { products } from '../products/products.service.js'
 import { CUSTOMER_DOCUMENTS } from './customer-documents.js'
+import { customerDocumentOptions, portalOrders } from './service-desk.js'
 
 /**
  * What other services read of orders (service tokens only): the sales service snapshots an
- * opportunity's products, and lists a customer's documents when the customer changes owner.
- * Reads, like the public lists: no transaction.
+ * opportunity's products, and lists a customer's documents when the customer changes owner; the
+ * tickets service reads a customer's contracts and orders for its tickets and portal (every
+ * customer: a service desk has no sales data scope). Reads, like the public lists: no transaction.
  */
 export function registerOrdersInternalRoutes(internal: ApiRouter, db: Database): void {
   internal.route({
@@ -70,4 +72,25 @@ export function registerOrdersInternalRoutes(internal: ApiRouter, db: Database):
       },
     })
   }
+  internal.route({
+    method: 'get',
+    path: '/customers/:id/documents',
+    summary:
+      'A customer’s contracts and orders a ticket may be about (agreed with the customer), newest first',
+    tags: ['internal'],
+    access: 'service',
+    params: z.object({ id: Id }),
+    response: tickets.CustomerDocumentOptions,
+    handler: ({ params }) => customerDocumentOptions(db.dataSource.manager, params.id),
+  })
+  internal.route({
+    method: 'get',
+    path: '/customers/:id/orders',
+    summary: 'A customer’s confirmed orders with lines and live shipments, newest first (the portal’s)',
+    tags: ['internal'],
+    access: 'service',
+    params: z.object({ id: Id }),
+    response: tickets.PortalOrderList,
+    handler: ({ params }) => portalOrders(db.dataSource.manager, params.id),
+  })
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { tickets } from '@mosaic/schemas'
 import { signServiceToken } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { startSales } from '../../test-support/harness.js'
@@ -105,5 +106,106 @@ describe('customer card for other services', () => {
 
   it('serves services only, never a signed-in user', async () => {
     expect((await card(customer.id, '', s.rep.token)).status).toBe(401)
+  })
+})
+
+/** What the tickets service looks up: customers by name and one customer with its contacts, any scope. */
+describe('customer lookups for the service desk', () => {
+  const s = harnessSuite(() => startSales({ SERVICE_SECRET: SECRET }), {
+    east: { deptIds: [EAST] },
+    west: { deptIds: [WEST] },
+  })
+  let ticketsToken: string
+  const made: Record<string, { id: string }> = {}
+
+  const internal = async (path: string, token = ticketsToken) => {
+    const res = await fetch(`${s.h.base}/internal${path}`, { headers: { authorization: `Bearer ${token}` } })
+    return { status: res.status, body: (await res.json()) as { items: tickets.CustomerOption[] } }
+  }
+  const create = async (key: string, name: string, token: string, contact?: object) => {
+    const res = await s.h.call('POST', '/customers', { token, body: { name, contact } })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    made[key] = res.body
+  }
+
+  beforeAll(async () => {
+    ticketsToken = await signServiceToken(SECRET, 'tickets')
+    // Two reps in different departments: the desk sees both, whoever owns them.
+    await create('east', '华鑫机电东区', s.east.token, { name: '王工', phone: '13900000001' })
+    await create('west', '华鑫机电西区', s.west.token)
+    await create('gone', '华鑫已删', s.east.token)
+    await create('plain', '远山贸易', s.west.token)
+    const del = await s.h.call('DELETE', `/customers/${made.gone!.id}`, { token: s.east.token, version: 1 })
+    expect(del.status).toBe(204)
+  })
+
+  it('finds live customers of every owner by a part of the name, newest first, at most limit', async () => {
+    const two = await internal(`/customers?q=${encodeURIComponent('华鑫')}`)
+    expect(two.status).toBe(200)
+    expect(two.body).toEqual({
+      items: [
+        { id: made.west!.id, name: '华鑫机电西区' },
+        { id: made.east!.id, name: '华鑫机电东区' },
+      ],
+    })
+    const longer = await internal(`/customers?q=${encodeURIComponent('机电东')}`)
+    expect(longer.body.items).toEqual([{ id: made.east!.id, name: '华鑫机电东区' }])
+    const limited = await internal(`/customers?q=${encodeURIComponent('华鑫')}&limit=1`)
+    expect(limited.body.items).toEqual([{ id: made.west!.id, name: '华鑫机电西区' }])
+    // No term: the newest live customers.
+    const all = await internal('/customers')
+    expect(all.body.items.map((c: { id: string }) => c.id)).toEqual([
+      made.plain!.id,
+      made.west!.id,
+      made.east!.id,
+    ])
+    // `%` and `_` are literal, not wildcards.
+    expect((await internal(`/customers?q=${encodeURIComponent('%')}`)).body.items).toEqual([])
+  })
+
+  it('refuses a limit out of range and a term too long (400)', async () => {
+    expect((await internal('/customers?limit=0')).status).toBe(400)
+    expect((await internal('/customers?limit=51')).status).toBe(400)
+    expect((await internal('/customers?limit=abc')).status).toBe(400)
+    expect((await internal(`/customers?q=${'x'.repeat(101)}`)).status).toBe(400)
+    expect((await internal('/customers?limit=50')).status).toBe(200)
+  })
+
+  it('gives a customer with its live contacts, the primary first', async () => {
+    const added = await s.h.call('POST', '/contacts', {
+      token: s.east.token,
+      body: { customerId: made.east!.id, name: '李工' },
+    })
+    expect(added.status, JSON.stringify(added.body)).toBe(201)
+    const dropped = await s.h.call('POST', '/contacts', {
+      token: s.east.token,
+      body: { customerId: made.east!.id, name: '已删联系人' },
+    })
+    const del = await s.h.call('DELETE', `/contacts/${dropped.body.id}`, { token: s.east.token, version: 1 })
+    expect(del.status).toBe(204)
+    const card = await internal(`/customers/${made.east!.id}`)
+    expect(card.status).toBe(200)
+    expect(card.body).toEqual({
+      id: made.east!.id,
+      name: '华鑫机电东区',
+      contacts: [
+        { id: expect.any(String), name: '王工', phone: '13900000001' },
+        { id: added.body.id, name: '李工', phone: null },
+      ],
+    })
+    expect((await internal(`/customers/${made.west!.id}`)).body).toEqual({
+      id: made.west!.id,
+      name: '华鑫机电西区',
+      contacts: [],
+    })
+  })
+
+  it('answers 404 for an unknown or deleted id, 400 for a malformed one, and serves services only', async () => {
+    expect((await internal(`/customers/${randomUUID()}`)).status).toBe(404)
+    expect((await internal(`/customers/${made.gone!.id}`)).status).toBe(404)
+    // A malformed id is refused before any lookup, as every route of the house does (kit: validation.id).
+    expect((await internal('/customers/not-a-uuid')).status).toBe(400)
+    expect((await internal('/customers', s.east.token)).status).toBe(401)
+    expect((await internal(`/customers/${made.east!.id}`, s.east.token)).status).toBe(401)
   })
 })

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { EntityManager } from 'typeorm'
-import { Id, sales } from '@mosaic/schemas'
+import { Id, sales, tickets } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
-import { notFound, type ApiRouter, type Database } from '@mosaic/service-kit'
+import { notFound, textContains, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { customers } from './customers.store.js'
 
 type CardQuery = z.infer<typeof sales.CustomerCardQuery>
@@ -41,6 +41,75 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
     // simply not there, which the caller handles as for any other id).
     handler: ({ params, query }) => readCard(db.dataSource.manager, params.id, query),
   })
+  registerServiceDeskRoutes(internal, db)
+}
+
+/** How many customers a ticket form's search offers when it does not say. */
+const CUSTOMER_OPTIONS_DEFAULT = 20
+
+/**
+ * What the tickets service looks up (its ticket form, portal accounts): customers by name and one
+ * customer with its contacts. A service desk serves every customer, so no data scope applies, and
+ * only names and phones leave (decision 100).
+ */
+function registerServiceDeskRoutes(internal: ApiRouter, db: Database): void {
+  internal.route({
+    method: 'get',
+    path: '/customers',
+    summary: 'Live customers whose name contains q, newest first (every customer: no data scope)',
+    tags: ['internal'],
+    access: 'service',
+    query: tickets.CustomerOptionQuery,
+    response: z.object({ items: z.array(tickets.CustomerOption) }),
+    handler: async ({ query }) => ({ items: await customerOptions(db.dataSource.manager, query) }),
+  })
+  internal.route({
+    method: 'get',
+    path: '/customers/:id',
+    summary: 'A live customer’s name and live contacts (id, name, phone); 404 when unknown or deleted',
+    tags: ['internal'],
+    access: 'service',
+    params: z.object({ id: Id }),
+    response: tickets.CustomerCard,
+    handler: async ({ params }) => customerWithContacts(db.dataSource.manager, params.id),
+  })
+}
+
+/**
+ * Newest first, through the name's trigram / bigram indexes (textContains) and the live
+ * newest-first index when no term is given.
+ */
+async function customerOptions(m: EntityManager, query: tickets.CustomerOptionQuery) {
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.name'])
+    .where('c.deleted_at IS NULL')
+    .orderBy('c.created_at', 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .limit(query.limit ?? CUSTOMER_OPTIONS_DEFAULT)
+  if (query.q) {
+    const match = textContains('c.name', query.q, 'q')
+    qb.andWhere(match.sql, match.params)
+  }
+  return (await qb.getMany()).map((c) => ({ id: c.id, name: c.name }))
+}
+
+async function customerWithContacts(m: EntityManager, id: string): Promise<tickets.CustomerCard> {
+  const row = await customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.name'])
+    .where('c.id = :id AND c.deleted_at IS NULL', { id })
+    .getOne()
+  if (!row) throw notFound()
+  // The primary contact first, then in the order they were added.
+  const contacts = (await m.query(
+    `SELECT id, name, phone FROM contact WHERE customer_id = $1 AND deleted_at IS NULL
+       ORDER BY is_primary DESC, created_at, id`,
+    [id],
+  )) as tickets.ContactOption[]
+  return { id: row.id, name: row.name, contacts }
 }
 
 async function readCard(m: EntityManager, id: string, query: CardQuery) {
