@@ -4,6 +4,8 @@ import { baseUrl } from './browser.js'
 /** A signed-in API session through the gateway, for setting up what a journey starts from. */
 export interface ApiSession {
   user: admin.Me
+  /** The staff access token (for sweeps that send it where it must be refused). */
+  token: string
   call: (method: string, path: string, body?: unknown, ifMatch?: number) => Promise<Response>
   /** Like `call`, but any non-2xx answer fails the setup with the service's problem text. */
   json: <T>(method: string, path: string, body?: unknown, ifMatch?: number) => Promise<T>
@@ -32,7 +34,7 @@ export async function apiLogin(username: string, password: string): Promise<ApiS
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
     return (await r.json()) as T
   }
-  return { user, call, json }
+  return { user, token: accessToken, call, json }
 }
 
 export interface TeamMember {

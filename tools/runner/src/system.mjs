@@ -261,6 +261,9 @@ export async function startSystem(opts = {}) {
   const url = `http://localhost:${gateway.port}`
   log(`Mosaic CRM is running at ${url}`)
   if (mode === 'demo') log('Demo login: admin / admin123')
+  // Only when the remote that serves it runs (the shell mounts the portal from the service remote).
+  if (topology.remotes.some((r) => r.name === 'service'))
+    log(`Customer portal: ${url}/portal/login (accounts: 服务 → 客户账号)`)
 
   return {
     url,

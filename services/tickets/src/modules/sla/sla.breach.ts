@@ -47,7 +47,7 @@ async function tellBreaches(m: EntityManager, id: string, now: Date): Promise<nu
     await appendLog(
       m,
       id,
-      { action: 'breached', actor: { kind: 'system', id: null, name: null }, note: kind },
+      { step: 'breached', actor: { kind: 'system', id: null, name: null }, note: kind },
       now,
     )
     await publishTicketBreached(m, row, kind)

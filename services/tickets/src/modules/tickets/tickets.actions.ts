@@ -47,7 +47,7 @@ async function step(
   version: number,
   patch: Partial<TicketRow>,
   log: {
-    action: tickets.TicketLogEntry['action']
+    step: tickets.TicketLogEntry['action']
     actor: LogActor
     note?: string | null
     internal?: boolean
@@ -90,7 +90,7 @@ export async function assignTicket(
       deptId: assignee.deptId,
       ...responded(row, now),
     },
-    { action: 'assigned', actor: actorOf(ctx), note: body.note ?? assignee.displayName },
+    { step: 'assigned', actor: actorOf(ctx), note: body.note ?? assignee.displayName },
     { action: { action: 'assign', note: body.note ?? undefined } },
     now,
   )
@@ -117,7 +117,7 @@ export async function processTicket(
     row,
     version,
     { status: to, ...responded(row, now) },
-    { action: 'processed', actor: actorOf(ctx), note: body.note, internal: body.internal ?? false },
+    { step: 'processed', actor: actorOf(ctx), note: body.note, internal: body.internal ?? false },
     { action: { action: 'update', note: body.internal ? undefined : body.note } },
     now,
   )
@@ -147,7 +147,7 @@ export async function resolveTicket(
       resolutionBreached: row.resolutionBreached || late,
       ...responded(row, now),
     },
-    { action: 'resolved', actor: actorOf(ctx), note: body.resolution },
+    { step: 'resolved', actor: actorOf(ctx), note: body.resolution },
     { action: { action: 'complete', note: body.resolution } },
     now,
   )
@@ -170,7 +170,7 @@ export async function recordFeedback(
     row,
     version,
     { satisfaction: body.satisfaction, feedback: body.feedback ?? null },
-    { action: 'feedback', actor: actorOf(ctx), note: feedbackNote(body.satisfaction, body.feedback) },
+    { step: 'feedback', actor: actorOf(ctx), note: feedbackNote(body.satisfaction, body.feedback) },
     { action: {} },
     now,
   )
@@ -213,7 +213,7 @@ export async function closeTicket(
     row,
     version,
     { status: 'closed', closedAt: now },
-    { action: 'closed', actor: actorOf(ctx), note: body.note ?? null },
+    { step: 'closed', actor: actorOf(ctx), note: body.note ?? null },
     { action: { action: 'close', note: body.note ?? undefined } },
     now,
   )
@@ -260,7 +260,7 @@ export async function reopenTicket(
     row,
     version,
     await reopenPatch(m, deps, row, now),
-    { action: 'reopened', actor: actorOf(ctx), note: body.reason },
+    { step: 'reopened', actor: actorOf(ctx), note: body.reason },
     { action: { action: 'reopen', note: body.reason } },
     now,
   )
@@ -292,7 +292,7 @@ export async function commentAsContact(
     row,
     row.version,
     { status },
-    { action: 'commented', actor: actorOf(ctx, origin), note },
+    { step: 'commented', actor: actorOf(ctx, origin), note },
     { action: { action: 'update', note } },
     new Date(),
   )
@@ -326,7 +326,7 @@ export async function confirmResolution(
       ...(closes ? { status: 'closed' as const, closedAt: now } : {}),
     },
     {
-      action: 'confirmed',
+      step: 'confirmed',
       actor: actorOf(ctx, origin),
       note: feedbackNote(rated.satisfaction, rated.feedback),
     },
@@ -353,7 +353,7 @@ export async function rejectResolution(
     row,
     row.version,
     await reopenPatch(m, deps, row, now),
-    { action: 'rejected', actor: actorOf(ctx, origin), note: body.reason },
+    { step: 'rejected', actor: actorOf(ctx, origin), note: body.reason },
     { action: { action: 'reject', note: body.reason } },
     now,
   )

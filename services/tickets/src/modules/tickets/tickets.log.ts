@@ -9,8 +9,9 @@ export interface LogActor {
   name: string | null
 }
 
+/** One processing-log step; `step` is stored in the log's `action` column (not an audit action). */
 export interface LogStep {
-  action: (typeof tickets.TICKET_LOG_ACTIONS)[number]
+  step: (typeof tickets.TICKET_LOG_ACTIONS)[number]
   actor: LogActor
   from?: tickets.TicketStatus | null
   to?: tickets.TicketStatus | null
@@ -27,7 +28,7 @@ export async function appendLog(m: EntityManager, ticketId: string, step: LogSte
       randomUUID(),
       ticketId,
       at,
-      step.action,
+      step.step,
       step.actor.kind,
       step.actor.id,
       step.actor.name?.slice(0, 100) ?? null,

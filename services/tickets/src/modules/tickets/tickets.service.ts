@@ -210,12 +210,12 @@ export async function openTicket(
   }
   const row = await ticketStore.create(m, ctx, values)
   const actor = actorOf(ctx, origin)
-  await appendLog(m, row.id, { action: 'created', actor, to: 'new', note: null }, now)
+  await appendLog(m, row.id, { step: 'created', actor, to: 'new', note: null }, now)
   if (assignee) {
     await appendLog(
       m,
       row.id,
-      { action: 'assigned', actor, from: 'new', to: 'assigned', note: assignee.displayName },
+      { step: 'assigned', actor, from: 'new', to: 'assigned', note: assignee.displayName },
       now,
     )
     if (assignee.id !== ctx.actor.id) await publishTicketAssigned(m, row, ctx.actor.id)
