@@ -44,7 +44,7 @@ interface LogRow {
   id: string
   ticket_id: string
   at: Date
-  action: tickets.TicketLogEntry['action']
+  action: (typeof tickets.TICKET_LOG_ACTIONS)[number]
   actor_kind: tickets.TicketLogEntry['actorKind']
   actor_id: string | null
   actor_name: string | null
