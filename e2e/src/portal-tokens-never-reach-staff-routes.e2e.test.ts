@@ -74,8 +74,9 @@ describe('portal tokens and staff routes', () => {
       }
     }
     expect(admitted).toEqual([])
-    // Only sign-in style routes answer without a token; everything else was swept.
-    expect(open.sort()).toEqual(['admin.login', 'admin.logout', 'admin.refresh'].sort())
+    // Only sign-in style routes (and the first-run init, guarded by its own token) answer without a bearer
+    // token; everything else was swept.
+    expect(open.sort()).toEqual(['admin.init', 'admin.login', 'admin.logout', 'admin.refresh'])
     expect(swept).toBeGreaterThan(150)
   })
 

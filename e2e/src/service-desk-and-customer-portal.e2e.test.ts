@@ -137,7 +137,10 @@ describe('a service desk serves a customer through the portal', () => {
     )
     expect(ticket).toMatchObject({ status: 'new', channel: 'portal', contactName: '财务联系人' })
     expect(ticket.images).toHaveLength(1)
-    await contact.getByTestId(`portal-ticket-open-${ticket.number}`).waitFor()
+    // The portal opens the new ticket, its photo fetched with the portal's token.
+    await contact.getByTestId('portal-ticket').waitFor()
+    await expect.poll(() => contact.getByTestId('portal-ticket').innerText()).toContain(ticket.number)
+    await contact.getByTestId('portal-ticket-image').first().waitFor()
   })
 
   test('orders learns the contract has an open ticket: the closure gate holds it', async () => {
@@ -192,6 +195,7 @@ describe('a service desk serves a customer through the portal', () => {
   })
 
   test('the contact confirms the resolution and rates it; the ticket closes', async () => {
+    await contact.goto('/portal/tickets')
     await contact.getByTestId(`portal-ticket-open-${ticket.number}`).click()
     await contact.getByTestId('portal-ticket-resolved').waitFor()
     await expect.poll(() => contact.getByTestId('portal-ticket-log').innerText()).toContain('更换保险丝')

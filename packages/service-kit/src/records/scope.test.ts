@@ -191,6 +191,28 @@ describe('scopeWhere', () => {
   })
 })
 
+describe('a shared queue (unownedShared)', () => {
+  const queue = { ...fields, unownedShared: true } as const
+  const unowned: Row = { ownerId: null, deptId: D2 }
+
+  it('rows nobody owns are in every scope; owned rows keep the usual rule', () => {
+    for (const dataScope of ['self', 'dept'] as const) {
+      const p = principal({ dataScope })
+      expect(inScope(p, unowned, queue)).toBe(true)
+      expect(inScope(p, unowned, fields)).toBe(false)
+      expect(inScope(p, otherDept, queue)).toBe(false)
+    }
+  })
+
+  it('lists say the same: the owner column, or no owner at all', () => {
+    expect(
+      scopeWhere(principal({ dataScope: 'self' }), { owner: 'r.owner_id', unownedShared: true }),
+    ).toMatchObject({
+      sql: '(r.owner_id = :scopeUserId OR r.owner_id IS NULL)',
+    })
+  })
+})
+
 describe('scopeWhere with team members', () => {
   it('adds an EXISTS over team_member, for write access only write members', () => {
     const read = scopeWhere(principal({}), { owner: 'r.owner_id' }, { entityType: 'customer', id: 'r.id' })!

@@ -5,12 +5,16 @@ import type { WhereFragment } from './search.js'
 export interface ScopeColumns {
   owner?: string
   dept?: string
+  /** Rows without an owner are everyone's (a queue nobody has taken yet, e.g. unassigned tickets). */
+  unownedShared?: boolean
 }
 
 /** Which properties of a loaded row hold its owner and department. */
 export interface ScopeFields<T> {
   owner?: keyof T & string
   dept?: keyof T & string
+  /** Rows whose owner is null are in every caller's scope: a shared queue (unassigned tickets). */
+  unownedShared?: boolean
 }
 
 function deptIds(p: Principal): string[] {
@@ -22,6 +26,7 @@ export function inScope<T>(p: Principal, row: T, fields: ScopeFields<T>): boolea
   if (p.kind === 'service' || p.dataScope === 'all') return true
   const owner = fields.owner ? (row[fields.owner] as unknown) : undefined
   if (owner !== undefined && owner === p.userId) return true
+  if (fields.unownedShared && owner === null) return true
   if (p.dataScope === 'self' || !fields.dept) return false
   return deptIds(p).includes(row[fields.dept] as unknown as string)
 }
@@ -78,6 +83,7 @@ function buildScopeWhere(
   if (columns.owner) {
     parts.push(`${columns.owner} = :scopeUserId`)
     params.scopeUserId = p.userId
+    if (columns.unownedShared) parts.push(`${columns.owner} IS NULL`)
   }
   if (p.dataScope !== 'self' && columns.dept && deptIds(p).length) {
     parts.push(`${columns.dept} IN (:...scopeDeptIds)`)

@@ -62,6 +62,7 @@ export function scopeFilterOf<T extends RecordBase>(
     {
       owner: scope.owner ? column(scope.owner) : undefined,
       dept: scope.dept ? column(scope.dept) : undefined,
+      unownedShared: scope.unownedShared,
     },
     team,
   )

@@ -3,8 +3,9 @@ import { TicketEntity, type TicketRow } from './tickets.entity.js'
 import { publishTicketChanged } from './tickets.events.js'
 
 /**
- * Tickets, scoped by their owner, the assignee, and the assignee's department (an unassigned ticket: its
- * creator's). Status, times, breach flags and the looked-up names move only by the service's own actions.
+ * Tickets, scoped by their owner, the assignee, and the assignee's department. An unassigned ticket is the
+ * service desk's shared queue: every holder of tickets.ticket.read sees it until someone takes it (a contact's
+ * ticket from the portal has no department to belong to; decision 105). Status, times, breach flags and the looked-up names move only by the service's own actions.
  * Creation, deletion and restore publish `tickets.ticket.changed` here; the actions publish it when they
  * change the status or links (`saveTicket`).
  */
@@ -37,7 +38,7 @@ export const ticketStore = new RecordStore<TicketRow>({
     'reopenCount',
   ],
   internalFields: ['responseBreachTold', 'resolutionBreachTold'],
-  scope: { owner: 'assigneeId', dept: 'deptId' },
+  scope: { owner: 'assigneeId', dept: 'deptId', unownedShared: true },
   onChange: async (m, row, action) => {
     if (action === 'create' || action === 'delete' || action === 'restore') await publishTicketChanged(m, row)
   },

@@ -312,6 +312,11 @@ describe('tickets', () => {
       roles: ['service_agent'],
     })
     const { ticket } = await openOne(s.h, s.boss.token)
+    // Unassigned, it is the desk's shared queue: any agent sees it and may take it.
+    const queued = await s.h.call('GET', `/tickets/${ticket.id}`, { token: agent.token })
+    expect(queued.status).toBe(200)
+    const queue = await s.h.call('GET', `/tickets?customerId=${ticket.customerId}`, { token: agent.token })
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toEqual([ticket.id])
     const t = (await act(s.h, s.boss.token, ticket, 'assign', { assigneeId: colleague.id })).body
     expect(t.deptId).toBe(theirs)
     for (const [method, path, body] of [
