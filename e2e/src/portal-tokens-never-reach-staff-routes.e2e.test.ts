@@ -37,8 +37,13 @@ beforeAll(async () => {
   const team = await createSalesTeam()
   staff = await apiLogin('admin', 'admin123')
   const rep = await apiLogin(team.rep1.username, team.rep1.password)
-  const { customer } = await createCustomer(rep, `门户隔离测试 ${team.tag}`, { contacts: [`刘工 ${team.tag}`] })
-  const contacts = await rep.json<{ items: sales.Contact[] }>('GET', `/api/sales/contacts?customerId=${customer.id}`)
+  const { customer } = await createCustomer(rep, `门户隔离测试 ${team.tag}`, {
+    contacts: [`刘工 ${team.tag}`],
+  })
+  const contacts = await rep.json<{ items: sales.Contact[] }>(
+    'GET',
+    `/api/sales/contacts?customerId=${customer.id}`,
+  )
   const account = `portal.${team.tag}`
   await staff.json<tickets.PortalAccount>('POST', '/api/tickets/portal-accounts', {
     customerId: customer.id,
@@ -70,7 +75,8 @@ describe('portal tokens and staff routes', () => {
         }
         swept++
         const status = await send(route, portalToken)
-        if (status !== 401 && status !== 403) admitted.push(`${service}.${name} ${route.method} ${route.path}: ${status}`)
+        if (status !== 401 && status !== 403)
+          admitted.push(`${service}.${name} ${route.method} ${route.path}: ${status}`)
       }
     }
     expect(admitted).toEqual([])

@@ -110,7 +110,9 @@ describe('a service desk serves a customer through the portal', () => {
     await contact.getByTestId('portal-login').click()
     await contact.waitForURL((url) => url.pathname === '/portal/tickets')
     // The portal's own layout: the customer's name, no staff menu.
-    await expect.poll(() => contact.getByTestId('portal-customer').innerText()).toContain(`杭州云帆机电 ${team.tag}`)
+    await expect
+      .poll(() => contact.getByTestId('portal-customer').innerText())
+      .toContain(`杭州云帆机电 ${team.tag}`)
     expect(await contact.locator('.el-menu').filter({ hasText: '销售' }).count()).toBe(0)
 
     await contact.getByTestId('portal-ticket-create').click()
@@ -218,7 +220,9 @@ describe('a service desk serves a customer through the portal', () => {
 
   test('the contact confirms the reconciliation statement; finance sees it', async () => {
     await contact.goto('/portal/statement')
-    await expect.poll(() => contact.getByTestId('portal-statement').innerText()).toContain(deal.contract.number)
+    await expect
+      .poll(() => contact.getByTestId('portal-statement').innerText())
+      .toContain(deal.contract.number)
     await expect.poll(() => contact.getByTestId('portal-statement-totals').innerText()).toContain('10,000.00')
     const response = await clickForResponse<finance.StatementResponse>(
       contact,
