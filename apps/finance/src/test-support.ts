@@ -1,69 +1,9 @@
-import { ref, type Component } from 'vue'
-import { beforeEach } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
 import type { finance } from '@mosaic/schemas'
-import { configureDictionaries } from '@mosaic/dictionary/vue'
-import { defaultDictTypes } from '@mosaic/dictionary'
-import { fakeHttp } from '@mosaic/web-kit/test-utils'
-import {
-  click,
-  mountRemoteRoute,
-  remoteTestI18n,
-  resetAfterEach,
-  withPermissions,
-} from '@mosaic/ui/test-utils'
-import { messages } from './messages'
+import { remotePageTestKit, type GetAnswer } from '@mosaic/ui/test-utils'
 import financeModule from './routes'
 
-/** A fresh page-wide i18n with the finance messages, as the shell would set it up. */
-export const testI18n = (locale: 'zh-CN' | 'en' = 'zh-CN') => remoteTestI18n(messages, locale)
-
-/** The fake `api` transport; stub its methods per test. */
-export { fakeHttp as http }
-
-/** A page test file's hooks: DOM and mocks reset after each test, the built-in dictionaries before it. */
-export function usePageTests() {
-  resetAfterEach()
-  beforeEach(() =>
-    configureDictionaries({ load: async () => structuredClone(defaultDictTypes()), locale: ref('zh-CN') }),
-  )
-}
-
-/** Clicks the element with test id `testid` and waits for what follows (requests, re-renders). */
-export async function press(testid: string) {
-  click(testid)
-  await flushPromises()
-}
-
-/** Everything the page shows, dialogs and drawers included (they are teleported to the body). */
-export const pageText = () => document.body.textContent ?? ''
-
-/** The finance route at `path` in `locale`, its GETs answered by `answer(path, options)`, with `permissions`. */
-export function mountFinance(
-  path: string,
-  answer: (path: string, options?: { query?: Record<string, unknown> }) => unknown,
-  { locale = 'en', permissions = ALL }: { locale?: 'zh-CN' | 'en'; permissions?: string[] } = {},
-) {
-  fakeHttp.get.mockImplementation(async (p: string, o?: { query?: Record<string, unknown> }) => answer(p, o))
-  return mountRemoteRoute(financeModule, path, [testI18n(locale), withPermissions(...permissions)])
-}
-
-/** `component` mounted in the page, in English, with every permission. */
-export const mountEnglish = <C extends Component>(component: C, props: Record<string, unknown> = {}) =>
-  mount(component, {
-    // The props are the test's to get right; `mount` cannot check them against a generic component.
-    props: props as never,
-    global: { plugins: [testI18n('en'), withPermissions(...ALL)] },
-    attachTo: document.body,
-  })
-
-/** A dialog or drawer mounted closed and then opened (as its host does), in English, with every permission. */
-export async function mountOpened(component: Component, props: Record<string, unknown>) {
-  const wrapper = mountEnglish(component, { ...props, modelValue: false })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
-}
+export { fakeHttp as http } from '@mosaic/web-kit/test-utils'
+export { pageOf, pageText, press, usePageTests } from '@mosaic/ui/test-utils'
 
 /** Every finance permission. */
 export const ALL = [
@@ -82,13 +22,14 @@ export const ALL = [
   'finance.statement.read',
 ]
 
-/** A list answer holding exactly `items`. */
-export const pageOf = (items: unknown[]) => ({
-  items,
-  nextCursor: null,
-  total: items.length,
-  totalCapped: false,
-})
+const kit = remotePageTestKit(financeModule, { permissions: ALL })
+export const { testI18n, mountEnglish, mountOpened } = kit
+/** The finance route at `path` in `locale`, its GETs answered by `answer(path, options)`, with `permissions`. */
+export const mountFinance = (
+  path: string,
+  answer: GetAnswer,
+  options?: Parameters<typeof kit.mountRoute>[2],
+) => kit.mountRoute(path, answer, options)
 
 const stamps = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
 const owner = { ownerId: '00000000-0000-4000-8000-000000000001', ownerName: 'Ann', deptId: null }

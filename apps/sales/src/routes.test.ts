@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { isPermissionCode } from '@mosaic/permissions'
+import { describeRemoteModule } from '@mosaic/ui/test-utils'
 import salesModule from './routes'
 
+describeRemoteModule(salesModule, {
+  title: { zh: '销售管理', en: 'Sales' },
+  icon: 'Briefcase',
+  keys: { sources: __dirname, atLeast: 100 },
+})
+
 describe('sales remote module', () => {
-  it('describes itself for the shell menu', () => {
-    expect(salesModule).toMatchObject({
-      name: 'sales',
-      basePath: '/sales',
-      title: { zh: '销售管理', en: 'Sales' },
-    })
-    expect(Object.keys(salesModule.messages ?? {})).toEqual(['zh-CN', 'en'])
-  })
-
-  it('gives every page a unique prefixed name, a bilingual title, an icon, a real permission and a lazy chunk', () => {
-    const names = salesModule.routes.map((r) => String(r.name))
-    expect(new Set(names).size).toBe(names.length)
-    for (const r of salesModule.routes) {
-      expect(String(r.name)).toMatch(/^sales-/)
-      expect(r.meta?.title?.zh && r.meta.title.en).toBeTruthy()
-      expect(r.meta?.icon).toBeTruthy()
-      const codes = [r.meta?.permission].flat()
-      expect(codes.length).toBeGreaterThan(0)
-      for (const code of codes) expect(isPermissionCode(code), String(code)).toBe(true)
-      expect(typeof (r as { component?: unknown }).component).toBe('function')
-    }
-  })
-
   it('shows the recycle bin to a rep, who may restore the contacts and follow-ups they may delete', async () => {
     const { BUILT_IN_ROLES } = await import('@mosaic/permissions')
     const rep = BUILT_IN_ROLES.find((r) => r.code === 'sales_rep')!

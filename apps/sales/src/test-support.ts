@@ -1,54 +1,25 @@
-import { ref, shallowRef, type App, type Component } from 'vue'
-import { beforeEach } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { mountRemoteRoute, remoteTestI18n, resetAfterEach } from '@mosaic/ui/test-utils'
+import type { Component } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { remotePageTestKit } from '@mosaic/ui/test-utils'
 import type { orders } from '@mosaic/schemas'
 import { fakeHttp } from '@mosaic/web-kit/test-utils'
-import type { Principal } from '@mosaic/permissions'
 import type { admin } from '@mosaic/schemas'
-import { installPermissions } from '@mosaic/permissions/vue'
-import { configureDictionaries } from '@mosaic/dictionary/vue'
-import { defaultDictTypes, type DictType } from '@mosaic/dictionary'
 import { UserPicker } from '@mosaic/ui'
-import { messages } from './messages'
 import salesModule from './routes'
 // The record types, registered as the shell's load of the route module does.
 import './records'
 
-/** A fresh page-wide i18n with this app's messages, as the shell would set it up. */
-export function testI18n(locale: 'zh-CN' | 'en' = 'zh-CN') {
-  return remoteTestI18n(messages, locale)
-}
-
-/** Signs a principal in for `v-can` and RowActions (every sales permission unless told otherwise). */
-export function withPermissions(...permissions: string[]) {
-  const principal: Principal = {
-    userId: '00000000-0000-4000-8000-000000000001',
-    username: 'rep',
-    deptId: null,
-    roles: [],
-    dataScope: 'self',
-    kind: 'staff',
-    permissions,
-  }
-  return { install: (app: App) => installPermissions(app, shallowRef(principal)) }
-}
-
-/** The built-in dictionaries (opportunity stages with probabilities, lost reasons…), loaded at once. */
-export function useDefaultDictionaries(types: DictType[] = defaultDictTypes()) {
-  configureDictionaries({ load: async () => structuredClone(types), locale: ref('zh-CN') })
-}
-
-/** The fake `api` transport; stub its methods per test. */
 export { fakeHttp as http }
+export { pageOf, useDefaultDictionaries, usePageTests } from '@mosaic/ui/test-utils'
 
-/** A list answer holding exactly `items`. */
-export const pageOf = (items: unknown[]) => ({
-  items,
-  nextCursor: null,
-  total: items.length,
-  totalCapped: false,
+/** Sales screens see the signed-in rep's own records (data scope `self`). */
+const kit = remotePageTestKit(salesModule, {
+  principal: { userId: '00000000-0000-4000-8000-000000000001', username: 'rep', dataScope: 'self' },
 })
+/** A fresh page-wide i18n with this app's messages, as the shell would set it up. */
+export const testI18n = kit.testI18n
+/** Signs the rep in for `v-can` and RowActions, holding exactly `permissions`. */
+export const withPermissions = kit.signedIn
 
 /** In the page and not hidden by v-can. */
 export function shownInPage(testId: string) {
@@ -60,37 +31,15 @@ export function shownInPage(testId: string) {
  * A whole page in English, its GETs answered by `answer(path)`, signed in with `permissions`, and
  * the Vue warnings it raised (a page test expects none).
  */
-export async function mountPage(
-  page: Component,
-  answer: (path: string) => unknown,
-  ...permissions: string[]
-) {
-  fakeHttp.get.mockImplementation(async (path: string) => answer(path))
-  const warnings: string[] = []
-  const wrapper = mount(page, {
-    global: {
-      plugins: [testI18n('en'), withPermissions(...permissions)],
-      config: { warnHandler: (msg) => void warnings.push(msg) },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return { wrapper, warnings }
-}
+export const mountPage = (page: Component, answer: (path: string) => unknown, ...permissions: string[]) =>
+  kit.mountPage(page, answer, { permissions })
 
 /**
  * The app's route at `path` (e.g. `/sales/orders?open=<id>`) in English, with the module's routes
  * and `permissions`, and the Vue warnings it raised.
  */
-export function mountRoute(path: string, ...permissions: string[]) {
-  return mountRemoteRoute(salesModule, path, [testI18n('en'), withPermissions(...permissions)])
-}
-
-/** A page test file's hooks: the DOM and mocks reset after each test, the dictionaries loaded before it. */
-export function usePageTests() {
-  resetAfterEach()
-  beforeEach(() => useDefaultDictionaries())
-}
+export const mountRoute = (path: string, ...permissions: string[]) =>
+  kit.mountRoute(path, undefined, { permissions })
 
 /** The ids and stamps the orders documents' fixtures share (customer Acme, its contact, the rep Ann). */
 export const ACME = 'cccccccc-0000-4000-8000-000000000001'

@@ -1,67 +1,9 @@
-import { ref, type Component } from 'vue'
-import { beforeEach } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
 import type { tickets } from '@mosaic/schemas'
-import { configureDictionaries } from '@mosaic/dictionary/vue'
-import { defaultDictTypes } from '@mosaic/dictionary'
-import { fakeHttp } from '@mosaic/web-kit/test-utils'
-import {
-  click,
-  mountRemoteRoute,
-  remoteTestI18n,
-  resetAfterEach,
-  withPermissions,
-} from '@mosaic/ui/test-utils'
-import { messages } from './messages'
+import { remotePageTestKit, type GetAnswer } from '@mosaic/ui/test-utils'
 import serviceModule from './routes'
 
-/** A fresh page-wide i18n with the service messages, as the shell would set it up. */
-export const testI18n = (locale: 'zh-CN' | 'en' = 'zh-CN') => remoteTestI18n(messages, locale)
-
-/** The fake `api` transport; stub its methods per test. */
-export { fakeHttp as http }
-
-/** A page test file's hooks: DOM and mocks reset after each test, the built-in dictionaries before it. */
-export function usePageTests() {
-  resetAfterEach()
-  beforeEach(() =>
-    configureDictionaries({ load: async () => structuredClone(defaultDictTypes()), locale: ref('zh-CN') }),
-  )
-}
-
-/** Clicks the element with test id `testid` and waits for what follows (requests, re-renders). */
-export async function press(testid: string) {
-  click(testid)
-  await flushPromises()
-}
-
-/** Everything the page shows, dialogs and drawers included (they are teleported to the body). */
-export const pageText = () => document.body.textContent ?? ''
-
-type Answer = (path: string, options?: { query?: Record<string, unknown> }) => unknown
-
-/** Every GET answered by `answer(path, options)`. */
-export const answerGets = (answer: Answer) =>
-  fakeHttp.get.mockImplementation(async (p: string, o?: { query?: Record<string, unknown> }) => answer(p, o))
-
-/** The service route at `path` in `locale`, its GETs answered by `answer`, with `permissions`. */
-export function mountService(
-  path: string,
-  answer: Answer,
-  { locale = 'en', permissions = ALL }: { locale?: 'zh-CN' | 'en'; permissions?: string[] } = {},
-) {
-  answerGets(answer)
-  return mountRemoteRoute(serviceModule, path, [testI18n(locale), withPermissions(...permissions)])
-}
-
-/** `component` mounted in the page, in English, with every permission. */
-export const mountEnglish = <C extends Component>(component: C, props: Record<string, unknown> = {}) =>
-  mount(component, {
-    // The props are the test's to get right; `mount` cannot check them against a generic component.
-    props: props as never,
-    global: { plugins: [testI18n('en'), withPermissions(...ALL)] },
-    attachTo: document.body,
-  })
+export { fakeHttp as http } from '@mosaic/web-kit/test-utils'
+export { answerGets, pageOf, pageText, press, usePageTests } from '@mosaic/ui/test-utils'
 
 /** Every staff permission of the service screens. */
 export const ALL = [
@@ -80,13 +22,14 @@ export const ALL = [
   'tickets.portal-account.reset-password',
 ]
 
-/** A list answer holding exactly `items`. */
-export const pageOf = (items: unknown[]) => ({
-  items,
-  nextCursor: null,
-  total: items.length,
-  totalCapped: false,
-})
+const kit = remotePageTestKit(serviceModule, { permissions: ALL })
+export const { testI18n, mountEnglish, mountOpened } = kit
+/** The service route at `path` in `locale`, its GETs answered by `answer`, with `permissions`. */
+export const mountService = (
+  path: string,
+  answer: GetAnswer,
+  options?: Parameters<typeof kit.mountRoute>[2],
+) => kit.mountRoute(path, answer, options)
 
 const stamps = { createdAt: '2026-03-01T02:00:00Z', updatedAt: '2026-03-01T02:00:00Z' }
 export const TICKET = '11111111-0000-4000-8000-000000000001'
@@ -157,11 +100,3 @@ export const accountFixture = (over: Partial<tickets.PortalAccount> = {}): ticke
   lastLoginAt: null,
   ...over,
 })
-
-/** A mounted component's dialog or drawer opened as its host does it (closed first, then opened). */
-export async function mountOpened(component: Component, props: Record<string, unknown>) {
-  const wrapper = mountEnglish(component, { ...props, modelValue: false })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  return wrapper
-}
