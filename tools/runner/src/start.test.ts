@@ -40,7 +40,9 @@ describe('pnpm start (start.mjs)', () => {
   it('prints the URL and demo login, and exits 0 on SIGTERM after stopping its services', async () => {
     const run = launch()
     const port = Number(await run.running)
-    expect(run.output()).toContain('Demo login: admin / admin123')
+    // The lines after the URL may arrive in the next chunk of the child's output.
+    await expect.poll(run.output).toContain('Demo login: admin / admin123')
+    await expect.poll(run.output).toContain(`Customer portal: http://localhost:${port}/portal/login`)
     expect((await request(port, '/api/admin/env')).status).toBe(200)
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
