@@ -89,6 +89,7 @@ export const CATALOG = {
       'terminate',
       'close',
       'reopen',
+      'import',
       'export',
     ],
     order: [
@@ -125,7 +126,7 @@ export const CATALOG = {
   finance: {
     receivable: ['read', 'update', 'export'],
     'payment-plan': ['read', 'create', 'update', 'delete'],
-    payment: ['read', 'create', 'update', 'delete', 'restore', 'approve', 'writeoff', 'export'],
+    payment: ['read', 'create', 'update', 'delete', 'restore', 'approve', 'writeoff', 'import', 'export'],
     invoice: ['read', 'create', 'update', 'delete', 'restore', 'void', 'export'],
     statement: ['read'],
   },

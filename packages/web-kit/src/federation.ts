@@ -24,6 +24,19 @@ export interface RemoteModule {
    */
   publicRoutes?: RouteRecordRaw[]
   messages?: LocaleMessages
+  /**
+   * Services whose `GET /api/<service>/dashboard` feed the shell's home page (SPEC §6): the shell draws
+   * their KPI cards, to-do lines, trends, funnel and team table; a figure's label is this remote's
+   * message `dashboard.<key>`. A remote that is down blanks only its own cards.
+   */
+  dashboard?: DashboardSource[]
+}
+
+/** One service feeding the home dashboard, and who sees its cards. */
+export interface DashboardSource {
+  service: string
+  /** Shown only to callers holding one of these codes (the service leaves out figures they cannot read). */
+  anyOf?: string[]
 }
 
 /** One line of `/remotes.json`. `title`/`basePath` are optional hints used while the remote is down. */

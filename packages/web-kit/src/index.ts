@@ -15,7 +15,14 @@ export {
 export type { MosaicLocale, LocaleMessages, UseLocale, I18n } from './i18n'
 export { commonMessages } from './messages'
 export { fetchRemotesConfig, loadRemoteModules } from './federation'
-export type { RemoteModule, RemoteEntry, LoadedRemote, LoadOptions, I18nText } from './federation'
+export type {
+  RemoteModule,
+  RemoteEntry,
+  LoadedRemote,
+  LoadOptions,
+  I18nText,
+  DashboardSource,
+} from './federation'
 export { isUnavailableModule, UNAVAILABLE_MARK } from './fallback-plugin'
 export { fieldErrorsOf, messageOf, isApiError } from './errors'
 export { problemMessage, fieldMessages, translateCode, showParam } from './problems'

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as admin from '../admin/index.js'
 import { defineRoutes } from './contract.js'
+import { bulkRoutesOf, dashboardRouteOf, prefixed } from './workbench.js'
+import { DemoStatus } from '../workbench/index.js'
 
 /** The admin service's routes the shell, the apps and the shared UI call (`/api/admin/*`), by client method. */
 export const adminRoutes = defineRoutes({
@@ -174,4 +176,10 @@ export const adminRoutes = defineRoutes({
     body: admin.WithdrawBody,
     response: admin.ApprovalInstance,
   },
+
+  // 8/8: the dashboard's approvals to-do, the demo company, bulk on users (contracts/workbench.ts)
+  ...dashboardRouteOf('admin'),
+  ...prefixed('users', bulkRoutesOf('/api/admin/users')),
+  demoStatus: { method: 'get', path: '/api/admin/demo', response: DemoStatus },
+  loadDemo: { method: 'post', path: '/api/admin/demo', response: DemoStatus },
 })

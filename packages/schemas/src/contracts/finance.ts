@@ -3,6 +3,7 @@ import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as finance from '../finance/index.js'
 import { BulkResult } from '../sales/common.js'
 import { defineRoutes } from './contract.js'
+import { bulkRoutesOf, dashboardRouteOf, exchangeRoutesOf, prefixed } from './workbench.js'
 
 /**
  * The finance service's routes the apps call (`/api/finance/*`), by client method. Receivables are
@@ -137,4 +138,10 @@ export const financeRoutes = defineRoutes({
   audit: { method: 'get', path: '/api/finance/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/finance/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/finance/recycle-bin/:entityType/:id' },
+
+  // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts); payments' bulk edit is bulkUpdatePayments
+  ...prefixed('payments', exchangeRoutesOf('/api/finance/payments')),
+  paymentsBulkDelete: bulkRoutesOf('/api/finance/payments').BulkDelete,
+  ...prefixed('invoices', bulkRoutesOf('/api/finance/invoices')),
+  ...dashboardRouteOf('finance'),
 })

@@ -3,6 +3,7 @@ import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as admin from '../admin/index.js'
 import * as orders from '../orders/index.js'
 import { defineRoutes } from './contract.js'
+import { bulkRoutesOf, dashboardRouteOf, exchangeRoutesOf, prefixed } from './workbench.js'
 
 /** The orders service's routes the apps call (`/api/orders/*`), by client method. */
 export const ordersRoutes = defineRoutes({
@@ -232,4 +233,13 @@ export const ordersRoutes = defineRoutes({
   audit: { method: 'get', path: '/api/orders/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/orders/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/orders/recycle-bin/:entityType/:id' },
+
+  // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts)
+  ...prefixed('products', exchangeRoutesOf('/api/orders/products')),
+  ...prefixed('products', bulkRoutesOf('/api/orders/products')),
+  ...prefixed('contracts', exchangeRoutesOf('/api/orders/contracts')),
+  ...prefixed('contracts', bulkRoutesOf('/api/orders/contracts')),
+  ...prefixed('quotes', bulkRoutesOf('/api/orders/quotes')),
+  ...prefixed('salesOrders', bulkRoutesOf('/api/orders/sales-orders')),
+  ...dashboardRouteOf('orders'),
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as sales from '../sales/index.js'
 import { defineRoutes } from './contract.js'
+import { bulkRoutesOf, dashboardRouteOf, exchangeRoutesOf, prefixed } from './workbench.js'
 
 /** The sales service's routes the apps call (`/api/sales/*`), by client method. */
 export const salesRoutes = defineRoutes({
@@ -40,12 +41,6 @@ export const salesRoutes = defineRoutes({
     method: 'post',
     path: '/api/sales/leads/bulk-assign',
     body: sales.BulkAssign,
-    response: sales.BulkResult,
-  },
-  bulkDeleteLeads: {
-    method: 'post',
-    path: '/api/sales/leads/bulk-delete',
-    body: sales.BulkDelete,
     response: sales.BulkResult,
   },
   recycleInvalidLeads: {
@@ -238,4 +233,15 @@ export const salesRoutes = defineRoutes({
   audit: { method: 'get', path: '/api/sales/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/sales/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/sales/recycle-bin/:entityType/:id' },
+
+  // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts)
+  ...prefixed('leads', exchangeRoutesOf('/api/sales/leads')),
+  ...prefixed('leads', bulkRoutesOf('/api/sales/leads')),
+  ...prefixed('customers', exchangeRoutesOf('/api/sales/customers')),
+  ...prefixed('customers', bulkRoutesOf('/api/sales/customers')),
+  ...prefixed('contacts', exchangeRoutesOf('/api/sales/contacts')),
+  ...prefixed('contacts', bulkRoutesOf('/api/sales/contacts')),
+  ...prefixed('followups', bulkRoutesOf('/api/sales/followups')),
+  ...prefixed('opportunities', bulkRoutesOf('/api/sales/opportunities')),
+  ...dashboardRouteOf('sales'),
 })

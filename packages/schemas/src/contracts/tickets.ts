@@ -4,6 +4,7 @@ import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as finance from '../finance/index.js'
 import * as tickets from '../tickets/index.js'
 import { defineRoutes } from './contract.js'
+import { bulkRoutesOf, dashboardRouteOf, exchangeRoutesOf, prefixed } from './workbench.js'
 
 /**
  * The tickets service's staff routes (`/api/tickets/*`, admin-issued staff tokens), by client method:
@@ -130,6 +131,10 @@ export const ticketsRoutes = defineRoutes({
   audit: { method: 'get', path: '/api/tickets/audit', response: pageOf(AuditEntry) },
   recycleBin: { method: 'get', path: '/api/tickets/recycle-bin', response: pageOf(RecycleBinItem) },
   purge: { method: 'delete', path: '/api/tickets/recycle-bin/:entityType/:id' },
+
+  // 8/8: bulk and the dashboard (contracts/workbench.ts)
+  ...prefixed('tickets', bulkRoutesOf('/api/tickets/tickets')),
+  ...dashboardRouteOf('tickets'),
 })
 
 /**

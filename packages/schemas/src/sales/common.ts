@@ -36,25 +36,7 @@ export const CreatedRange = {
 }
 
 /** One result per record of a bulk operation (bulk transfer, assign, delete). */
-export const BulkResult = z.object({
-  results: z.array(
-    z.object({
-      id: z.string(),
-      ok: z.boolean(),
-      title: z.string().nullable(),
-      status: z.number().int().optional(),
-      /** English text of `code`; the UI shows `code` + `params` in the reader's language. */
-      error: z.string().optional(),
-      code: z.string().optional(),
-      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-    }),
-  ),
-  succeeded: z.number().int(),
-  failed: z.number().int(),
-})
-export type BulkResult = z.infer<typeof BulkResult>
-
-export const BulkIds = z.array(Id).min(1).max(200)
+export { BulkIds, BulkResult } from '../workbench/bulk.js'
 
 export { Attachment } from '../attachments.js'
 

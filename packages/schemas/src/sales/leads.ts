@@ -115,7 +115,8 @@ export const LeadConversion = z.object({
 export type LeadConversion = z.infer<typeof LeadConversion>
 
 export const BulkAssign = z.strictObject({ ids: z.array(Id).min(1).max(200), ownerId: Id })
-export const BulkDelete = z.strictObject({ ids: z.array(Id).min(1).max(200) })
+/** The same schema as every list's `bulk-delete` (workbench/bulk.ts). */
+export { BulkDeleteBody as BulkDelete } from '../workbench/bulk.js'
 /** Moves invalid leads older than N days to the recycle bin (无效线索回收). */
 export const RecycleInvalidLeads = z.strictObject({
   olderThanDays: z.number().int().min(0).max(3650).default(0),
