@@ -16,7 +16,8 @@ export const DemoStatus = z.object({
   startedAt: IsoDateTime.nullable(),
   finishedAt: IsoDateTime.nullable(),
   steps: z.array(DemoStep),
-  /** In the caller's language. */
+  /** A problem code when it failed (the UI renders it in the reader's language), with its English text. */
+  errorCode: z.string().nullable(),
   error: z.string().nullable(),
 })
 export type DemoStatus = z.infer<typeof DemoStatus>

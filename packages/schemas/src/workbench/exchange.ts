@@ -74,8 +74,10 @@ export const ImportRowError = z.object({
   /** The file's column header, when the problem is one cell's. */
   column: z.string().nullable(),
   field: z.string().nullable(),
+  /** A problem code of the catalog (`problems/`); the UI renders it with `params` in the reader's language. */
   code: z.string(),
-  /** In the caller's language. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** English rendering of `code` (like a problem's `detail`). */
   message: z.string(),
 })
 export type ImportRowError = z.infer<typeof ImportRowError>
