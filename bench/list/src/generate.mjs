@@ -4,8 +4,16 @@
 import pg from 'pg'
 import { startSalesOn } from './sales.mjs'
 
-/** Where users and departments come from: one admin, managers and reps per department. */
-export const SHAPE = { depts: 20, repsPerDept: 20 }
+/**
+ * Where users and departments come from: one admin, a manager and reps per department. Owners are the
+ * manager and the reps, customers spread evenly over them: at 1M a manager's department holds 50,000
+ * customers and a rep owns 1,000.
+ */
+export const SHAPE = { depts: 20, repsPerDept: 49 }
+/** Bumped whenever the rows generated change: a database of another version must be regenerated. */
+const GENERATOR_VERSION = 2
+/** Rows generated per customer insert statement: each is one resumable step. */
+const CUSTOMER_CHUNK = 100_000
 
 const CITIES = [
   '北京',
@@ -85,24 +93,26 @@ async function seedUsers(client) {
 }
 
 /**
- * Customers newest first every ~95 s over about three years; numbers KH + day + sequence as the
- * numbering rule issues them; 1 % in the pool, 2 % locked; names from city + word + kind + serial.
+ * Customers `from`..`to` of `n`, newest first every ~95 s (at 1M) over about three years; numbers KH + day +
+ * sequence as the numbering rule issues them; 1 % in the pool, 2 % locked; names from city + word + kind +
+ * serial; owners the department's manager and reps in turn; every owner has customers of every status and
+ * city.
  */
-async function seedCustomers(client, n) {
+async function seedCustomers(client, n, from, to) {
   const span = 3 * 365 * 86400
   const step = Math.max(1, Math.floor(span / n))
   await timed(
     client,
-    'customers',
+    `customers ${from}–${to}`,
     `INSERT INTO customer (id, version, created_at, updated_at, created_by, updated_by, number, name, status,
        level, industry, source, owner_id, owner_name, dept_id, phone, deal_status, locked, owner_since,
        pool_entered_at, pool_reason, primary_contact_name, primary_contact_phone)
      SELECT md5('customer' || i)::uuid, 1, at, at, md5('useradmin')::uuid, md5('useradmin')::uuid,
        'KH' || to_char(at AT TIME ZONE 'UTC', 'YYYYMMDD')
-         || lpad(((extract(epoch FROM at AT TIME ZONE 'UTC')::bigint % 86400) / $2)::text, 4, '0'),
-       (${sqlArray(CITIES)})[1 + i % ${CITIES.length}] || (${sqlArray(WORDS)})[1 + (i / 7) % ${WORDS.length}]
+         || lpad(((extract(epoch FROM at AT TIME ZONE 'UTC')::bigint % 86400) / $1)::text, 4, '0'),
+       (${sqlArray(CITIES)})[1 + (i + i / 60) % ${CITIES.length}] || (${sqlArray(WORDS)})[1 + (i / 7) % ${WORDS.length}]
          || (${sqlArray(KINDS)})[1 + (i / 13) % ${KINDS.length}] || '有限公司' || i,
-       (${sqlArray(STATUSES)})[1 + (i / 3) % ${STATUSES.length}],
+       (${sqlArray(STATUSES)})[1 + (i / 61) % ${STATUSES.length}],
        (${sqlArray(LEVELS)})[1 + (i / 5) % ${LEVELS.length}],
        (${sqlArray(INDUSTRIES)})[1 + (i / 11) % ${INDUSTRIES.length}],
        (${sqlArray(SOURCES)})[1 + (i / 17) % ${SOURCES.length}],
@@ -117,30 +127,29 @@ async function seedCustomers(client, n) {
        CASE WHEN pool THEN 'manual' END,
        '联系人' || i, '139' || lpad((i % 100000000)::text, 8, '0')
      FROM (
-       SELECT i, date_trunc('second', now()) - make_interval(secs => i * $2) AS at, i % 100 = 42 AS pool,
-         1 + (i / 3) % $3 AS dept, (i / 3) % ($4 + 1) AS slot
-       FROM generate_series(1, $1::int) i
+       SELECT i, date_trunc('second', now()) - make_interval(secs => i * $1) AS at, i % 100 = 42 AS pool,
+         1 + (i / 3) % $2 AS dept, (i / 3 / $2) % ($3 + 1) AS slot
+       FROM generate_series($4::int, $5::int) i
      ) base, LATERAL (SELECT CASE WHEN slot = 0 THEN 'mgr-' || dept ELSE 'rep-' || dept || '-' || slot END AS owner) o`,
-    [n, step, SHAPE.depts, SHAPE.repsPerDept],
+    [step, SHAPE.depts, SHAPE.repsPerDept, from, to],
   )
 }
 
-/** 5 % of customers shared (read) with another rep of a neighbouring department. */
+/** 5 % of customers shared (read) with a rep of another department. */
 async function seedTeams(client) {
   await timed(
     client,
     'team members',
     `INSERT INTO team_member (entity_type, entity_id, user_id, user_name, access, added_by)
      SELECT 'customer', c.id, md5('user' || u)::uuid, u, 'read', 'admin'
-     FROM (SELECT id, row_number() OVER () AS k FROM customer WHERE owner_id IS NOT NULL) c,
+     FROM (SELECT id, owner_id, row_number() OVER () AS k FROM customer WHERE owner_id IS NOT NULL) c,
        LATERAL (SELECT 'rep-' || (1 + (c.k / 7) % $1) || '-' || (1 + c.k % $2) AS u) who
-     WHERE c.k % 20 = 3
-       AND md5('user' || u)::uuid <> (SELECT owner_id FROM customer WHERE id = c.id)`,
+     WHERE c.k % 20 = 3 AND md5('user' || u)::uuid <> c.owner_id`,
     [SHAPE.depts, SHAPE.repsPerDept],
   )
 }
 
-async function seedChildren(client, n) {
+async function seedContacts(client, percent) {
   await timed(
     client,
     'contacts',
@@ -148,34 +157,96 @@ async function seedChildren(client, n) {
      SELECT md5('contact' || c.id)::uuid, c.created_at, c.created_at, c.id, c.primary_contact_name,
        c.primary_contact_phone, true, c.owner_id, c.dept_id
      FROM customer c WHERE abs(hashtext(c.id::text)) % 100 < $1`,
-    [Math.round((n.contacts / n.customers) * 100)],
-  )
-  await timed(
-    client,
-    'follow-ups',
-    `INSERT INTO followup (id, created_at, updated_at, target_type, target_id, target_name, customer_id,
-       customer_name, subject, method, content, contacted_at, owner_id, owner_name, dept_id, created_by_name)
-     SELECT md5('followup' || c.id)::uuid, c.created_at + interval '1 hour', c.created_at + interval '1 hour',
-       'customer', c.id, c.name, c.id, c.name, '电话回访', 'phone', '沟通了采购计划', c.created_at + interval '1 hour',
-       c.owner_id, c.owner_name, c.dept_id, c.owner_name
-     FROM customer c WHERE c.owner_id IS NOT NULL AND abs(hashtext(c.id::text || 'f')) % 100 < $1`,
-    [Math.round((n.followups / n.customers) * 100)],
-  )
-  await timed(
-    client,
-    'opportunities',
-    `INSERT INTO opportunity (id, created_at, updated_at, name, customer_id, customer_name, stage, probability,
-       owner_id, owner_name, dept_id, expected_amount)
-     SELECT md5('opportunity' || c.id)::uuid, c.created_at + interval '2 hours', c.created_at + interval '2 hours',
-       c.name || '采购项目', c.id, c.name, 'initial', 10, c.owner_id, c.owner_name, c.dept_id, 100000
-     FROM customer c WHERE c.owner_id IS NOT NULL AND abs(hashtext(c.id::text || 'o')) % 100 < $1`,
-    [Math.round((n.opportunities / n.customers) * 100)],
+    [percent],
   )
 }
 
 /**
- * Creates (or with `reset` recreates) the database, lets the service migrate it, and fills it.
- * Skips the filling when the customer table already holds `customers` rows.
+ * A follow-up an hour after the customer was created, one in five with a next date in the coming
+ * fortnight (the to-do list); the customer's last follow-up set as recording one sets it.
+ */
+async function seedFollowups(client, percent) {
+  await timed(
+    client,
+    'follow-ups',
+    `INSERT INTO followup (id, created_at, updated_at, target_type, target_id, target_name, customer_id,
+       customer_name, subject, method, content, contacted_at, next_followup_at, owner_id, owner_name, dept_id,
+       created_by_name)
+     SELECT md5('followup' || c.id)::uuid, c.created_at + interval '1 hour', c.created_at + interval '1 hour',
+       'customer', c.id, c.name, c.id, c.name, '电话回访', 'phone', '沟通了采购计划', c.created_at + interval '1 hour',
+       CASE WHEN abs(hashtext(c.id::text || 'n')) % 5 = 0
+         THEN date_trunc('hour', now()) + make_interval(hours => abs(hashtext(c.id::text)) % 336) END,
+       c.owner_id, c.owner_name, c.dept_id, c.owner_name
+     FROM customer c WHERE c.owner_id IS NOT NULL AND abs(hashtext(c.id::text || 'f')) % 100 < $1`,
+    [percent],
+  )
+  await timed(
+    client,
+    'customers: last follow-up',
+    `UPDATE customer c SET last_followup_at = f.contacted_at FROM followup f WHERE f.customer_id = c.id`,
+  )
+}
+
+/** Opportunities through every stage: a seventh won, an eleventh lost (closed a month later), the rest open. */
+async function seedOpportunities(client, percent) {
+  await timed(
+    client,
+    'opportunities',
+    `INSERT INTO opportunity (id, created_at, updated_at, name, customer_id, customer_name, stage, probability,
+       owner_id, owner_name, dept_id, expected_amount, expected_close_date, status, closed_at, close_date, closed_by)
+     SELECT md5('opportunity' || c.id)::uuid, c.created_at + interval '2 hours', c.created_at + interval '2 hours',
+       c.name || '采购项目', c.id, c.name, s.stage, s.probability, c.owner_id, c.owner_name, c.dept_id,
+       10000 * (1 + abs(hashtext(c.id::text || 'a')) % 50), (c.created_at + interval '60 days')::date,
+       s.status, CASE WHEN s.status <> 'open' THEN closed END, CASE WHEN s.status <> 'open' THEN closed::date END,
+       CASE WHEN s.status <> 'open' THEN c.owner_name END
+     FROM customer c,
+       LATERAL (SELECT abs(hashtext(c.id::text || 's')) AS h,
+         LEAST(now(), c.created_at + interval '30 days') AS closed) k,
+       LATERAL (SELECT * FROM (VALUES ('won', 100, 'won'), ('lost', 0, 'lost'), ('initial', 10, 'open'),
+           ('needs', 30, 'open'), ('proposal', 60, 'open'), ('negotiation', 80, 'open')) v(stage, probability, status)
+         WHERE v.stage = CASE WHEN k.h % 7 = 0 THEN 'won' WHEN k.h % 11 = 0 THEN 'lost'
+           ELSE (ARRAY['initial', 'needs', 'proposal', 'negotiation'])[1 + k.h % 4] END) s
+     WHERE c.owner_id IS NOT NULL AND abs(hashtext(c.id::text || 'o')) % 100 < $1`,
+    [percent],
+  )
+}
+
+/** Steps done, so an interrupted generation resumes where it stopped; the shape they were done with. */
+async function progressOf(client, fingerprint) {
+  await client.query(`CREATE TABLE IF NOT EXISTS bench_progress (step text PRIMARY KEY, done_at timestamptz NOT NULL
+    DEFAULT now())`)
+  const { rows } = await client.query('SELECT step FROM bench_progress')
+  const done = new Set(rows.map((r) => r.step))
+  const shape = [...done].find((step) => step.startsWith('shape '))
+  if (shape && shape !== `shape ${fingerprint}`)
+    throw new Error(`The database holds another data set (${shape}): run with --reset`)
+  if (!shape) {
+    const { rows: any } = await client.query('SELECT 1 FROM customer LIMIT 1')
+    if (any.length) throw new Error('The database holds customers of an earlier generator: run with --reset')
+    await client.query('INSERT INTO bench_progress (step) VALUES ($1)', [`shape ${fingerprint}`])
+  }
+  return done
+}
+
+/** Runs `work` in a transaction with the step's progress row, unless it is done already. */
+async function step(client, done, name, work) {
+  if (done.has(name)) return
+  await client.query('BEGIN')
+  try {
+    await work()
+    await client.query('INSERT INTO bench_progress (step) VALUES ($1)', [name])
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  }
+}
+
+/**
+ * Creates (or with `reset` recreates) the database, lets the service migrate it, and fills it in steps
+ * (users, customers by 100,000, team members, contacts, follow-ups, opportunities, statistics), each in
+ * its own transaction and recorded: run again after an interruption, it resumes; run on a finished
+ * database, it does nothing.
  */
 export async function generate({ url, customers, reset = false }) {
   await ensureDatabase(url, reset)
@@ -184,24 +255,26 @@ export async function generate({ url, customers, reset = false }) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query('SELECT count(*)::int AS n FROM customer')
-    if (rows[0].n === customers) {
+    const fingerprint = `v${GENERATOR_VERSION} customers=${customers} depts=${SHAPE.depts} reps=${SHAPE.repsPerDept}`
+    const done = await progressOf(client, fingerprint)
+    if (done.has('analyze')) {
       console.log(`${url.replace(/\/\/[^@]*@/, '//')}: already holds ${customers} customers`)
       return
     }
-    if (rows[0].n > 0) throw new Error('The database holds a different data set: run with --reset')
-    console.log(`Generating ${customers} customers…`)
+    console.log(`Generating ${customers} customers${done.size > 1 ? ' (resuming)' : ''}…`)
     const started = performance.now()
-    await seedUsers(client)
-    await seedCustomers(client, customers)
-    await seedTeams(client)
-    await seedChildren(client, {
-      customers,
-      contacts: customers * 0.3,
-      followups: customers * 0.2,
-      opportunities: customers * 0.1,
-    })
+    await step(client, done, 'users', () => seedUsers(client))
+    for (let from = 1; from <= customers; from += CUSTOMER_CHUNK) {
+      const to = Math.min(customers, from + CUSTOMER_CHUNK - 1)
+      await step(client, done, `customers ${from}`, () => seedCustomers(client, customers, from, to))
+    }
+    await step(client, done, 'team', () => seedTeams(client))
+    await step(client, done, 'contacts', () => seedContacts(client, 30))
+    await step(client, done, 'followups', () => seedFollowups(client, 20))
+    await step(client, done, 'opportunities', () => seedOpportunities(client, 10))
+    // Outside a transaction (VACUUM cannot run in one); recorded after it.
     await timed(client, 'vacuum analyze', 'VACUUM ANALYZE')
+    await client.query('INSERT INTO bench_progress (step) VALUES ($1)', ['analyze'])
     console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s`)
   } finally {
     await client.end()

@@ -39,8 +39,8 @@ export function principalOf(username) {
   }
 }
 
-/** Postgres' md5(text)::uuid. */
-function md5Uuid(text) {
+/** Postgres' md5(text)::uuid: the generated users' and departments' ids. */
+export function md5Uuid(text) {
   const h = createHash('md5').update(text).digest('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
