@@ -7,6 +7,8 @@
 //   --reset            drop and regenerate the database
 //   --generate-only    stop after generating
 //   --samples N        requests per scenario (default 200; at most 10 s each)
+//   --only TEXT        just the scenarios whose user or name contains TEXT
+//   --explain          print EXPLAIN (ANALYZE, BUFFERS) of every statement a scenario's request sent
 //   --json FILE        also write the figures
 import pg from 'pg'
 import { generate } from './generate.mjs'
@@ -16,6 +18,8 @@ import { get, keepAliveAgent, sample, summary } from './load.mjs'
 const values = options({
   'generate-only': { type: 'boolean', default: false },
   samples: { type: 'string', default: '200' },
+  only: { type: 'string' },
+  explain: { type: 'boolean', default: false },
 })
 
 /** What a user of each role opens: the first page, filters, keyword, number prefix, short name. */
@@ -66,6 +70,7 @@ async function measure(service, client, path, user, samples) {
     (s) => !TRANSACTION_CONTROL.test(s.query.trim()),
   )
   await replay(client, statements)
+  if (values.explain) await explain(client, statements)
   const api = []
   const raw = []
   const until = performance.now() + 10_000
@@ -79,6 +84,14 @@ async function measure(service, client, path, user, samples) {
     agent.destroy()
   }
   return { api: summary(api), raw: summary(raw), statements: statements.length }
+}
+
+/** The plans of a request's statements, as Postgres ran them just now: for investigating a MISS. */
+async function explain(client, statements) {
+  for (const { query, parameters } of statements) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, parameters)
+    console.log(`\n${query}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
+  }
 }
 
 async function main() {
@@ -102,7 +115,8 @@ async function main() {
         `  ${'SQL p50'.padStart(7)} ${'p99'.padStart(7)} stmts  ${'×p50'.padStart(5)} ${'×p99'.padStart(5)}`,
     )
     const samples = Number(values.samples)
-    for (const [user, name, path] of SCENARIOS) {
+    const chosen = SCENARIOS.filter(([user, name]) => !values.only || `${user} ${name}`.includes(values.only))
+    for (const [user, name, path] of chosen) {
       const { api, raw, statements } = await measure(service, client, path, user, samples)
       const row = {
         user,
