@@ -80,6 +80,10 @@ export const exchangeProblems = {
   },
   'import.unknown_dept': { zh: '找不到部门“{value}”', en: 'No department "{value}".' },
   'import.unknown_ref': { zh: '找不到“{value}”', en: 'Nothing named "{value}" was found.' },
+  'import.not_writable': {
+    zh: '已存在“{value}”，但您无权修改它',
+    en: '"{value}" already exists, and you may not change it.',
+  },
   'import.duplicate_in_file': {
     zh: '与第 {row} 行重复（{key}）',
     en: 'Same as row {row} ({key}).',

@@ -8,6 +8,7 @@ import { PAGE_SIZE_MAX, type ExchangeFormat } from '@mosaic/schemas'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { Dictionaries } from '../preset/dictionaries.js'
 import type { ExchangeField, ExchangeSpec } from './spec.js'
+import type { RecordBase } from '../records/columns.js'
 import { escapeFormula, writeDateTime, type Lang } from './values.js'
 
 const MEDIA: Record<ExchangeFormat, string> = {
@@ -135,10 +136,10 @@ function readable(
  * The filtered list in scope, page by page (keyset: the list's own cursor), each page written
  * before the next is read.
  */
-export async function writeList<Q>(
+export async function writeList<T extends RecordBase, Q>(
   m: EntityManager,
   ctx: AggregateContext,
-  spec: ExchangeSpec<never, Q>,
+  spec: ExchangeSpec<T, Q>,
   o: { filters: Q; fields: ExchangeField[]; dicts: Dictionaries; lang: Lang; timeZone: string; out: SheetWriter },
 ) {
   await o.out.row(o.fields.map((f) => f.label[o.lang]))

@@ -4,13 +4,12 @@ import {
   type DuplicateMode,
   type ImportMapping,
   type ImportRowError,
-  type ProblemCode,
   type ProblemParams,
 } from '@mosaic/schemas'
-import { badRequest, fieldError, HttpError, validationFailed } from '../errors.js'
+import { fieldError, HttpError, validationFailed } from '../errors.js'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { SheetRow } from './read-file.js'
-import { keyOf, normaliseKey, type ExchangeDeps, type ExchangeField, type ExchangeSpec, type ImportValues, type Written } from './spec.js'
+import { keyOf, normaliseKey, type ExchangeDeps, type ExchangeField, type ExchangeSpec, type ImportValues, type Existing } from './spec.js'
 import { buildLookups, CellProblem, readCell } from './values.js'
 
 /** One data row after the dry run's checks: what it would do. */
@@ -18,7 +17,7 @@ export interface PlannedRow {
   line: number
   values: ImportValues
   action: 'create' | 'update' | 'skip'
-  existing: Written | null
+  existing: Existing | null
 }
 
 export interface Plan {
@@ -119,9 +118,9 @@ export async function planImport(
       } else if (value === null && (c.field.required || c.field.businessKey)) {
         errors.push(rowError(row.line, c.header, c.field.key, 'import.required'))
         ok = false
-      } else values[c.field.key] = value
+      } else if (value !== null) values[c.field.key] = value
     }
-    const key = keyColumns.length ? keyColumns.map((c) => normaliseKey(row.cells[c.index] ?? '')) : null
+    const key = keyColumns.length ? keyColumns.map((c) => normaliseKey(String(values[c.field.key] ?? ''))) : null
     if (key && ok) {
       const joined = keyOf(key)
       const first = firstLineOfKey.get(joined)
@@ -138,6 +137,11 @@ export async function planImport(
   for (const r of read) {
     if (!r.ok) continue
     const found = r.key ? (existing.get(keyOf(r.key)) ?? null) : null
+    if (found?.writable === false) {
+      const c = keyColumns[0]!
+      errors.push(rowError(r.line, c.header, c.field.key, 'import.not_writable', { value: String(r.values[c.field.key]) }))
+      continue
+    }
     const action = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
     if (action !== 'skip') {
       const problems = domainCheck(spec, r.values, action, r.line, columns)
@@ -153,7 +157,7 @@ export async function planImport(
 }
 
 async function findAll(m: EntityManager, ctx: AggregateContext, spec: ExchangeSpec, keys: string[][]) {
-  const found = new Map<string, Written>()
+  const found = new Map<string, Existing>()
   for (let i = 0; i < keys.length; i += KEY_CHUNK)
     for (const [k, v] of await spec.findExisting(m, ctx, keys.slice(i, i + KEY_CHUNK))) found.set(k, v)
   return found
@@ -186,5 +190,3 @@ export function problemsOfRow(error: HttpError, line: number, columns: Column[])
     return rowError(line, column?.header ?? null, column ? key : (e.field ?? null), e.code ?? 'http.bad_request', e.params as ProblemParams | undefined)
   })
 }
-
-export const badPlan = (code: ProblemCode, params?: ProblemParams) => badRequest(code, params)

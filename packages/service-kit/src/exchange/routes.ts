@@ -27,6 +27,7 @@ import { dryRun, startCommit, undoBatch, type ImportEnv } from './import.js'
 import { suggestMapping } from './plan.js'
 import { formatOf, IMPORT_MEDIA_TYPES, readSheet } from './read-file.js'
 import type { ExchangeDeps, ExchangeSpec } from './spec.js'
+import type { RecordBase } from '../records/columns.js'
 import { writeTemplate } from './template.js'
 import type { Lang } from './values.js'
 
@@ -47,7 +48,11 @@ const SAMPLE_ROWS = 5
  * fields, upload, batches, dry run, commit (202, then poll), undo. Access is the resource's
  * `import` / `export` code; a batch is visible to its creator (and to `all`-scope admins) only.
  */
-export function registerExchange<Q>(api: ApiRouter, spec: ExchangeSpec<never, Q>, o: ExchangeOptions): void {
+export function registerExchange<T extends RecordBase, Q>(
+  api: ApiRouter,
+  spec: ExchangeSpec<T, Q>,
+  o: ExchangeOptions,
+): void {
   const code = accessResolver(spec.resource)
   const [importCode, exportCode] = [code('import'), code('export')]
   const anySpec = spec as unknown as ExchangeSpec

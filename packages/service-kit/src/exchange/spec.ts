@@ -31,7 +31,11 @@ export interface ExchangeField {
   label: Bilingual
   kind: ImportFieldKind
   required?: boolean
-  /** Part of the business key that finds an existing record (keys are compared trimmed, case-insensitive). */
+  /**
+   * Part of the business key that finds an existing record (compared by value — a ref by its id —
+   * trimmed and case-insensitive). An empty cell never clears a value: create takes the default,
+   * update leaves the field as it is.
+   */
   businessKey?: boolean
   /** For `dict`: the dictionary type. */
   dict?: string
@@ -56,6 +60,11 @@ export interface Written {
   version: number
 }
 
+/** A record found by business key; `writable: false` — it exists but the caller may not change it. */
+export interface Existing extends Written {
+  writable?: boolean
+}
+
 /**
  * What a list declares to get import and export (`registerExchange`). Every write goes through the
  * aggregate's own domain functions, so its rules, audit and events hold for imported rows too.
@@ -76,10 +85,11 @@ export interface ExchangeSpec<T extends RecordBase = RecordBase, Q = unknown> {
   /** The list's own query (scope applied), one keyset page at a time. */
   list(m: EntityManager, ctx: AggregateContext, query: Q): Promise<Page<Record<string, unknown>>>
   /**
-   * Existing records by business key, in the caller's scope: `keys` are the rows' key values
-   * (readable, in `businessKey` field order, lower-cased and trimmed); answer key (joined by `\u0000`) → record.
+   * Existing records by business key, in the caller's scope: `keys` are the rows' key values as
+   * `create` would get them (ids for user/dept/ref fields), in `businessKey` field order, as text,
+   * trimmed and lower-cased; answer `keyOf(key)` → record (`existingMatches` builds the answer).
    */
-  findExisting(m: EntityManager, ctx: AggregateContext, keys: readonly string[][]): Promise<Map<string, Written>>
+  findExisting(m: EntityManager, ctx: AggregateContext, keys: readonly string[][]): Promise<Map<string, Existing>>
   /** The domain's own check of a row's values without writing (the create body schema); throws a problem. */
   check?(values: ImportValues, mode: 'create' | 'update'): void
   /** Creates through the aggregate's create rule. */

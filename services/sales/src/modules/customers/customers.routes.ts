@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import {
   createContact,
   contactsOfCustomer,
@@ -20,6 +26,7 @@ import {
   updateCustomer,
 } from './customers.service.js'
 import { contacts, customers } from './customers.store.js'
+import { contactExchange, customerExchange } from './customers.exchange.js'
 import { duplicateCheck } from './duplicates.js'
 import { receivablesSummary } from './receivables.js'
 
@@ -79,9 +86,10 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
       },
     },
   })
+  registerExchange(api, customerExchange(deps), { db, ...deps })
 }
 
-export function registerContactRoutes(api: ApiRouter, db: Database) {
+export function registerContactRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   registerAggregate(api, {
     resource: 'sales.contact',
     path: '/contacts',
@@ -103,4 +111,5 @@ export function registerContactRoutes(api: ApiRouter, db: Database) {
     remove: deleteContact,
     restore: restoreContact,
   })
+  registerExchange(api, contactExchange(), { db, ...deps })
 }

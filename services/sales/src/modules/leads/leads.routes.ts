@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import { presentContacts } from '../customers/contacts.service.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
@@ -19,6 +25,7 @@ import {
   updateLead,
 } from './leads.service.js'
 import { leads } from './leads.store.js'
+import { leadExchange } from './leads.exchange.js'
 
 export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
   registerAggregate(api, {
@@ -97,4 +104,5 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
       },
     },
   })
+  registerExchange(api, leadExchange(deps), { db, ...deps })
 }
