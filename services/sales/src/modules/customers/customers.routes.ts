@@ -31,6 +31,8 @@ import { duplicateCheck } from './duplicates.js'
 import { receivablesSummary } from './receivables.js'
 
 export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, customerExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.customer',
     path: '/customers',
@@ -86,10 +88,11 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
       },
     },
   })
-  registerExchange(api, customerExchange(deps), { db, ...deps })
 }
 
 export function registerContactRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, contactExchange(), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.contact',
     path: '/contacts',
@@ -111,5 +114,4 @@ export function registerContactRoutes(api: ApiRouter, db: Database, deps: Domain
     remove: deleteContact,
     restore: restoreContact,
   })
-  registerExchange(api, contactExchange(), { db, ...deps })
 }

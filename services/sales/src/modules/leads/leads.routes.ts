@@ -28,6 +28,8 @@ import { leads } from './leads.store.js'
 import { leadExchange } from './leads.exchange.js'
 
 export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, leadExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.lead',
     path: '/leads',
@@ -104,5 +106,4 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
       },
     },
   })
-  registerExchange(api, leadExchange(deps), { db, ...deps })
 }
