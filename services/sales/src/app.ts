@@ -33,7 +33,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       ({ api, db }) => registerDirectoryRoutes(api, db),
       (ctx) => registerCustomerRoutes(ctx.api, ctx.db, ctx),
       ({ internal, db }) => registerCustomerInternalRoutes(internal, db),
-      ({ api, db }) => registerContactRoutes(api, db),
+      (ctx) => registerContactRoutes(ctx.api, ctx.db, ctx),
       ({ api, db }) => registerTeamRoutes(api, db, '/customers', customers),
       (ctx) => registerLeadRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerFollowUpRoutes(ctx.api, ctx.db, ctx),

@@ -1,0 +1,6 @@
+export * from './spec.js'
+export { registerExchange, importFields, langOf, type ExchangeOptions } from './routes.js'
+export { KitImportTables1766500000000 } from './migration.js'
+export { IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS, readSheet, cellText } from './read-file.js'
+export { readCell, readDate, readDateTime, writeDateTime, escapeFormula, unescapeCell } from './values.js'
+export { existingMatches } from './existing.js'
