@@ -18,7 +18,7 @@ const LIMIT = 1.3
 /** user, list query, and the SQL that finds the row at a depth in that user's list order. */
 const CASES = [
   ['admin', 'limit=20', ''],
-  ['admin', 'limit=20&status=negotiating', "AND status = 'negotiating'"],
+  ['admin', 'limit=20&status=intention', "AND status = 'intention'"],
   ['mgr-1', 'limit=20', `AND dept_id = '${md5Uuid('dept1')}'`],
 ]
 

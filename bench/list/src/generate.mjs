@@ -1,6 +1,7 @@
 // Fills a dedicated Postgres database with N customers (and contacts, follow-ups, opportunities,
 // team rows) the way the sales service stores them: the schema comes from the service's own
 // migrations, the rows from generate_series in a few INSERT … SELECT statements.
+import { DICT_TYPES } from '@mosaic/dictionary'
 import pg from 'pg'
 import { startSalesOn } from './sales.mjs'
 
@@ -11,7 +12,7 @@ import { startSalesOn } from './sales.mjs'
  */
 export const SHAPE = { depts: 20, repsPerDept: 49 }
 /** Bumped whenever the rows generated change: a database of another version must be regenerated. */
-const GENERATOR_VERSION = 2
+const GENERATOR_VERSION = 3
 /** Rows generated per customer insert statement: each is one resumable step. */
 const CUSTOMER_CHUNK = 100_000
 
@@ -31,21 +32,13 @@ const CITIES = [
 ]
 const WORDS = ['华鑫', '恒通', '信达', '远航', '明德', '天元', '瑞丰', '金桥', '中科', '博远', '盛世', '东方']
 const KINDS = ['科技', '贸易', '制造', '物流', '咨询', '电子', '医药', '建材']
-const STATUSES = ['potential', 'contacting', 'negotiating', 'signed', 'lost']
-const LEVELS = ['A', 'B', 'C', 'D']
-const INDUSTRIES = [
-  'it',
-  'manufacturing',
-  'retail',
-  'finance',
-  'education',
-  'medical',
-  'logistics',
-  'energy',
-  'media',
-  'other',
-]
-const SOURCES = ['website', 'referral', 'exhibition', 'cold_call', 'advertising', 'other']
+/** The dictionary's own values (`@mosaic/dictionary`), as the service's create rules accept them. */
+const dictValues = (code) => DICT_TYPES.find((t) => t.code === code).entries.map((e) => e.value)
+const STATUSES = dictValues('customer_status')
+const LEVELS = dictValues('customer_level')
+const INDUSTRIES = dictValues('industry')
+const SOURCES = dictValues('lead_source')
+const LOST_REASONS = dictValues('lost_reason')
 
 const sqlArray = (values) => `ARRAY[${values.map((v) => `'${v}'`).join(',')}]`
 
@@ -83,7 +76,7 @@ async function seedUsers(client) {
     client,
     'users',
     `INSERT INTO user_replica (id, username, display_name, dept_id, enabled, version)
-     SELECT md5('user' || u)::uuid, u, u, md5('dept' || d)::uuid, true, 1 FROM (
+     SELECT bench_uuid('user' || u), u, u, bench_uuid('dept' || d), true, 1 FROM (
        SELECT 'admin' AS u, 0 AS d
        UNION ALL SELECT 'mgr-' || d, d FROM generate_series(1, $1::int) d
        UNION ALL SELECT 'rep-' || d || '-' || r, d FROM generate_series(1, $1::int) d, generate_series(1, $2::int) r
@@ -107,7 +100,7 @@ async function seedCustomers(client, n, from, to) {
     `INSERT INTO customer (id, version, created_at, updated_at, created_by, updated_by, number, name, status,
        level, industry, source, owner_id, owner_name, dept_id, phone, deal_status, locked, owner_since,
        pool_entered_at, pool_reason, primary_contact_name, primary_contact_phone)
-     SELECT md5('customer' || i)::uuid, 1, at, at, md5('useradmin')::uuid, md5('useradmin')::uuid,
+     SELECT bench_uuid('customer' || i), 1, at, at, bench_uuid('useradmin'), bench_uuid('useradmin'),
        'KH' || to_char(at AT TIME ZONE 'UTC', 'YYYYMMDD')
          || lpad(((extract(epoch FROM at AT TIME ZONE 'UTC')::bigint % 86400) / $1)::text, 4, '0'),
        (${sqlArray(CITIES)})[1 + (i + i / 60) % ${CITIES.length}] || (${sqlArray(WORDS)})[1 + (i / 7) % ${WORDS.length}]
@@ -116,15 +109,15 @@ async function seedCustomers(client, n, from, to) {
        (${sqlArray(LEVELS)})[1 + (i / 5) % ${LEVELS.length}],
        (${sqlArray(INDUSTRIES)})[1 + (i / 11) % ${INDUSTRIES.length}],
        (${sqlArray(SOURCES)})[1 + (i / 17) % ${SOURCES.length}],
-       CASE WHEN pool THEN NULL ELSE md5('user' || owner)::uuid END,
+       CASE WHEN pool THEN NULL ELSE bench_uuid('user' || owner) END,
        CASE WHEN pool THEN NULL ELSE owner END,
-       CASE WHEN pool THEN NULL ELSE md5('dept' || dept)::uuid END,
+       CASE WHEN pool THEN NULL ELSE bench_uuid('dept' || dept) END,
        '138' || lpad((i % 100000000)::text, 8, '0'),
        CASE WHEN i % 9 = 0 THEN 'dealt' ELSE 'undealt' END,
        NOT pool AND i % 50 = 7,
        CASE WHEN pool THEN NULL ELSE at END,
        CASE WHEN pool THEN at END,
-       CASE WHEN pool THEN 'manual' END,
+       CASE WHEN pool THEN 'never_owned' END,
        '联系人' || i, '139' || lpad((i % 100000000)::text, 8, '0')
      FROM (
        SELECT i, date_trunc('second', now()) - make_interval(secs => i * $1) AS at, i % 100 = 42 AS pool,
@@ -141,10 +134,10 @@ async function seedTeams(client) {
     client,
     'team members',
     `INSERT INTO team_member (entity_type, entity_id, user_id, user_name, access, added_by)
-     SELECT 'customer', c.id, md5('user' || u)::uuid, u, 'read', 'admin'
+     SELECT 'customer', c.id, bench_uuid('user' || u), u, 'read', 'admin'
      FROM (SELECT id, owner_id, row_number() OVER () AS k FROM customer WHERE owner_id IS NOT NULL) c,
        LATERAL (SELECT 'rep-' || (1 + (c.k / 7) % $1) || '-' || (1 + c.k % $2) AS u) who
-     WHERE c.k % 20 = 3 AND md5('user' || u)::uuid <> c.owner_id`,
+     WHERE c.k % 20 = 3 AND bench_uuid('user' || u) <> c.owner_id`,
     [SHAPE.depts, SHAPE.repsPerDept],
   )
 }
@@ -154,7 +147,7 @@ async function seedContacts(client, percent) {
     client,
     'contacts',
     `INSERT INTO contact (id, created_at, updated_at, customer_id, name, phone, is_primary, owner_id, dept_id)
-     SELECT md5('contact' || c.id)::uuid, c.created_at, c.created_at, c.id, c.primary_contact_name,
+     SELECT bench_uuid('contact' || c.id), c.created_at, c.created_at, c.id, c.primary_contact_name,
        c.primary_contact_phone, true, c.owner_id, c.dept_id
      FROM customer c WHERE abs(hashtext(c.id::text)) % 100 < $1`,
     [percent],
@@ -172,7 +165,7 @@ async function seedFollowups(client, percent) {
     `INSERT INTO followup (id, created_at, updated_at, target_type, target_id, target_name, customer_id,
        customer_name, subject, method, content, contacted_at, next_followup_at, owner_id, owner_name, dept_id,
        created_by_name)
-     SELECT md5('followup' || c.id)::uuid, c.created_at + interval '1 hour', c.created_at + interval '1 hour',
+     SELECT bench_uuid('followup' || c.id), c.created_at + interval '1 hour', c.created_at + interval '1 hour',
        'customer', c.id, c.name, c.id, c.name, '电话回访', 'phone', '沟通了采购计划', c.created_at + interval '1 hour',
        CASE WHEN abs(hashtext(c.id::text || 'n')) % 5 = 0
          THEN date_trunc('hour', now()) + make_interval(hours => abs(hashtext(c.id::text)) % 336) END,
@@ -193,12 +186,14 @@ async function seedOpportunities(client, percent) {
     client,
     'opportunities',
     `INSERT INTO opportunity (id, created_at, updated_at, name, customer_id, customer_name, stage, probability,
-       owner_id, owner_name, dept_id, expected_amount, expected_close_date, status, closed_at, close_date, closed_by)
-     SELECT md5('opportunity' || c.id)::uuid, c.created_at + interval '2 hours', c.created_at + interval '2 hours',
+       owner_id, owner_name, dept_id, expected_amount, expected_close_date, status, closed_at, close_date, closed_by,
+       lost_reason)
+     SELECT bench_uuid('opportunity' || c.id), c.created_at + interval '2 hours', c.created_at + interval '2 hours',
        c.name || '采购项目', c.id, c.name, s.stage, s.probability, c.owner_id, c.owner_name, c.dept_id,
        10000 * (1 + abs(hashtext(c.id::text || 'a')) % 50), (c.created_at + interval '60 days')::date,
        s.status, CASE WHEN s.status <> 'open' THEN closed END, CASE WHEN s.status <> 'open' THEN closed::date END,
-       CASE WHEN s.status <> 'open' THEN c.owner_name END
+       CASE WHEN s.status <> 'open' THEN c.owner_name END,
+       CASE WHEN s.status = 'lost' THEN (${sqlArray(LOST_REASONS)})[1 + k.h % ${LOST_REASONS.length}] END
      FROM customer c,
        LATERAL (SELECT abs(hashtext(c.id::text || 's')) AS h,
          LEAST(now(), c.created_at + interval '30 days') AS closed) k,
@@ -210,6 +205,13 @@ async function seedOpportunities(client, percent) {
     [percent],
   )
 }
+
+/**
+ * Ids as the service's schemas accept them (RFC 9562: version and variant nibbles), derived from a name so
+ * the bench can name its users and departments: md5 with the version set to 4 and the variant to 8.
+ */
+const BENCH_UUID_SQL = `CREATE OR REPLACE FUNCTION bench_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18))::uuid FROM md5(t) h $$`
 
 /** Steps done, so an interrupted generation resumes where it stopped; the shape they were done with. */
 async function progressOf(client, fingerprint) {
@@ -257,6 +259,7 @@ export async function generate({ url, customers, reset = false }) {
   try {
     const fingerprint = `v${GENERATOR_VERSION} customers=${customers} depts=${SHAPE.depts} reps=${SHAPE.repsPerDept}`
     const done = await progressOf(client, fingerprint)
+    await client.query(BENCH_UUID_SQL)
     if (done.has('analyze')) {
       console.log(`${url.replace(/\/\/[^@]*@/, '//')}: already holds ${customers} customers`)
       return

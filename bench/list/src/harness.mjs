@@ -90,7 +90,11 @@ export async function startService(url, users) {
     if (waiter) waiter.resolve(message)
     else messages.push(message)
   })
+  // The bench dying must not leave the service running.
+  const killChild = () => child.kill()
+  process.once('exit', killChild)
   child.on('exit', (code) => {
+    process.off('exit', killChild)
     exited = new Error(`The service exited (${code})`)
     for (const w of waiting.splice(0)) w.reject(exited)
   })

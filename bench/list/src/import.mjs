@@ -87,6 +87,18 @@ async function call(service, method, path, body, extra = {}) {
   }
 }
 
+/** The dry run's problems by column and code, with an example row: what the generated file got wrong. */
+function printRowErrors(dry) {
+  const byKind = new Map()
+  for (const e of dry.errors) {
+    const kind = `${e.column ?? '–'}: ${e.code}`
+    byKind.set(kind, { count: (byKind.get(kind)?.count ?? 0) + 1, example: byKind.get(kind)?.example ?? e })
+  }
+  console.log(`dry run: ${dry.errorCount} problems (first ${dry.errors.length} by column and code)`)
+  for (const [kind, { count, example }] of byKind)
+    console.log(`  ${count.toString().padStart(5)}  ${kind}  (row ${example.row}: ${example.message})`)
+}
+
 const seconds = (from) => (performance.now() - from) / 1000
 
 async function main() {
@@ -119,6 +131,10 @@ async function main() {
       t = performance.now()
       const dry = await call(service, 'POST', pathOf(salesRoutes.customersImportDryRun, id), plan, json)
       const dryRun = seconds(t)
+      if (dry.json.errorCount) {
+        printRowErrors(dry.json)
+        throw new Error('The dry run found problems in the file: nothing committed')
+      }
       t = performance.now()
       await call(service, 'POST', pathOf(salesRoutes.customersImportCommit, id), plan, json)
       let batch
