@@ -143,6 +143,8 @@ export async function planImport(
       continue
     }
     const action = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
+    // The key found the record; it is not rewritten (a case or spacing variant would rename it).
+    if (action === 'update') for (const c of keyColumns) delete r.values[c.field.key]
     if (action !== 'skip') {
       const problems = domainCheck(spec, r.values, action, r.line, columns)
       if (problems.length) {
