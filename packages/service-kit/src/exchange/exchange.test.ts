@@ -87,7 +87,14 @@ const dealSpec: ExchangeSpec<DealRow, z.infer<typeof DealListQuery>> = {
   store: deals,
   listQuery: DealListQuery,
   fields: [
-    { key: 'title', label: { zh: '标题', en: 'Title' }, kind: 'text', required: true, businessKey: true, maxLength: 100 },
+    {
+      key: 'title',
+      label: { zh: '标题', en: 'Title' },
+      kind: 'text',
+      required: true,
+      businessKey: true,
+      maxLength: 100,
+    },
     { key: 'amount', label: { zh: '金额', en: 'Amount' }, kind: 'money' },
     { key: 'qty', label: { zh: '数量', en: 'Quantity' }, kind: 'number' },
     { key: 'due', label: { zh: '到期日', en: 'Due' }, kind: 'date' },
@@ -106,7 +113,8 @@ const dealSpec: ExchangeSpec<DealRow, z.infer<typeof DealListQuery>> = {
     return existingMatches(m, ctx, deals, rows, { keys, keyOf: (d) => [d.title], outside: 'ignore' })
   },
   check: (v) => {
-    if (v.qty !== undefined && (v.qty as number) < 0) throw problem(400, 'validation.too_small', { minimum: 0 })
+    if (v.qty !== undefined && (v.qty as number) < 0)
+      throw problem(400, 'validation.too_small', { minimum: 0 })
   },
   create: (m, ctx, v) =>
     deals.create(m, ctx, {
@@ -148,10 +156,21 @@ describe('exchange engine over HTTP', () => {
         CreateDeal1766500000900,
       ],
       routes: ({ api, db }) =>
-        registerExchange(api, dealSpec, { db, dicts: createDictionaries(builtInDictionaries), timeZone: 'Asia/Shanghai' }),
+        registerExchange(api, dealSpec, {
+          db,
+          dicts: createDictionaries(builtInDictionaries),
+          timeZone: 'Asia/Shanghai',
+        }),
     })
     await demo.service.db.transaction(async (m) => {
-      await upsertUserReplica(m, { id: USER, username: 'tester', displayName: '张三', deptId: null, enabled: true, version: 1 })
+      await upsertUserReplica(m, {
+        id: USER,
+        username: 'tester',
+        displayName: '张三',
+        deptId: null,
+        enabled: true,
+        version: 1,
+      })
       await upsertDeptReplica(m, { id: DEPT, name: '华东销售部', parentId: null, version: 1 })
     })
     const codes = ['sales.lead.import', 'sales.lead.export']
@@ -176,7 +195,11 @@ describe('exchange engine over HTTP', () => {
   async function upload(csv: string | Buffer, name = 'deals.csv', token = admin) {
     const res = await fetch(url('/deals/imports'), {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(name) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'text/csv',
+        'x-file-name': encodeURIComponent(name),
+      },
       body: csv,
     })
     return { status: res.status, body: await res.json() }
@@ -203,32 +226,88 @@ describe('exchange engine over HTTP', () => {
     const up = await upload(Buffer.from(csv))
     expect(up.status, JSON.stringify(up.body)).toBe(201)
     expect(up.body.batch.total).toBe(3)
-    expect(Object.values(up.body.batch.mapping)).toEqual(['title', 'amount', 'qty', 'due', 'paid', 'tags', 'level', 'ownerId', 'deptId'])
+    expect(Object.values(up.body.batch.mapping)).toEqual([
+      'title',
+      'amount',
+      'qty',
+      'due',
+      'paid',
+      'tags',
+      'level',
+      'ownerId',
+      'deptId',
+    ])
     const done = await commit(up.body.batch.id, up.body.batch.mapping)
     expect(done).toMatchObject({ status: 'committed', total: 3, processed: 3, created: 3 })
     const rows = await demo.service.db.dataSource.manager.query(
       `SELECT title, amount::text, qty, to_char(due, 'YYYY-MM-DD') AS due, paid, tags, level, owner_id, dept_id FROM deal ORDER BY title`,
     )
     expect(rows).toEqual([
-      { title: '=SUM(A1)', amount: '-7.00', qty: 1, due: null, paid: false, tags: [], level: null, owner_id: null, dept_id: null },
-      { title: 'Alpha', amount: '1234.50', qty: 3, due: '2026-01-05', paid: true, tags: ['vip', 'north'], level: 'A', owner_id: USER, dept_id: DEPT },
-      { title: 'Beta', amount: '0.10', qty: null, due: '2026-02-28', paid: false, tags: [], level: 'B', owner_id: USER, dept_id: null },
+      {
+        title: '=SUM(A1)',
+        amount: '-7.00',
+        qty: 1,
+        due: null,
+        paid: false,
+        tags: [],
+        level: null,
+        owner_id: null,
+        dept_id: null,
+      },
+      {
+        title: 'Alpha',
+        amount: '1234.50',
+        qty: 3,
+        due: '2026-01-05',
+        paid: true,
+        tags: ['vip', 'north'],
+        level: 'A',
+        owner_id: USER,
+        dept_id: DEPT,
+      },
+      {
+        title: 'Beta',
+        amount: '0.10',
+        qty: null,
+        due: '2026-02-28',
+        paid: false,
+        tags: [],
+        level: 'B',
+        owner_id: USER,
+        dept_id: null,
+      },
     ])
-    const res = await fetch(url('/deals/export?format=xlsx&columns=title,amount,due,paid,tags,level,ownerId,deptId'), {
-      headers: { authorization: `Bearer ${admin}`, 'accept-language': 'en' },
-    })
+    const res = await fetch(
+      url('/deals/export?format=xlsx&columns=title,amount,due,paid,tags,level,ownerId,deptId'),
+      {
+        headers: { authorization: `Bearer ${admin}`, 'accept-language': 'en' },
+      },
+    )
     const sheet = await readSheet('xlsx', Buffer.from(await res.arrayBuffer()))
     expect(sheet.headers).toEqual(['Title', 'Amount', 'Due', 'Paid', 'Tags', 'Level', 'Owner', 'Department'])
     expect(sheet.rows.map((r) => r.cells).find((c) => c[0] === 'Alpha')).toEqual([
-      'Alpha', '1234.50', '2026-01-05', 'Yes', 'vip, north', 'A (key account)', '张三', '华东销售部',
+      'Alpha',
+      '1234.50',
+      '2026-01-05',
+      'Yes',
+      'vip, north',
+      'A (key account)',
+      '张三',
+      '华东销售部',
     ])
   })
 
   it('keeps the file’s row numbers, blank lines included, in the dry run’s errors', async () => {
-    const up = await upload('Title,Amount,Quantity,Due,Paid,Level\nOk,1,1,2026-01-01,yes,A\n\nBad,abc,-1,2026-02-30,maybe,Z\n')
-    const dry = await json('POST', `/deals/imports/${up.body.batch.id}/dry-run`, admin, { mapping: up.body.batch.mapping })
+    const up = await upload(
+      'Title,Amount,Quantity,Due,Paid,Level\nOk,1,1,2026-01-01,yes,A\n\nBad,abc,-1,2026-02-30,maybe,Z\n',
+    )
+    const dry = await json('POST', `/deals/imports/${up.body.batch.id}/dry-run`, admin, {
+      mapping: up.body.batch.mapping,
+    })
     expect(dry.status, JSON.stringify(dry.body)).toBe(200)
-    expect(dry.body.errors.map((e: { row: number; field: string; code: string }) => [e.row, e.field, e.code])).toEqual([
+    expect(
+      dry.body.errors.map((e: { row: number; field: string; code: string }) => [e.row, e.field, e.code]),
+    ).toEqual([
       [4, 'amount', 'import.invalid_money'],
       [4, 'due', 'import.invalid_date'],
       [4, 'paid', 'import.invalid_bool'],
@@ -236,7 +315,9 @@ describe('exchange engine over HTTP', () => {
     ])
     // A row whose cells read fine but which the domain refuses gets the domain's code.
     const neg = await upload('Title,Quantity\nNeg,-1\n')
-    const domain = await json('POST', `/deals/imports/${neg.body.batch.id}/dry-run`, admin, { mapping: neg.body.batch.mapping })
+    const domain = await json('POST', `/deals/imports/${neg.body.batch.id}/dry-run`, admin, {
+      mapping: neg.body.batch.mapping,
+    })
     expect(domain.body.errors).toEqual([expect.objectContaining({ row: 2, code: 'validation.too_small' })])
   })
 
@@ -246,14 +327,19 @@ describe('exchange engine over HTTP', () => {
       mapping: { Title: null, Amount: 'amount', Ghost: 'qty' },
     })
     expect(bad.status).toBe(400)
-    expect(bad.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['import.required_unmapped', 'import.unknown_column'])
+    expect(bad.body.errors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'import.required_unmapped',
+      'import.unknown_column',
+    ])
   })
 
   it('updates by business key and undoes to the earlier version; a batch is its creator’s', async () => {
     const up = await upload('Title,Amount\nalpha,99\nDelta,5\n')
     const done = await commit(up.body.batch.id, up.body.batch.mapping, 'update')
     expect(done).toMatchObject({ created: 1, updated: 1 })
-    const [alpha] = await demo.service.db.dataSource.manager.query(`SELECT amount::text, version FROM deal WHERE title = 'Alpha'`)
+    const [alpha] = await demo.service.db.dataSource.manager.query(
+      `SELECT amount::text, version FROM deal WHERE title = 'Alpha'`,
+    )
     expect(alpha).toEqual({ amount: '99.00', version: 2 })
     expect((await json('GET', `/deals/imports/${done.id}`, other)).status).toBe(404)
     expect((await json('POST', `/deals/imports/${done.id}/undo`, other)).status).toBe(404)

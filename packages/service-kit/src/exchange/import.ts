@@ -31,7 +31,12 @@ async function runPlan(env: ImportEnv, ctx: AggregateContext, batch: ImportBatch
 }
 
 /** Checks every row and keeps the result with the batch; nothing of the list is written. */
-export async function dryRun(env: ImportEnv, ctx: AggregateContext, id: string, body: Plain): Promise<ImportDryRun> {
+export async function dryRun(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  id: string,
+  body: Plain,
+): Promise<ImportDryRun> {
   const batch = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
   assertStatus(batch, ['uploaded', 'checked'])
   const plan = await runPlan(env, ctx, batch, body)
@@ -45,23 +50,44 @@ export async function dryRun(env: ImportEnv, ctx: AggregateContext, id: string, 
     }),
   )
   const after = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
-  return { batch: after, ...counts(plan), errors: plan.errors.slice(0, KEPT_ERRORS), errorCount: plan.errors.length }
+  return {
+    batch: after,
+    ...counts(plan),
+    errors: plan.errors.slice(0, KEPT_ERRORS),
+    errorCount: plan.errors.length,
+  }
 }
 
 /**
  * Checks again (the data may have changed since the dry run), refuses with every problem (422),
  * else marks the batch running and writes it in the background, one transaction per chunk.
  */
-export async function startCommit(env: ImportEnv, ctx: AggregateContext, id: string, body: Plain): Promise<ImportBatch> {
+export async function startCommit(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  id: string,
+  body: Plain,
+): Promise<ImportBatch> {
   const batch = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
   assertStatus(batch, ['uploaded', 'checked'])
   const plan = await runPlan(env, ctx, batch, body)
   const kept = plan.errors.slice(0, KEPT_ERRORS)
   if (plan.errors.length) {
     await env.db.transaction((m) =>
-      patchBatch(m, id, { status: 'checked', mapping: body.mapping, duplicates: body.duplicates, errors: kept, errorCount: plan.errors.length }),
+      patchBatch(m, id, {
+        status: 'checked',
+        mapping: body.mapping,
+        duplicates: body.duplicates,
+        errors: kept,
+        errorCount: plan.errors.length,
+      }),
     )
-    throw problem(422, 'import.has_errors', { count: plan.errors.length }, { rowErrors: kept, errorCount: plan.errors.length })
+    throw problem(
+      422,
+      'import.has_errors',
+      { count: plan.errors.length },
+      { rowErrors: kept, errorCount: plan.errors.length },
+    )
   }
   // Claimed under the row lock: a second commit of the same batch finds it running.
   await env.db.transaction(async (m) => {
@@ -102,7 +128,9 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
       .catch((error: unknown) => refusal(error, chunk))
     if (failure) {
       const errors = [failure]
-      await env.db.transaction((m) => patchBatch(m, id, { status: 'failed', finished: true, errors, errorCount: 1 }))
+      await env.db.transaction((m) =>
+        patchBatch(m, id, { status: 'failed', finished: true, errors, errorCount: 1 }),
+      )
       return
     }
   }
@@ -142,7 +170,14 @@ async function writeRow(
     await m.query(
       `INSERT INTO import_batch_entry (batch_id, record_id, line, action, version_before, version_after)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [batchId, written.id, row.line, row.action === 'create' ? 'created' : 'updated', row.existing?.version ?? null, written.version],
+      [
+        batchId,
+        written.id,
+        row.line,
+        row.action === 'create' ? 'created' : 'updated',
+        row.existing?.version ?? null,
+        written.version,
+      ],
     )
     if (row.action === 'create') step.created++
     else step.updated++
@@ -192,7 +227,11 @@ export async function undoBatch(env: ImportEnv, ctx: AggregateContext, id: strin
   return { batch, results, succeeded, failed: results.length - succeeded }
 }
 
-async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): Promise<ImportUndo['results'][number]> {
+async function undoEntry(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  entry: Entry,
+): Promise<ImportUndo['results'][number]> {
   const { spec } = env
   let title: string | null = null
   try {
@@ -200,7 +239,8 @@ async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): P
       const row = await spec.store.find(m, entry.record_id, ctx, { lock: true, access: 'write' })
       if (!row) throw problem(404, 'import.record_gone')
       title = spec.store.options.title(row)
-      if (row.version !== entry.version_after) throw conflict('import.changed_since', { version: row.version })
+      if (row.version !== entry.version_after)
+        throw conflict('import.changed_since', { version: row.version })
       if (entry.action === 'created') await spec.remove(m, ctx, row.id, row.version)
       else await spec.store.restoreVersion(m, ctx, row.id, entry.version_before!, row.version)
     })
@@ -215,4 +255,3 @@ async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): P
 function assertStatus(batch: ImportBatch, allowed: ImportBatch['status'][]) {
   if (!allowed.includes(batch.status)) throw conflict('import.batch_state', { status: batch.status })
 }
-
