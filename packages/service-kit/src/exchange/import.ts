@@ -19,9 +19,9 @@ export interface ImportEnv {
 type Plain = { mapping: ImportPlan['mapping']; duplicates: 'skip' | 'update' }
 
 const counts = (plan: Plan) => ({
-  create: plan.rows.filter((r) => r.action === 'create').length,
-  update: plan.rows.filter((r) => r.action === 'update').length,
-  skip: plan.rows.filter((r) => r.action === 'skip').length,
+  create: plan.rows.filter((r) => r.outcome === 'create').length,
+  update: plan.rows.filter((r) => r.outcome === 'update').length,
+  skip: plan.rows.filter((r) => r.outcome === 'skip').length,
 })
 
 async function runPlan(env: ImportEnv, ctx: AggregateContext, batch: ImportBatch, body: Plain) {
@@ -141,7 +141,12 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
       entityType: 'import_batch',
       entityId: id,
       entityTitle: env.spec.resource,
-      note: `Imported: ${tally.created} created, ${tally.updated} updated, ${tally.skipped} skipped`,
+      // The counts as a diff, so the timeline renders them in the reader's language.
+      diff: {
+        created: { before: null, after: tally.created },
+        updated: { before: null, after: tally.updated },
+        skipped: { before: null, after: tally.skipped },
+      },
     })
   })
 }
@@ -161,25 +166,25 @@ async function writeRow(
   row: PlannedRow,
   step: { created: number; updated: number; skipped: number },
 ) {
-  if (row.action === 'skip') return void step.skipped++
+  if (row.outcome === 'skip') return void step.skipped++
   try {
     const written =
-      row.action === 'create'
+      row.outcome === 'create'
         ? await spec.create(m, ctx, row.values)
         : await spec.update(m, ctx, row.existing!.id, row.existing!.version, row.values)
     await m.query(
-      `INSERT INTO import_batch_entry (batch_id, record_id, line, action, version_before, version_after)
+      `INSERT INTO import_batch_entry (batch_id, record_id, line, outcome, version_before, version_after)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [
         batchId,
         written.id,
         row.line,
-        row.action === 'create' ? 'created' : 'updated',
+        row.outcome === 'create' ? 'created' : 'updated',
         row.existing?.version ?? null,
         written.version,
       ],
     )
-    if (row.action === 'create') step.created++
+    if (row.outcome === 'create') step.created++
     else step.updated++
   } catch (error) {
     if (error instanceof Error) Object.assign(error, { importLine: row.line })
@@ -189,7 +194,7 @@ async function writeRow(
 
 interface Entry {
   record_id: string
-  action: 'created' | 'updated'
+  outcome: 'created' | 'updated'
   version_before: number | null
   version_after: number
 }
@@ -208,7 +213,7 @@ export async function undoBatch(env: ImportEnv, ctx: AggregateContext, id: strin
     await patchBatch(m, id, { status: 'undone', undoneBy: { id: ctx.actor.id, name: ctx.actor.name ?? '' } })
   })
   const entries: Entry[] = await db.dataSource.manager.query(
-    'SELECT record_id, action, version_before, version_after FROM import_batch_entry WHERE batch_id = $1 ORDER BY line DESC',
+    'SELECT record_id, outcome, version_before, version_after FROM import_batch_entry WHERE batch_id = $1 ORDER BY line DESC',
     [id],
   )
   const results: ImportUndo['results'] = []
@@ -220,7 +225,10 @@ export async function undoBatch(env: ImportEnv, ctx: AggregateContext, id: strin
       entityType: 'import_batch',
       entityId: id,
       entityTitle: spec.resource,
-      note: `Undone: ${succeeded} of ${results.length} records`,
+      diff: {
+        undone: { before: null, after: succeeded },
+        failed: { before: null, after: results.length - succeeded },
+      },
     }),
   )
   const batch = await getBatch(db.dataSource.manager, ctx, spec.resource, id)
@@ -241,7 +249,7 @@ async function undoEntry(
       title = spec.store.options.title(row)
       if (row.version !== entry.version_after)
         throw conflict('import.changed_since', { version: row.version })
-      if (entry.action === 'created') await spec.remove(m, ctx, row.id, row.version)
+      if (entry.outcome === 'created') await spec.remove(m, ctx, row.id, row.version)
       else await spec.store.restoreVersion(m, ctx, row.id, entry.version_before!, row.version)
     })
     return { id: entry.record_id, ok: true, title }

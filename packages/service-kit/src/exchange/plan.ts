@@ -24,7 +24,7 @@ import { buildLookups, CellProblem, readCell } from './values.js'
 export interface PlannedRow {
   line: number
   values: ImportValues
-  action: 'create' | 'update' | 'skip'
+  outcome: 'create' | 'update' | 'skip'
   existing: Existing | null
 }
 
@@ -186,17 +186,17 @@ export async function planImport(
       )
       continue
     }
-    const action = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
+    const outcome = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
     // The key found the record; it is not rewritten (a case or spacing variant would rename it).
-    if (action === 'update') for (const c of keyColumns) delete r.values[c.field.key]
-    if (action !== 'skip') {
-      const problems = domainCheck(spec, r.values, action, r.line, columns)
+    if (outcome === 'update') for (const c of keyColumns) delete r.values[c.field.key]
+    if (outcome !== 'skip') {
+      const problems = domainCheck(spec, r.values, outcome, r.line, columns)
       if (problems.length) {
         errors.push(...problems)
         continue
       }
     }
-    rows.push({ line: r.line, values: r.values, action, existing: found })
+    rows.push({ line: r.line, values: r.values, outcome, existing: found })
   }
   errors.sort((a, b) => a.row - b.row)
   return { rows, errors }
