@@ -117,10 +117,13 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
     const failure = await env.db
       .transaction(async (m) => {
         const step = { ...tally }
+        const entries: EntryInput[] = []
         for (const row of chunk) {
-          await writeRow(m, env.spec, ctx, id, row, step)
+          const entry = await writeRow(m, env.spec, ctx, row, step)
+          if (entry) entries.push(entry)
           step.processed++
         }
+        await insertEntries(m, id, entries)
         await patchBatch(m, id, step)
         Object.assign(tally, step)
         return null
@@ -151,6 +154,31 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
   })
 }
 
+interface EntryInput {
+  recordId: string
+  line: number
+  outcome: 'created' | 'updated'
+  versionBefore: number | null
+  versionAfter: number
+}
+
+/** A chunk's entries in one statement. */
+async function insertEntries(m: EntityManager, batchId: string, entries: EntryInput[]) {
+  if (!entries.length) return
+  await m.query(
+    `INSERT INTO import_batch_entry (batch_id, record_id, line, outcome, version_before, version_after)
+     SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::int[], $6::int[])`,
+    [
+      batchId,
+      entries.map((e) => e.recordId),
+      entries.map((e) => e.line),
+      entries.map((e) => e.outcome),
+      entries.map((e) => e.versionBefore),
+      entries.map((e) => e.versionAfter),
+    ],
+  )
+}
+
 /** Which row of the chunk a domain refusal came from is carried on the error. */
 function refusal(error: unknown, chunk: PlannedRow[]): ImportRowError {
   const line = (error as { importLine?: number }).importLine ?? chunk[0]!.line
@@ -162,30 +190,24 @@ async function writeRow(
   m: EntityManager,
   spec: ExchangeSpec,
   ctx: AggregateContext,
-  batchId: string,
   row: PlannedRow,
   step: { created: number; updated: number; skipped: number },
-) {
-  if (row.outcome === 'skip') return void step.skipped++
+): Promise<EntryInput | null> {
+  if (row.outcome === 'skip') return (step.skipped++, null)
   try {
     const written =
       row.outcome === 'create'
         ? await spec.create(m, ctx, row.values)
         : await spec.update(m, ctx, row.existing!.id, row.existing!.version, row.values)
-    await m.query(
-      `INSERT INTO import_batch_entry (batch_id, record_id, line, outcome, version_before, version_after)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        batchId,
-        written.id,
-        row.line,
-        row.outcome === 'create' ? 'created' : 'updated',
-        row.existing?.version ?? null,
-        written.version,
-      ],
-    )
     if (row.outcome === 'create') step.created++
     else step.updated++
+    return {
+      recordId: written.id,
+      line: row.line,
+      outcome: row.outcome === 'create' ? 'created' : 'updated',
+      versionBefore: row.existing?.version ?? null,
+      versionAfter: written.version,
+    }
   } catch (error) {
     if (error instanceof Error) Object.assign(error, { importLine: row.line })
     throw error
