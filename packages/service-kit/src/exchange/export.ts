@@ -20,7 +20,14 @@ const MEDIA: Record<ExchangeFormat, string> = {
 export function exportColumns(spec: ExchangeSpec, columns: string | undefined): ExchangeField[] {
   if (!columns?.trim()) return [...spec.fields]
   const byKey = new Map(spec.fields.map((f) => [f.key, f]))
-  const keys = [...new Set(columns.split(',').map((k) => k.trim()).filter(Boolean))]
+  const keys = [
+    ...new Set(
+      columns
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ]
   const unknown = keys.filter((k) => !byKey.has(k))
   if (unknown.length)
     throw validationFailed(unknown.map((k) => fieldError('columns', 'import.unknown_field', { field: k })))
@@ -32,7 +39,10 @@ export function attachmentHeader(res: Response, baseName: string, asciiName: str
   const stamp = new Date().toISOString().slice(0, 10)
   const utf8 = encodeURIComponent(`${baseName}-${stamp}.${format}`)
   res.setHeader('Content-Type', MEDIA[format])
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}-${stamp}.${format}"; filename*=UTF-8''${utf8}`)
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${asciiName}-${stamp}.${format}"; filename*=UTF-8''${utf8}`,
+  )
   res.setHeader('Cache-Control', 'no-store')
 }
 
@@ -50,13 +60,23 @@ export function csvWriter(res: Response): SheetWriter {
   }
   return {
     row: (cells) =>
-      write(Papa.unparse([cells.map((c) => (typeof c === 'number' ? String(c) : escapeFormula(c)))]) + '\r\n'),
+      write(
+        Papa.unparse([cells.map((c) => (typeof c === 'number' ? String(c) : escapeFormula(c)))]) + '\r\n',
+      ),
     end: async () => void res.end(),
   }
 }
 
-export function xlsxWriter(res: Response, sheetName: string, extra?: (book: ExcelJS.stream.xlsx.WorkbookWriter) => void) {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false })
+export function xlsxWriter(
+  res: Response,
+  sheetName: string,
+  extra?: (book: ExcelJS.stream.xlsx.WorkbookWriter) => void,
+) {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: res,
+    useStyles: false,
+    useSharedStrings: false,
+  })
   const sheet = book.addWorksheet(sheetName)
   const writer: SheetWriter = {
     // Cells are typed strings (never formulas), so a `=cmd` text stays text in Excel.
@@ -81,16 +101,27 @@ export async function readableRows(
 ): Promise<(string | number)[][]> {
   const names = new Map<string, Map<string, string>>()
   for (const field of fields) {
-    const ids = [...new Set(items.map((i) => rawValue(field, i)).filter((v): v is string => typeof v === 'string' && v !== ''))]
-    if (field.kind === 'user') names.set(field.key, await namesOf(m, 'SELECT id, display_name AS name FROM user_replica WHERE id = ANY($1)', ids))
-    if (field.kind === 'dept') names.set(field.key, await namesOf(m, 'SELECT id, name FROM dept_replica WHERE id = ANY($1)', ids))
+    const ids = [
+      ...new Set(
+        items.map((i) => rawValue(field, i)).filter((v): v is string => typeof v === 'string' && v !== ''),
+      ),
+    ]
+    if (field.kind === 'user')
+      names.set(
+        field.key,
+        await namesOf(m, 'SELECT id, display_name AS name FROM user_replica WHERE id = ANY($1)', ids),
+      )
+    if (field.kind === 'dept')
+      names.set(field.key, await namesOf(m, 'SELECT id, name FROM dept_replica WHERE id = ANY($1)', ids))
     if (field.kind === 'ref') names.set(field.key, ids.length ? await field.ref!.names(m, ids) : new Map())
     if (field.kind === 'dict') {
       const entries = await dicts.entries(field.dict!)
       names.set(field.key, new Map(entries.map((e) => [e.value, lang === 'en' ? e.label.en : e.label.zh])))
     }
   }
-  return items.map((item) => fields.map((f) => readable(f, rawValue(f, item), names.get(f.key), lang, timeZone)))
+  return items.map((item) =>
+    fields.map((f) => readable(f, rawValue(f, item), names.get(f.key), lang, timeZone)),
+  )
 }
 
 const rawValue = (field: ExchangeField, item: Record<string, unknown>) =>
@@ -140,13 +171,21 @@ export async function writeList<T extends RecordBase, Q>(
   m: EntityManager,
   ctx: AggregateContext,
   spec: ExchangeSpec<T, Q>,
-  o: { filters: Q; fields: ExchangeField[]; dicts: Dictionaries; lang: Lang; timeZone: string; out: SheetWriter },
+  o: {
+    filters: Q
+    fields: ExchangeField[]
+    dicts: Dictionaries
+    lang: Lang
+    timeZone: string
+    out: SheetWriter
+  },
 ) {
   await o.out.row(o.fields.map((f) => f.label[o.lang]))
   let cursor: string | undefined
   do {
     const page = await spec.list(m, ctx, { ...o.filters, limit: PAGE_SIZE_MAX, cursor, page: undefined } as Q)
-    for (const cells of await readableRows(m, o.dicts, o.fields, page.items, o.lang, o.timeZone)) await o.out.row(cells)
+    for (const cells of await readableRows(m, o.dicts, o.fields, page.items, o.lang, o.timeZone))
+      await o.out.row(cells)
     cursor = page.nextCursor ?? undefined
   } while (cursor)
   await o.out.end()

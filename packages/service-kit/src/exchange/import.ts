@@ -19,9 +19,9 @@ export interface ImportEnv {
 type Plain = { mapping: ImportPlan['mapping']; duplicates: 'skip' | 'update' }
 
 const counts = (plan: Plan) => ({
-  create: plan.rows.filter((r) => r.action === 'create').length,
-  update: plan.rows.filter((r) => r.action === 'update').length,
-  skip: plan.rows.filter((r) => r.action === 'skip').length,
+  create: plan.rows.filter((r) => r.outcome === 'create').length,
+  update: plan.rows.filter((r) => r.outcome === 'update').length,
+  skip: plan.rows.filter((r) => r.outcome === 'skip').length,
 })
 
 async function runPlan(env: ImportEnv, ctx: AggregateContext, batch: ImportBatch, body: Plain) {
@@ -31,7 +31,12 @@ async function runPlan(env: ImportEnv, ctx: AggregateContext, batch: ImportBatch
 }
 
 /** Checks every row and keeps the result with the batch; nothing of the list is written. */
-export async function dryRun(env: ImportEnv, ctx: AggregateContext, id: string, body: Plain): Promise<ImportDryRun> {
+export async function dryRun(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  id: string,
+  body: Plain,
+): Promise<ImportDryRun> {
   const batch = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
   assertStatus(batch, ['uploaded', 'checked'])
   const plan = await runPlan(env, ctx, batch, body)
@@ -45,23 +50,44 @@ export async function dryRun(env: ImportEnv, ctx: AggregateContext, id: string, 
     }),
   )
   const after = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
-  return { batch: after, ...counts(plan), errors: plan.errors.slice(0, KEPT_ERRORS), errorCount: plan.errors.length }
+  return {
+    batch: after,
+    ...counts(plan),
+    errors: plan.errors.slice(0, KEPT_ERRORS),
+    errorCount: plan.errors.length,
+  }
 }
 
 /**
  * Checks again (the data may have changed since the dry run), refuses with every problem (422),
  * else marks the batch running and writes it in the background, one transaction per chunk.
  */
-export async function startCommit(env: ImportEnv, ctx: AggregateContext, id: string, body: Plain): Promise<ImportBatch> {
+export async function startCommit(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  id: string,
+  body: Plain,
+): Promise<ImportBatch> {
   const batch = await getBatch(env.db.dataSource.manager, ctx, env.spec.resource, id)
   assertStatus(batch, ['uploaded', 'checked'])
   const plan = await runPlan(env, ctx, batch, body)
   const kept = plan.errors.slice(0, KEPT_ERRORS)
   if (plan.errors.length) {
     await env.db.transaction((m) =>
-      patchBatch(m, id, { status: 'checked', mapping: body.mapping, duplicates: body.duplicates, errors: kept, errorCount: plan.errors.length }),
+      patchBatch(m, id, {
+        status: 'checked',
+        mapping: body.mapping,
+        duplicates: body.duplicates,
+        errors: kept,
+        errorCount: plan.errors.length,
+      }),
     )
-    throw problem(422, 'import.has_errors', { count: plan.errors.length }, { rowErrors: kept, errorCount: plan.errors.length })
+    throw problem(
+      422,
+      'import.has_errors',
+      { count: plan.errors.length },
+      { rowErrors: kept, errorCount: plan.errors.length },
+    )
   }
   // Claimed under the row lock: a second commit of the same batch finds it running.
   await env.db.transaction(async (m) => {
@@ -91,10 +117,13 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
     const failure = await env.db
       .transaction(async (m) => {
         const step = { ...tally }
+        const entries: EntryInput[] = []
         for (const row of chunk) {
-          await writeRow(m, env.spec, ctx, id, row, step)
+          const entry = await writeRow(m, env.spec, ctx, row, step)
+          if (entry) entries.push(entry)
           step.processed++
         }
+        await insertEntries(m, id, entries)
         await patchBatch(m, id, step)
         Object.assign(tally, step)
         return null
@@ -102,7 +131,9 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
       .catch((error: unknown) => refusal(error, chunk))
     if (failure) {
       const errors = [failure]
-      await env.db.transaction((m) => patchBatch(m, id, { status: 'failed', finished: true, errors, errorCount: 1 }))
+      await env.db.transaction((m) =>
+        patchBatch(m, id, { status: 'failed', finished: true, errors, errorCount: 1 }),
+      )
       return
     }
   }
@@ -113,9 +144,39 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
       entityType: 'import_batch',
       entityId: id,
       entityTitle: env.spec.resource,
-      note: `Imported: ${tally.created} created, ${tally.updated} updated, ${tally.skipped} skipped`,
+      // The counts as a diff, so the timeline renders them in the reader's language.
+      diff: {
+        created: { before: null, after: tally.created },
+        updated: { before: null, after: tally.updated },
+        skipped: { before: null, after: tally.skipped },
+      },
     })
   })
+}
+
+interface EntryInput {
+  recordId: string
+  line: number
+  outcome: 'created' | 'updated'
+  versionBefore: number | null
+  versionAfter: number
+}
+
+/** A chunk's entries in one statement. */
+async function insertEntries(m: EntityManager, batchId: string, entries: EntryInput[]) {
+  if (!entries.length) return
+  await m.query(
+    `INSERT INTO import_batch_entry (batch_id, record_id, line, outcome, version_before, version_after)
+     SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::int[], $6::int[])`,
+    [
+      batchId,
+      entries.map((e) => e.recordId),
+      entries.map((e) => e.line),
+      entries.map((e) => e.outcome),
+      entries.map((e) => e.versionBefore),
+      entries.map((e) => e.versionAfter),
+    ],
+  )
 }
 
 /** Which row of the chunk a domain refusal came from is carried on the error. */
@@ -129,23 +190,24 @@ async function writeRow(
   m: EntityManager,
   spec: ExchangeSpec,
   ctx: AggregateContext,
-  batchId: string,
   row: PlannedRow,
   step: { created: number; updated: number; skipped: number },
-) {
-  if (row.action === 'skip') return void step.skipped++
+): Promise<EntryInput | null> {
+  if (row.outcome === 'skip') return (step.skipped++, null)
   try {
     const written =
-      row.action === 'create'
+      row.outcome === 'create'
         ? await spec.create(m, ctx, row.values)
         : await spec.update(m, ctx, row.existing!.id, row.existing!.version, row.values)
-    await m.query(
-      `INSERT INTO import_batch_entry (batch_id, record_id, line, action, version_before, version_after)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [batchId, written.id, row.line, row.action === 'create' ? 'created' : 'updated', row.existing?.version ?? null, written.version],
-    )
-    if (row.action === 'create') step.created++
+    if (row.outcome === 'create') step.created++
     else step.updated++
+    return {
+      recordId: written.id,
+      line: row.line,
+      outcome: row.outcome === 'create' ? 'created' : 'updated',
+      versionBefore: row.existing?.version ?? null,
+      versionAfter: written.version,
+    }
   } catch (error) {
     if (error instanceof Error) Object.assign(error, { importLine: row.line })
     throw error
@@ -154,7 +216,7 @@ async function writeRow(
 
 interface Entry {
   record_id: string
-  action: 'created' | 'updated'
+  outcome: 'created' | 'updated'
   version_before: number | null
   version_after: number
 }
@@ -173,7 +235,7 @@ export async function undoBatch(env: ImportEnv, ctx: AggregateContext, id: strin
     await patchBatch(m, id, { status: 'undone', undoneBy: { id: ctx.actor.id, name: ctx.actor.name ?? '' } })
   })
   const entries: Entry[] = await db.dataSource.manager.query(
-    'SELECT record_id, action, version_before, version_after FROM import_batch_entry WHERE batch_id = $1 ORDER BY line DESC',
+    'SELECT record_id, outcome, version_before, version_after FROM import_batch_entry WHERE batch_id = $1 ORDER BY line DESC',
     [id],
   )
   const results: ImportUndo['results'] = []
@@ -185,14 +247,21 @@ export async function undoBatch(env: ImportEnv, ctx: AggregateContext, id: strin
       entityType: 'import_batch',
       entityId: id,
       entityTitle: spec.resource,
-      note: `Undone: ${succeeded} of ${results.length} records`,
+      diff: {
+        undone: { before: null, after: succeeded },
+        failed: { before: null, after: results.length - succeeded },
+      },
     }),
   )
   const batch = await getBatch(db.dataSource.manager, ctx, spec.resource, id)
   return { batch, results, succeeded, failed: results.length - succeeded }
 }
 
-async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): Promise<ImportUndo['results'][number]> {
+async function undoEntry(
+  env: ImportEnv,
+  ctx: AggregateContext,
+  entry: Entry,
+): Promise<ImportUndo['results'][number]> {
   const { spec } = env
   let title: string | null = null
   try {
@@ -200,8 +269,9 @@ async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): P
       const row = await spec.store.find(m, entry.record_id, ctx, { lock: true, access: 'write' })
       if (!row) throw problem(404, 'import.record_gone')
       title = spec.store.options.title(row)
-      if (row.version !== entry.version_after) throw conflict('import.changed_since', { version: row.version })
-      if (entry.action === 'created') await spec.remove(m, ctx, row.id, row.version)
+      if (row.version !== entry.version_after)
+        throw conflict('import.changed_since', { version: row.version })
+      if (entry.outcome === 'created') await spec.remove(m, ctx, row.id, row.version)
       else await spec.store.restoreVersion(m, ctx, row.id, entry.version_before!, row.version)
     })
     return { id: entry.record_id, ok: true, title }
@@ -215,4 +285,3 @@ async function undoEntry(env: ImportEnv, ctx: AggregateContext, entry: Entry): P
 function assertStatus(batch: ImportBatch, allowed: ImportBatch['status'][]) {
   if (!allowed.includes(batch.status)) throw conflict('import.batch_state', { status: batch.status })
 }
-

@@ -41,7 +41,7 @@ export class KitImportTables1766500000000 implements MigrationInterface {
         batch_id uuid NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
         record_id uuid NOT NULL,
         line int NOT NULL,
-        action varchar(10) NOT NULL,
+        outcome varchar(10) NOT NULL,
         version_before int NULL,
         version_after int NOT NULL,
         PRIMARY KEY (batch_id, record_id)

@@ -9,14 +9,22 @@ import {
 import { fieldError, HttpError, validationFailed } from '../errors.js'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { SheetRow } from './read-file.js'
-import { keyOf, normaliseKey, type ExchangeDeps, type ExchangeField, type ExchangeSpec, type ImportValues, type Existing } from './spec.js'
+import {
+  keyOf,
+  normaliseKey,
+  type ExchangeDeps,
+  type ExchangeField,
+  type ExchangeSpec,
+  type ImportValues,
+  type Existing,
+} from './spec.js'
 import { buildLookups, CellProblem, readCell } from './values.js'
 
 /** One data row after the dry run's checks: what it would do. */
 export interface PlannedRow {
   line: number
   values: ImportValues
-  action: 'create' | 'update' | 'skip'
+  outcome: 'create' | 'update' | 'skip'
   existing: Existing | null
 }
 
@@ -42,7 +50,14 @@ export function rowError(
   params?: ProblemParams,
 ): ImportRowError {
   const message = formatProblem(code, params, 'en') ?? code
-  return { row: line, column, field, code, ...(params && Object.keys(params).length ? { params } : {}), message }
+  return {
+    row: line,
+    column,
+    field,
+    code,
+    ...(params && Object.keys(params).length ? { params } : {}),
+    message,
+  }
 }
 
 /** The file columns the mapping reads, checked against the file and the spec (400 naming each problem). */
@@ -57,7 +72,8 @@ export function mappedColumns(spec: ExchangeSpec, headers: string[], mapping: Im
     const field = fields.get(key)
     if (index < 0) problems.push(fieldError(`mapping.${header}`, 'import.unknown_column', { column: header }))
     else if (!field) problems.push(fieldError(`mapping.${header}`, 'import.unknown_field', { field: key }))
-    else if (used.has(key)) problems.push(fieldError(`mapping.${header}`, 'import.field_mapped_twice', { field: key }))
+    else if (used.has(key))
+      problems.push(fieldError(`mapping.${header}`, 'import.field_mapped_twice', { field: key }))
     else columns.push({ index, header, field })
     used.add(key)
   }
@@ -76,7 +92,13 @@ export function suggestMapping(spec: ExchangeSpec, headers: string[]): ImportMap
   const taken = new Set<string>()
   const mapping: ImportMapping = {}
   for (const header of headers) {
-    const key = byText.get(header.trim().replace(/\s*\*$/, '').toLowerCase()) ?? null
+    const key =
+      byText.get(
+        header
+          .trim()
+          .replace(/\s*\*$/, '')
+          .toLowerCase(),
+      ) ?? null
     mapping[header] = key && !taken.has(key) ? key : null
     if (key) taken.add(key)
   }
@@ -102,7 +124,13 @@ export async function planImport(
     if (column) for (const row of o.rows) if (row.cells[column.index]) texts.add(row.cells[column.index]!)
     return texts
   }
-  const lookups = await buildLookups(m, ctx, deps.dicts, columns.map((c) => c.field), textsOf)
+  const lookups = await buildLookups(
+    m,
+    ctx,
+    deps.dicts,
+    columns.map((c) => c.field),
+    textsOf,
+  )
   const errors: ImportRowError[] = []
   const read: { line: number; values: ImportValues; key: string[] | null; ok: boolean }[] = []
   const firstLineOfKey = new Map<string, number>()
@@ -120,37 +148,55 @@ export async function planImport(
         ok = false
       } else if (value !== null) values[c.field.key] = value
     }
-    const key = keyColumns.length ? keyColumns.map((c) => normaliseKey(String(values[c.field.key] ?? ''))) : null
+    const key = keyColumns.length
+      ? keyColumns.map((c) => normaliseKey(String(values[c.field.key] ?? '')))
+      : null
     if (key && ok) {
       const joined = keyOf(key)
       const first = firstLineOfKey.get(joined)
       if (first !== undefined) {
         const shown = keyColumns.map((c) => row.cells[c.index]).join(' / ')
-        errors.push(rowError(row.line, keyColumns[0]!.header, keyColumns[0]!.field.key, 'import.duplicate_in_file', { row: first, key: shown }))
+        errors.push(
+          rowError(row.line, keyColumns[0]!.header, keyColumns[0]!.field.key, 'import.duplicate_in_file', {
+            row: first,
+            key: shown,
+          }),
+        )
         ok = false
       } else firstLineOfKey.set(joined, row.line)
     }
     read.push({ line: row.line, values, key, ok })
   }
-  const existing = await findAll(m, ctx, spec, read.filter((r) => r.ok && r.key).map((r) => r.key!))
+  const existing = await findAll(
+    m,
+    ctx,
+    spec,
+    read.filter((r) => r.ok && r.key).map((r) => r.key!),
+  )
   const rows: PlannedRow[] = []
   for (const r of read) {
     if (!r.ok) continue
     const found = r.key ? (existing.get(keyOf(r.key)) ?? null) : null
     if (found?.writable === false) {
       const c = keyColumns[0]!
-      errors.push(rowError(r.line, c.header, c.field.key, 'import.not_writable', { value: String(r.values[c.field.key]) }))
+      errors.push(
+        rowError(r.line, c.header, c.field.key, 'import.not_writable', {
+          value: String(r.values[c.field.key]),
+        }),
+      )
       continue
     }
-    const action = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
-    if (action !== 'skip') {
-      const problems = domainCheck(spec, r.values, action, r.line, columns)
+    const outcome = !found ? 'create' : o.duplicates === 'update' ? 'update' : 'skip'
+    // The key found the record; it is not rewritten (a case or spacing variant would rename it).
+    if (outcome === 'update') for (const c of keyColumns) delete r.values[c.field.key]
+    if (outcome !== 'skip') {
+      const problems = domainCheck(spec, r.values, outcome, r.line, columns)
       if (problems.length) {
         errors.push(...problems)
         continue
       }
     }
-    rows.push({ line: r.line, values: r.values, action, existing: found })
+    rows.push({ line: r.line, values: r.values, outcome, existing: found })
   }
   errors.sort((a, b) => a.row - b.row)
   return { rows, errors }
@@ -187,6 +233,12 @@ export function problemsOfRow(error: HttpError, line: number, columns: Column[])
   return fieldErrors.map((e) => {
     const key = e.field.split('.')[0]!
     const column = columns.find((c) => c.field.key === key)
-    return rowError(line, column?.header ?? null, column ? key : (e.field ?? null), e.code ?? 'http.bad_request', e.params as ProblemParams | undefined)
+    return rowError(
+      line,
+      column?.header ?? null,
+      column ? key : (e.field ?? null),
+      e.code ?? 'http.bad_request',
+      e.params as ProblemParams | undefined,
+    )
   })
 }

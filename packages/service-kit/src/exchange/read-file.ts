@@ -78,7 +78,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   }
   const sheet = book.worksheets[0]
   if (!sheet) throw badRequest('import.no_rows')
-  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1) throw badRequest('import.too_many_rows', { max: IMPORT_MAX_ROWS })
+  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1)
+    throw badRequest('import.too_many_rows', { max: IMPORT_MAX_ROWS })
   const rows: string[][] = []
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values: string[] = []

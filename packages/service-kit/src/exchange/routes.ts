@@ -87,7 +87,14 @@ export function registerExchange<T extends RecordBase, Q>(
       attachmentHeader(res, spec.title?.[lang] ?? name, name, format)
       const out = format === 'csv' ? csvWriter(res) : xlsxWriter(res, name)
       await streamed(res, () =>
-        writeList(m(), ctxOf(principal, requestId), spec, { filters, fields, dicts: o.dicts, lang, timeZone: o.timeZone, out }),
+        writeList(m(), ctxOf(principal, requestId), spec, {
+          filters,
+          fields,
+          dicts: o.dicts,
+          lang,
+          timeZone: o.timeZone,
+          out,
+        }),
       )
     },
   })
@@ -104,7 +111,12 @@ export function registerExchange<T extends RecordBase, Q>(
       const name = spec.path.split('/').pop()!
       attachmentHeader(res, `${spec.title?.[lang] ?? name}-template`, `${name}-template`, query.format)
       await streamed(res, () =>
-        writeTemplate(res, anySpec, { format: query.format, lang, dicts: o.dicts, me: principal.displayName ?? principal.username }),
+        writeTemplate(res, anySpec, {
+          format: query.format,
+          lang,
+          dicts: o.dicts,
+          me: principal.displayName ?? principal.username,
+        }),
       )
     },
   })
@@ -167,7 +179,8 @@ export function registerExchange<T extends RecordBase, Q>(
     params: IdParams,
     response: ImportBatch,
     cache: 'no-store',
-    handler: ({ params, principal, requestId }) => getBatch(m(), ctxOf(principal, requestId), spec.resource, params.id),
+    handler: ({ params, principal, requestId }) =>
+      getBatch(m(), ctxOf(principal, requestId), spec.resource, params.id),
   })
 
   api.route({
@@ -187,7 +200,8 @@ export function registerExchange<T extends RecordBase, Q>(
   api.route({
     method: 'post',
     path: `${path}/imports/:id/commit`,
-    summary: 'Write the batch (202; poll the batch for progress); 422 listing every problem if a row fails its checks',
+    summary:
+      'Write the batch (202; poll the batch for progress); 422 listing every problem if a row fails its checks',
     tags,
     access: importCode,
     params: IdParams,
@@ -201,7 +215,8 @@ export function registerExchange<T extends RecordBase, Q>(
   api.route({
     method: 'post',
     path: `${path}/imports/:id/undo`,
-    summary: 'Undo a whole batch: created records to the recycle bin, updated ones back to their earlier version',
+    summary:
+      'Undo a whole batch: created records to the recycle bin, updated ones back to their earlier version',
     tags,
     access: importCode,
     params: IdParams,

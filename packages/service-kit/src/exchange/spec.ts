@@ -89,13 +89,23 @@ export interface ExchangeSpec<T extends RecordBase = RecordBase, Q = unknown> {
    * `create` would get them (ids for user/dept/ref fields), in `businessKey` field order, as text,
    * trimmed and lower-cased; answer `keyOf(key)` → record (`existingMatches` builds the answer).
    */
-  findExisting(m: EntityManager, ctx: AggregateContext, keys: readonly string[][]): Promise<Map<string, Existing>>
+  findExisting(
+    m: EntityManager,
+    ctx: AggregateContext,
+    keys: readonly string[][],
+  ): Promise<Map<string, Existing>>
   /** The domain's own check of a row's values without writing (the create body schema); throws a problem. */
   check?(values: ImportValues, mode: 'create' | 'update'): void
   /** Creates through the aggregate's create rule. */
   create(m: EntityManager, ctx: AggregateContext, values: ImportValues): Promise<Written>
   /** Updates through the aggregate's update rule (only the mapped fields are in `values`). */
-  update(m: EntityManager, ctx: AggregateContext, id: string, version: number, values: ImportValues): Promise<Written>
+  update(
+    m: EntityManager,
+    ctx: AggregateContext,
+    id: string,
+    version: number,
+    values: ImportValues,
+  ): Promise<Written>
   /** The aggregate's deletion rule (to the recycle bin): undo of a created record. */
   remove(m: EntityManager, ctx: AggregateContext, id: string, version: number): Promise<void>
   /** Rows per commit transaction; default 200. */

@@ -26,7 +26,10 @@ export async function writeTemplate(
   const labels = new Map<string, string[]>()
   for (const f of fields.filter((x) => x.kind === 'dict')) {
     const entries = (await o.dicts.entries(f.dict!)).filter((e) => e.enabled)
-    labels.set(f.key, entries.map((e) => e.label[o.lang]))
+    labels.set(
+      f.key,
+      entries.map((e) => e.label[o.lang]),
+    )
   }
   const example = fields.map((f) => {
     if (f.example) return f.example
@@ -44,7 +47,8 @@ export async function writeTemplate(
           const dictFields = fields.filter((f) => f.kind === 'dict')
           sheet.addRow(dictFields.map((f) => f.label[o.lang])).commit()
           const longest = Math.max(0, ...dictFields.map((f) => labels.get(f.key)!.length))
-          for (let i = 0; i < longest; i++) sheet.addRow(dictFields.map((f) => labels.get(f.key)![i] ?? '')).commit()
+          for (let i = 0; i < longest; i++)
+            sheet.addRow(dictFields.map((f) => labels.get(f.key)![i] ?? '')).commit()
           sheet.commit()
         })
   await out.row(fields.map((f) => f.label[o.lang]))

@@ -40,7 +40,10 @@ export async function buildLookups(
     if (field.kind === 'ref') {
       const ids = texts.length ? await field.ref!.ids(m, ctx, texts) : new Map<string, string>()
       const lower = new Map([...ids].map(([k, v]) => [k.toLowerCase(), v]))
-      lookups.set(field.key, (text) => lower.get(text.toLowerCase()) ?? new CellProblem('import.unknown_ref', { value: text }))
+      lookups.set(
+        field.key,
+        (text) => lower.get(text.toLowerCase()) ?? new CellProblem('import.unknown_ref', { value: text }),
+      )
     }
   }
   return lookups
@@ -52,7 +55,8 @@ function dictLookup(field: ExchangeField, entries: DictEntry[]): Lookup {
   for (const e of entries.filter((x) => x.enabled))
     for (const text of [e.label.zh, e.label.en, e.value]) byText.set(text.trim().toLowerCase(), e.value)
   return (text) =>
-    byText.get(text.toLowerCase()) ?? new CellProblem('import.unknown_dict_value', { value: text, dict: field.dict! })
+    byText.get(text.toLowerCase()) ??
+    new CellProblem('import.unknown_dict_value', { value: text, dict: field.dict! })
 }
 
 /** Users by username or display name; a display name two users share must be written as the username. */
@@ -67,14 +71,17 @@ async function userLookup(m: EntityManager, texts: string[]): Promise<Lookup> {
     : []
   const byUsername = new Map(rows.map((r) => [r.username.toLowerCase(), r.id]))
   const byName = new Map<string, string[]>()
-  for (const r of rows) byName.set(r.display_name.toLowerCase(), [...(byName.get(r.display_name.toLowerCase()) ?? []), r.id])
+  for (const r of rows)
+    byName.set(r.display_name.toLowerCase(), [...(byName.get(r.display_name.toLowerCase()) ?? []), r.id])
   return (text) => {
     const key = text.toLowerCase()
     const named = byName.get(key) ?? []
     if (named.length === 1) return named[0]!
     const id = byUsername.get(key)
     if (id) return id
-    return new CellProblem(named.length > 1 ? 'import.ambiguous_user' : 'import.unknown_user', { value: text })
+    return new CellProblem(named.length > 1 ? 'import.ambiguous_user' : 'import.unknown_user', {
+      value: text,
+    })
   }
 }
 
@@ -112,7 +119,9 @@ export function readCell(
     }
     case 'money': {
       const plain = text.replace(/[,\s¥$￥]/g, '')
-      return /^-?\d{1,15}(\.\d{1,4})?$/.test(plain) ? normaliseDecimal(plain) : new CellProblem('import.invalid_money', { value: text })
+      return /^-?\d{1,15}(\.\d{1,4})?$/.test(plain)
+        ? normaliseDecimal(plain)
+        : new CellProblem('import.invalid_money', { value: text })
     }
     case 'date':
       return readDate(text) ?? new CellProblem('import.invalid_date', { value: text })
@@ -125,7 +134,14 @@ export function readCell(
       return new CellProblem('import.invalid_bool', { value: text })
     }
     case 'tags':
-      return [...new Set(text.split(/[,，;；]/).map((t) => t.trim()).filter(Boolean))]
+      return [
+        ...new Set(
+          text
+            .split(/[,，;；]/)
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ]
     default:
       return lookup ? lookup(text) : text
   }

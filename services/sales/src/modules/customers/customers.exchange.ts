@@ -22,11 +22,24 @@ function pick(values: ImportValues, keys: readonly string[]) {
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]))
 }
 
-const CUSTOMER_KEYS = ['name', 'status', 'level', 'industry', 'source', 'phone', 'address', 'website', 'remark', 'nextFollowUpAt'] as const
+const CUSTOMER_KEYS = [
+  'name',
+  'status',
+  'level',
+  'industry',
+  'source',
+  'phone',
+  'address',
+  'website',
+  'remark',
+  'nextFollowUpAt',
+] as const
 
 /** The create body: the owner (transfer permission for someone else) and the optional primary contact. */
 function customerCreate(v: ImportValues): sales.CustomerCreate {
-  const contact = v.contactName ? { contact: pick({ name: v.contactName, phone: v.contactPhone }, ['name', 'phone']) } : {}
+  const contact = v.contactName
+    ? { contact: pick({ name: v.contactName, phone: v.contactPhone }, ['name', 'phone']) }
+    : {}
   return parseOrThrow(sales.CustomerCreate, { ...pick(v, [...CUSTOMER_KEYS, 'ownerId']), ...contact })
 }
 
@@ -51,7 +64,10 @@ export const customerRef: RefResolver = {
     return byText
   },
   async names(m, ids) {
-    const rows: { id: string; name: string }[] = await m.query('SELECT id, name FROM customer WHERE id = ANY($1::uuid[])', [ids])
+    const rows: { id: string; name: string }[] = await m.query(
+      'SELECT id, name FROM customer WHERE id = ANY($1::uuid[])',
+      [ids],
+    )
     return new Map(rows.map((r) => [r.id, r.name]))
   },
 }
@@ -68,7 +84,14 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
     listQuery: sales.CustomerListQuery,
     fields: [
       { key: 'number', label: label('客户编号', 'Number'), kind: 'text', readOnly: true },
-      { key: 'name', label: label('客户名称', 'Name'), kind: 'text', required: true, businessKey: true, maxLength: 100 },
+      {
+        key: 'name',
+        label: label('客户名称', 'Name'),
+        kind: 'text',
+        required: true,
+        businessKey: true,
+        maxLength: 100,
+      },
       { key: 'status', label: label('客户状态', 'Status'), kind: 'dict', dict: 'customer_status' },
       { key: 'level', label: label('客户级别', 'Level'), kind: 'dict', dict: 'customer_level' },
       { key: 'industry', label: label('所属行业', 'Industry'), kind: 'dict', dict: 'industry' },
@@ -77,8 +100,20 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
       { key: 'phone', label: label('电话', 'Phone'), kind: 'text', maxLength: 30 },
       { key: 'address', label: label('地址', 'Address'), kind: 'text', maxLength: 200 },
       { key: 'website', label: label('网址', 'Website'), kind: 'text', maxLength: 200 },
-      { key: 'contactName', label: label('首要联系人', 'Primary contact'), kind: 'text', maxLength: 60, exportValue: (c) => c.primaryContactName },
-      { key: 'contactPhone', label: label('联系人电话', 'Contact phone'), kind: 'text', maxLength: 30, exportValue: (c) => c.primaryContactPhone },
+      {
+        key: 'contactName',
+        label: label('首要联系人', 'Primary contact'),
+        kind: 'text',
+        maxLength: 60,
+        exportValue: (c) => c.primaryContactName,
+      },
+      {
+        key: 'contactPhone',
+        label: label('联系人电话', 'Contact phone'),
+        kind: 'text',
+        maxLength: 30,
+        exportValue: (c) => c.primaryContactPhone,
+      },
       { key: 'nextFollowUpAt', label: label('下次跟进时间', 'Next follow-up'), kind: 'datetime' },
       { key: 'remark', label: label('备注', 'Remark'), kind: 'text', maxLength: 2000 },
       { key: 'createdAt', label: label('创建时间', 'Created'), kind: 'datetime', readOnly: true },
@@ -91,7 +126,12 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
         .where('c.deleted_at IS NULL')
         .andWhere('c.name_key IN (:...keys)', { keys: keys.map((k) => nameKey(k[0]!)) })
         .getMany()
-      return existingMatches(m, ctx, customers, rows, { keys, keyOf: (c) => [c.name], outside: 'refuse', compare: nameKey })
+      return existingMatches(m, ctx, customers, rows, {
+        keys,
+        keyOf: (c) => [c.name],
+        outside: 'refuse',
+        compare: nameKey,
+      })
     },
     check: (v, mode) => void (mode === 'create' ? customerCreate(v) : customerUpdate(v)),
     create: (m, ctx, v) => createCustomer(m, ctx, deps, customerCreate(v)),
@@ -111,8 +151,22 @@ export function contactExchange(): ExchangeSpec<ContactRow, z.infer<typeof sales
     store: contacts,
     listQuery: sales.ContactListQuery,
     fields: [
-      { key: 'customerId', label: label('客户', 'Customer'), kind: 'ref', ref: customerRef, required: true, businessKey: true },
-      { key: 'name', label: label('姓名', 'Name'), kind: 'text', required: true, businessKey: true, maxLength: 60 },
+      {
+        key: 'customerId',
+        label: label('客户', 'Customer'),
+        kind: 'ref',
+        ref: customerRef,
+        required: true,
+        businessKey: true,
+      },
+      {
+        key: 'name',
+        label: label('姓名', 'Name'),
+        kind: 'text',
+        required: true,
+        businessKey: true,
+        maxLength: 60,
+      },
       { key: 'title', label: label('职务', 'Title'), kind: 'text', maxLength: 60 },
       { key: 'phone', label: label('电话', 'Phone'), kind: 'text', maxLength: 30 },
       { key: 'email', label: label('邮箱', 'Email'), kind: 'text', maxLength: 120 },
@@ -128,7 +182,11 @@ export function contactExchange(): ExchangeSpec<ContactRow, z.infer<typeof sales
         .andWhere('k.customer_id IN (:...ids)', { ids: [...new Set(keys.map((k) => k[0]!))] })
         .andWhere('lower(k.name) IN (:...names)', { names: keys.map((k) => k[1]!) })
         .getMany()
-      return existingMatches(m, ctx, contacts, rows, { keys, keyOf: (k) => [k.customerId, k.name], outside: 'ignore' })
+      return existingMatches(m, ctx, contacts, rows, {
+        keys,
+        keyOf: (k) => [k.customerId, k.name],
+        outside: 'ignore',
+      })
     },
     check: (v, mode) =>
       void (mode === 'create' ? contactCreate(v) : parseOrThrow(sales.ContactUpdate, pick(v, CONTACT_KEYS))),
@@ -140,5 +198,6 @@ export function contactExchange(): ExchangeSpec<ContactRow, z.infer<typeof sales
 }
 
 const contactCreate = (v: ImportValues) =>
-  parseOrThrow(sales.ContactCreate, pick(v, [...CONTACT_KEYS, 'customerId'])) as sales.ContactCreate & { primary: boolean }
-
+  parseOrThrow(sales.ContactCreate, pick(v, [...CONTACT_KEYS, 'customerId'])) as sales.ContactCreate & {
+    primary: boolean
+  }

@@ -15,10 +15,15 @@ function files(h: () => SalesHarness) {
     async upload(u: TestUser, path: string, name: string, body: string | Buffer, type = 'text/csv') {
       const res = await fetch(`${h().base}${path}/imports`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${u.token}`, 'content-type': type, 'x-file-name': encodeURIComponent(name) },
+        headers: {
+          authorization: `Bearer ${u.token}`,
+          'content-type': type,
+          'x-file-name': encodeURIComponent(name),
+        },
         body,
       })
-      return { status: res.status, body: await res.json() }
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads the answer loosely
+      return { status: res.status, body: (await res.json()) as any }
     },
     async download(u: TestUser, pathAndQuery: string, lang = 'zh-CN') {
       const res = await fetch(`${h().base}${pathAndQuery}`, {
@@ -50,7 +55,10 @@ async function importCsv(
   const up = await f.upload(u, path, 'data.csv', csv)
   expect(up.status, JSON.stringify(up.body)).toBe(201)
   const plan = { mapping: up.body.batch.mapping, duplicates }
-  const commit = await h.call('POST', `${path}/imports/${up.body.batch.id}/commit`, { token: u.token, body: plan })
+  const commit = await h.call('POST', `${path}/imports/${up.body.batch.id}/commit`, {
+    token: u.token,
+    body: plan,
+  })
   expect(commit.status, JSON.stringify(commit.body)).toBe(202)
   return settled(h, u, path, up.body.batch.id)
 }
@@ -136,7 +144,14 @@ describe('customer import and export', () => {
     })
     expect(dry.body).toMatchObject({ create: 2, update: 0, skip: 1, errorCount: 0 })
     const done = await importCsv(s.h, f, s.alice, '/customers', csv, 'update')
-    expect(done).toMatchObject({ status: 'committed', total: 3, processed: 3, created: 2, updated: 1, skipped: 0 })
+    expect(done).toMatchObject({
+      status: 'committed',
+      total: 3,
+      processed: 3,
+      created: 2,
+      updated: 1,
+      skipped: 0,
+    })
     const old = await s.h.call('GET', `/customers/${existing.body.id}`, { token: s.alice.token })
     expect(old.body).toMatchObject({ level: 'B', version: 2 })
     const list = await s.h.call('GET', '/customers?q=Fresh', { token: s.alice.token })
@@ -173,7 +188,9 @@ describe('customer import and export', () => {
     const all = await f.download(s.bob, '/customers/export?format=csv')
     expect(all.status).toBe(200)
     expect(all.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(all.headers.get('content-disposition')).toMatch(/attachment; filename="customers-.*\.csv"; filename\*=UTF-8''/)
+    expect(all.headers.get('content-disposition')).toMatch(
+      /attachment; filename="customers-.*\.csv"; filename\*=UTF-8''/,
+    )
     expect(all.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     expect(all.bytes.toString('utf8')).toContain("'=cmd|calc")
     const sheet = await readSheet('csv', all.bytes)
@@ -202,7 +219,12 @@ describe('customer import and export', () => {
 
   it('never answers 5xx to hostile uploads', async () => {
     const cases: [string, string | Buffer, string, number][] = [
-      ['garbage.xlsx', Buffer.from('PK\u0003\u0004 this is not a zip at all'), 'application/octet-stream', 400],
+      [
+        'garbage.xlsx',
+        Buffer.from('PK\u0003\u0004 this is not a zip at all'),
+        'application/octet-stream',
+        400,
+      ],
       ['garbage.csv', Buffer.from([0, 1, 2, 3, 255, 254, 0]), 'text/csv', 400],
       ['empty.csv', '', 'text/csv', 400],
       ['only-header.csv', 'Name\n', 'text/csv', 400],
@@ -235,15 +257,32 @@ describe('round trip and contacts', () => {
 
   it('exports customers from one system and imports them into an empty one with the same fields', async () => {
     const bodies = [
-      { name: '上海星辰科技', status: 'intention', level: 'A', industry: 'it', source: 'website', phone: '021-88886666',
-        address: '上海市浦东新区', website: 'https://xc.example.cn', remark: 'line1, "quoted"',
-        nextFollowUpAt: '2026-03-01T01:30:00.000Z', contact: { name: '王小明', phone: '13800000001' } },
+      {
+        name: '上海星辰科技',
+        status: 'intention',
+        level: 'A',
+        industry: 'it',
+        source: 'website',
+        phone: '021-88886666',
+        address: '上海市浦东新区',
+        website: 'https://xc.example.cn',
+        remark: 'line1, "quoted"',
+        nextFollowUpAt: '2026-03-01T01:30:00.000Z',
+        contact: { name: '王小明', phone: '13800000001' },
+      },
       { name: 'Plain Co' },
     ]
-    for (const body of bodies) expect((await source.call('POST', '/customers', { token: a1.token, body })).status).toBe(201)
+    for (const body of bodies)
+      expect((await source.call('POST', '/customers', { token: a1.token, body })).status).toBe(201)
     const file = await files(() => source).download(a1, '/customers/export?format=xlsx')
     expect(file.status).toBe(200)
-    const up = await files(() => target).upload(a2, '/customers', '客户导出.xlsx', file.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const up = await files(() => target).upload(
+      a2,
+      '/customers',
+      '客户导出.xlsx',
+      file.bytes,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
     expect(up.status, JSON.stringify(up.body)).toBe(201)
     // Export-only columns (number, created) are not mapped.
     expect(up.body.batch.mapping).toMatchObject({ 客户编号: null, 创建时间: null, 客户名称: 'name' })
@@ -252,9 +291,25 @@ describe('round trip and contacts', () => {
       body: { mapping: up.body.batch.mapping },
     })
     expect(commit.status, JSON.stringify(commit.body)).toBe(202)
-    expect(await settled(target, a2, '/customers', up.body.batch.id)).toMatchObject({ status: 'committed', created: 2 })
-    const fields = ['name', 'status', 'level', 'industry', 'source', 'phone', 'address', 'website', 'remark',
-      'nextFollowUpAt', 'primaryContactName', 'primaryContactPhone', 'ownerName'] as const
+    expect(await settled(target, a2, '/customers', up.body.batch.id)).toMatchObject({
+      status: 'committed',
+      created: 2,
+    })
+    const fields = [
+      'name',
+      'status',
+      'level',
+      'industry',
+      'source',
+      'phone',
+      'address',
+      'website',
+      'remark',
+      'nextFollowUpAt',
+      'primaryContactName',
+      'primaryContactPhone',
+      'ownerName',
+    ] as const
     const pick = (c: Record<string, unknown>) => Object.fromEntries(fields.map((k) => [k, c[k]]))
     const list = async (h: SalesHarness, u: TestUser) =>
       ((await h.call('GET', '/customers', { token: u.token })).body.items as Record<string, unknown>[])
@@ -265,9 +320,23 @@ describe('round trip and contacts', () => {
 
   it('imports contacts by customer name with the contact name as the business key', async () => {
     const f = files(() => target)
-    const done = await importCsv(target, f, a2, '/contacts', '客户,姓名,职务,首要联系人\n上海星辰科技,李雷,经理,否\nplain co,韩梅梅,,是\nNo Such Co,X,,\n'.replace('No Such Co,X,,\n', ''))
+    const done = await importCsv(
+      target,
+      f,
+      a2,
+      '/contacts',
+      '客户,姓名,职务,首要联系人\n上海星辰科技,李雷,经理,否\nplain co,韩梅梅,,是\nNo Such Co,X,,\n'.replace(
+        'No Such Co,X,,\n',
+        '',
+      ),
+    )
     expect(done).toMatchObject({ status: 'committed', created: 2 })
-    const again = await f.upload(a2, '/contacts', 'c.csv', '客户,姓名,职务\n上海星辰科技,李雷,总监\nNo Such Co,X,\n')
+    const again = await f.upload(
+      a2,
+      '/contacts',
+      'c.csv',
+      '客户,姓名,职务\n上海星辰科技,李雷,总监\nNo Such Co,X,\n',
+    )
     const dry = await target.call('POST', `/contacts/imports/${again.body.batch.id}/dry-run`, {
       token: a2.token,
       body: { mapping: again.body.batch.mapping, duplicates: 'update' },
@@ -277,15 +346,27 @@ describe('round trip and contacts', () => {
     const exported = await f.download(a2, '/contacts/export?format=csv&columns=customerId,name,primary')
     const sheet = await readSheet('csv', exported.bytes)
     expect(sheet.rows.map((r) => r.cells).sort()).toEqual(
-      [['Plain Co', '韩梅梅', '是'], ['上海星辰科技', '李雷', '否'], ['上海星辰科技', '王小明', '是']].sort(),
+      [
+        ['Plain Co', '韩梅梅', '是'],
+        ['上海星辰科技', '李雷', '否'],
+        ['上海星辰科技', '王小明', '是'],
+      ].sort(),
     )
   })
 
   it('imports leads with dictionary labels in either language', async () => {
-    const done = await importCsv(target, files(() => target), a2, '/leads', 'Name,Source,Industry\nLead A,官网,Finance\nLead B,referral,\n')
+    const done = await importCsv(
+      target,
+      files(() => target),
+      a2,
+      '/leads',
+      'Name,Source,Industry\nLead A,官网,Finance\nLead B,referral,\n',
+    )
     expect(done).toMatchObject({ status: 'committed', created: 2 })
     const leads = await target.call('GET', '/leads?q=Lead', { token: a2.token })
-    expect(leads.body.items.map((l: Record<string, unknown>) => [l.name, l.source, l.industry]).sort()).toEqual([
+    expect(
+      leads.body.items.map((l: Record<string, unknown>) => [l.name, l.source, l.industry]).sort(),
+    ).toEqual([
       ['Lead A', 'website', 'finance'],
       ['Lead B', 'referral', null],
     ])

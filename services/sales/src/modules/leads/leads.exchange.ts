@@ -10,7 +10,17 @@ import type { LeadRow } from './leads.entity.js'
 import { createLead, deleteLead, listLeads, updateLead } from './leads.service.js'
 import { leads } from './leads.store.js'
 
-const LEAD_KEYS = ['name', 'contactName', 'phone', 'email', 'source', 'industry', 'address', 'remark', 'nextFollowUpAt'] as const
+const LEAD_KEYS = [
+  'name',
+  'contactName',
+  'phone',
+  'email',
+  'source',
+  'industry',
+  'address',
+  'remark',
+  'nextFollowUpAt',
+] as const
 
 const pick = (values: ImportValues, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]))
@@ -31,7 +41,14 @@ export function leadExchange(deps: DomainDeps): ExchangeSpec<LeadRow, sales.Lead
     listQuery: sales.LeadListQuery,
     fields: [
       { key: 'number', label: label('线索编号', 'Number'), kind: 'text', readOnly: true },
-      { key: 'name', label: label('线索名称', 'Name'), kind: 'text', required: true, businessKey: true, maxLength: 100 },
+      {
+        key: 'name',
+        label: label('线索名称', 'Name'),
+        kind: 'text',
+        required: true,
+        businessKey: true,
+        maxLength: 100,
+      },
       { key: 'contactName', label: label('联系人', 'Contact'), kind: 'text', maxLength: 60 },
       { key: 'phone', label: label('电话', 'Phone'), kind: 'text', maxLength: 30 },
       { key: 'email', label: label('邮箱', 'Email'), kind: 'text', maxLength: 120 },
