@@ -2,13 +2,27 @@
 // `dashboardRouteOf('sales')`) at 1M customers under each role's scope, the team views and a past month.
 // Target: p95 ≤ 200 ms for every row.
 //   --samples N   requests per row (default 50; at most 15 s each)
+//   --explain     for every row, its slowest statements and the slowest one's plan
 //   plus harness.mjs' --url, --customers, --json
 import { salesRoutes } from '@mosaic/schemas/contracts'
+import pg from 'pg'
 import { generate } from './generate.mjs'
-import { check, header, ms, options, printChecks, startService, writeJson } from './harness.mjs'
+import {
+  check,
+  header,
+  ms,
+  options,
+  printChecks,
+  slowestStatements,
+  startService,
+  writeJson,
+} from './harness.mjs'
 import { sample } from './load.mjs'
 
-const values = options({ samples: { type: 'string', default: '50' } })
+const values = options({
+  samples: { type: 'string', default: '50' },
+  explain: { type: 'boolean', default: false },
+})
 const TARGET_MS = 200
 const PATH = salesRoutes.dashboard.path.replace(/^\/api\/sales/, '')
 
@@ -29,6 +43,19 @@ const CASES = [
   ['admin', 'team by dept', 'groupBy=dept'],
   ['admin', 'last month', `month=${lastMonth()}`],
 ]
+
+async function explain(service, url, user, query) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const target = `${service.base}${PATH}${query ? `?${query}` : ''}`
+    await slowestStatements(service, client, () =>
+      fetch(target, { headers: service.auth(user) }).then((r) => r.text()),
+    )
+  } finally {
+    await client.end()
+  }
+}
 
 async function main() {
   const { url, customers } = values
@@ -54,6 +81,7 @@ async function main() {
         })
         report.rows.push({ user, what, query, ...r })
         console.log(`${user.padEnd(8)} ${what.padEnd(16)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}`)
+        if (values.explain) await explain(service, url, user, query)
       }
       const slowest = report.rows.reduce((a, b) => (b.p95 > a.p95 ? b : a))
       const met = report.rows.filter((r) => r.p95 <= TARGET_MS).length

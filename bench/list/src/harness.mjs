@@ -136,3 +136,30 @@ export async function startService(url, users) {
       }),
   }
 }
+
+const TRANSACTION_CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET )/i
+
+/**
+ * For a MISS: the statements one request sent, each timed again on `client`, the slowest `top` listed and
+ * the slowest one's plan printed (EXPLAIN ANALYZE, BUFFERS).
+ */
+export async function slowestStatements(service, client, request, top = 5) {
+  const statements = (await service.capture(request)).filter((s) => !TRANSACTION_CONTROL.test(s.query.trim()))
+  const timed = []
+  for (const { query, parameters } of statements) {
+    const started = performance.now()
+    await client.query(query, parameters)
+    timed.push({ query, parameters, ms: performance.now() - started })
+  }
+  timed.sort((a, b) => b.ms - a.ms)
+  const total = timed.reduce((sum, t) => sum + t.ms, 0)
+  console.log(`  ${statements.length} statements, ${total.toFixed(0)} ms in all; the slowest:`)
+  for (const t of timed.slice(0, top))
+    console.log(`  ${t.ms.toFixed(1).padStart(8)} ms  ${t.query.replace(/\s+/g, ' ').slice(0, 150)}`)
+  const [slowest] = timed
+  if (slowest && /^\s*(SELECT|WITH)/i.test(slowest.query)) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${slowest.query}`, slowest.parameters)
+    console.log(`\n${slowest.query}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
+  }
+  return timed
+}
