@@ -33,13 +33,13 @@ const lastMonth = () => {
   return d.toISOString().slice(0, 7)
 }
 
-/** [user, what, query]: DashboardQuery. */
+/** [user, what, query]: DashboardQuery; the smallest scope first, so a slow admin row comes last. */
 const CASES = [
-  ['admin', 'scope', ''],
-  ['mgr-1', 'scope', ''],
   ['rep-1-1', 'scope', ''],
+  ['mgr-1', 'scope', ''],
   ['mgr-1', 'view=me', 'view=me'],
   ['mgr-1', 'team by member', 'groupBy=member'],
+  ['admin', 'scope', ''],
   ['admin', 'team by dept', 'groupBy=dept'],
   ['admin', 'last month', `month=${lastMonth()}`],
 ]
@@ -64,7 +64,7 @@ async function main() {
   const report = { ...header(`bench:dashboard — ${customers} customers, ${salesRoutes.dashboard.path} (ms)`) }
   report.rows = []
   try {
-    const probe = await fetch(service.base + PATH, { headers: service.auth('admin') })
+    const probe = await fetch(service.base + PATH, { headers: service.auth(CASES[0][0]) })
     if (probe.status === 404) {
       console.log(
         `${salesRoutes.dashboard.path} answers 404: the sales dashboard is not built on this commit.`,
