@@ -15,6 +15,7 @@ const url = values.url.endsWith('/mosaic_bench_sales')
   ? values.url.replace(/mosaic_bench_sales$/, 'mosaic_bench_import')
   : values.url
 const TARGET_S = 60
+const TARGET_ROWS = 100_000
 const SOURCE_CUSTOMERS = 2000
 const LANGUAGE = { 'accept-language': 'zh-CN' }
 
@@ -153,11 +154,14 @@ async function main() {
         `commit   ${commit.toFixed(1).padStart(6)} s  ${batch.status}: created ${batch.created}, ` +
           `updated ${batch.updated}, skipped ${batch.skipped}, errors ${batch.errorCount}`,
       )
-      const total = dryRun + commit
+      // Fewer rows than the target's (a quick run): the time scaled to 100,000 rows, said as such.
+      const scale = TARGET_ROWS / rows
+      const total = (dryRun + commit) * scale
+      const projected = scale === 1 ? '' : ` projected from ${rows} rows`
       report.checks = [
         check(
-          '100k import, dry run + commit',
-          `${total.toFixed(1)} s (${batch.created} created, ${batch.errorCount} errors)`,
+          `100k import, dry run + commit${projected}`,
+          `${total.toFixed(1)} s (${batch.created} of ${rows} created, ${batch.errorCount} errors)`,
           `≤ ${TARGET_S} s, all rows created`,
           total <= TARGET_S && batch.status === 'committed' && batch.created === rows,
         ),
