@@ -66,6 +66,7 @@ export {
   type ExchangeClient,
 } from './features/exchange'
 export { bulkClient, inChunks, type BulkClient, type ChunkOptions } from './features/bulk'
+export { listWorkbench, type ListWorkbenchOptions } from './features/workbench'
 
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
