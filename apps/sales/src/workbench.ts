@@ -6,14 +6,7 @@ import { LEAD_STATUSES } from './constants'
 
 /** The sales app's business lists that have import/export and bulk routes. */
 export type WorkbenchList =
-  | 'leads'
-  | 'customers'
-  | 'followups'
-  | 'opportunities'
-  | 'products'
-  | 'quotes'
-  | 'contracts'
-  | 'orders'
+  'leads' | 'customers' | 'followups' | 'opportunities' | 'products' | 'quotes' | 'contracts' | 'orders'
 
 interface ListSpec {
   path: string

@@ -50,7 +50,9 @@ describe('sales lists: import, export and bulk', () => {
     fieldSelect.vm.$emit('update:modelValue', 'level')
     await flushPromises()
     // The dialog's level picker (the filter bar has one too, before it).
-    const levelPickers = wrapper.findAllComponents({ name: 'DictSelect' }).filter((c) => c.props('type') === 'customer_level')
+    const levelPickers = wrapper
+      .findAllComponents({ name: 'DictSelect' })
+      .filter((c) => c.props('type') === 'customer_level')
     levelPickers.at(-1)!.vm.$emit('update:modelValue', 'A')
     await flushPromises()
     click('bulk-edit-submit')
