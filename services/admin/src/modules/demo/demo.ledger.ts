@@ -79,6 +79,12 @@ export class DemoLedger {
     return Boolean(row?.finished_at)
   }
 
+  /** Each step's total, known before it starts, so the screen shows the whole way from the beginning. */
+  async plan(totals: Record<string, number>) {
+    for (const [key, total] of Object.entries(totals))
+      await this.query('UPDATE demo_step SET total = $2 WHERE key = $1 AND finished_at IS NULL', [key, total])
+  }
+
   async progress(key: string, done: number, total: number) {
     await this.query('UPDATE demo_step SET done = $2, total = $3 WHERE key = $1', [key, done, total])
   }

@@ -12,7 +12,7 @@ import type { AdminConfig } from '../../config.js'
 import { decideTask } from '../approvals/engine.js'
 import { principalOf } from '../auth/principals.js'
 import { UserEntity } from '../users/user.entity.js'
-import { demoCustomers } from './demo.content.js'
+import { DEMO_PRODUCTS, demoCustomers } from './demo.content.js'
 import { DemoLedger } from './demo.ledger.js'
 import { PeerRefusal, peerCaller } from './demo.peers.js'
 import { demoUserPlan, ensureDepartments, ensureUsers, tokenMint } from './demo.people.js'
@@ -106,6 +106,15 @@ export class DemoLoader {
     const deals = dealCustomers(customers.length)
     const tickets = Array.from({ length: ticketCount(customers.length) }, (_, t) => t)
     const portal = deals.filter((_, j) => j % 2 === 0)
+    await this.ledger.plan({
+      departments: 5,
+      users: demoUserPlan().length,
+      products: DEMO_PRODUCTS.length,
+      customers: customers.length,
+      deals: deals.length,
+      tickets: tickets.length,
+      portalAccounts: portal.length,
+    })
 
     const depts = await this.step('departments', 5, () => ensureDepartments(this.db, ctx))
     const people = await this.step('users', demoUserPlan().length, () => ensureUsers(this.db, ctx, depts))
@@ -119,12 +128,12 @@ export class DemoLoader {
       approve: (number, approverId) => this.approve(number, approverId),
       until,
     }
-    await this.step('products', 10, async () => {
+    await this.step('products', DEMO_PRODUCTS.length, async () => {
       await awaitDirectory(c)
       await makeProducts(c)
     })
     await this.each('customers', customers, (d) => makeCustomer(c, d))
-    await this.each('deals', deals, (customerIndex, j) => makeDeal(c, j, customerIndex))
+    await this.each('deals', deals, (customerIndex, j) => makeDeal(c, j, customerIndex, deals.length))
     await this.each('tickets', tickets, (t) => makeTicket(c, t, deals))
     await this.each('portalAccounts', portal, (customerIndex) => makePortalAccount(c, customerIndex))
   }

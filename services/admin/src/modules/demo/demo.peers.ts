@@ -67,9 +67,15 @@ export function peerCaller(peers: Record<string, string>) {
         route,
         res.status,
         typeof json?.code === 'string' ? json.code : null,
-        String(json?.detail ?? json?.title ?? text),
+        // Field errors say which value a peer refused: the log and the status need them.
+        [String(json?.detail ?? json?.title ?? text), ...fieldErrorsOf(json)].join(' '),
       )
     return json as ContractResponse<C>
   }
 }
 export type PeerCall = ReturnType<typeof peerCaller>
+
+function fieldErrorsOf(json: Record<string, unknown> | undefined): string[] {
+  const errors = Array.isArray(json?.errors) ? (json.errors as Array<{ field?: string; code?: string }>) : []
+  return errors.map((e) => `${e.field}: ${e.code}`)
+}

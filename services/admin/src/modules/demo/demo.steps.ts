@@ -239,7 +239,7 @@ export function dealCustomers(count: number): number[] {
 /** The fates are listed in the order a deal goes (first occurrence), so a later one has passed the earlier. */
 const atLeast = (fate: DealFate, stage: DealFate) => DEAL_FATES.indexOf(fate) >= DEAL_FATES.indexOf(stage)
 
-export async function makeDeal(c: StepContext, j: number, customerIndex: number) {
+export async function makeDeal(c: StepContext, j: number, customerIndex: number, dealCount: number) {
   const d = c.customers[customerIndex]!
   const customer = await makeCustomer(c, d)
   const fate = DEAL_FATES[j % DEAL_FATES.length]!
@@ -248,7 +248,7 @@ export async function makeDeal(c: StepContext, j: number, customerIndex: number)
   const repToken = () => c.tokenFor(rep.id)
   const r = seededRandom(10_000 + j)
   // Signed over the last twelve months, oldest deals first, so the dashboard's trends have a shape.
-  const signDaysAgo = Math.max(3, Math.round(355 - (j * 350) / Math.max(1, c.customers.length / 12)))
+  const signDaysAgo = Math.max(3, Math.round(355 - (j * 350) / Math.max(1, dealCount)))
   const signDate = daysAgo(c.today, signDaysAgo)
   const lines = Array.from({ length: r.int(1, 2) }, (_, n) => {
     const p = DEMO_PRODUCTS[(j + n * 3) % DEMO_PRODUCTS.length]!
@@ -424,7 +424,7 @@ async function payInstalment(
       receivableId: instalment.receivableId,
       amount: instalment.remaining,
       paidOn: daysAgo(c.today, paidDaysAgo),
-      method: 'bank_transfer',
+      method: 'transfer',
       payer,
       reference: `DEMO${String(j).padStart(5, '0')}${n}`,
     },
