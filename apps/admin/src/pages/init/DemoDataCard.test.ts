@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { problemError as problem, resetAfterEach } from '@mosaic/ui/test-utils'
 import { ref, type App } from 'vue'
 import type { DemoStatus } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
-import { setLocale } from '@mosaic/web-kit'
 import { http, testI18n } from '../../test-support'
 import DemoDataCard from './DemoDataCard.vue'
 
@@ -33,8 +32,6 @@ resetAfterEach()
 beforeEach(() => {
   http.get.mockResolvedValue(idle)
 })
-
-afterEach(() => setLocale('zh-CN'))
 
 async function mountCard(permissions = ['admin.init.run']) {
   const principal = {
@@ -107,11 +104,12 @@ describe('the demo data card', () => {
       errorCode: 'admin.demo.peer_unavailable',
       error: 'The sales service is unavailable',
     })
-    setLocale('en')
     await mountCard()
+    // The code in the reader's language, not the service's English text.
     expect(byTestId('demo-failed')?.textContent).toContain(
-      'Loading failed: A service the demo data needs is unavailable',
+      '加载失败：其他服务暂不可用，请稍后重新加载演示数据',
     )
-    expect(byTestId('demo-load')?.textContent).toContain('Load demo data')
+    expect(byTestId('demo-failed')?.textContent).not.toContain('sales service')
+    expect(byTestId('demo-load')?.textContent).toContain('加载演示数据')
   })
 })

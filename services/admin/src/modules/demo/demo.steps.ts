@@ -311,16 +311,15 @@ export async function makeDeal(c: StepContext, j: number, customerIndex: number,
           startDate: signDate,
         },
       }))
-    if (fate !== 'draft') {
-      let current = k
-      if (current.status === 'draft')
-        current = await c.call(await repToken(), ordersRoutes.submitContract, {
-          params: { id: k.id },
-          body: {},
-          ifMatch: current.version,
-        })
-      if (fate !== 'pending') await approved(c, 'contract', k.id, k.number, repToken, manager.id)
-    }
+    // A draft stays a draft; a pending one waits for its approver; the rest are approved.
+    if (fate === 'pending' && k.status === 'draft')
+      await c.call(await repToken(), ordersRoutes.submitContract, {
+        params: { id: k.id },
+        body: {},
+        ifMatch: k.version,
+      })
+    else if (fate !== 'draft' && fate !== 'pending')
+      await approved(c, 'contract', k.id, k.number, repToken, manager.id)
     return { id: k.id, number: k.number, total: k.total }
   })
   if (!atLeast(fate, 'ordered')) return
@@ -455,13 +454,13 @@ async function invoice(
   signDaysAgo: number,
 ) {
   const listed = await c.call(await clerk(), financeRoutes.listInvoices, { query: { receivableId } })
-  let inv =
+  const inv =
     listed.items[0] ??
     (await c.call(await clerk(), financeRoutes.createInvoice, {
       body: { receivableId, type: 'vat_special', title, taxNumber: null, amount: total },
     }))
   if (inv.status === 'requested')
-    inv = await c.call(await clerk(), financeRoutes.issueInvoice, {
+    await c.call(await clerk(), financeRoutes.issueInvoice, {
       params: { id: inv.id },
       body: {
         invoiceNumber: String(31_000_000 + j),
