@@ -25,7 +25,7 @@ export const AdminConfig = BaseConfig.extend({
   /** Customers in the demo company (`POST /api/admin/demo`, demo mode only). */
   DEMO_CUSTOMERS: z.coerce.number().int().min(1).max(100_000).default(3000),
   /** Items the demo loader makes at a time (PGlite serialises each service's writes anyway). */
-  DEMO_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  DEMO_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
 })
 export type AdminConfig = z.infer<typeof AdminConfig>
 
