@@ -10,6 +10,7 @@ import type { RecordContext } from './record-type.js'
 import { presentBy } from './present.js'
 import { runIdempotent } from '../idempotency/idempotency.js'
 import { IdParams, recordContext, registerRecordRoutes, type RecordRoutesOptions } from './record-routes.js'
+import { registerBulkRoutes, type BulkOptions } from './bulk-routes.js'
 
 /** The caller of a declared route: always with their principal. */
 export type AggregateContext = RecordContext & { principal: Principal }
@@ -119,6 +120,12 @@ export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, 
   }
   /** DELETE /:id: the aggregate's deletion rule, or `'soft'` for a plain move to the recycle bin. */
   remove?: RecordRoutesOptions<T, U>['remove'] | 'soft'
+  /**
+   * `POST <path>/bulk-edit` (with `edit`) and `POST <path>/bulk-delete` (when it has `remove`):
+   * each record through `update.apply` / `remove` at its current version, one result per record
+   * (`registerBulkRoutes`). Needs the store; access: the resource's `update` and `delete`.
+   */
+  bulk?: BulkOptions<U>
   /** State actions by verb: `POST <path>/:id/<verb>`. */
   actions?: Actions<T, A>
   /** Other writes by sub-path (`'bulk-assign'`, `':id/unlock'`), or by name with their `path`. */
@@ -203,6 +210,15 @@ export function registerAggregate<
       run: async (m, ctx, { body, params, version }) =>
         present(m, await action.run(m, ctx, params.id!, version, body), ctx),
     })
+  if (o.bulk) {
+    if (!o.store) throw new Error(`registerAggregate(${o.path}): bulk routes need the aggregate's store`)
+    // Resolved only for the routes that exist: a resource may have no `delete` code at all.
+    const access = {
+      update: () => code(o.access?.update ?? 'update'),
+      delete: () => code(o.access?.delete ?? 'delete'),
+    }
+    registerBulkRoutes(api, { ...o.bulk, ...at, store: o.store, update: o.update, remove: o.remove, access })
+  }
   if (o.store) registerRecords(api, { ...o, tag }, o.store, code, present)
 }
 
