@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { Attachment } from '../attachments.js'
 import { Money, OwnerFields, dictValue, optionalDict, optionalText } from '../sales/common.js'
@@ -79,6 +80,10 @@ export const ProductUpdate = z.strictObject({
   taxRate: Percent.optional(),
 })
 export type ProductUpdate = z.input<typeof ProductUpdate>
+
+/** 批量修改 of products: category and unit. */
+export const ProductBulkEdit = bulkEditOf(ProductUpdate.pick({ categoryId: true, unit: true }))
+export type ProductBulkEdit = z.input<typeof ProductBulkEdit>
 
 export const ProductListQuery = PageQuery.extend({
   /** Code from its start, or any part of the name. */
