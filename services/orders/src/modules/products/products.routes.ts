@@ -33,6 +33,7 @@ export function registerProductRoutes(api: ApiRouter, db: Database, deps: Domain
       apply: (m, ctx, id, version, body) => updateProduct(m, ctx, deps, id, version, body),
     },
     remove: 'soft',
+    bulk: { edit: orders.ProductBulkEdit },
     restore: restoreProduct,
     actions: {
       'on-sale': {

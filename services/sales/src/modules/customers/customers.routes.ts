@@ -46,6 +46,7 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
       apply: (m, ctx, id, version, body) => updateCustomer(m, ctx, deps, id, version, body),
     },
     remove: deleteCustomer,
+    bulk: { edit: sales.CustomerBulkEdit },
     restore: restoreCustomer,
     views: {
       duplicates: {
@@ -101,6 +102,8 @@ export function registerContactRoutes(api: ApiRouter, db: Database) {
     },
     update: { body: sales.ContactUpdate, apply: updateContact },
     remove: deleteContact,
+    // No field of a contact is one to set alike on many (decision 111): bulk delete only.
+    bulk: {},
     restore: restoreContact,
   })
 }
