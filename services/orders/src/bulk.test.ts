@@ -117,9 +117,25 @@ describe('orders bulk operations', () => {
     )
     expect(bulkOutcomes(products)).toEqual({ [product.id]: 'ok', [other.id]: 'ok' })
     expect(await read(`/products/${other.id}`)).toMatchObject({ unit: 'piece' })
+    const off = await call(
+      '/products/bulk-edit',
+      { ids: [other.id], changes: { onSale: false } },
+      s.admin.token,
+    )
+    expect(bulkOutcomes(off)).toEqual({ [other.id]: 'ok' })
+    // Off sale already: left as it is, not an error; the other one goes through the off-sale rule.
+    const offAgain = await call(
+      '/products/bulk-edit',
+      { ids: [other.id, product.id], changes: { onSale: false, unit: 'set' } },
+      s.admin.token,
+    )
+    expect(bulkOutcomes(offAgain)).toEqual({ [other.id]: 'ok', [product.id]: 'ok' })
+    expect(await read(`/products/${product.id}`)).toMatchObject({ onSale: false, unit: 'set' })
+    expect(await auditActions(product.id)).toEqual(['create', 'update', 'update', 'off_sale'])
+    await call('/products/bulk-edit', { ids: [product.id], changes: { onSale: true } }, s.admin.token)
     const gone = await call('/products/bulk-delete', { ids: [other.id] }, s.admin.token)
     expect(bulkOutcomes(gone)).toEqual({ [other.id]: 'ok' })
-    expect(await auditActions(other.id)).toEqual(['create', 'update', 'delete'])
+    expect(await auditActions(other.id)).toEqual(['create', 'update', 'off_sale', 'update', 'delete'])
   })
 
   it('needs the permission, at most 200 ids and a known field', async () => {

@@ -81,8 +81,13 @@ export const ProductUpdate = z.strictObject({
 })
 export type ProductUpdate = z.input<typeof ProductUpdate>
 
-/** 批量修改 of products: category and unit. */
-export const ProductBulkEdit = bulkEditOf(ProductUpdate.pick({ categoryId: true, unit: true }))
+/**
+ * 批量修改 of products: category and unit through the product's edit, and on sale (批量上架/下架)
+ * through its on-sale / off-sale actions.
+ */
+export const ProductBulkEdit = bulkEditOf(
+  ProductUpdate.pick({ categoryId: true, unit: true }).extend({ onSale: z.boolean() }),
+)
 export type ProductBulkEdit = z.input<typeof ProductBulkEdit>
 
 export const ProductListQuery = PageQuery.extend({

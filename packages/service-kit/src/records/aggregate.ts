@@ -77,10 +77,16 @@ type Actions<T, A> = { [V in keyof A]: AggregateAction<T, A[V]> }
 type Commands<C> = { [P in keyof C]: AggregateCommand<C[P]> }
 type Views<V> = { [P in keyof V]: AggregateView<V[P]> }
 
-export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, B, A, C, V> extends Omit<
-  RecordRoutesOptions<T, U>,
-  'access' | 'store' | 'present' | 'remove' | 'response' | 'tag'
-> {
+export interface AggregateOptions<
+  T extends RecordBase,
+  U extends z.ZodType,
+  Q,
+  B,
+  A,
+  C,
+  V,
+  E = Partial<z.infer<U>>,
+> extends Omit<RecordRoutesOptions<T, U>, 'access' | 'store' | 'present' | 'remove' | 'response' | 'tag'> {
   /**
    * `<service>.<resource>` of the permission catalog: `<resource>.<action>` is every route's code
    * unless the route says otherwise. Without it every route declares its access.
@@ -125,7 +131,7 @@ export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, 
    * each record through `update.apply` / `remove` at its current version, one result per record
    * (`registerBulkRoutes`). Needs the store; access: the resource's `update` and `delete`.
    */
-  bulk?: BulkOptions<U>
+  bulk?: BulkOptions<T, U, E>
   /** State actions by verb: `POST <path>/:id/<verb>`. */
   actions?: Actions<T, A>
   /** Other writes by sub-path (`'bulk-assign'`, `':id/unlock'`), or by name with their `path`. */
@@ -148,7 +154,8 @@ export function registerAggregate<
   A extends Record<string, unknown> = Record<string, never>,
   C extends Record<string, unknown> = Record<string, never>,
   V extends Record<string, unknown> = Record<string, never>,
->(api: ApiRouter, o: AggregateOptions<T, U, Q, B, A, C, V>): void {
+  E = Partial<z.infer<U>>,
+>(api: ApiRouter, o: AggregateOptions<T, U, Q, B, A, C, V, E>): void {
   const code = accessResolver(o.resource)
   const copy = !o.present && o.response instanceof z.ZodObject ? presentBy(o.response) : undefined
   const present = async (m: EntityManager, row: T, ctx: AggregateContext) =>

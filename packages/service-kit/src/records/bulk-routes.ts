@@ -10,15 +10,21 @@ import { bulkEach } from './bulk.js'
 import { recordContext, type RecordRoutesOptions } from './record-routes.js'
 
 /** The `bulk` option of `registerAggregate`: bulk edit and bulk delete (批量修改/批量删除) of its records. */
-export interface BulkOptions<U extends z.ZodType> {
+export interface BulkOptions<T extends RecordBase, U extends z.ZodType, E = Partial<z.infer<U>>> {
   /**
    * The resource's strict `{ ids, changes }` schema (`bulkEditOf(<Update>.pick(…))`, the same
    * object as its contract's `BulkEdit` body). Without it the aggregate has no bulk edit.
    */
-  edit?: z.ZodType<{ ids: string[]; changes: Partial<z.infer<U>> }>
+  edit?: z.ZodType<{ ids: string[]; changes: E }>
+  /**
+   * How one record takes the changes; default the aggregate's `update.apply`. Only for a bulk
+   * field that a state action sets rather than the edit (a product's on-sale flag): it must go
+   * through that action's own rule.
+   */
+  apply?: (m: EntityManager, ctx: RecordContext, id: string, version: number, changes: E) => Promise<T>
 }
 
-export interface BulkRoutes<T extends RecordBase, U extends z.ZodType> extends BulkOptions<U> {
+export interface BulkRoutes<T extends RecordBase, U extends z.ZodType, E> extends BulkOptions<T, U, E> {
   path: string
   tag: string
   db: Database
@@ -39,23 +45,27 @@ type RecordWork<T> = (m: EntityManager, ctx: RecordContext, row: T) => Promise<T
  * or delete. Each record runs in a savepoint of the request's transaction: a refused record is
  * reported with its code and leaves nothing behind, even when its rule refused after writing.
  */
-export function registerBulkRoutes<T extends RecordBase, U extends z.ZodType>(
+export function registerBulkRoutes<T extends RecordBase, U extends z.ZodType, E>(
   api: ApiRouter,
-  o: BulkRoutes<T, U>,
+  o: BulkRoutes<T, U, E>,
 ): void {
   if (o.path.includes(':'))
     throw new Error(`registerAggregate(${o.path}): bulk routes are for top-level lists`)
   const noun = `${o.store.entityType.replace(/_/g, ' ')} records`
   const { update, edit, remove } = o
   if (edit) {
-    if (!update) throw new Error(`registerAggregate(${o.path}): a bulk edit needs the aggregate's update`)
-    bulkRoute<T, { ids: string[]; changes: Partial<z.infer<U>> }>(api, o, {
+    const apply =
+      o.apply ??
+      (update &&
+        ((m: EntityManager, ctx: RecordContext, id: string, version: number, changes: E) =>
+          update.apply(m, ctx, id, version, changes as z.infer<U>, {})))
+    if (!apply) throw new Error(`registerAggregate(${o.path}): a bulk edit needs the aggregate's update`)
+    bulkRoute<T, { ids: string[]; changes: E }>(api, o, {
       verb: 'bulk-edit',
       summary: `Apply the same change to many ${noun} (批量修改), one result per record`,
       access: o.access.update(),
       body: edit,
-      work: (changes) => (m, ctx, row) =>
-        update.apply(m, ctx, row.id, row.version, changes as z.infer<U>, {}),
+      work: (changes) => (m, ctx, row) => apply(m, ctx, row.id, row.version, changes),
     })
   }
   if (remove) {
@@ -75,7 +85,7 @@ export function registerBulkRoutes<T extends RecordBase, U extends z.ZodType>(
 
 function bulkRoute<T extends RecordBase, B extends { ids: string[]; changes?: unknown }>(
   api: ApiRouter,
-  o: Pick<BulkRoutes<T, z.ZodType>, 'path' | 'tag' | 'db' | 'store'>,
+  o: Pick<BulkRoutes<T, z.ZodType, unknown>, 'path' | 'tag' | 'db' | 'store'>,
   route: {
     verb: string
     summary: string
