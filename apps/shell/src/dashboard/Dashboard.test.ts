@@ -157,7 +157,7 @@ function fakeServices(failing: string[] = []) {
             {
               key: 'sales.followupsDueToday',
               count: 3,
-              link: { path: '/sales/follow-ups', query: { nextFrom: '2026-12-05', nextTo: '2026-12-05' } },
+              link: { path: '/sales/follow-ups', query: { dueFrom: '2026-12-05', dueTo: '2026-12-05' } },
             },
             { key: 'sales.customersToRecycle', count: 0, link: { path: '/sales/pool', query: {} } },
           ],
@@ -301,7 +301,7 @@ describe('the home dashboard', () => {
     expect(wrapper.get('[data-testid="todo-sales.customersToRecycle"]').text()).toBe('Customers to recycle')
     await due.trigger('click')
     await settle()
-    expect(router.currentRoute.value.fullPath).toBe('/sales/follow-ups?nextFrom=2026-12-05&nextTo=2026-12-05')
+    expect(router.currentRoute.value.fullPath).toBe('/sales/follow-ups?dueFrom=2026-12-05&dueTo=2026-12-05')
   })
 
   it('a failing service blanks only its own cards, with a note; the rest renders', async () => {
