@@ -14,7 +14,9 @@ import { RecordStore } from '../records/record-store.js'
 import { addTeamMember } from '../records/team.js'
 import { listedRows, listPage, liveRows } from '../records/list.js'
 import {
+  countTodo,
   dashboardLink,
+  lastInstantBefore,
   dashboardPeriod,
   dayRange,
   instantRange,
@@ -74,6 +76,7 @@ describe('month windows in the business time zone', () => {
       },
     })
     expect(dayRange(dec, ['dueFrom', 'dueTo'])).toEqual({ dueFrom: '2026-12-01', dueTo: '2026-12-31' })
+    expect(lastInstantBefore(new Date('2026-12-05T16:00:00Z'))).toBe('2026-12-05T15:59:59.999999Z')
   })
 
   it('sums decimals exactly', () => {
@@ -249,6 +252,13 @@ describe('figures, trends and the team view over a scoped list', () => {
     // The rep: two own December deals and the one shared with them.
     const mine = await tx((m) => monthlySeries(rows(m, rep), { at: 'd.created_at' }, period.trend, ZONE))
     expect(mine.get('2026-12')).toBe('3')
+  })
+
+  it('counts a to-do line over the rows of its list', async () => {
+    const link = dashboardLink('/t/deals', { createdTo: lastInstantBefore(period.current.from) })
+    const todo = await tx((m) => countTodo('t.older', rows(m, manager, link.query), link))
+    // The manager's department before December: the rep's 30 November deal and the colleague's two.
+    expect(todo).toEqual({ key: 't.older', count: 3, link })
   })
 
   it('groups by member and department, naming only what the caller’s own scope reaches', async () => {

@@ -82,7 +82,12 @@ export function dashboardPeriod(
  * to `from` select exactly the window.
  */
 export function lastInstantOf(window: MonthWindow): string {
-  return new Date(+window.to - 1).toISOString().replace(/Z$/, '999Z')
+  return lastInstantBefore(window.to)
+}
+
+/** The last instant Postgres can store before `instant` (ISO text, microseconds): an inclusive upper bound. */
+export function lastInstantBefore(instant: Date): string {
+  return new Date(+instant - 1).toISOString().replace(/Z$/, '999Z')
 }
 
 function parseMonth(month: string): [year: number, index: number] {
