@@ -72,11 +72,11 @@ export async function listPage<Row extends ObjectLiteral & { id: string }, Q ext
  */
 export function listedRows<Row extends ObjectLiteral, Q>(
   from: SelectQueryBuilder<Row>,
-  query: Q,
+  query: NoInfer<Partial<Q>>,
   spec: Omit<ListSpec<Row, Q, unknown>, 'present'>,
 ): SelectQueryBuilder<Row> {
   const rows = from.clone()
-  for (const where of listWheres(from.alias, query, spec as ListSpec<never, Q, unknown>)) {
+  for (const where of listWheres(from.alias, query as Q, spec as ListSpec<never, Q, unknown>)) {
     rows.andWhere(where.sql, where.params)
   }
   return rows
