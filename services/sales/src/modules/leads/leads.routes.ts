@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import { presentContacts } from '../customers/contacts.service.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
@@ -18,8 +24,11 @@ import {
   updateLead,
 } from './leads.service.js'
 import { leads } from './leads.store.js'
+import { leadExchange } from './leads.exchange.js'
 
 export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, leadExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.lead',
     path: '/leads',
