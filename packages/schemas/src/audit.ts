@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = {
   writeoff: { zh: '核销', en: 'Written off' },
   writeoff_reverse: { zh: '撤销核销', en: 'Write-off reversed' },
   bulk_update: { zh: '批量修改', en: 'Bulk edited' },
+  import: { zh: '导入', en: 'Imported' },
+  import_undo: { zh: '撤销导入', en: 'Import undone' },
   complete: { zh: '完成', en: 'Completed' },
   // invoices
   issue: { zh: '开具发票', en: 'Invoice issued' },

@@ -20,6 +20,7 @@ import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { ordersDocuments } from './modules/transfers/transfers.orders.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js'
 import { approvalHandlers } from './approvals.js'
 import { receivableHandlers } from './modules/customers/receivables.js'
 
@@ -33,7 +34,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       ({ api, db }) => registerDirectoryRoutes(api, db),
       (ctx) => registerCustomerRoutes(ctx.api, ctx.db, ctx),
       ({ internal, db }) => registerCustomerInternalRoutes(internal, db),
-      ({ api, db }) => registerContactRoutes(api, db),
+      (ctx) => registerContactRoutes(ctx.api, ctx.db, ctx),
       ({ api, db }) => registerTeamRoutes(api, db, '/customers', customers),
       (ctx) => registerLeadRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerFollowUpRoutes(ctx.api, ctx.db, ctx),
@@ -43,6 +44,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       ({ api, db, logger }) => registerPoolRoutes(api, db, config, logger),
       ({ api, db, logger, serviceClient }) =>
         registerTransferRoutes(api, db, logger, ordersDocuments(serviceClient)),
+      (ctx) => registerDashboardRoutes(ctx.api, ctx.db, ctx),
     ],
     recycleBin: {
       stores: [customers, contacts, leads, opportunities, followups],

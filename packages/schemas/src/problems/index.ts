@@ -6,6 +6,7 @@ import { kitProblems } from './kit.js'
 import { salesProblems } from './sales.js'
 import { ordersProblems } from './orders.js'
 import { listProblems } from './lists.js'
+import { exchangeProblems } from './exchange.js'
 import { financePaymentProblems } from './finance-payments.js'
 import { financeProblems } from './finance.js'
 import { financeStatementProblems } from './finance-statements.js'
@@ -25,6 +26,7 @@ export const PROBLEMS = {
   ...salesProblems,
   ...ordersProblems,
   ...listProblems,
+  ...exchangeProblems,
   ...financePaymentProblems,
   ...financeProblems,
   ...financeStatementProblems,

@@ -1,5 +1,6 @@
 import { DATA_SCOPES } from '@mosaic/permissions'
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, IdListText, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { WEBSITE_PATTERN } from '../patterns.js'
 import {
@@ -96,6 +97,12 @@ export const CustomerUpdate = z.strictObject({
 })
 export type CustomerUpdate = z.infer<typeof CustomerUpdate>
 
+/** 批量修改 of customers: their classification (owner changes go through transfers). */
+export const CustomerBulkEdit = bulkEditOf(
+  CustomerUpdate.pick({ status: true, level: true, industry: true, source: true }),
+)
+export type CustomerBulkEdit = z.input<typeof CustomerBulkEdit>
+
 export const CustomerListQuery = PageQuery.extend({
   /** Number or name, fuzzy (index-backed). */
   q: optionalText(100),
@@ -109,6 +116,9 @@ export const CustomerListQuery = PageQuery.extend({
   /** 'mine': owned by me; 'team': shared with me; default: everything in my scope. */
   view: z.enum(['mine', 'team']).optional(),
   ...CreatedRange,
+  /** Next follow-up planned within (inclusive): the dashboard's "follow-ups due today". */
+  nextFollowUpFrom: IsoDateTime.optional(),
+  nextFollowUpTo: IsoDateTime.optional(),
 })
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>
 

@@ -22,6 +22,7 @@ import { registerAttachmentRoutes } from '../attachments/routes.js'
 import { KitAttachmentTables1763900000300 } from '../attachments/migration.js'
 import { KitEventTables1763900000000 } from '../events/event-migration.js'
 import { KitIdempotencyKeys1766000100000 } from '../idempotency/migration.js'
+import { KitImportTables1766500000000 } from '../exchange/migration.js'
 import { KitRuleTables1763900000100 } from '../numbering/kit-migration.js'
 import { KitDirectoryTables1763900000200 } from '../records/directory-migration.js'
 import { KitRecordTables1763800000000 } from '../records/kit-migration.js'
@@ -61,6 +62,7 @@ export const domainKitMigrations: readonly MigrationClass[] = [
   KitUserAuthVersion1764200000100,
   KitDeptReplica1764400000000,
   KitIdempotencyKeys1766000100000,
+  KitImportTables1766500000000,
 ]
 
 export interface DomainServiceDefinition<C extends BaseConfig> {

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import {
   createContact,
   contactsOfCustomer,
@@ -20,10 +26,13 @@ import {
   updateCustomer,
 } from './customers.service.js'
 import { contacts, customers } from './customers.store.js'
+import { contactExchange, customerExchange } from './customers.exchange.js'
 import { duplicateCheck } from './duplicates.js'
 import { receivablesSummary } from './receivables.js'
 
 export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, customerExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.customer',
     path: '/customers',
@@ -46,6 +55,7 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
       apply: (m, ctx, id, version, body) => updateCustomer(m, ctx, deps, id, version, body),
     },
     remove: deleteCustomer,
+    bulk: { edit: sales.CustomerBulkEdit },
     restore: restoreCustomer,
     views: {
       duplicates: {
@@ -81,7 +91,9 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
   })
 }
 
-export function registerContactRoutes(api: ApiRouter, db: Database) {
+export function registerContactRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, contactExchange(), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.contact',
     path: '/contacts',
@@ -101,6 +113,8 @@ export function registerContactRoutes(api: ApiRouter, db: Database) {
     },
     update: { body: sales.ContactUpdate, apply: updateContact },
     remove: deleteContact,
+    // No field of a contact is one to set alike on many (decision 111): bulk delete only.
+    bulk: {},
     restore: restoreContact,
   })
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { sales } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
 import { presentContacts } from '../customers/contacts.service.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
@@ -9,7 +15,6 @@ import { presentLead } from './leads.present.js'
 import {
   advanceLead,
   bulkAssign,
-  bulkDelete,
   createLead,
   deleteLead,
   invalidateLead,
@@ -19,8 +24,11 @@ import {
   updateLead,
 } from './leads.service.js'
 import { leads } from './leads.store.js'
+import { leadExchange } from './leads.exchange.js'
 
 export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, leadExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'sales.lead',
     path: '/leads',
@@ -43,6 +51,7 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
       apply: (m, ctx, id, version, body) => updateLead(m, ctx, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => deleteLead(m, ctx, id, version),
+    bulk: { edit: sales.LeadBulkEdit },
     restore: restoreLead,
     actions: {
       advance: {
@@ -80,13 +89,6 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
         body: sales.BulkAssign,
         response: sales.BulkResult,
         run: (m, ctx, { body }) => bulkAssign(m, ctx, body.ids, body.ownerId),
-      },
-      'bulk-delete': {
-        summary: 'Move many leads to the recycle bin, one result per lead',
-        access: 'delete',
-        body: sales.BulkDelete,
-        response: sales.BulkResult,
-        run: (m, ctx, { body }) => bulkDelete(m, ctx, body.ids),
       },
       'recycle-invalid': {
         summary: 'Move invalid leads older than N days to the recycle bin (无效线索回收)',
