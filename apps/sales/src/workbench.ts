@@ -2,7 +2,6 @@ import { computed, type Ref } from 'vue'
 import { orders, sales } from '@mosaic/schemas'
 import { ordersRoutes, salesRoutes } from '@mosaic/schemas/contracts'
 import { listWorkbench, useText, type BulkField, type ListParams } from '@mosaic/ui'
-import { LEAD_STATUSES } from './constants'
 
 /** The sales app's business lists that have import/export and bulk routes. */
 export type WorkbenchList =
@@ -22,12 +21,12 @@ type FieldMaker = ReturnType<typeof fieldMaker>
  * sorts records by. Anything with its own rule (stage, status moves, owners) stays with its
  * action; the service checks every record and says per record what it refused.
  */
-const LISTS: Record<WorkbenchList, ListSpec> = {
+export const LISTS: Record<WorkbenchList, ListSpec> = {
   leads: {
     path: salesRoutes.listLeads.path,
     resource: 'sales.lead',
     exchange: true,
-    fields: (f) => [f.dict('source', 'lead_source'), f.dict('industry', 'industry'), f.leadStatus()],
+    fields: (f) => [f.dict('source', 'lead_source'), f.dict('industry', 'industry')],
   },
   customers: {
     path: salesRoutes.listCustomers.path,
@@ -68,11 +67,7 @@ const LISTS: Record<WorkbenchList, ListSpec> = {
     path: ordersRoutes.listContracts.path,
     resource: 'orders.contract',
     exchange: true,
-    fields: (f) => [
-      f.dict('paymentMethod', 'payment_method'),
-      f.dict('invoiceType', 'invoice_type'),
-      f.date('signDate'),
-    ],
+    fields: (f) => [f.dict('paymentMethod', 'payment_method'), f.dict('invoiceType', 'invoice_type')],
   },
   orders: {
     path: ordersRoutes.listSalesOrders.path,
@@ -86,7 +81,10 @@ type Option = { value: string; label: string; children?: Option[] }
 const categoryOptions = (nodes: readonly orders.ProductCategoryNode[]): Option[] =>
   nodes.map((n) => ({ value: n.id, label: n.name, children: categoryOptions(n.children) }))
 
-function fieldMaker(t: (key: string) => string, categories?: Ref<readonly orders.ProductCategoryNode[]>) {
+export function fieldMaker(
+  t: (key: string) => string,
+  categories?: Ref<readonly orders.ProductCategoryNode[]>,
+) {
   const label = (key: string) => t(`sales.workbench.fields.${key}`)
   return {
     dict: (key: string, dict: string, clearable = true): BulkField => ({
@@ -97,12 +95,6 @@ function fieldMaker(t: (key: string) => string, categories?: Ref<readonly orders
       clearable,
     }),
     date: (key: string): BulkField => ({ key, label: label(key), kind: 'date', clearable: true }),
-    leadStatus: (): BulkField => ({
-      key: 'status',
-      label: label('status'),
-      kind: 'options',
-      options: LEAD_STATUSES.map((s) => ({ value: s, label: t(`sales.lead.statuses.${s}`) })),
-    }),
     opportunityType: (): BulkField => ({
       key: 'type',
       label: label('type'),

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { ordersRoutes, salesRoutes } from '@mosaic/schemas/contracts'
+import { fieldMaker, LISTS } from '../workbench'
 import { flushPromises } from '@vue/test-utils'
 import { ElDropdown, ElSelect, ElTable } from 'element-plus'
 import { click } from '@mosaic/ui/test-utils'
@@ -83,5 +86,17 @@ describe('sales lists: import, export and bulk', () => {
     wrapper.findComponent(ElTable).vm.$emit('selection-change', [{ id: 'f1', subject: 'Call' }])
     await flushPromises()
     expect(shownInPage('bulk-delete')).toBe(true)
+  })
+
+  it("offers in bulk only fields the list's bulk-edit route accepts", () => {
+    const routes: Record<string, { path: string; body?: unknown }> = { ...salesRoutes, ...ordersRoutes }
+    for (const [name, spec] of Object.entries(LISTS)) {
+      const route = Object.values(routes).find((r) => r.path === `${spec.path}/bulk-edit`)
+      expect(route, `${name} has a bulk-edit route`).toBeDefined()
+      const changes = (route!.body as z.ZodObject<{ changes: z.ZodObject }>).shape.changes
+      const accepted = Object.keys(changes.shape)
+      const offered = spec.fields(fieldMaker((k) => k)).map((f) => f.key)
+      expect(accepted, name).toEqual(expect.arrayContaining(offered))
+    }
   })
 })

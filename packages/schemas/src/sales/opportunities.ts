@@ -124,7 +124,9 @@ export const OpportunityUpdate = z.strictObject({
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>
 
 /** 批量修改 of opportunities: source and type (the stage has its own rules). */
-export const OpportunityBulkEdit = bulkEditOf(OpportunityUpdate.pick({ source: true, type: true }))
+export const OpportunityBulkEdit = bulkEditOf(
+  OpportunityUpdate.pick({ source: true, type: true, expectedCloseDate: true }),
+)
 export type OpportunityBulkEdit = z.input<typeof OpportunityBulkEdit>
 
 export const OpportunityListQuery = PageQuery.extend({
