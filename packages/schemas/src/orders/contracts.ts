@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { Attachment } from '../attachments.js'
 import { CreatedRange, DateOnly, OwnerFields, optionalDict, optionalText } from '../sales/common.js'
@@ -25,6 +26,19 @@ export const CONTRACT_STATUSES = [
 ] as const
 export const ContractStatus = z.enum(CONTRACT_STATUSES)
 export type ContractStatus = z.infer<typeof ContractStatus>
+
+/**
+ * The statuses of a contract that was signed and took effect (生效): approved, and whatever became of
+ * it since except voiding (作废 cancels it as if never made). The contract amount of the home
+ * dashboard sums these, and the list's `signed` filter selects them.
+ */
+export const CONTRACT_SIGNED_STATUSES = [
+  'approved',
+  'closing',
+  'completed',
+  'closed',
+  'terminated',
+] as const satisfies readonly ContractStatus[]
 
 /** The statuses in which a contract may be edited or deleted. */
 export const CONTRACT_EDITABLE_STATUSES = ['draft', 'rejected'] as const satisfies readonly ContractStatus[]
@@ -206,6 +220,10 @@ export const ContractUpdate = z.strictObject({
 })
 export type ContractUpdate = z.input<typeof ContractUpdate>
 
+/** 批量修改 of contracts: payment method and invoice type, through the contract's edit rule (drafts). */
+export const ContractBulkEdit = bulkEditOf(ContractUpdate.pick({ paymentMethod: true, invoiceType: true }))
+export type ContractBulkEdit = z.input<typeof ContractBulkEdit>
+
 /** Submitting for approval (审核), with an optional word for the approvers. */
 export const ContractSubmit = z.strictObject({ comment: optionalText(500) })
 export type ContractSubmit = z.input<typeof ContractSubmit>
@@ -302,6 +320,8 @@ export const ContractListQuery = PageQuery.extend({
   ownerId: Id.optional(),
   signFrom: DateOnly.optional(),
   signTo: DateOnly.optional(),
+  /** "true": only contracts signed and in effect at some point (`CONTRACT_SIGNED_STATUSES`); "false": the others. */
+  signed: z.enum(['true', 'false']).optional(),
   ...CreatedRange,
 })
 export type ContractListQuery = z.infer<typeof ContractListQuery>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { Attachment, dictValue, optionalDateTime, optionalText } from './common.js'
 
@@ -58,6 +59,10 @@ export const FollowUpUpdate = z.strictObject({
 })
 export type FollowUpUpdate = z.infer<typeof FollowUpUpdate>
 
+/** 批量修改 of follow-ups: the contact method. */
+export const FollowUpBulkEdit = bulkEditOf(FollowUpUpdate.pick({ method: true }))
+export type FollowUpBulkEdit = z.input<typeof FollowUpBulkEdit>
+
 export const FollowUpListQuery = PageQuery.extend({
   targetType: FollowUpTarget.optional(),
   targetId: Id.optional(),
@@ -67,5 +72,8 @@ export const FollowUpListQuery = PageQuery.extend({
   method: dictValue.optional(),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
+  /** The next follow-up due within [dueFrom, dueTo] (the dashboard's "due today" opens this list). */
+  dueFrom: IsoDateTime.optional(),
+  dueTo: IsoDateTime.optional(),
 })
 export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>

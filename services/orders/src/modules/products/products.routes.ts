@@ -1,6 +1,7 @@
 import { orders } from '@mosaic/schemas'
 import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
 import {
+  bulkEditProduct,
   createProduct,
   listProducts,
   presentProduct,
@@ -33,6 +34,10 @@ export function registerProductRoutes(api: ApiRouter, db: Database, deps: Domain
       apply: (m, ctx, id, version, body) => updateProduct(m, ctx, deps, id, version, body),
     },
     remove: 'soft',
+    bulk: {
+      edit: orders.ProductBulkEdit,
+      apply: (m, ctx, id, version, changes) => bulkEditProduct(m, ctx, deps, id, version, changes),
+    },
     restore: restoreProduct,
     actions: {
       'on-sale': {
