@@ -30,7 +30,7 @@ import {
 import { customerList } from '../customers/customers.service.js'
 import { followUpList } from '../followups/followups.service.js'
 import { opportunityList } from '../opportunities/opportunities.query.js'
-import { upcomingRecycling } from '../pool/recycling.js'
+import { countUpcomingRecycling } from '../pool/recycling.js'
 
 type Filter = Record<string, string>
 
@@ -176,10 +176,10 @@ async function todos(
   const due: Filter = { view: 'mine', nextFollowUpTo: lastInstantBefore(tomorrow) }
   const { from, spec } = asCounted(customerList(m, ctx))
   const dueCount = await listedRows(from, due, spec).getCount()
-  const upcoming = await upcomingRecycling(m, ctx.principal, now, deps.timeZone)
+  const upcoming = await countUpcomingRecycling(m, ctx.principal, now, deps.timeZone)
   return [
     { key: 'sales.followupsDueToday', count: dueCount, link: dashboardLink('/sales/customers', due) },
-    { key: 'sales.customersToRecycle', count: upcoming.length, link: dashboardLink('/sales/pool/upcoming') },
+    { key: 'sales.customersToRecycle', count: upcoming, link: dashboardLink('/sales/pool/upcoming') },
   ]
 }
 

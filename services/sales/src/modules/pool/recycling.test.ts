@@ -6,7 +6,8 @@ import { expectProblem, type ReplyBody } from '@mosaic/service-kit/testing/expec
 import { poolFixtures } from '../../test-support/pool-fixtures.js'
 import { seeded } from '../../test-support/seeded.js'
 import { localDay, startOfLocalDay } from '@mosaic/service-kit'
-import { previewRecycling, runRecycling } from './recycling.js'
+import { previewRecycling, runRecycling, subjectOf } from './recycling.js'
+import { inWarningWindow, recycleDecision } from './recycle-rules.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY = 86_400_000
@@ -187,6 +188,62 @@ describe('pool recycling', () => {
     expect(managed.body.map((u: ReplyBody) => u.customerId)).toEqual([overdue.id, soon.id])
     const theirs = await s.h.call('GET', '/pool/upcoming', { token: s.bob.token })
     expect(theirs.body.map((u: ReplyBody) => u.customerId)).toEqual([bobs.id])
+  })
+
+  it('property: the upcoming list is the rule’s verdict on every level branch, and the dashboard counts it', async () => {
+    const r = seeded(7)
+    for (let round = 0; round < 4; round++) {
+      await f.query('UPDATE customer SET locked = true WHERE owner_id IS NOT NULL')
+      const rules = {
+        noFollowupDays: r.pick([null, r.int(5, 40)]),
+        noDealDays: r.pick([null, r.int(20, 90)]),
+        warnDaysAhead: r.int(0, 7),
+        levelOverrides: {
+          A: { noFollowupDays: r.int(10, 60), noDealDays: null },
+          B: { noFollowupDays: null, noDealDays: r.pick([null, r.int(10, 40)]) },
+        },
+      }
+      const merged = await f.setRules(rules)
+      const now = Date.now()
+      // Mostly right at a branch's edge (limit − warning, ± a day), where an off-by-one would show.
+      const limits = [rules, ...Object.values(rules.levelOverrides)].flatMap((l) => [
+        l.noFollowupDays,
+        l.noDealDays,
+      ])
+      const edges = limits.filter((d): d is number => d !== null).map((d) => d - rules.warnDaysAhead)
+      const daysAgo = () => {
+        const days = r.next() < 0.7 ? r.pick(edges) + r.int(-1, 1) : r.int(0, 120)
+        return new Date(now - days * DAY - r.int(0, DAY))
+      }
+      const made = []
+      for (let i = 0; i < 30; i++) {
+        made.push(
+          await f.customer({
+            owner: r.pick([s.alice, s.bob]),
+            level: r.pick(['A', 'B', 'C']),
+            locked: r.next() < 0.1,
+            dealStatus: r.next() < 0.1 ? 'dealt' : 'undealt',
+            ownerSince: r.next() < 0.1 ? null : daysAgo(),
+            createdAt: new Date(now - 200 * DAY),
+            lastFollowUpAt: r.next() < 0.7 ? daysAgo() : null,
+            lastDealAt: r.next() < 0.3 ? daysAgo() : null,
+          }),
+        )
+      }
+      const expected = []
+      for (const c of made.filter((c) => c.ownerId === s.alice.id)) {
+        const decision = recycleDecision(merged, subjectOf(await f.reload(c.id)), new Date(), TZ)
+        if (decision && (decision.due || inWarningWindow(merged, decision))) expected.push(c.id)
+      }
+      expect(expected.length).toBeGreaterThan(0)
+      const listed = await s.h.call('GET', '/pool/upcoming', { token: s.mgr.token })
+      expect(listed.body.map((u: ReplyBody) => u.customerId).sort()).toEqual(expected.sort())
+      const recycleOn = listed.body.map((u: ReplyBody) => Date.parse(u.recycleOn))
+      expect(recycleOn).toEqual([...recycleOn].sort((a, b) => a - b))
+      const board = await s.h.call('GET', '/dashboard', { token: s.mgr.token })
+      const todo = board.body.todo.find((t: ReplyBody) => t.key === 'sales.customersToRecycle')
+      expect(todo.count).toBe(expected.length)
+    }
   })
 
   it('recycles each customer once when runs overlap', async () => {

@@ -1,7 +1,16 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { sales } from '@mosaic/schemas'
-import { SYSTEM_ACTOR, poolRuleFor, publishEvent, type Database, type Service } from '@mosaic/service-kit'
+import {
+  SYSTEM_ACTOR,
+  localDay,
+  poolDayLimits,
+  poolRuleFor,
+  publishEvent,
+  startOfLocalDay,
+  type Database,
+  type Service,
+} from '@mosaic/service-kit'
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
 import { returnToPool } from '../ownership/owner-changes.js'
@@ -13,6 +22,7 @@ import {
   shortestLimits,
   type PoolRules,
   type RecycleDecision,
+  type RecycleReason,
   type RecycleSubject,
 } from './recycle-rules.js'
 
@@ -259,7 +269,14 @@ async function warnOne(
   return true
 }
 
-/** "About to enter the pool": customers in the caller's scope due within the warning window (or overdue). */
+/** The "about to enter the pool" list and its dashboard count stop at this many customers. */
+export const UPCOMING_LIMIT = 500
+
+/**
+ * "About to enter the pool": customers in the caller's scope due within the warning window (or
+ * overdue), soonest first. SQL selects and orders them (`upcomingQuery`); the pure rule then
+ * states each one's reason and days, so the list shows what a run would decide.
+ */
 export async function upcomingRecycling(
   m: EntityManager,
   principal: Principal,
@@ -267,21 +284,124 @@ export async function upcomingRecycling(
   timeZone: string,
 ): Promise<sales.UpcomingRecycle[]> {
   const rules = await poolRuleFor(m)
-  const horizon = new Date(+now + (rules.warnDaysAhead + 1) * DAY_MS)
-  const evaluated = await evaluate(m, rules, now, horizon, timeZone, principal)
-  return evaluated
-    .filter((e) => e.decision.due || inWarningWindow(rules, e.decision))
-    .slice(0, 500)
-    .map(({ row, decision }) => ({
-      customerId: row.id,
-      number: row.number,
-      name: row.name,
-      ownerId: row.ownerId,
-      ownerName: row.ownerName,
-      reason: decision.reason,
-      days: decision.days,
-      limitDays: decision.limitDays,
-      recycleOn: decision.recycleOn.toISOString(),
-      daysLeft: decision.daysLeft,
-    }))
+  const qb = upcomingQuery(m, rules, principal, now, timeZone)
+  if (!qb) return []
+  const rows = await qb.limit(UPCOMING_LIMIT).getMany()
+  const evaluated = rows.flatMap((row) => {
+    const decision = recycleDecision(rules, subjectOf(row), now, timeZone)
+    return decision ? [{ row, decision }] : []
+  })
+  return evaluated.sort(soonestFirst).map(({ row, decision }) => ({
+    customerId: row.id,
+    number: row.number,
+    name: row.name,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    reason: decision.reason,
+    days: decision.days,
+    limitDays: decision.limitDays,
+    recycleOn: decision.recycleOn.toISOString(),
+    daysLeft: decision.daysLeft,
+  }))
+}
+
+/** How many customers `upcomingRecycling` lists for the caller: one COUNT over the same WHERE and cap. */
+export async function countUpcomingRecycling(
+  m: EntityManager,
+  principal: Principal,
+  now: Date,
+  timeZone: string,
+): Promise<number> {
+  const qb = upcomingQuery(m, await poolRuleFor(m), principal, now, timeZone)
+  if (!qb) return 0
+  const capped = qb.select('1').orderBy().limit(UPCOMING_LIMIT)
+  const [sql, params] = capped.getQueryAndParameters()
+  const [{ n }] = (await m.query(`SELECT COUNT(*)::int AS n FROM (${sql}) upcoming`, params)) as [
+    { n: number },
+  ]
+  return n
+}
+
+const soonestFirst = (a: Evaluated, b: Evaluated) =>
+  +a.decision.recycleOn - +b.decision.recycleOn || a.row.number.localeCompare(b.row.number)
+
+/** The clock a reason measures from, as `RecycleSubject`/`recyclePlan` take it. */
+const CLOCK = {
+  no_followup: 'GREATEST(COALESCE(c.owner_since, c.created_at), c.last_followup_at)',
+  no_deal: 'GREATEST(COALESCE(c.owner_since, c.created_at), c.last_deal_at)',
+} as const
+
+/** One branch of the rules: the customers it covers (by level) and their day limits. */
+interface LimitBranch {
+  level: { sql: string; params: Record<string, unknown> }
+  limits: Record<RecycleReason, number | null>
+}
+
+/**
+ * The rules' branches: each overridden level with its limits (an override's null falls back to the
+ * general limit, as `poolDayLimits` says), then every other level (and none) with the general ones.
+ */
+function limitBranches(rules: PoolRules): LimitBranch[] {
+  const levels = Object.keys(rules.levelOverrides).filter((level) => level !== '')
+  const branch = (level: LimitBranch['level'], of: string | null): LimitBranch => {
+    const limits = poolDayLimits(rules, of)
+    return { level, limits: { no_followup: limits.noFollowupDays, no_deal: limits.noDealDays } }
+  }
+  const overridden = levels.map((level, i) =>
+    branch({ sql: `c.level = :upLevel${i}`, params: { [`upLevel${i}`]: level } }, level),
+  )
+  const others = levels.length
+    ? { sql: '(c.level IS NULL OR c.level NOT IN (:...upLevels))', params: { upLevels: levels } }
+    : { sql: 'TRUE', params: {} }
+  return [...overridden, branch(others, null)]
+}
+
+/**
+ * Owned customers in `principal`'s scope that the rules recycle by the end of the warning window,
+ * ordered soonest first, as one WHERE over the customer row; null when the rules recycle nothing.
+ *
+ * A reason with limit L puts a customer in the list when the local day of its clock plus L is at
+ * most today + warnDaysAhead (due, or due within the window): its clock is before the start of
+ * day (today + warn − L + 1). The reason due first decides, so "any reason within the window" is
+ * the same set. The cut is a constant per (branch, reason), so the clock expressions stay bare.
+ */
+function upcomingQuery(
+  m: EntityManager,
+  rules: PoolRules,
+  principal: Principal,
+  now: Date,
+  timeZone: string,
+) {
+  if (!rules.enabled) return null
+  const lastDay = localDay(now, timeZone) + Math.max(0, rules.warnDaysAhead)
+  const params: Record<string, unknown> = { upZone: timeZone }
+  const branches: string[] = []
+  const dueDays: string[] = []
+  limitBranches(rules).forEach((b, i) => {
+    const within: string[] = []
+    const dueDay: string[] = []
+    for (const reason of ['no_followup', 'no_deal'] as const) {
+      const limit = b.limits[reason]
+      if (limit === null) continue
+      const days = Math.max(0, Math.trunc(limit))
+      params[`upCut${i}${reason}`] = startOfLocalDay(lastDay - days + 1, timeZone)
+      within.push(`${CLOCK[reason]} < :upCut${i}${reason}`)
+      dueDay.push(`(${CLOCK[reason]} AT TIME ZONE :upZone)::date + ${days}`)
+    }
+    if (!within.length) return
+    Object.assign(params, b.level.params)
+    branches.push(`(${b.level.sql} AND (${within.join(' OR ')}))`)
+    dueDays.push(`WHEN ${b.level.sql} THEN LEAST(${dueDay.join(', ')})`)
+  })
+  if (!branches.length) return null
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .where(`c.owner_id IS NOT NULL AND c.deleted_at IS NULL AND NOT c.locked AND c.deal_status = 'undealt'`)
+    .andWhere(`(${branches.join(' OR ')})`, params)
+    .orderBy(`CASE ${dueDays.join(' ')} END`)
+    .addOrderBy('c.number')
+  const scope = customers.scopeWhere(principal, 'c', 'owner')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  return qb
 }
