@@ -43,12 +43,13 @@ export type MonthlySeries = Map<string, string>
  * Counts (or sums) `rows` per month over `months` (consecutive, oldest first), in one aggregate
  * query: the rows are bounded to the months' span, so a range index on `at` serves it, and no row
  * leaves the database. `rows` is a list's filtered query (`listedRows`) under the caller's scope.
+ * The months already carry the business time zone (`monthWindow`); the zone argument is kept for callers.
  */
 export async function monthlySeries<T extends ObjectLiteral>(
   rows: SelectQueryBuilder<T>,
   measure: Measure,
   months: MonthWindow[],
-  timeZone: string,
+  _timeZone: string,
 ): Promise<MonthlySeries> {
   const first = months[0]!
   const last = months[months.length - 1]!
@@ -61,19 +62,31 @@ export async function monthlySeries<T extends ObjectLiteral>(
         dashLastDay: last.lastDay,
       },
     )
-  } else {
-    q.select(`to_char(${measure.at} AT TIME ZONE :dashZone, 'YYYY-MM')`, 'month')
-      .andWhere(`${measure.at} >= :dashFrom AND ${measure.at} < :dashTo`, {
-        dashFrom: first.from,
-        dashTo: last.to,
-      })
-      .setParameter('dashZone', timeZone)
+    q.addSelect(valueSql(measure), 'value').groupBy('month')
+    const found = new Map<string, string>(
+      (await q.getRawMany<{ month: string; value: string }>()).map((r) => [r.month, String(r.value)]),
+    )
+    return new Map(months.map((w) => [w.month, found.get(w.month) ?? '0']))
   }
-  q.addSelect(valueSql(measure), 'value').groupBy('month')
-  const found = new Map<string, string>(
-    (await q.getRawMany<{ month: string; value: string }>()).map((r) => [r.month, String(r.value)]),
+  // The month of an instant is found by comparing it with the months' first instants
+  // (`width_bucket`, 1 = the first month) rather than formatting it in the time zone: at a
+  // million rows `to_char(… AT TIME ZONE …)` costs three to four times the count itself.
+  q.select(`width_bucket(${measure.at}, CAST(:dashStarts AS timestamptz[]))`, 'bucket')
+    .andWhere(`${measure.at} >= :dashFrom AND ${measure.at} < :dashTo`, {
+      dashFrom: first.from,
+      dashTo: last.to,
+    })
+    .setParameter(
+      'dashStarts',
+      months.map((w) => w.from.toISOString()),
+    )
+    .addSelect(valueSql(measure), 'value')
+    .groupBy('bucket')
+  const found = new Map<number, string>(
+    (await q.getRawMany<{ bucket: number; value: string }>()).map((r) => [Number(r.bucket), String(r.value)]),
   )
-  return new Map(months.map((w) => [w.month, found.get(w.month) ?? '0']))
+
+  return new Map(months.map((w, i) => [w.month, found.get(i + 1) ?? '0']))
 }
 
 /** SQL of the measure: a count, or a sum as exact decimal text ('0' when there is nothing). */
