@@ -2,7 +2,6 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { can, type PermissionCode } from '@mosaic/permissions'
 import type {
   Dashboard,
-  DashboardFigure,
   DashboardFunnelStage,
   DashboardQuery,
   DashboardTodo,
@@ -115,32 +114,35 @@ export async function salesDashboard(
   const readable = (x: Measured) => can(ctx.principal, x.permission)
   const me = ctx.principal.userId
   const viewFilter = (x: Measured) => (query.view === 'me' ? x.mine(me) : {})
-  const figures: Dashboard['figures'] = []
-  const trends: Dashboard['trends'] = []
-  for (const x of FIGURES.filter(readable)) {
-    const series = await seriesOf(m, ctx, deps, x, viewFilter(x), period.trend)
-    figures.push(seriesFigure(x.key, 'count', series, period, monthLink(x, viewFilter(x), period.current)))
-    trends.push(seriesTrend(x.key, 'count', series))
-  }
-  const mine: DashboardFigure[] = []
-  for (const x of MINE.filter(readable)) {
-    const series = await seriesOf(m, ctx, deps, x, x.mine(me), [period.previous, period.current])
-    mine.push(seriesFigure(x.key, 'count', series, period, monthLink(x, x.mine(me), period.current)))
-  }
+  // The statements are independent and `m` is the pool's manager (no transaction), so they run
+  // side by side on a server's connections; embedded PGlite's one-connection pool queues them.
+  const shown = FIGURES.filter(readable)
+  const mineShown = MINE.filter(readable)
+  const [series, mineSeries, todo, pipeline, teamView] = await Promise.all([
+    Promise.all(shown.map((x) => seriesOf(m, ctx, deps, x, viewFilter(x), period.trend))),
+    Promise.all(
+      mineShown.map((x) => seriesOf(m, ctx, deps, x, x.mine(me), [period.previous, period.current])),
+    ),
+    todos(m, ctx, deps, now),
+    can(ctx.principal, 'sales.opportunity.read')
+      ? funnel(m, ctx, deps, query.view === 'me' ? { ownerId: me } : {})
+      : Promise.resolve([]),
+    query.groupBy ? team(m, ctx, query.groupBy, shown, viewFilter, period) : Promise.resolve([]),
+  ])
   return {
     month: period.current.month,
     from: period.current.from.toISOString(),
     to: period.current.to.toISOString(),
-    figures,
-    mine,
-    todo: await todos(m, ctx, deps, now),
-    trends,
-    funnel: can(ctx.principal, 'sales.opportunity.read')
-      ? await funnel(m, ctx, deps, query.view === 'me' ? { ownerId: me } : {})
-      : [],
-    team: query.groupBy
-      ? await team(m, ctx, query.groupBy, FIGURES.filter(readable), viewFilter, period)
-      : [],
+    figures: shown.map((x, i) =>
+      seriesFigure(x.key, 'count', series[i]!, period, monthLink(x, viewFilter(x), period.current)),
+    ),
+    mine: mineShown.map((x, i) =>
+      seriesFigure(x.key, 'count', mineSeries[i]!, period, monthLink(x, x.mine(me), period.current)),
+    ),
+    todo,
+    trends: shown.map((x, i) => seriesTrend(x.key, 'count', series[i]!)),
+    funnel: pipeline,
+    team: teamView,
   }
 }
 
@@ -175,8 +177,10 @@ async function todos(
   const tomorrow = addCalendarDays(startOfToday(now, deps.timeZone), 1, deps.timeZone)
   const due: Filter = { view: 'mine', nextFollowUpTo: lastInstantBefore(tomorrow) }
   const { from, spec } = asCounted(customerList(m, ctx))
-  const dueCount = await listedRows(from, due, spec).getCount()
-  const upcoming = await countUpcomingRecycling(m, ctx.principal, now, deps.timeZone)
+  const [dueCount, upcoming] = await Promise.all([
+    listedRows(from, due, spec).getCount(),
+    countUpcomingRecycling(m, ctx.principal, now, deps.timeZone),
+  ])
   return [
     { key: 'sales.followupsDueToday', count: dueCount, link: dashboardLink('/sales/customers', due) },
     { key: 'sales.customersToRecycle', count: upcoming, link: dashboardLink('/sales/pool/upcoming') },
@@ -221,12 +225,14 @@ async function team(
   viewFilter: (x: Measured) => Filter,
   period: DashboardPeriod,
 ) {
-  const figures: Record<string, TeamSeries> = {}
-  for (const x of measured) {
-    const { from, spec } = x.list(m, ctx)
-    const columns = { owner: `${x.alias}.owner_id`, dept: `${x.alias}.dept_id` }
-    const rows = listedRows(from, viewFilter(x), spec)
-    figures[x.key] = await teamSeries(rows, groupBy, columns, { at: x.at }, period.current, ctx.principal)
-  }
+  const series = await Promise.all(
+    measured.map((x) => {
+      const { from, spec } = x.list(m, ctx)
+      const columns = { owner: `${x.alias}.owner_id`, dept: `${x.alias}.dept_id` }
+      const rows = listedRows(from, viewFilter(x), spec)
+      return teamSeries(rows, groupBy, columns, { at: x.at }, period.current, ctx.principal)
+    }),
+  )
+  const figures: Record<string, TeamSeries> = Object.fromEntries(measured.map((x, i) => [x.key, series[i]!]))
   return teamRows(m, groupBy, figures)
 }
