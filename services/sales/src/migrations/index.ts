@@ -7,6 +7,7 @@ import { SalesListOrderIndexes1764700000000 } from './1764700000000-list-order-i
 import { SalesOpportunityClosureApproval1765300000000 } from './1765300000000-opportunity-closure-approval.js'
 import { SalesCustomerReceivables1766000310000 } from './1766000310000-customer-receivables.js'
 import { SalesDashboardIndexes1766100000000 } from './1766100000000-dashboard-indexes.js'
+import { SalesDashboardCoveringIndexes1766200000000 } from './1766200000000-dashboard-covering-indexes.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -22,4 +23,5 @@ export const migrations = [
   SalesOpportunityClosureApproval1765300000000,
   SalesCustomerReceivables1766000310000,
   SalesDashboardIndexes1766100000000,
+  SalesDashboardCoveringIndexes1766200000000,
 ]
