@@ -214,12 +214,15 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
     expect(page.items.map((c) => c.number)).toEqual(expected.map((r) => r.number))
   })
 
-  // The dashboard's month counts (decision 112): twelve months of the customers list's own rows in
-  // one GROUP BY, and the team view's GROUP BY owner, each from the index of the caller's scope.
-  const dashboardCases: Array<['admin' | 'rep' | 'manager', string]> = [
-    ['admin', 'customer_created_idx'],
-    ['rep', 'customer_owner_id_idx'],
-    ['manager', 'customer_dept_id_idx'],
+  // The dashboard's month counts (decisions 112, 119): twelve months of the customers list's own
+  // rows in one GROUP BY, and the team view's GROUP BY owner, each from an index: the admin's from
+  // the owned customers' `created_at` (index-only), a rep's from the owner index. A manager's is the
+  // department index at a million customers (bench --explain); at 20,000 the year's ~6,000 owned
+  // customers are few enough that the planner may range-scan them instead, so either is accepted.
+  const dashboardCases: Array<['admin' | 'rep' | 'manager', string[]]> = [
+    ['admin', ['customer_owned_created_idx']],
+    ['rep', ['customer_owner_id_idx']],
+    ['manager', ['customer_dept_id_idx', 'customer_owned_created_idx']],
   ]
   it.each(dashboardCases)('dashboard: the %s’s month series and team view', async (who, expected) => {
     const ctx = callerContext(principal(who))
@@ -234,7 +237,7 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
     expect(statements).toHaveLength(2)
     const { indexes, seqScans } = await plansOf(db, statements)
     expect(seqScans).toEqual([])
-    expect(indexes).toContain(expected)
+    expect(indexes.filter((index) => expected.includes(index))).not.toEqual([])
   })
 
   it("contacts: a rep's scope uses the owner index and the customer index for shared customers", async () => {
