@@ -161,6 +161,8 @@ export const Contact = z.object({
   primary: z.boolean(),
   remark: z.string().nullable(),
   ownerId: z.string().nullable(),
+  /** The customer's owner: a contact moves with its customer, so they share the owner. */
+  ownerName: z.string().nullable(),
   deptId: z.string().nullable(),
 })
 export type Contact = z.infer<typeof Contact>
