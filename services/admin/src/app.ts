@@ -22,6 +22,7 @@ import { ClosureRuleEntity } from './modules/rules/closure-rules.entity.js'
 import { PoolRuleEntity } from './modules/rules/pool-rules.entity.js'
 import { ApprovalInstanceEntity, ApprovalTaskEntity } from './modules/approvals/approval.entities.js'
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.js'
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js'
 import { AuthService } from './modules/auth/auth.service.js'
 import { adminAuthState } from './modules/auth/auth-version.js'
 import { registerAuthRoutes } from './modules/auth/auth.routes.js'
@@ -100,6 +101,7 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerNotificationRoutes(api, db)
       registerRuleRoutes(api, db, config.BUSINESS_TIME_ZONE)
       registerApprovalRoutes(api, db)
+      registerDashboardRoutes(api, db, config.BUSINESS_TIME_ZONE)
       registerInitRoutes(api, db, config, initToken)
       registerInternalRoutes(internal, db)
     },

@@ -7,6 +7,7 @@ import { registerInvoiceRoutes } from './modules/invoices/invoices.routes.js'
 import { invoices } from './modules/invoices/invoices.store.js'
 import { PaymentEntity } from './modules/payments/payments.entity.js'
 import { registerPaymentRoutes } from './modules/payments/payments.routes.js'
+import { registerDashboardRoute } from './modules/dashboard/dashboard.routes.js'
 import { payments } from './modules/payments/payments.store.js'
 import { ReceivableEntity } from './modules/receivables/receivables.entity.js'
 import { contractHandlers } from './modules/receivables/receivables.events.js'
@@ -33,6 +34,7 @@ export function buildFinanceService(
       (ctx) => registerPaymentRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerInvoiceRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerStatementRoutes(ctx.api, ctx.internal, ctx.db),
+      (ctx) => registerDashboardRoute(ctx.api, ctx.db, { timeZone }),
     ],
     events: {
       handlers: {

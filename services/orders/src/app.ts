@@ -5,6 +5,7 @@ import type { OrdersConfig } from './config.js'
 import { migrations } from './migrations.js'
 import { ContractEntity } from './modules/contracts/contracts.entity.js'
 import { registerContractRoutes } from './modules/contracts/contracts.routes.js'
+import { registerDashboardRoute } from './modules/dashboard/dashboard.routes.js'
 import { contracts, contractScans } from './modules/contracts/contracts.store.js'
 import { CategoryEntity } from './modules/categories/categories.entity.js'
 import { registerCategoryRoutes } from './modules/categories/categories.routes.js'
@@ -57,6 +58,7 @@ export function buildOrdersService(
       ({ internal, db }) => registerOrdersInternalRoutes(internal, db),
       (ctx) => registerContractRoutes(ctx.api, ctx.db, ctx),
       (ctx) => registerSalesOrderRoutes(ctx.api, ctx.db, ctx),
+      (ctx) => registerDashboardRoute(ctx.api, ctx.db, ctx),
     ],
     // The customer's quotes follow it when sales changes its owner with the quotes option; the
     // approval engine's decisions move the documents that waited on them; finance's figures per

@@ -20,6 +20,7 @@ import { registerPoolRoutes } from './modules/pool/pool.routes.js'
 import { registerTransferRoutes } from './modules/transfers/transfers.routes.js'
 import { ordersDocuments } from './modules/transfers/transfers.orders.js'
 import { businessClockJob } from './modules/jobs/business-clock.js'
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js'
 import { approvalHandlers } from './approvals.js'
 import { receivableHandlers } from './modules/customers/receivables.js'
 
@@ -43,6 +44,7 @@ export function buildSalesService(config: SalesConfig, options: DomainServiceOpt
       ({ api, db, logger }) => registerPoolRoutes(api, db, config, logger),
       ({ api, db, logger, serviceClient }) =>
         registerTransferRoutes(api, db, logger, ordersDocuments(serviceClient)),
+      (ctx) => registerDashboardRoutes(ctx.api, ctx.db, ctx),
     ],
     recycleBin: {
       stores: [customers, contacts, leads, opportunities, followups],

@@ -4,6 +4,7 @@ import { migrations } from './migrations.js'
 import { registerLookupRoutes } from './modules/lookups/lookups.routes.js'
 import { breachJob } from './modules/sla/sla.breach.js'
 import { registerSlaRoutes } from './modules/sla/sla.routes.js'
+import { registerDashboardRoute } from './modules/dashboard/dashboard.routes.js'
 import { TicketEntity } from './modules/tickets/tickets.entity.js'
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js'
 import { TICKET_IMAGE_TYPES, ticketImages, ticketStore } from './modules/tickets/tickets.store.js'
@@ -29,6 +30,7 @@ export function buildTicketsService(
       (ctx) => registerLookupRoutes(ctx.api, ctx.serviceClient),
       (ctx) => registerTicketRoutes(ctx.api, ctx.db, { ...ctx, client: ctx.serviceClient }),
       (ctx) => registerSlaRoutes(ctx.api, ctx.db, ctx),
+      (ctx) => registerDashboardRoute(ctx.api, ctx.db, ctx),
       (ctx) => registerPortalAccountRoutes(ctx),
       (ctx) => registerPortalAuthRoutes(ctx, () => portalKeys(ctx.db)),
       (ctx) => registerPortalTicketRoutes(ctx),

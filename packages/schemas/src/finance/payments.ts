@@ -73,6 +73,8 @@ export const PaymentListQuery = PageQuery.extend({
   receivableId: Id.optional(),
   contractId: Id.optional(),
   customerId: Id.optional(),
+  /** The receivable's owner as recorded with the payment. */
+  ownerId: Id.optional(),
   method: dictValue.optional(),
   commissionSettled: z.enum(['true', 'false']).optional(),
   paidFrom: DateOnly.optional(),

@@ -26,6 +26,19 @@ export const CONTRACT_STATUSES = [
 export const ContractStatus = z.enum(CONTRACT_STATUSES)
 export type ContractStatus = z.infer<typeof ContractStatus>
 
+/**
+ * The statuses of a contract that was signed and took effect (生效): approved, and whatever became of
+ * it since except voiding (作废 cancels it as if never made). The contract amount of the home
+ * dashboard sums these, and the list's `signed` filter selects them.
+ */
+export const CONTRACT_SIGNED_STATUSES = [
+  'approved',
+  'closing',
+  'completed',
+  'closed',
+  'terminated',
+] as const satisfies readonly ContractStatus[]
+
 /** The statuses in which a contract may be edited or deleted. */
 export const CONTRACT_EDITABLE_STATUSES = ['draft', 'rejected'] as const satisfies readonly ContractStatus[]
 
@@ -302,6 +315,8 @@ export const ContractListQuery = PageQuery.extend({
   ownerId: Id.optional(),
   signFrom: DateOnly.optional(),
   signTo: DateOnly.optional(),
+  /** "true": only contracts signed and in effect at some point (`CONTRACT_SIGNED_STATUSES`); "false": the others. */
+  signed: z.enum(['true', 'false']).optional(),
   ...CreatedRange,
 })
 export type ContractListQuery = z.infer<typeof ContractListQuery>

@@ -109,6 +109,9 @@ export const CustomerListQuery = PageQuery.extend({
   /** 'mine': owned by me; 'team': shared with me; default: everything in my scope. */
   view: z.enum(['mine', 'team']).optional(),
   ...CreatedRange,
+  /** Next follow-up planned within (inclusive): the dashboard's "follow-ups due today". */
+  nextFollowUpFrom: IsoDateTime.optional(),
+  nextFollowUpTo: IsoDateTime.optional(),
 })
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>
 

@@ -56,6 +56,7 @@ export const DashboardFunnelStage = z.object({
   count: z.number().int(),
   amount: z.string(),
 })
+export type DashboardFunnelStage = z.infer<typeof DashboardFunnelStage>
 
 /** A member's or department's figures in the team view (figure key → value). */
 export const DashboardTeamRow = z.object({
@@ -63,6 +64,7 @@ export const DashboardTeamRow = z.object({
   name: z.string(),
   figures: z.record(z.string(), z.string()),
 })
+export type DashboardTeamRow = z.infer<typeof DashboardTeamRow>
 
 export const Dashboard = z.object({
   month: z.string(),

@@ -65,6 +65,23 @@ export async function listPage<Row extends ObjectLiteral & { id: string }, Q ext
   return { ...page, items: await spec.present(page.items) }
 }
 
+/**
+ * The rows a list with `query` shows, unpaged and unordered: the same WHERE fragments `listPage`
+ * ANDs (an `anyOf` condition as its plain OR), for figures that must equal the list's total (the
+ * dashboard counts and sums over it).
+ */
+export function listedRows<Row extends ObjectLiteral, Q>(
+  from: SelectQueryBuilder<Row>,
+  query: NoInfer<Partial<Q>>,
+  spec: Omit<ListSpec<Row, Q, unknown>, 'present'>,
+): SelectQueryBuilder<Row> {
+  const rows = from.clone()
+  for (const where of listWheres(from.alias, query as Q, spec as ListSpec<never, Q, unknown>)) {
+    rows.andWhere(where.sql, where.params)
+  }
+  return rows
+}
+
 /** A filter's own order (a number prefix: by number), for a list left at its default order. */
 function orderedBy(order: ListOrder | undefined): Partial<KeysetOptions> {
   if (!order) return {}

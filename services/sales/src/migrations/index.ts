@@ -6,6 +6,7 @@ import { SalesListIndexes1764500000000 } from './1764500000000-list-indexes.js'
 import { SalesListOrderIndexes1764700000000 } from './1764700000000-list-order-indexes.js'
 import { SalesOpportunityClosureApproval1765300000000 } from './1765300000000-opportunity-closure-approval.js'
 import { SalesCustomerReceivables1766000310000 } from './1766000310000-customer-receivables.js'
+import { SalesDashboardIndexes1766100000000 } from './1766100000000-dashboard-indexes.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -20,4 +21,5 @@ export const migrations = [
   SalesListOrderIndexes1764700000000,
   SalesOpportunityClosureApproval1765300000000,
   SalesCustomerReceivables1766000310000,
+  SalesDashboardIndexes1766100000000,
 ]

@@ -106,12 +106,15 @@ function search<T extends object>(qb: SelectQueryBuilder<T>, q: string | null | 
   return qb
 }
 
-/** 待办: the caller's pending tasks, newest first; 已办: the ones they decided, latest decision first. */
-export async function listTasks(
+/**
+ * The tasks a task list shows, unpaged: the caller's pending ones (待办) or the ones they decided
+ * (已办). The list pages them; the dashboard's to-do line counts them.
+ */
+export function taskRows(
   m: EntityManager,
   p: Principal,
-  q: admin.TaskListQuery,
-): Promise<Page<admin.ApprovalTask>> {
+  q: Omit<admin.TaskListQuery, 'limit' | 'cursor' | 'page'>,
+) {
   const qb = m
     .getRepository(ApprovalTaskEntity)
     .createQueryBuilder('t')
@@ -120,8 +123,16 @@ export async function listTasks(
   if (q.box === 'todo') qb.andWhere("t.status = 'pending'")
   else qb.andWhere("t.status IN ('approved', 'rejected')")
   if (q.docType) qb.andWhere('i.doc_type = :docType', { docType: q.docType })
-  search(qb, q.q)
-  return listPage(qb, q, {
+  return search(qb, q.q)
+}
+
+/** 待办: the caller's pending tasks, newest first; 已办: the ones they decided, latest decision first. */
+export async function listTasks(
+  m: EntityManager,
+  p: Principal,
+  q: admin.TaskListQuery,
+): Promise<Page<admin.ApprovalTask>> {
+  return listPage(taskRows(m, p, q), q, {
     sort: q.box === 'done' ? { sortColumn: 'decided_at', sortProperty: 'decidedAt' } : undefined,
     present: (rows) => presentTasks(m, rows),
   })

@@ -17,6 +17,7 @@ import {
   type AggregateContext,
   type ApprovalDecisionHandler,
   type CallerContext,
+  type ListSpec,
   type DomainDeps,
   type RecordBase,
   type RecordContext,
@@ -187,13 +188,25 @@ function searchTerm(term: string): WhereFragment {
   ])
 }
 
-export function listPayments(m: EntityManager, ctx: CallerContext, q: finance.PaymentListQuery) {
-  return listPage(liveRows(payments, m, 'p'), q, {
+/**
+ * The payments list's filters under the caller's scope: the list pages what they select, the
+ * dashboard sums the same rows (`listedRows`), so a figure equals what the list shows.
+ */
+export function paymentListSpec(
+  ctx: CallerContext,
+): Omit<ListSpec<PaymentRow, finance.PaymentListQuery, unknown>, 'present'> {
+  return {
     scope: payments.scopeWhere(ctx.principal, 'p'),
     filters: { q: searchTerm },
-    equal: ['status', 'receivableId', 'contractId', 'customerId', 'method'],
+    equal: ['status', 'receivableId', 'contractId', 'customerId', 'ownerId', 'method'],
     flags: ['commissionSettled'],
     ranges: { paid_on: ['paidFrom', 'paidTo'] },
+  }
+}
+
+export function listPayments(m: EntityManager, ctx: CallerContext, q: finance.PaymentListQuery) {
+  return listPage(liveRows(payments, m, 'p'), q, {
+    ...paymentListSpec(ctx),
     present: (rows) => rows.map(presentPayment),
   })
 }

@@ -12,6 +12,7 @@ import {
   validationFailed,
   type AggregateContext,
   type CallerContext,
+  type ListSpec,
   type WhereFragment,
   anyOfTerms,
   businessToday,
@@ -31,13 +32,25 @@ function searchTerm(term: string): WhereFragment {
   ])
 }
 
-export function listReceivables(m: EntityManager, ctx: CallerContext, q: finance.ReceivableListQuery) {
-  return listPage(liveRows(receivables, m, 'r'), q, {
+/**
+ * The receivables overview's filters under the caller's scope: the list pages what they select,
+ * the dashboard counts the same rows (`listedRows`), so a to-do line equals the list's total.
+ */
+export function receivableListSpec(
+  ctx: CallerContext,
+): Omit<ListSpec<ReceivableRow, finance.ReceivableListQuery, unknown>, 'present'> {
+  return {
     scope: receivables.scopeWhere(ctx.principal, 'r'),
     filters: { q: searchTerm },
     equal: ['status', 'customerId', 'contractId', 'ownerId', 'prepayStatus', 'retentionStatus'],
     flags: ['overdue'],
     ranges: { sign_date: ['signFrom', 'signTo'] },
+  }
+}
+
+export function listReceivables(m: EntityManager, ctx: CallerContext, q: finance.ReceivableListQuery) {
+  return listPage(liveRows(receivables, m, 'r'), q, {
+    ...receivableListSpec(ctx),
     present: (rows) => rows.map(presentReceivable),
   })
 }

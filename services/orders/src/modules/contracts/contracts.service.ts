@@ -22,6 +22,7 @@ import {
   type AggregateContext,
   type ApprovalDecisionHandler,
   type CallerContext,
+  type ListSpec,
   type RecordBase,
   type RecordContext,
   type WhereFragment,
@@ -52,6 +53,7 @@ const AUDIT_OF = { rejected: 'reject', withdrawn: 'withdraw' } as const
 const EDITABLE: readonly string[] = orders.CONTRACT_EDITABLE_STATUSES
 const PENDING = 'pending'
 const IN_FORCE = 'approved'
+const SIGNED: readonly string[] = orders.CONTRACT_SIGNED_STATUSES
 
 interface ChangeDbRow {
   id: string
@@ -126,12 +128,30 @@ function searchTerm(term: string): WhereFragment {
   ])
 }
 
-export function listContracts(m: EntityManager, ctx: CallerContext, q: orders.ContractListQuery) {
-  return listPage(liveRows(contracts, m, 'c'), q, {
+/** Signed and in effect at some point (`signed=true`), or never (`signed=false`). */
+function signedFilter(signed: 'true' | 'false'): WhereFragment {
+  const sql = 'c.status IN (:...signedStatuses)'
+  return { sql: signed === 'true' ? sql : `NOT ${sql}`, params: { signedStatuses: SIGNED } }
+}
+
+/**
+ * The contracts list's filters under the caller's scope: the list pages what they select, the
+ * dashboard counts and sums the same rows (`listedRows`), so a figure equals the list's total.
+ */
+export function contractListSpec(
+  ctx: CallerContext,
+): Omit<ListSpec<ContractRow, orders.ContractListQuery, unknown>, 'present'> {
+  return {
     scope: contracts.scopeWhere(ctx.principal, 'c'),
-    filters: { q: searchTerm },
+    filters: { q: searchTerm, signed: signedFilter },
     equal: ['status', 'customerId', 'ownerId'],
     ranges: { sign_date: ['signFrom', 'signTo'], created_at: ['createdFrom', 'createdTo'] },
+  }
+}
+
+export function listContracts(m: EntityManager, ctx: CallerContext, q: orders.ContractListQuery) {
+  return listPage(liveRows(contracts, m, 'c'), q, {
+    ...contractListSpec(ctx),
     present: (rows) => presentContracts(m, rows),
   })
 }

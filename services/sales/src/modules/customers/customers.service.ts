@@ -15,6 +15,7 @@ import {
   writeAudit,
   type CallerContext,
   type DomainDeps,
+  type ListSpec,
   type Owner,
   type RecordContext,
   type WhereFragment,
@@ -33,9 +34,12 @@ export async function presentOne(m: EntityManager, row: CustomerRow, ctx?: Recor
   return one!
 }
 
-export function listCustomers(m: EntityManager, ctx: CallerContext, q: sales.CustomerListQuery) {
-  // Pool customers (no owner) have their own list.
-  return listPage(liveRows(customers, m, 'c').andWhere('c.owner_id IS NOT NULL'), q, {
+/**
+ * The customers list: its rows (pool customers have their own list) and filters under the caller's
+ * scope. The list pages it; the dashboard counts it (`listedRows`), so a figure equals the list's total.
+ */
+export function customerList(m: EntityManager, ctx: CallerContext) {
+  const spec: ListSpec<CustomerRow, sales.CustomerListQuery, sales.Customer> = {
     scope: customers.scopeWhere(ctx.principal, 'c'),
     filters: {
       view: (view) => customerView(view, ctx.principal.userId),
@@ -43,9 +47,18 @@ export function listCustomers(m: EntityManager, ctx: CallerContext, q: sales.Cus
     },
     equal: ['ownerId', 'status', 'level', 'industry', 'source', 'dealStatus'],
     flags: ['locked'],
-    ranges: { created_at: ['createdFrom', 'createdTo'] },
+    ranges: {
+      created_at: ['createdFrom', 'createdTo'],
+      next_followup_at: ['nextFollowUpFrom', 'nextFollowUpTo'],
+    },
     present: (rows) => presentCustomers(m, ctx, rows),
-  })
+  }
+  return { from: liveRows(customers, m, 'c').andWhere('c.owner_id IS NOT NULL'), spec }
+}
+
+export function listCustomers(m: EntityManager, ctx: CallerContext, q: sales.CustomerListQuery) {
+  const { from, spec } = customerList(m, ctx)
+  return listPage(from, q, spec)
 }
 
 function customerView(view: NonNullable<sales.CustomerListQuery['view']>, me: string): WhereFragment | null {

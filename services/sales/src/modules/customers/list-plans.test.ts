@@ -4,16 +4,20 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import {
   callerContext,
+  dashboardPeriod,
   domainKitMigrations,
+  listedRows,
+  monthlySeries,
   numberMatch,
   openDatabase,
+  teamSeries,
   type Database,
 } from '@mosaic/service-kit'
 import { createTestDatabase } from '@mosaic/service-kit/testing'
 import { entities } from '../../entities.js'
 import { migrations } from '../../migrations/index.js'
 import { listContacts } from './contacts.service.js'
-import { listCustomers } from './customers.service.js'
+import { customerList, listCustomers } from './customers.service.js'
 
 /**
  * EXPLAIN of the SQL the customer and contact lists really issue (recorded from TypeORM), on
@@ -208,6 +212,29 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
       [`${dayPrefix}%`],
     )
     expect(page.items.map((c) => c.number)).toEqual(expected.map((r) => r.number))
+  })
+
+  // The dashboard's month counts (decision 112): twelve months of the customers list's own rows in
+  // one GROUP BY, and the team view's GROUP BY owner, each from the index of the caller's scope.
+  const dashboardCases: Array<['admin' | 'rep' | 'manager', string]> = [
+    ['admin', 'customer_created_idx'],
+    ['rep', 'customer_owner_id_idx'],
+    ['manager', 'customer_dept_id_idx'],
+  ]
+  it.each(dashboardCases)('dashboard: the %s’s month series and team view', async (who, expected) => {
+    const ctx = callerContext(principal(who))
+    const period = dashboardPeriod(undefined, 'Asia/Shanghai')
+    const statements = await recorded(db, async (m) => {
+      const { from, spec } = customerList(m, ctx)
+      const rows = listedRows(from, {}, spec)
+      await monthlySeries(rows, { at: 'c.created_at' }, period.trend, 'Asia/Shanghai')
+      const columns = { owner: 'c.owner_id', dept: 'c.dept_id' }
+      await teamSeries(rows, 'member', columns, { at: 'c.created_at' }, period.current, ctx.principal)
+    })
+    expect(statements).toHaveLength(2)
+    const { indexes, seqScans } = await plansOf(db, statements)
+    expect(seqScans).toEqual([])
+    expect(indexes).toContain(expected)
   })
 
   it("contacts: a rep's scope uses the owner index and the customer index for shared customers", async () => {

@@ -10,6 +10,7 @@ import {
   problem,
   validationFailed,
   type DomainDeps,
+  type ListSpec,
   type RecordAccess,
   type RecordContext,
 } from '@mosaic/service-kit'
@@ -179,13 +180,20 @@ export async function restoreFollowUp(m: EntityManager, ctx: RecordContext, id: 
   return restored
 }
 
-export function listFollowUps(m: EntityManager, principal: Principal, q: sales.FollowUpListQuery) {
-  return listPage(liveRows(followups, m, 'f'), q, {
+/** The follow-ups list under the caller's scope: paged by the list, counted by the dashboard. */
+export function followUpList(m: EntityManager, principal: Principal) {
+  const spec: ListSpec<FollowUpRow, sales.FollowUpListQuery, sales.FollowUp> = {
     scope: followups.scopeWhere(principal, 'f'),
     filters: { customer: (name) => textContains('f.customer_name', name, 'customer') },
     equal: ['targetType', 'targetId', 'ownerId', 'method'],
     ranges: { contacted_at: ['from', 'to'] },
     sort: { sortColumn: 'contacted_at', sortProperty: 'contactedAt' },
     present: (rows) => rows.map(presentFollowUp),
-  })
+  }
+  return { from: liveRows(followups, m, 'f'), spec }
+}
+
+export function listFollowUps(m: EntityManager, principal: Principal, q: sales.FollowUpListQuery) {
+  const { from, spec } = followUpList(m, principal)
+  return listPage(from, q, spec)
 }

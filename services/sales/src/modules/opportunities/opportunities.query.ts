@@ -8,6 +8,7 @@ import {
   liveRows,
   type CallerContext,
   type DomainDeps,
+  type ListSpec,
   type RecordContext,
 } from '@mosaic/service-kit'
 import type { OpportunityRow } from './opportunities.entity.js'
@@ -20,14 +21,21 @@ export async function presentOne(m: EntityManager, row: OpportunityRow, ctx?: Re
   return (await presentOpportunities(m, ctx, [row]))[0]!
 }
 
-export function listOpportunities(m: EntityManager, ctx: CallerContext, q: sales.OpportunityListQuery) {
-  return listPage(liveRows(opportunities, m, 'o'), q, {
+/** The opportunities list under the caller's scope: paged by the list, counted by the dashboard. */
+export function opportunityList(m: EntityManager, ctx: CallerContext) {
+  const spec: ListSpec<OpportunityRow, sales.OpportunityListQuery, sales.Opportunity> = {
     scope: opportunities.scopeWhere(ctx.principal, 'o'),
     filters: { q: (term) => textContains('o.name', term, 'q') },
     equal: ['customerId', 'stage', 'status', 'ownerId'],
     ranges: { created_at: ['createdFrom', 'createdTo'], expected_close_date: ['expectedFrom', 'expectedTo'] },
     present: (rows) => presentOpportunities(m, ctx, rows),
-  })
+  }
+  return { from: liveRows(opportunities, m, 'o'), spec }
+}
+
+export function listOpportunities(m: EntityManager, ctx: CallerContext, q: sales.OpportunityListQuery) {
+  const { from, spec } = opportunityList(m, ctx)
+  return listPage(from, q, spec)
 }
 
 /** Cards per kanban column; the column's count and sums always cover all of it. */

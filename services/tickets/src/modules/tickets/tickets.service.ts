@@ -14,6 +14,7 @@ import {
   textContains,
   validationFailed,
   type CallerContext,
+  type ListSpec,
   type DomainDeps,
   type RecordBase,
   type RecordContext,
@@ -300,8 +301,14 @@ const BREACHED_SQL = {
   any: '(t.response_breached OR t.resolution_breached)',
 } as const
 
-export function listTickets(m: EntityManager, ctx: CallerContext, q: tickets.TicketListQuery) {
-  return listPage(liveRows(ticketStore, m, 't'), q, {
+/**
+ * The tickets list's filters under the caller's scope: the list pages what they select, the
+ * dashboard counts the same rows (`listedRows`), so a figure equals the list's total.
+ */
+export function ticketListSpec(
+  ctx: CallerContext,
+): Omit<ListSpec<TicketRow, tickets.TicketListQuery, unknown>, 'present'> {
+  return {
     scope: ticketStore.scopeWhere(ctx.principal, 't'),
     filters: {
       q: searchTerm,
@@ -310,6 +317,12 @@ export function listTickets(m: EntityManager, ctx: CallerContext, q: tickets.Tic
     },
     equal: ['customerId', 'contractId', 'orderId', 'type', 'priority', 'status', 'assigneeId'],
     ranges: { created_at: ['createdFrom', 'createdTo'] },
+  }
+}
+
+export function listTickets(m: EntityManager, ctx: CallerContext, q: tickets.TicketListQuery) {
+  return listPage(liveRows(ticketStore, m, 't'), q, {
+    ...ticketListSpec(ctx),
     present: (rows) => rows.map(presentTicket),
   })
 }
