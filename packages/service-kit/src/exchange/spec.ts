@@ -49,6 +49,11 @@ export interface ExchangeField {
    * update leaves the field as it is.
    */
   businessKey?: boolean
+  /**
+   * With `businessKey`: the key may be left empty (a number the service issues, e.g. a contract's):
+   * a row without it always creates, and a key found nowhere creates too (under a new number).
+   */
+  keyOptional?: boolean
   /** For `dict`: the dictionary type. */
   dict?: string
   /** For `ref`: how names/numbers map to ids. */
