@@ -6,6 +6,7 @@ describeRemoteModule(adminModule, {
   title: { zh: '系统管理', en: 'Administration' },
   icon: 'Setting',
   keys: { sources: __dirname, atLeast: 100 },
+  dashboard: { sources: [{ service: 'admin' }], keys: ['admin.approvalsWaiting'] },
 })
 
 describe('admin remote module', () => {

@@ -129,6 +129,8 @@ const adminModule: RemoteModule = {
   basePath: '/admin',
   routes,
   messages,
+  // The approvals waiting for the caller: every signed-in user has an approval centre, so no code gates it.
+  dashboard: [{ service: 'admin' }],
 }
 
 export default adminModule

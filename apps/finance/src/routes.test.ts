@@ -7,6 +7,10 @@ describeRemoteModule(financeModule, {
   icon: 'Money',
   keys: { sources: __dirname, atLeast: 100 },
   records: { service: 'finance', types: ['receivable', 'payment', 'invoice'] },
+  dashboard: {
+    sources: [{ service: 'finance', anyOf: ['finance.payment.read', 'finance.receivable.read'] }],
+    keys: ['finance.receivedAmount', 'finance.myReceived', 'finance.overdueReceivables'],
+  },
 })
 
 describe('finance remote module', () => {

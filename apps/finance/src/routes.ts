@@ -65,6 +65,8 @@ const financeModule: RemoteModule = {
   basePath: '/finance',
   routes,
   messages,
+  // The home page's figures (decision 107): received amounts and overdue receivables.
+  dashboard: [{ service: 'finance', anyOf: ['finance.payment.read', 'finance.receivable.read'] }],
 }
 
 export default financeModule

@@ -6,6 +6,27 @@ describeRemoteModule(salesModule, {
   title: { zh: '销售管理', en: 'Sales' },
   icon: 'Briefcase',
   keys: { sources: __dirname, atLeast: 100 },
+  dashboard: {
+    sources: [
+      {
+        service: 'sales',
+        anyOf: ['sales.customer.read', 'sales.followup.read', 'sales.opportunity.read', 'sales.pool.read'],
+      },
+      { service: 'orders', anyOf: ['orders.contract.read'] },
+    ],
+    keys: [
+      'sales.newCustomers',
+      'sales.followups',
+      'sales.newOpportunities',
+      'sales.myCustomers',
+      'sales.myFollowups',
+      'sales.followupsDueToday',
+      'sales.customersToRecycle',
+      'orders.contractAmount',
+      'orders.myContracts',
+      'orders.myContractAmount',
+    ],
+  },
 })
 
 describe('sales remote module', () => {

@@ -151,6 +151,14 @@ const salesModule: RemoteModule = {
   basePath: '/sales',
   routes,
   messages,
+  // The home page's figures (decision 107): customers, follow-ups, opportunities; contracts from orders.
+  dashboard: [
+    {
+      service: 'sales',
+      anyOf: ['sales.customer.read', 'sales.followup.read', 'sales.opportunity.read', 'sales.pool.read'],
+    },
+    { service: 'orders', anyOf: ['orders.contract.read'] },
+  ],
 }
 
 export default salesModule

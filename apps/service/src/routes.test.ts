@@ -9,6 +9,10 @@ describeRemoteModule(serviceModule, {
   // The portal's screens translate their own keys (checked in portal/); record types name option subtrees.
   keys: { sources: __dirname, exclude: ['portal'], read: 'quoted', atLeast: 60 },
   records: { service: 'tickets', types: ['ticket', 'portal_account'] },
+  dashboard: {
+    sources: [{ service: 'tickets', anyOf: ['tickets.ticket.read'] }],
+    keys: ['tickets.breaching', 'tickets.newTickets'],
+  },
 })
 
 describe('service remote module', () => {

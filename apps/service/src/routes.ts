@@ -47,6 +47,8 @@ const serviceModule: RemoteModule = {
   routes,
   publicRoutes: portalRoutes,
   messages,
+  // The home page's figures (decision 107): new tickets and the SLA breach list.
+  dashboard: [{ service: 'tickets', anyOf: ['tickets.ticket.read'] }],
 }
 
 export default serviceModule

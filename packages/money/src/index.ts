@@ -168,3 +168,13 @@ export function percentText(part: string, whole: string): string {
 export function leftOf(whole: string, part: string): string {
   return compareDecimal(part, whole) >= 0 ? '0.00' : minusDecimal(whole, part, MONEY_DECIMALS)
 }
+
+/**
+ * The change from `previous` to `current` in percent, 1 decimal, half-up, signed ("12.5", "-3.0"):
+ * the dashboard's month-on-month. `null` when `previous` is zero (no base to compare with).
+ */
+export function changePercent(current: string, previous: string): string | null {
+  const base = new D(previous)
+  if (base.isZero()) return null
+  return new D(current).minus(base).times(100).div(base.abs()).toDecimalPlaces(1).toFixed(1)
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   leftOf,
   percentText,
+  changePercent,
   canonicalDecimal,
   compareDecimal,
   minusDecimal,
@@ -255,6 +256,17 @@ describe('percentText', () => {
     expect(percentText('150', '100')).toBe('100.00')
     expect(percentText('0', '0')).toBe('0.00')
     expect(percentText('50', '100')).toBe('50.00')
+  })
+})
+
+describe('changePercent', () => {
+  it('is the signed month-on-month change, 1 decimal half-up, exact on big amounts; none from zero', () => {
+    expect(changePercent('120', '100')).toBe('20.0')
+    expect(changePercent('80', '100')).toBe('-20.0')
+    expect(changePercent('1', '3')).toBe('-66.7')
+    expect(changePercent('90071992547409930.01', '90071992547409930.00')).toBe('0.0')
+    expect(changePercent('5', '0')).toBeNull()
+    expect(changePercent('0', '0')).toBeNull()
   })
 })
 

@@ -1,5 +1,6 @@
 import * as portal from './portal'
 import * as staff from './staff'
+import { dashboardEn, dashboardZh } from './dashboard'
 
 /**
  * Merged into the page's one i18n instance by the shell (or by the standalone bootstrap). The staff screens'
@@ -7,6 +8,6 @@ import * as staff from './staff'
  * both languages, en mirroring every zh key.
  */
 export const messages = {
-  'zh-CN': { service: staff.zh, portal: portal.zh },
-  en: { service: staff.en, portal: portal.en },
+  'zh-CN': { service: staff.zh, portal: portal.zh, dashboard: dashboardZh },
+  en: { service: staff.en, portal: portal.en, dashboard: dashboardEn },
 }

@@ -10,5 +10,5 @@ export function useRemoteLabels() {
     const key = `shell.remoteNames.${name}`
     return te(key) ? t(key) : name
   }
-  return { t, label, remoteTitle, locale }
+  return { t, te, label, remoteTitle, locale }
 }

@@ -11,6 +11,7 @@ import {
   type LoadedRemote,
   type RemoteModule,
 } from '@mosaic/web-kit'
+import type { DataScope } from '@mosaic/permissions'
 import { installPermissions } from '@mosaic/permissions/vue'
 import App from '../App.vue'
 import { createShellRouter } from '../router'
@@ -60,7 +61,7 @@ export function user(permissions: string[]) {
     deptName: '总部',
     roles: ['r'],
     permissions,
-    dataScope: 'all' as const,
+    dataScope: 'all' as DataScope,
   }
 }
 
@@ -95,15 +96,23 @@ function shellPlugins(pinia: ReturnType<typeof createPinia>, router: Router) {
 export async function mountInShell(
   component: Component,
   routes: RouteRecordRaw[],
-  opts: { path?: string; signedIn?: boolean } = {},
+  opts: {
+    path?: string
+    signedIn?: boolean
+    /** Who is signed in, over `user([])`. */
+    as?: Partial<ReturnType<typeof user>>
+    /** Runs with the fresh store active, before the mount (e.g. to seed the remotes store). */
+    before?: () => void
+  } = {},
 ) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const auth = useAuthStore()
   if (opts.signedIn ?? true) {
     auth.accessToken = 'token-1'
-    auth.user = user([])
+    auth.user = { ...user([]), ...opts.as }
   }
+  opts.before?.()
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(opts.path ?? '/')
   const wrapper = mount(component, {

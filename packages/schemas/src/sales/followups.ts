@@ -67,5 +67,8 @@ export const FollowUpListQuery = PageQuery.extend({
   method: dictValue.optional(),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
+  /** The next follow-up due within [dueFrom, dueTo] (the dashboard's "due today" opens this list). */
+  dueFrom: IsoDateTime.optional(),
+  dueTo: IsoDateTime.optional(),
 })
 export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm'
@@ -360,6 +361,36 @@ describe('exchange engine over HTTP', () => {
     )
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['import', 'import_undo'])
     expect((await json('POST', `/deals/imports/${done.id}/commit`, admin, { mapping: {} })).status).toBe(409)
+  })
+
+  it('serves a template in the caller’s language with the dictionary labels on a second sheet', async () => {
+    const res = await fetch(url('/deals/import/template?format=xlsx'), {
+      headers: { authorization: `Bearer ${admin}`, 'accept-language': 'en-US,en;q=0.9' },
+    })
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="deals-template-.*\.xlsx"/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await res.arrayBuffer())
+    const [main, options] = book.worksheets
+    expect(main!.getRow(1).values).toEqual([
+      undefined,
+      'Title',
+      'Amount',
+      'Quantity',
+      'Due',
+      'Paid',
+      'Tags',
+      'Level',
+      'Owner',
+      'Department',
+    ])
+    expect(main!.getRow(2).getCell(7).value).toBe('A (key account)')
+    expect(options!.getColumn(1).values.slice(1)).toEqual([
+      'Level',
+      'A (key account)',
+      'B (regular)',
+      'C (minor)',
+    ])
+    expect((await json('GET', '/deals/import/template', noImport)).status).toBe(403)
   })
 
   it('refuses files over the size and shape limits with their codes', async () => {

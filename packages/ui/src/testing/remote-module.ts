@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RouteRecordRaw } from 'vue-router'
-import type { RemoteModule } from '@mosaic/web-kit'
+import type { DashboardSource, RemoteModule } from '@mosaic/web-kit'
 import { isPermissionCode } from '@mosaic/permissions'
 import { recordType } from '../records'
 
@@ -49,6 +49,8 @@ export interface RemoteModuleSpec {
   }
   /** The record types the remote registers for the history views, owned by `service`. */
   records?: { service: string; types: string[] }
+  /** The services feeding the home page it declares, and the figure keys it names (`dashboard.<key>`). */
+  dashboard?: { sources: DashboardSource[]; keys: string[] }
 }
 
 /**
@@ -114,6 +116,25 @@ export function describeRemoteModule(module: RemoteModule, spec: RemoteModuleSpe
         zh.includes(k) || (read === 'quoted' && zh.some((z) => z.startsWith(`${k}.`)))
       expect([...used].filter((k) => !known(k))).toEqual([])
     })
+
+    if (spec.dashboard) {
+      const { sources, keys } = spec.dashboard
+      it('declares the services feeding the home page, and labels their figures in both languages', () => {
+        expect(module.dashboard).toEqual(sources)
+        for (const code of sources.flatMap((s) => s.anyOf ?? []))
+          expect(isPermissionCode(code), code).toBe(true)
+        const labelOf = (locale: 'zh-CN' | 'en', key: string) =>
+          `dashboard.${key}`
+            .split('.')
+            .reduce<Tree | string | undefined>(
+              (node, part) => (typeof node === 'object' ? node[part] : undefined),
+              tree(locale),
+            )
+        for (const key of keys)
+          for (const locale of ['zh-CN', 'en'] as const)
+            expect(labelOf(locale, key), `${locale} dashboard.${key}`).toMatch(/\S/)
+      })
+    }
 
     if (spec.records) {
       const { service, types } = spec.records

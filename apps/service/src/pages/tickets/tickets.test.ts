@@ -115,6 +115,13 @@ describe('tickets page', () => {
     expect(lastQuery()).toMatchObject({ breached: 'any', q: 'GD2026' })
   })
 
+  it('opens on the breach tab from a link (the home dashboard), filtered as the link says', async () => {
+    await mountService('/service/tickets?breached=any&createdFrom=2026-12-01T00:00:00.000Z', answer)
+    expect(lastQuery()).toMatchObject({ breached: 'any', createdFrom: '2026-12-01T00:00:00.000Z' })
+    expect(document.querySelector('#tab-breached')!.classList).toContain('is-active')
+    expect(document.querySelector('[data-testid="list-from-link"]')).not.toBeNull()
+  })
+
   it('opens the ticket named by ?open=<id> with its fields, SLA marks and the processing log', async () => {
     await mountService(`/service/tickets?open=${TICKET}`, answer)
     const drawer = document.querySelector('[data-testid="ticket-drawer"]')!

@@ -186,7 +186,7 @@ export function followUpList(m: EntityManager, principal: Principal) {
     scope: followups.scopeWhere(principal, 'f'),
     filters: { customer: (name) => textContains('f.customer_name', name, 'customer') },
     equal: ['targetType', 'targetId', 'ownerId', 'method'],
-    ranges: { contacted_at: ['from', 'to'] },
+    ranges: { contacted_at: ['from', 'to'], next_followup_at: ['dueFrom', 'dueTo'] },
     sort: { sortColumn: 'contacted_at', sortProperty: 'contactedAt' },
     present: (rows) => rows.map(presentFollowUp),
   }

@@ -224,6 +224,20 @@ describe('follow-ups', () => {
     expectProblem(await s.h.call('GET', `/followups/${one.id}`, { token: s.other.token }), 404)
   })
 
+  it('lists follow-ups by when the next one is due (the dashboard links here)', async () => {
+    const all = await s.h.call('GET', '/followups', { token: s.rep.token })
+    const due = await s.h.call(
+      'GET',
+      '/followups?dueFrom=2026-03-08T00:00:00.000Z&dueTo=2026-03-08T23:59:59.999Z',
+      { token: s.rep.token },
+    )
+    expect(due.status).toBe(200)
+    expect(due.body.total).toBeGreaterThan(0)
+    expect(due.body.total).toBeLessThan(all.body.total)
+    for (const f of due.body.items as Array<{ nextFollowUpAt: string }>)
+      expect(f.nextFollowUpAt.startsWith('2026-03-08')).toBe(true)
+  })
+
   it("is visible to the target's team members", async () => {
     await s.h.call('POST', `/customers/${customer.id}/team`, {
       token: s.rep.token,
