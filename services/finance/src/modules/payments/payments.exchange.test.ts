@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { financeRoutes } from '@mosaic/schemas/contracts'
 import { readSheet } from '@mosaic/service-kit'
 import {
+  contractMismatches,
   downloadFile,
   dryRun,
   harnessSuite,
@@ -39,6 +41,14 @@ describe('payment import and export', () => {
       string,
       unknown
     >[]
+
+  it('declares every payments import/export route of the contract with its body schema', () => {
+    const exchange = Object.fromEntries(
+      Object.entries(financeRoutes).filter(([name]) => /^payments(Export|Import)/.test(name)),
+    )
+    expect(Object.keys(exchange).length).toBeGreaterThan(5)
+    expect(contractMismatches(exchange, s.h.service.api.routes())).toEqual([])
+  })
 
   it('serves a template with the labels and the payment methods', async () => {
     const file = await downloadFile(s.h, s.rep, '/payments/import/template?format=xlsx')
