@@ -64,6 +64,11 @@ export interface ExchangeField {
   maxLength?: number
   /** Export only (a number, a derived field): shown in the template, never read from a file. */
   readOnly?: boolean
+  /**
+   * Export only: the labels of a code-valued column (a status), written in the caller's language;
+   * a value without a label is written as it is.
+   */
+  exportLabels?: Readonly<Record<string, Bilingual>>
   /** The export value from a list item; default `item[key]`. user/dept/ref give the id. */
   exportValue?: (item: Record<string, unknown>) => unknown
   /** A value for the template's example row (readable form). */

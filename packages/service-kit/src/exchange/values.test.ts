@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { readableRows } from './export.js'
 import { readSheet } from './read-file.js'
 import type { ExchangeField } from './spec.js'
 import type { EntityManager } from 'typeorm'
@@ -124,5 +125,20 @@ describe('a list’s own text reader', () => {
     })
     expect(readCell(lines, 'plain', lookup, 'UTC')).toBe('plain')
     expect(readCell(lines, '', lookup, 'UTC')).toBeNull()
+  })
+})
+
+describe('export labels', () => {
+  it('writes a code-valued column by its label in the caller’s language, an unknown code as it is', async () => {
+    const status = field('text', {
+      key: 'status',
+      readOnly: true,
+      exportLabels: { draft: { zh: '草稿', en: 'Draft' } },
+    })
+    const items = [{ status: 'draft' }, { status: 'odd' }, { status: null }]
+    const none = {} as EntityManager
+    const dicts = {} as Dictionaries
+    expect(await readableRows(none, dicts, [status], items, 'zh', 'UTC')).toEqual([['草稿'], ['odd'], ['']])
+    expect(await readableRows(none, dicts, [status], items, 'en', 'UTC')).toEqual([['Draft'], ['odd'], ['']])
   })
 })

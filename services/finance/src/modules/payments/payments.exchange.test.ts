@@ -133,6 +133,7 @@ describe('payment import and export', () => {
     const file = await downloadFile(s.h, s.rep, '/payments/export?format=csv&status=confirmed', 'en')
     const sheet = await readSheet('csv', file.bytes)
     expect(sheet.rows.map((r) => r.cells[sheet.headers.indexOf('Contract number')])).toEqual(['HT-MINE-1'])
+    expect(sheet.rows[0]!.cells[sheet.headers.indexOf('Status')]).toBe('Confirmed')
     const theirsFile = await downloadFile(
       s.h,
       s.otherRep,

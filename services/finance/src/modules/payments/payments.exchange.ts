@@ -108,7 +108,17 @@ export function paymentExchange(deps: DomainDeps): ExchangeSpec<PaymentRow, fina
       { key: 'payer', label: label('付款方', 'Payer'), kind: 'text', required: true, maxLength: 200 },
       { key: 'reference', label: label('流水号', 'Reference'), kind: 'text', maxLength: 100 },
       { key: 'note', label: label('备注', 'Note'), kind: 'text', maxLength: 500 },
-      { key: 'status', label: label('状态', 'Status'), kind: 'text', readOnly: true },
+      {
+        key: 'status',
+        label: label('状态', 'Status'),
+        kind: 'text',
+        readOnly: true,
+        exportLabels: {
+          pending: label('待审批', 'Awaiting approval'),
+          confirmed: label('已确认', 'Confirmed'),
+          rejected: label('已驳回', 'Rejected'),
+        },
+      },
       { key: 'ownerId', label: label('负责人', 'Owner'), kind: 'user', readOnly: true },
       { key: 'createdAt', label: label('创建时间', 'Created'), kind: 'datetime', readOnly: true },
     ],

@@ -152,6 +152,7 @@ describe('contract import and export', () => {
       (await downloadFile(s.h, s.west, '/contracts/export?format=csv')).bytes,
     )
     expect(westFile.rows.map((r) => r.cells[westFile.headers.indexOf('合同名称')])).toEqual(['西区合同'])
+    expect(westFile.rows[0]!.cells[westFile.headers.indexOf('状态')]).toBe('草稿')
     expect(westFile.rows[0]!.cells[westFile.headers.indexOf('产品明细')]).toBe('X-BOLT × 1 @ 0.40 tax 13.00%')
   })
 

@@ -19,6 +19,19 @@ import type { ContractDeps } from './contracts.values.js'
 
 const label = (zh: string, en: string) => ({ zh, en })
 
+/** A status as the contracts page shows it (the export writes names, never codes). */
+const CONTRACT_STATUS_LABELS: Record<orders.ContractStatus, { zh: string; en: string }> = {
+  draft: label('草稿', 'Draft'),
+  pending: label('审批中', 'In approval'),
+  approved: label('已生效', 'In force'),
+  closing: label('结单审批中', 'Closing, in approval'),
+  completed: label('已完成', 'Completed'),
+  closed: label('已关闭', 'Closed'),
+  rejected: label('已驳回', 'Rejected'),
+  terminated: label('已终止', 'Terminated'),
+  voided: label('已作废', 'Voided'),
+}
+
 /**
  * A contract's lines in one cell, `CODE × QTY @ PRICE [-DISCOUNT%] [tax RATE%]` separated by `;` or
  * new lines: the product by its code, the tax-included unit price, discount and tax rate as the
@@ -194,7 +207,13 @@ export function contractExchange(deps: ContractDeps): ExchangeSpec<ContractRow, 
         example: 'HW-001 × 2 @ 12800.00 tax 13%',
       },
       { key: 'total', label: label('合同金额', 'Amount'), kind: 'money', readOnly: true },
-      { key: 'status', label: label('状态', 'Status'), kind: 'text', readOnly: true },
+      {
+        key: 'status',
+        label: label('状态', 'Status'),
+        kind: 'text',
+        readOnly: true,
+        exportLabels: CONTRACT_STATUS_LABELS,
+      },
       { key: 'ownerId', label: label('负责人', 'Owner'), kind: 'user', readOnly: true },
       {
         key: 'contactName',
