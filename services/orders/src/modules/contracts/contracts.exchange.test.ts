@@ -54,6 +54,7 @@ describe('contract import and export', () => {
         HEAD,
         `,好合同,${ACME.name},X-CABLE × 2,转账,30,2026-03-01`,
         ',没客户,不存在公司,X-CABLE × 1,,,',
+        `,长客户,${'客'.repeat(201)},X-CABLE × 1,,,`,
         `,坏方式,${ACME.name},X-CABLE × 1,刷卡,,`,
         `,坏比例,${ACME.name},X-CABLE × 1,,3O,`,
         `,坏明细,${ACME.name},two cables,,,`,
@@ -63,13 +64,14 @@ describe('contract import and export', () => {
     )
     expect(dry.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.code])).toEqual([
       [3, '客户', 'import.unknown_ref'],
-      [4, '付款方式', 'import.unknown_dict_value'],
-      [5, '预付比例(%)', 'import.invalid_money'],
-      [6, '产品明细', 'orders.contract.import_line_format'],
-      [7, '产品明细', 'import.unknown_ref'],
-      [8, '产品明细', 'import.required'],
+      [4, '客户', 'import.unknown_ref'],
+      [5, '付款方式', 'import.unknown_dict_value'],
+      [6, '预付比例(%)', 'import.invalid_money'],
+      [7, '产品明细', 'orders.contract.import_line_format'],
+      [8, '产品明细', 'import.unknown_ref'],
+      [9, '产品明细', 'import.required'],
     ])
-    expect(dry).toMatchObject({ create: 1, errorCount: 6 })
+    expect(dry).toMatchObject({ create: 1, errorCount: 7 })
     expect((await listed(s.east)).length).toBe(before)
   })
 

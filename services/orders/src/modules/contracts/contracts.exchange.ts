@@ -100,6 +100,9 @@ function readLines(lines: (readonly [string, ParsedLine | null])[], idOf: Map<st
   return { value: inputs }
 }
 
+/** The longest name or number sales' customer lookup takes. */
+const CUSTOMER_TEXT_MAX = 200
+
 /**
  * Customers by name (case and spaces ignored) or number, as sales answers for the importing user's
  * data scope: one internal call per chunk of the file's distinct names.
@@ -109,8 +112,10 @@ export function salesCustomerRef(deps: ContractDeps): RefResolver {
     async ids(_m, ctx, texts) {
       const found = new Map<string, string>()
       const key = (t: string) => t.toLowerCase().replace(/[\s\u3000]/g, '')
-      for (let i = 0; i < texts.length; i += sales.CUSTOMER_LOOKUP_MAX) {
-        const chunk = texts.slice(i, i + sales.CUSTOMER_LOOKUP_MAX)
+      // Longer than any name or number: unknown without asking (sales would refuse the whole call).
+      const askable = texts.filter((t) => t.trim() && t.length <= CUSTOMER_TEXT_MAX)
+      for (let i = 0; i < askable.length; i += sales.CUSTOMER_LOOKUP_MAX) {
+        const chunk = askable.slice(i, i + sales.CUSTOMER_LOOKUP_MAX)
         const { items } = await lookup(deps, ctx, chunk)
         for (const c of items)
           for (const text of chunk) if (text === c.number || key(text) === key(c.name)) found.set(text, c.id)
