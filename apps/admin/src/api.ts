@@ -70,6 +70,8 @@ export const adminApi = {
   purge: (item: RecycleBinItem) =>
     call(routes.purge, { params: { entityType: item.entityType, id: item.id } }),
   init: () => call(routes.init),
+  demoStatus: () => call(routes.demoStatus),
+  loadDemo: () => call(routes.loadDemo),
 
   numberRules: () => call(routes.numberRules),
   getNumberRule: (id: string) => call(routes.getNumberRule, byId(id)),

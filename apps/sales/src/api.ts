@@ -69,7 +69,6 @@ export const salesApi = {
     call(routes.invalidateLead, { ...versioned(l), body }),
   convertLead: (l: Versioned, body: sales.LeadConvert) => call(routes.convertLead, { ...versioned(l), body }),
   bulkAssignLeads: (body: In<typeof sales.BulkAssign>) => call(routes.bulkAssignLeads, { body }),
-  bulkDeleteLeads: (body: In<typeof sales.BulkDelete>) => call(routes.leadsBulkDelete, { body }),
   recycleInvalidLeads: (body: In<typeof sales.RecycleInvalidLeads>) =>
     call(routes.recycleInvalidLeads, { body }),
 

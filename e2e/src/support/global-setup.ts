@@ -23,6 +23,8 @@ export async function setup(project: TestProject) {
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '600',
       LOGIN_IP_RATE_LIMIT_PER_MINUTE: '6000',
+      // The demo company journey loads a small company (the default is thousands of customers).
+      DEMO_CUSTOMERS: '60',
     },
     // CI shares two cores with the unit suites' leftovers; a cold start can take minutes there.
     readyTimeoutMs: 300_000,

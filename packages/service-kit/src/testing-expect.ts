@@ -60,3 +60,17 @@ export function fieldCodes(res: ProblemReply): Record<string, string> {
 
 /** `"<version>"` for If-Match. */
 export const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` })
+
+/**
+ * `{ id: 'ok' | code }` of a bulk answer (批量操作), so a test pins every record's outcome at once.
+ * Also checks what every bulk answer must be: 200, one result per id, the tallies, and no title
+ * for a refused record (an id outside the caller's scope must not name its record).
+ */
+export function bulkOutcomes(res: ProblemReply): Record<string, string> {
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+  const results = res.body.results as Array<{ id: string; ok: boolean; title: string | null; code?: string }>
+  for (const r of results) if (!r.ok) expect(r.title, JSON.stringify(r)).toBeNull()
+  const succeeded = results.filter((r) => r.ok).length
+  expect(res.body).toMatchObject({ succeeded, failed: results.length - succeeded })
+  return Object.fromEntries(results.map((r) => [r.id, r.ok ? 'ok' : String(r.code)]))
+}

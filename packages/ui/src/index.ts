@@ -52,6 +52,21 @@ export { default as AttachmentUpload } from './features/AttachmentUpload.vue'
 export { default as PasswordDialog } from './features/PasswordDialog.vue'
 export { default as ApprovalHistory } from './features/ApprovalHistory.vue'
 export { withdrawApproval, documentApprovals } from './features/approvals'
+export { default as ImportDialog } from './features/ImportDialog.vue'
+export { default as ImportBatchesDialog } from './features/ImportBatchesDialog.vue'
+export { default as ImportButton } from './features/ImportButton.vue'
+export { default as ExportButton } from './features/ExportButton.vue'
+export { default as BulkBar } from './features/BulkBar.vue'
+export { default as BulkEditDialog } from './features/BulkEditDialog.vue'
+export {
+  exchangeClient,
+  checkImportFile,
+  saveFile,
+  IMPORT_FILE_TYPES,
+  type ExchangeClient,
+} from './features/exchange'
+export { bulkClient, inChunks, type BulkClient, type ChunkOptions } from './features/bulk'
+export { listWorkbench, type ListWorkbenchOptions } from './features/workbench'
 
 // A remote page's state: texts, list selection and bulk results, record dialogs and forms.
 export { useText } from './composables/useText'
@@ -130,4 +145,8 @@ export type {
   RecycleBinApi,
   BulkResult,
   FieldOption,
+  BulkField,
+  BulkFieldKind,
+  ListExchange,
+  ListBulk,
 } from './types'

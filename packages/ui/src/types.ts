@@ -99,3 +99,47 @@ export interface FieldOption {
   label: string
   disabled?: boolean
 }
+
+/** How a bulk-edited field's value is picked (BulkEditDialog renders the matching editor). */
+export type BulkFieldKind = 'dict' | 'user' | 'text' | 'date' | 'bool' | 'options' | 'tree' | 'number'
+
+/** One field a list lets its users change on many records at once (the service has the last word). */
+export interface BulkField {
+  /** The key in `changes` of `bulk-edit`. */
+  key: string
+  label: string
+  kind: BulkFieldKind
+  /** `dict`: the dictionary type whose entries are offered. */
+  dict?: string
+  /** `options`: the choices. */
+  options?: FieldOption[]
+  /** `tree`: the nodes (`{ value, label, children }`). */
+  tree?: readonly object[]
+  /** `user`: how users are found. */
+  search?: UserSearch
+  /** The value may be cleared (sent as null); default false. */
+  clearable?: boolean
+}
+
+/** A ListPage's import and export: the list's client and who may use each. */
+export interface ListExchange {
+  client: import('./features/exchange').ExchangeClient
+  /** The list's name in file names and titles (`客户`). */
+  name: string
+  /** Without it there is no export button (lists that cannot export). */
+  exportPermission?: string
+  /** Without it there is no import button (lists that cannot import). */
+  importPermission?: string
+  /** The page's filter transform (`params` of useListFilters), so the export sends what the list asked. */
+  params?: (p: ListParams) => Record<string, unknown>
+}
+
+/** A ListPage's bulk bar: the list's bulk calls, the fields it edits in bulk and who may. */
+export interface ListBulk<T = unknown> {
+  client: import('./features/bulk').BulkClient
+  fields?: BulkField[]
+  editPermission?: string | string[]
+  deletePermission?: string | string[]
+  /** A row's name in the results when a whole chunk is refused (default: `name`, then `number`). */
+  titleOf?: (row: T) => string | null
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { ApiError, api, buildQuery, createApiClient } from './http'
+import { ApiError, api, buildQuery, createApiClient, fileNameOf } from './http'
 import { useAuthStore } from './auth'
 import { fieldErrorsOf, messageOf } from './errors'
 import { json, stubFetch } from './test-utils'
@@ -118,6 +118,24 @@ describe('api', () => {
     expect(calls[0].headers).toMatchObject({ Accept: '*/*', Authorization: 'Bearer tok' })
     const err = await api.blob('/api/sales/attachments/zz').catch((e: unknown) => e)
     expect((err as ApiError).status).toBe(404)
+  })
+
+  it('downloads a file with the name its Content-Disposition gives (UTF-8 form first)', async () => {
+    useAuthStore().accessToken = 'tok'
+    const disposition = `attachment; filename="customers.xlsx"; filename*=UTF-8''${encodeURIComponent('客户.xlsx')}`
+    const { calls } = stubFetch(
+      () => new Response(new Uint8Array([7]), { headers: { 'content-disposition': disposition } }),
+    )
+    const file = await api.download('/api/sales/customers/export', { query: { format: 'xlsx', q: 'a' } })
+    expect(file.fileName).toBe('客户.xlsx')
+    expect([...new Uint8Array(await file.blob.arrayBuffer())]).toEqual([7])
+    expect(calls[0]).toMatchObject({
+      url: '/api/sales/customers/export?format=xlsx&q=a',
+      headers: { Authorization: 'Bearer tok' },
+    })
+    expect(fileNameOf('attachment; filename="a b.csv"')).toBe('a b.csv')
+    expect(fileNameOf('attachment; filename=plain.csv')).toBe('plain.csv')
+    expect(fileNameOf(null)).toBeNull()
   })
 
   it('does not try to refresh when login itself answers 401', async () => {

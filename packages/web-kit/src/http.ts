@@ -42,6 +42,33 @@ export interface ApiClient {
   upload<T>(path: string, file: Blob, opts?: RequestOptions): Promise<T>
   /** GETs the answer's bytes (a download) with the same credentials and refresh as every call. */
   blob(path: string, opts?: RequestOptions): Promise<Blob>
+  /** Like `blob`, with the file name the answer's Content-Disposition gives (an export, a template). */
+  download(path: string, opts?: RequestOptions): Promise<DownloadedFile>
+}
+
+/** A downloaded file: its bytes and the name the server chose (null when it named none). */
+export interface DownloadedFile {
+  blob: Blob
+  fileName: string | null
+}
+
+/**
+ * The file name of a Content-Disposition header: the RFC 5987 `filename*=UTF-8''…` form first
+ * (it carries non-ASCII names such as 客户.xlsx), then the plain `filename="…"`.
+ */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!.trim().replace(/^"|"$/g, ''))
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition)
+  if (!plain) return null
+  return (plain[2] ?? plain[1]!).trim() || null
 }
 
 /** How the client obtains and renews credentials; the auth store plugs itself in here. */
@@ -111,6 +138,17 @@ async function parseBody<T>(res: Response): Promise<T> {
   return (type.includes('json') ? JSON.parse(text) : text) as T
 }
 
+/** How an answer is read: JSON/text, the bytes, or the bytes with their file name. */
+type Answer = 'parsed' | 'blob' | 'file'
+
+async function readAnswer<T>(res: Response, as: Answer): Promise<T> {
+  if (as === 'parsed') return parseBody<T>(res)
+  const blob = await res.blob()
+  if (as === 'blob') return blob as T
+  const file: DownloadedFile = { blob, fileName: fileNameOf(res.headers.get('content-disposition')) }
+  return file as T
+}
+
 export function createApiClient(config: ApiClientConfig = {}): ApiClient {
   const baseUrl = config.baseUrl ?? ''
   const doFetch = (input: string, init: RequestInit) => (config.fetch ?? globalThis.fetch)(input, init)
@@ -151,7 +189,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     path: string,
     body: unknown,
     opts: RequestOptions = {},
-    as: 'parsed' | 'blob' = 'parsed',
+    as: Answer = 'parsed',
   ): Promise<T> {
     if (config.token) return withOwnToken<T>(config.token(), method, path, body, opts, as)
     const bridge = config.auth?.() ?? null
@@ -165,7 +203,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
       if (renewed) res = await send(method, path, body, opts, bridge.getToken())
     }
     if (!res.ok) throw await toApiError(res)
-    return as === 'blob' ? ((await res.blob()) as T) : parseBody<T>(res)
+    return readAnswer<T>(res, as)
   }
 
   /** One try with the caller's own token: no refresh, a 401 on a signed call ends that session. */
@@ -175,7 +213,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     path: string,
     body: unknown,
     opts: RequestOptions,
-    as: 'parsed' | 'blob',
+    as: Answer,
   ): Promise<T> {
     const res = await send(method, path, body, opts, token)
     if (!res.ok) {
@@ -183,7 +221,7 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
       if (res.status === 401 && token) config.onUnauthorized?.(error)
       throw error
     }
-    return as === 'blob' ? ((await res.blob()) as T) : parseBody<T>(res)
+    return readAnswer<T>(res, as)
   }
 
   return {
@@ -195,6 +233,8 @@ export function createApiClient(config: ApiClientConfig = {}): ApiClient {
     upload: (path, file, opts) => request('POST', path, file, opts),
     blob: (path, opts) =>
       request('GET', path, undefined, { ...opts, headers: { Accept: '*/*', ...opts?.headers } }, 'blob'),
+    download: (path, opts) =>
+      request('GET', path, undefined, { ...opts, headers: { Accept: '*/*', ...opts?.headers } }, 'file'),
   }
 }
 

@@ -1,5 +1,5 @@
-export { ApiError, api, createApiClient, buildQuery, setAuthBridge, refreshSession } from './http'
-export type { ApiClient, RequestOptions, AuthBridge, ApiClientConfig } from './http'
+export { ApiError, api, createApiClient, buildQuery, setAuthBridge, refreshSession, fileNameOf } from './http'
+export type { ApiClient, RequestOptions, AuthBridge, ApiClientConfig, DownloadedFile } from './http'
 export { useAuthStore, principalOf } from './auth'
 export {
   createMosaicI18n,

@@ -45,6 +45,7 @@ export function fakeApi() {
     delete: vi.fn(),
     upload: vi.fn(),
     blob: vi.fn(),
+    download: vi.fn(),
   }
 }
 

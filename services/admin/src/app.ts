@@ -37,6 +37,9 @@ import { numberRules } from './modules/rules/number-rules.service.js'
 import { initialise } from './modules/init/init.service.js'
 import { registerInternalRoutes } from './modules/internal/internal.routes.js'
 import { eventHandlers } from './events.js'
+import { DemoLoader } from './modules/demo/demo.loader.js'
+import { DemoLedger } from './modules/demo/demo.ledger.js'
+import { registerDemoRoutes } from './modules/demo/demo.routes.js'
 import { users } from './modules/users/users.service.js'
 import { depts } from './modules/depts/depts.service.js'
 import { roles } from './modules/roles/roles.service.js'
@@ -85,7 +88,7 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       read: 'admin.recycle.read',
       purge: 'admin.recycle.purge',
     },
-    routes: ({ api, db, internal }) => {
+    routes: ({ api, db, internal, logger }) => {
       const auth = new AuthService(db, keys!, config)
       registerAuthRoutes(api, auth, keys!, {
         ttlDays: config.REFRESH_TOKEN_TTL_DAYS,
@@ -103,10 +106,13 @@ export async function buildAdminService(config: AdminConfig): Promise<AdminServi
       registerApprovalRoutes(api, db)
       registerDashboardRoutes(api, db, config.BUSINESS_TIME_ZONE)
       registerInitRoutes(api, db, config, initToken)
+      registerDemoRoutes(api, new DemoLoader(db, keys!, config, logger), config)
       registerInternalRoutes(internal, db)
     },
     // A demo installation (e.g. `pnpm dev`) must be usable at once; production waits for an explicit init.
     onReady: async ({ db, logger }) => {
+      // Only this process runs a demo load: one still marked running was cut off by a restart.
+      await new DemoLedger(db).abandonInterrupted()
       if (config.MOSAIC_MODE !== 'demo') return
       const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM app_user')
       if (n === 0) logger.info({ result: await initialise(db, config) }, 'demo installation initialised')

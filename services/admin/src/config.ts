@@ -22,6 +22,10 @@ export const AdminConfig = BaseConfig.extend({
   JWT_PRIVATE_JWK: z.string().optional(),
   /** Secret accepted in `x-init-token` for the very first initialisation (before any admin can log in). */
   INIT_TOKEN: z.string().min(16).optional(),
+  /** Customers in the demo company (`POST /api/admin/demo`, demo mode only). */
+  DEMO_CUSTOMERS: z.coerce.number().int().min(1).max(100_000).default(3000),
+  /** Items the demo loader makes at a time (PGlite serialises each service's writes anyway). */
+  DEMO_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
 })
 export type AdminConfig = z.infer<typeof AdminConfig>
 

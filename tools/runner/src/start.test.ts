@@ -42,6 +42,7 @@ describe('pnpm start (start.mjs)', () => {
     const port = Number(await run.running)
     // The lines after the URL may arrive in the next chunk of the child's output.
     await expect.poll(run.output).toContain('Demo login: admin / admin123')
+    await expect.poll(run.output).toContain('Demo data: 系统管理 → 数据初始化, or POST /api/admin/demo')
     await expect.poll(run.output).toContain(`Customer portal: http://localhost:${port}/portal/login`)
     expect((await request(port, '/api/admin/env')).status).toBe(200)
     run.child.kill('SIGTERM')

@@ -260,7 +260,12 @@ export async function startSystem(opts = {}) {
 
   const url = `http://localhost:${gateway.port}`
   log(`Mosaic CRM is running at ${url}`)
-  if (mode === 'demo') log('Demo login: admin / admin123')
+  if (mode === 'demo') {
+    log('Demo login: admin / admin123')
+    log(
+      'Demo data: 系统管理 → 数据初始化, or POST /api/admin/demo (users such as east.manager, east.rep1 / demo1234)',
+    )
+  }
   // Only when the remote that serves it runs (the shell mounts the portal from the service remote).
   if (topology.remotes.some((r) => r.name === 'service'))
     log(`Customer portal: ${url}/portal/login (accounts: 服务 → 客户账号)`)

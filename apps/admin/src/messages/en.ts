@@ -146,6 +146,26 @@ const en: typeof zh = {
       adminUser: 'Administrator account',
       adminStates: { created: 'Created', existing: 'Already there', skipped: 'Skipped' },
     },
+    demo: {
+      title: 'Demo data',
+      intro:
+        'Loads a complete demo company: departments, users in every role (password demo1234, e.g. east.manager, east.rep1, service.agent1, finance.clerk), customers and contacts, follow-ups, opportunities, quotes, contracts, orders and shipments, receivables and payments, invoices, tickets and portal accounts. It runs in the background and may be repeated: nothing already loaded is created twice.',
+      load: 'Load demo data',
+      running: 'Loading…',
+      confirm: 'Load the demo data? It creates a lot of sample business data and may take a few minutes.',
+      alreadyDone: 'The demo data is already loaded',
+      done: 'The demo data is loaded',
+      failed: 'Loading failed: {reason}',
+      steps: {
+        departments: 'Departments',
+        users: 'Users',
+        products: 'Products',
+        customers: 'Customers',
+        deals: 'Quotes & contracts',
+        tickets: 'Tickets',
+        portalAccounts: 'Portal accounts',
+      },
+    },
     approvalFlows: {
       title: 'Approval flows',
       docType: 'Document type',

@@ -140,6 +140,26 @@ export default {
       adminUser: '管理员账号',
       adminStates: { created: '已创建', existing: '已存在', skipped: '已跳过' },
     },
+    demo: {
+      title: '演示数据',
+      intro:
+        '加载一家完整的演示公司：部门、各角色用户（密码 demo1234，如 east.manager、east.rep1、service.agent1、finance.clerk）、客户与联系人、跟进、商机、报价、合同、订单与发货、应收与回款、发票、工单和客户账号。在后台进行，可重复执行：已加载的数据不会重复创建。',
+      load: '加载演示数据',
+      running: '正在加载…',
+      confirm: '确定加载演示数据吗？将创建大量示例业务数据，可能需要几分钟。',
+      alreadyDone: '演示数据已加载',
+      done: '演示数据已加载完成',
+      failed: '加载失败：{reason}',
+      steps: {
+        departments: '部门',
+        users: '用户',
+        products: '产品',
+        customers: '客户',
+        deals: '报价与合同',
+        tickets: '工单',
+        portalAccounts: '客户账号',
+      },
+    },
     approvalFlows: {
       title: '审批流程',
       docType: '单据类型',

@@ -4,6 +4,7 @@ import { work } from './en.work'
 import { products } from './en.products'
 import { contracts } from './en.contracts'
 import { salesOrders } from './en.orders'
+import { workbench } from './en.workbench'
 
 const en: typeof zh = {
   sales: {
@@ -49,6 +50,7 @@ const en: typeof zh = {
     ...products,
     ...contracts,
     ...salesOrders,
+    ...workbench,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {

@@ -3,6 +3,7 @@ import { work } from './zh-CN.work'
 import { products } from './zh-CN.products'
 import { contracts } from './zh-CN.contracts'
 import { salesOrders } from './zh-CN.orders'
+import { workbench } from './zh-CN.workbench'
 
 const zhCN = {
   sales: {
@@ -48,6 +49,7 @@ const zhCN = {
     ...products,
     ...contracts,
     ...salesOrders,
+    ...workbench,
   },
   /** The orders service's record types, as its recycle bin and audit trail name them. */
   orders: {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { Password } from './auth.js'
 
@@ -51,6 +52,10 @@ export const UserUpdate = z.strictObject({
   enabled: z.boolean().optional(),
 })
 export type UserUpdate = z.infer<typeof UserUpdate>
+
+/** 批量修改 of users: department and enabled (批量启用/停用), through the user rules. */
+export const UserBulkEdit = bulkEditOf(UserUpdate.pick({ deptId: true, enabled: true }))
+export type UserBulkEdit = z.input<typeof UserBulkEdit>
 
 export const ResetPasswordRequest = z.strictObject({ newPassword: Password })
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>

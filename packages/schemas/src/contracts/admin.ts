@@ -179,7 +179,7 @@ export const adminRoutes = defineRoutes({
 
   // 8/8: the dashboard's approvals to-do, the demo company, bulk on users (contracts/workbench.ts)
   ...dashboardRouteOf('admin'),
-  ...prefixed('users', bulkRoutesOf('/api/admin/users')),
+  ...prefixed('users', bulkRoutesOf('/api/admin/users', admin.UserBulkEdit)),
   demoStatus: { method: 'get', path: '/api/admin/demo', response: DemoStatus },
   loadDemo: { method: 'post', path: '/api/admin/demo', response: DemoStatus },
 })

@@ -142,6 +142,6 @@ export const financeRoutes = defineRoutes({
   // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts); payments' bulk edit is bulkUpdatePayments
   ...prefixed('payments', exchangeRoutesOf('/api/finance/payments')),
   paymentsBulkDelete: bulkRoutesOf('/api/finance/payments').BulkDelete,
-  ...prefixed('invoices', bulkRoutesOf('/api/finance/invoices')),
+  ...prefixed('invoices', bulkRoutesOf('/api/finance/invoices', finance.InvoiceBulkEdit)),
   ...dashboardRouteOf('finance'),
 })

@@ -18,6 +18,8 @@ export { salesRoutes } from './sales.js'
 export { ordersRoutes } from './orders.js'
 export { financeRoutes } from './finance.js'
 export { portalRoutes, ticketsRoutes } from './tickets.js'
+// The per-list route shapes, for clients written once over any list (the ui kit's import and bulk).
+export { exchangeRoutesOf, bulkRoutesOf } from './workbench.js'
 
 /** Every service's contracts by service name (`/api/<service>/…`), e.g. for its audit search. */
 export const serviceRoutes = {

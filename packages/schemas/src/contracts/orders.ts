@@ -236,10 +236,10 @@ export const ordersRoutes = defineRoutes({
 
   // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts)
   ...prefixed('products', exchangeRoutesOf('/api/orders/products')),
-  ...prefixed('products', bulkRoutesOf('/api/orders/products')),
+  ...prefixed('products', bulkRoutesOf('/api/orders/products', orders.ProductBulkEdit)),
   ...prefixed('contracts', exchangeRoutesOf('/api/orders/contracts')),
-  ...prefixed('contracts', bulkRoutesOf('/api/orders/contracts')),
-  ...prefixed('quotes', bulkRoutesOf('/api/orders/quotes')),
-  ...prefixed('salesOrders', bulkRoutesOf('/api/orders/sales-orders')),
+  ...prefixed('contracts', bulkRoutesOf('/api/orders/contracts', orders.ContractBulkEdit)),
+  ...prefixed('quotes', bulkRoutesOf('/api/orders/quotes', orders.QuoteBulkEdit)),
+  ...prefixed('salesOrders', bulkRoutesOf('/api/orders/sales-orders', orders.SalesOrderBulkEdit)),
   ...dashboardRouteOf('orders'),
 })

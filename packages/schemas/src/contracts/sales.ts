@@ -236,12 +236,12 @@ export const salesRoutes = defineRoutes({
 
   // 8/8: import/export, bulk and the dashboard (contracts/workbench.ts)
   ...prefixed('leads', exchangeRoutesOf('/api/sales/leads')),
-  ...prefixed('leads', bulkRoutesOf('/api/sales/leads')),
+  ...prefixed('leads', bulkRoutesOf('/api/sales/leads', sales.LeadBulkEdit)),
   ...prefixed('customers', exchangeRoutesOf('/api/sales/customers')),
-  ...prefixed('customers', bulkRoutesOf('/api/sales/customers')),
+  ...prefixed('customers', bulkRoutesOf('/api/sales/customers', sales.CustomerBulkEdit)),
   ...prefixed('contacts', exchangeRoutesOf('/api/sales/contacts')),
-  ...prefixed('contacts', bulkRoutesOf('/api/sales/contacts')),
-  ...prefixed('followups', bulkRoutesOf('/api/sales/followups')),
-  ...prefixed('opportunities', bulkRoutesOf('/api/sales/opportunities')),
+  contactsBulkDelete: bulkRoutesOf('/api/sales/contacts').BulkDelete,
+  ...prefixed('followups', bulkRoutesOf('/api/sales/followups', sales.FollowUpBulkEdit)),
+  ...prefixed('opportunities', bulkRoutesOf('/api/sales/opportunities', sales.OpportunityBulkEdit)),
   ...dashboardRouteOf('sales'),
 })

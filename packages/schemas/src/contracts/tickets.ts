@@ -133,7 +133,7 @@ export const ticketsRoutes = defineRoutes({
   purge: { method: 'delete', path: '/api/tickets/recycle-bin/:entityType/:id' },
 
   // 8/8: bulk and the dashboard (contracts/workbench.ts)
-  ...prefixed('tickets', bulkRoutesOf('/api/tickets/tickets')),
+  ...prefixed('tickets', bulkRoutesOf('/api/tickets/tickets', tickets.TicketBulkEdit)),
   ...dashboardRouteOf('tickets'),
 })
 

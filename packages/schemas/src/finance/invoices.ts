@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { DateOnly, OwnerFields, PositiveMoney, dictValue, optionalText } from '../sales/common.js'
 
@@ -58,6 +59,10 @@ export const InvoiceUpdate = z.strictObject({
   remark: optionalText(500),
 })
 export type InvoiceUpdate = z.input<typeof InvoiceUpdate>
+
+/** 批量修改 of invoice requests: the invoice type, through the invoice's edit rule. */
+export const InvoiceBulkEdit = bulkEditOf(InvoiceUpdate.pick({ type: true }))
+export type InvoiceBulkEdit = z.input<typeof InvoiceBulkEdit>
 
 /** Issuing (开具): the number printed on the invoice and its date. */
 export const InvoiceIssue = z.strictObject({

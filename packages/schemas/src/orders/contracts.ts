@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { Attachment } from '../attachments.js'
 import { CreatedRange, DateOnly, OwnerFields, optionalDict, optionalText } from '../sales/common.js'
@@ -218,6 +219,10 @@ export const ContractUpdate = z.strictObject({
   lines: ContractFields.lines.optional(),
 })
 export type ContractUpdate = z.input<typeof ContractUpdate>
+
+/** 批量修改 of contracts: payment method and invoice type, through the contract's edit rule (drafts). */
+export const ContractBulkEdit = bulkEditOf(ContractUpdate.pick({ paymentMethod: true, invoiceType: true }))
+export type ContractBulkEdit = z.input<typeof ContractBulkEdit>
 
 /** Submitting for approval (审核), with an optional word for the approvers. */
 export const ContractSubmit = z.strictObject({ comment: optionalText(500) })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { Attachment } from '../attachments.js'
 import { Money, OwnerFields, dictValue, optionalDict, optionalText } from '../sales/common.js'
@@ -79,6 +80,15 @@ export const ProductUpdate = z.strictObject({
   taxRate: Percent.optional(),
 })
 export type ProductUpdate = z.input<typeof ProductUpdate>
+
+/**
+ * 批量修改 of products: category and unit through the product's edit, and on sale (批量上架/下架)
+ * through its on-sale / off-sale actions.
+ */
+export const ProductBulkEdit = bulkEditOf(
+  ProductUpdate.pick({ categoryId: true, unit: true }).extend({ onSale: z.boolean() }),
+)
+export type ProductBulkEdit = z.input<typeof ProductBulkEdit>
 
 export const ProductListQuery = PageQuery.extend({
   /** Code from its start, or any part of the name. */

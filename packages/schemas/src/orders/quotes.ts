@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Attachment } from '../attachments.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { QUANTITY_PATTERN } from '../patterns.js'
@@ -108,6 +109,10 @@ export const QuoteUpdate = z.strictObject({
   lines: QuoteFields.lines.optional(),
 })
 export type QuoteUpdate = z.input<typeof QuoteUpdate>
+
+/** 批量修改 of quotes: the validity date, through the quote's edit rule (drafts). */
+export const QuoteBulkEdit = bulkEditOf(QuoteUpdate.pick({ validUntil: true }))
+export type QuoteBulkEdit = z.input<typeof QuoteBulkEdit>
 
 export const QuoteListQuery = PageQuery.extend({
   /** Number from its start, or any part of the customer's name. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { CreatedRange, DateOnly, OwnerFields, dictValue, optionalText } from '../sales/common.js'
 import { CONTRACT_LINES_MAX } from './contracts.js'
@@ -99,6 +100,10 @@ export type SalesOrderCreate = z.input<typeof SalesOrderCreate>
 /** An edit; lines (pending or confirmed orders only) replace all of them. */
 export const SalesOrderUpdate = z.strictObject({ ...OrderFields, lines: OrderFields.lines.optional() })
 export type SalesOrderUpdate = z.input<typeof SalesOrderUpdate>
+
+/** 批量修改 of sales orders: the delivery date, through the order's edit rule. */
+export const SalesOrderBulkEdit = bulkEditOf(SalesOrderUpdate.pick({ deliveryDate: true }))
+export type SalesOrderBulkEdit = z.input<typeof SalesOrderBulkEdit>
 
 export const SalesOrderCancel = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 export type SalesOrderCancel = z.input<typeof SalesOrderCancel>

@@ -173,4 +173,33 @@ export const adminProblems = {
     zh: '公海规则不存在（请先执行数据初始化）',
     en: 'Pool rule not found (run data initialisation).',
   },
+  // The demo company loader (decision 115).
+  'admin.demo.not_demo_mode': {
+    zh: '仅演示模式可加载演示数据',
+    en: 'Demo data can be loaded only in demo mode.',
+  },
+  'admin.demo.peer_missing': {
+    zh: '未配置其他服务的地址，无法加载演示数据',
+    en: 'A service the demo data needs has no configured address; the demo data cannot be loaded.',
+  },
+  'admin.demo.peer_unavailable': {
+    zh: '其他服务暂不可用，请稍后重新加载演示数据',
+    en: 'A service the demo data needs is unavailable; load the demo data again later.',
+  },
+  'admin.demo.peer_refused': {
+    zh: '其他服务拒绝了演示数据的写入，请查看日志后重新加载',
+    en: 'Another service refused a demo data write; see the log, then load again.',
+  },
+  'admin.demo.timeout': {
+    zh: '等待其他服务处理超时，请重新加载演示数据以继续',
+    en: 'Timed out waiting for another service; load the demo data again to continue.',
+  },
+  'admin.demo.interrupted': {
+    zh: '演示数据加载被中断，请重新加载以完成',
+    en: 'The demo data load was interrupted; load it again to complete it.',
+  },
+  'admin.demo.failed': {
+    zh: '演示数据加载失败，请重新加载以继续',
+    en: 'Loading the demo data failed; load it again to continue.',
+  },
 } as const satisfies ProblemCatalog

@@ -76,6 +76,11 @@ export const validationProblems = {
   'validation.integer': { zh: '须为整数', en: 'Must be a whole number' },
   'validation.format': { zh: '格式不正确', en: 'Invalid format' },
   'validation.phone': { zh: '电话号码格式不正确', en: 'Invalid phone number' },
+  /** A bulk edit (批量修改) with no field to change. */
+  'validation.bulk_field_required': {
+    zh: '请至少选择一个要修改的字段',
+    en: 'Choose at least one field to change',
+  },
   'validation.money': {
     zh: '金额最多 16 位整数、2 位小数',
     en: 'Amount: up to 16 digits and 2 decimals',

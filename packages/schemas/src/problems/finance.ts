@@ -4,10 +4,6 @@ import type { ProblemCatalog } from './catalog.js'
 export const financeProblems = {
   // inputs
   'validation.money_positive': { zh: '金额须大于 0', en: 'The amount must be more than 0' },
-  'validation.bulk_field_required': {
-    zh: '请至少选择一个要修改的字段',
-    en: 'Choose at least one field to change',
-  },
   // receivables and their payment plans
   'finance.receivable.cancelled': {
     zh: '该应收账款已随合同作废或终止，回款计划只读',

@@ -1,5 +1,6 @@
 import { DATA_SCOPES } from '@mosaic/permissions'
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, IdListText, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { WEBSITE_PATTERN } from '../patterns.js'
 import {
@@ -95,6 +96,12 @@ export const CustomerUpdate = z.strictObject({
   nextFollowUpAt: optionalDateTime,
 })
 export type CustomerUpdate = z.infer<typeof CustomerUpdate>
+
+/** 批量修改 of customers: their classification (owner changes go through transfers). */
+export const CustomerBulkEdit = bulkEditOf(
+  CustomerUpdate.pick({ status: true, level: true, industry: true, source: true }),
+)
+export type CustomerBulkEdit = z.input<typeof CustomerBulkEdit>
 
 export const CustomerListQuery = PageQuery.extend({
   /** Number or name, fuzzy (index-backed). */

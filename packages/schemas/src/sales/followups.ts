@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { Attachment, dictValue, optionalDateTime, optionalText } from './common.js'
 
@@ -57,6 +58,10 @@ export const FollowUpUpdate = z.strictObject({
   attachments: z.array(Attachment).max(10).optional(),
 })
 export type FollowUpUpdate = z.infer<typeof FollowUpUpdate>
+
+/** 批量修改 of follow-ups: the contact method. */
+export const FollowUpBulkEdit = bulkEditOf(FollowUpUpdate.pick({ method: true }))
+export type FollowUpBulkEdit = z.input<typeof FollowUpBulkEdit>
 
 export const FollowUpListQuery = PageQuery.extend({
   targetType: FollowUpTarget.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import {
   Access,
@@ -70,6 +71,10 @@ export const LeadCreate = z.strictObject({ ...LeadFields, ownerId: Id.optional()
 export type LeadCreate = z.input<typeof LeadCreate>
 export const LeadUpdate = z.strictObject({ ...LeadFields, name: LeadFields.name.optional() })
 export type LeadUpdate = z.infer<typeof LeadUpdate>
+
+/** 批量修改 of leads: source and industry (status moves by its own actions, owner by bulk-assign). */
+export const LeadBulkEdit = bulkEditOf(LeadUpdate.pick({ source: true, industry: true }))
+export type LeadBulkEdit = z.input<typeof LeadBulkEdit>
 
 export const LeadListQuery = PageQuery.extend({
   q: optionalText(100),

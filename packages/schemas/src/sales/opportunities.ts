@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { ClosingTerms } from '../admin/rules.js'
 import { Id, IsoDateTime, PageQuery, RecordMeta } from '../common.js'
 import { QUANTITY_PATTERN } from '../patterns.js'
@@ -121,6 +122,12 @@ export const OpportunityUpdate = z.strictObject({
   remark: Fields.remark,
 })
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>
+
+/** 批量修改 of opportunities: source and type (the stage has its own rules). */
+export const OpportunityBulkEdit = bulkEditOf(
+  OpportunityUpdate.pick({ source: true, type: true, expectedCloseDate: true }),
+)
+export type OpportunityBulkEdit = z.input<typeof OpportunityBulkEdit>
 
 export const OpportunityListQuery = PageQuery.extend({
   q: optionalText(100),

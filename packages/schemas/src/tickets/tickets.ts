@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bulkEditOf } from '../workbench/bulk.js'
 import { Attachment } from '../attachments.js'
 import { Id, PageQuery, RecordMeta } from '../common.js'
 import { CreatedRange, dictValue, optionalText } from '../sales/common.js'
@@ -114,6 +115,10 @@ export const TicketUpdate = z.strictObject({
   imageIds: TicketImageIds.optional(),
 })
 export type TicketUpdate = z.input<typeof TicketUpdate>
+
+/** 批量修改 of tickets: priority and type (assignee through assign). */
+export const TicketBulkEdit = bulkEditOf(TicketUpdate.pick({ priority: true, type: true }))
+export type TicketBulkEdit = z.input<typeof TicketBulkEdit>
 
 export const TicketAssign = z.strictObject({ assigneeId: Id, note: optionalText(1000) })
 export type TicketAssign = z.input<typeof TicketAssign>

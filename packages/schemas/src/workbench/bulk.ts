@@ -41,3 +41,20 @@ export const BulkEditBody = z.strictObject({
   changes: z.record(z.string().max(60), z.unknown()),
 })
 export type BulkEditBody = z.input<typeof BulkEditBody>
+
+/**
+ * A resource's `bulk-edit` body (its contract's `BulkEdit` body and the route's check): `changes`
+ * is the given fields picked from the resource's Update schema — so each value is checked exactly
+ * as a single edit checks it — strict (another field is a 400 naming it), and at least one of them.
+ */
+export function bulkEditOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>) {
+  const changes = fields
+    .partial()
+    .strict()
+    .refine((c) => Object.values(c).some((v) => v !== undefined), {
+      message: 'validation.bulk_field_required',
+      // Only of a valid object: an unknown field is answered alone.
+      when: (payload) => !payload.issues.length,
+    })
+  return z.strictObject({ ids: BulkIds, changes })
+}

@@ -16,10 +16,15 @@ const MEDIA: Record<ExchangeFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-/** The columns `columns=` picks, in its order; default every field. */
+/**
+ * The columns `columns=` picks, in its order; default every field. The list sends the columns it
+ * shows, by their names on screen: a field is found by its key, one of its aliases, or — for a
+ * user/dept/ref field `<x>Id` — the list's `<x>Name`. A shown column with no readable form in the
+ * file (a computed badge) is left out; asking for none that the list exports is a 400.
+ */
 export function exportColumns(spec: ExchangeSpec, columns: string | undefined): ExchangeField[] {
   if (!columns?.trim()) return [...spec.fields]
-  const byKey = new Map(spec.fields.map((f) => [f.key, f]))
+  const byName = columnNames(spec.fields)
   const keys = [
     ...new Set(
       columns
@@ -28,10 +33,23 @@ export function exportColumns(spec: ExchangeSpec, columns: string | undefined): 
         .filter(Boolean),
     ),
   ]
-  const unknown = keys.filter((k) => !byKey.has(k))
-  if (unknown.length)
-    throw validationFailed(unknown.map((k) => fieldError('columns', 'import.unknown_field', { field: k })))
-  return keys.map((k) => byKey.get(k)!)
+  const picked = [...new Set(keys.map((k) => byName.get(k)).filter((f) => f !== undefined))]
+  if (!picked.length)
+    throw validationFailed(
+      keys.slice(0, 20).map((k) => fieldError('columns', 'import.unknown_field', { field: k })),
+    )
+  return picked
+}
+
+function columnNames(fields: readonly ExchangeField[]): Map<string, ExchangeField> {
+  const names = new Map<string, ExchangeField>()
+  for (const f of fields) {
+    const byId = /^(.+)Id$/.exec(f.key)
+    if (byId && (f.kind === 'user' || f.kind === 'dept' || f.kind === 'ref')) names.set(`${byId[1]}Name`, f)
+    for (const alias of f.aliases ?? []) names.set(alias, f)
+  }
+  for (const f of fields) names.set(f.key, f)
+  return names
 }
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 5987), so Chinese names survive. */

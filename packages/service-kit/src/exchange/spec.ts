@@ -73,6 +73,11 @@ export interface ExchangeField {
   exportValue?: (item: Record<string, unknown>) => unknown
   /** A value for the template's example row (readable form). */
   example?: string
+  /**
+   * The list's column names that show this field (`primaryContactName` for `contactName`), so an
+   * export asked with the columns on screen finds it. `<x>Name` finds a user/dept/ref field `<x>Id` anyway.
+   */
+  aliases?: readonly string[]
 }
 
 /** One imported row as the domain functions receive it: field key → value (ids, dict values, decimal text). */

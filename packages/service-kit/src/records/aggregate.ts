@@ -10,6 +10,7 @@ import type { RecordContext } from './record-type.js'
 import { presentBy } from './present.js'
 import { runIdempotent } from '../idempotency/idempotency.js'
 import { IdParams, recordContext, registerRecordRoutes, type RecordRoutesOptions } from './record-routes.js'
+import { registerBulkRoutes, type BulkOptions } from './bulk-routes.js'
 
 /** The caller of a declared route: always with their principal. */
 export type AggregateContext = RecordContext & { principal: Principal }
@@ -76,10 +77,16 @@ type Actions<T, A> = { [V in keyof A]: AggregateAction<T, A[V]> }
 type Commands<C> = { [P in keyof C]: AggregateCommand<C[P]> }
 type Views<V> = { [P in keyof V]: AggregateView<V[P]> }
 
-export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, B, A, C, V> extends Omit<
-  RecordRoutesOptions<T, U>,
-  'access' | 'store' | 'present' | 'remove' | 'response' | 'tag'
-> {
+export interface AggregateOptions<
+  T extends RecordBase,
+  U extends z.ZodType,
+  Q,
+  B,
+  A,
+  C,
+  V,
+  E = Partial<z.infer<U>>,
+> extends Omit<RecordRoutesOptions<T, U>, 'access' | 'store' | 'present' | 'remove' | 'response' | 'tag'> {
   /**
    * `<service>.<resource>` of the permission catalog: `<resource>.<action>` is every route's code
    * unless the route says otherwise. Without it every route declares its access.
@@ -119,6 +126,12 @@ export interface AggregateOptions<T extends RecordBase, U extends z.ZodType, Q, 
   }
   /** DELETE /:id: the aggregate's deletion rule, or `'soft'` for a plain move to the recycle bin. */
   remove?: RecordRoutesOptions<T, U>['remove'] | 'soft'
+  /**
+   * `POST <path>/bulk-edit` (with `edit`) and `POST <path>/bulk-delete` (when it has `remove`):
+   * each record through `update.apply` / `remove` at its current version, one result per record
+   * (`registerBulkRoutes`). Needs the store; access: the resource's `update` and `delete`.
+   */
+  bulk?: BulkOptions<T, U, E>
   /** State actions by verb: `POST <path>/:id/<verb>`. */
   actions?: Actions<T, A>
   /** Other writes by sub-path (`'bulk-assign'`, `':id/unlock'`), or by name with their `path`. */
@@ -141,7 +154,8 @@ export function registerAggregate<
   A extends Record<string, unknown> = Record<string, never>,
   C extends Record<string, unknown> = Record<string, never>,
   V extends Record<string, unknown> = Record<string, never>,
->(api: ApiRouter, o: AggregateOptions<T, U, Q, B, A, C, V>): void {
+  E = Partial<z.infer<U>>,
+>(api: ApiRouter, o: AggregateOptions<T, U, Q, B, A, C, V, E>): void {
   const code = accessResolver(o.resource)
   const copy = !o.present && o.response instanceof z.ZodObject ? presentBy(o.response) : undefined
   const present = async (m: EntityManager, row: T, ctx: AggregateContext) =>
@@ -203,6 +217,15 @@ export function registerAggregate<
       run: async (m, ctx, { body, params, version }) =>
         present(m, await action.run(m, ctx, params.id!, version, body), ctx),
     })
+  if (o.bulk) {
+    if (!o.store) throw new Error(`registerAggregate(${o.path}): bulk routes need the aggregate's store`)
+    // Resolved only for the routes that exist: a resource may have no `delete` code at all.
+    const access = {
+      update: () => code(o.access?.update ?? 'update'),
+      delete: () => code(o.access?.delete ?? 'delete'),
+    }
+    registerBulkRoutes(api, { ...o.bulk, ...at, store: o.store, update: o.update, remove: o.remove, access })
+  }
   if (o.store) registerRecords(api, { ...o, tag }, o.store, code, present)
 }
 

@@ -5,6 +5,7 @@ import { Notifications1763900000300 } from './1763900000300-notifications.js'
 import { AdminAuthVersionRoleNames1764200000200 } from './1764200000200-auth-version-role-names.js'
 import { AdminDirectoryNames1764400000100 } from './1764400000100-directory-names.js'
 import { AdminApprovals1764900000100 } from './1764900000100-approvals.js'
+import { AdminDemoCompany1766100700100 } from './1766100700100-demo-company.js'
 
 /** In order; the service runs whatever is pending at start. */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   AdminAuthVersionRoleNames1764200000200,
   AdminDirectoryNames1764400000100,
   AdminApprovals1764900000100,
+  AdminDemoCompany1766100700100,
 ]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
+import { ElRadioGroup, ElSelect, ElTable } from 'element-plus'
 import { resetAfterEach } from '@mosaic/ui/test-utils'
 import { shallowRef, type App } from 'vue'
 import type { admin } from '@mosaic/schemas'
@@ -101,5 +102,42 @@ describe('UsersPage', () => {
     expect(text).toContain('Sales representative')
     expect(text).not.toContain('销售代表')
     expect(text).toContain('华东大区')
+  })
+
+  it('disables the checked users in bulk (admin.user.update) and shows the outcome by name', async () => {
+    const wrapper = mountPage('en', ['admin.user.read', 'admin.user.update'])
+    await flushPromises()
+    wrapper.findComponent(ElTable).vm.$emit('selection-change', [locked, free])
+    await flushPromises()
+    expect($('bulk-count')?.textContent).toBe('2 selected')
+    // No bulk delete without admin.user.delete.
+    expect($('bulk-delete')?.style.display).toBe('none')
+    http.post.mockResolvedValue({
+      results: [
+        { id: locked.id, ok: true, title: null },
+        { id: free.id, ok: true, title: null },
+      ],
+      succeeded: 2,
+      failed: 0,
+    })
+    $('bulk-edit')!.click()
+    await flushPromises()
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'bulk-edit-field')!
+      .vm.$emit('update:modelValue', 'enabled')
+    await flushPromises()
+    wrapper.findComponent(ElRadioGroup).vm.$emit('update:modelValue', false)
+    await flushPromises()
+    $('bulk-edit-submit')!.click()
+    await flushPromises()
+    expect(http.post).toHaveBeenCalledWith('/api/admin/users/bulk-edit', {
+      ids: [locked.id, free.id],
+      changes: { enabled: false },
+    })
+    // The service left the titles out: the rows' names are shown, never ids.
+    const result = $('bulk-result')!.textContent!
+    expect(result).toContain('free1')
+    expect(result).not.toContain(free.id)
   })
 })

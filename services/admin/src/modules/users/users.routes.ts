@@ -27,6 +27,7 @@ export function registerUserRoutes(api: ApiRouter, db: Database) {
     create: { summary: 'Create a user', body: admin.UserCreate, run: createUser },
     update: { body: admin.UserUpdate, apply: updateUser },
     remove: deleteUser,
+    bulk: { edit: admin.UserBulkEdit },
     commands: {
       ':id/reset-password': {
         summary: 'Set a new password for a user',

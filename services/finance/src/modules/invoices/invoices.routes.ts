@@ -38,6 +38,7 @@ export function registerInvoiceRoutes(api: ApiRouter, db: Database, deps: Domain
         updateInvoice(m, { ...ctx, principal: ctx.principal! }, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => removeInvoice(m, ctx, deps, id, version),
+    bulk: { edit: finance.InvoiceBulkEdit },
     restore: (m, ctx, id) => restoreInvoice(m, ctx, deps, id),
     actions: {
       issue: {

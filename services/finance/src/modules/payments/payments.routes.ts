@@ -48,6 +48,8 @@ export function registerPaymentRoutes(api: ApiRouter, db: Database, deps: Domain
       apply: (m, ctx, id, version, body) => updatePayment(m, ctx, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => removePayment(m, ctx, deps, id, version),
+    // Bulk edit stays `bulk-update` (commission settled, method); bulk delete is the kit's.
+    bulk: {},
     restore: (m, ctx, id) => restorePayment(m, ctx, deps, id),
     commands: {
       'bulk-update': {

@@ -54,6 +54,7 @@ export function registerContractRoutes(api: ApiRouter, db: Database, deps: Contr
         updateContract(m, { ...ctx, principal: ctx.principal! }, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => removeContract(m, ctx, id, version),
+    bulk: { edit: orders.ContractBulkEdit },
     actions: {
       submit: {
         summary: 'Submit a draft or rejected contract for approval (locked until decided)',

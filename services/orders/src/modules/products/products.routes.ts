@@ -8,6 +8,7 @@ import {
 } from '@mosaic/service-kit'
 import { productExchange } from './products.exchange.js'
 import {
+  bulkEditProduct,
   createProduct,
   listProducts,
   presentProduct,
@@ -42,6 +43,10 @@ export function registerProductRoutes(api: ApiRouter, db: Database, deps: Domain
       apply: (m, ctx, id, version, body) => updateProduct(m, ctx, deps, id, version, body),
     },
     remove: 'soft',
+    bulk: {
+      edit: orders.ProductBulkEdit,
+      apply: (m, ctx, id, version, changes) => bulkEditProduct(m, ctx, deps, id, version, changes),
+    },
     restore: restoreProduct,
     actions: {
       'on-sale': {

@@ -179,6 +179,26 @@ export async function setOnSale(
   return products.update(m, ctx, id, version, { onSale }, { action: onSale ? 'on_sale' : 'off_sale' })
 }
 
+/**
+ * One product of a bulk edit (批量修改): category and unit through the edit, on sale through the
+ * on-sale / off-sale rule. A product already in the asked sale state is left as it is (a bulk
+ * "put on sale" over a mixed selection is not an error for the ones already on sale).
+ */
+export async function bulkEditProduct(
+  m: EntityManager,
+  ctx: RecordContext,
+  deps: DomainDeps,
+  id: string,
+  version: number,
+  { onSale, ...fields }: orders.ProductBulkEdit['changes'],
+) {
+  let row = await products.get(m, id, ctx, { access: 'write' })
+  if (Object.values(fields).some((v) => v !== undefined))
+    row = await updateProduct(m, ctx, deps, id, version, fields)
+  if (onSale !== undefined && row.onSale !== onSale) row = await setOnSale(m, ctx, id, row.version, onSale)
+  return row
+}
+
 /** Back from the recycle bin while its code is still free and its category is live. */
 export async function restoreProduct(m: EntityManager, ctx: RecordContext, id: string) {
   const row = await products.get(m, id, ctx, { withDeleted: true, access: 'owner' })

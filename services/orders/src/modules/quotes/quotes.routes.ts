@@ -34,6 +34,7 @@ export function registerQuoteRoutes(api: ApiRouter, db: Database, deps: QuoteDep
       apply: (m, ctx, id, version, body) => updateQuote(m, ctx, deps, id, version, body),
     },
     remove: removeQuote,
+    bulk: { edit: orders.QuoteBulkEdit },
     actions: {
       submit: {
         summary:

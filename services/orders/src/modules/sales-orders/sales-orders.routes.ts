@@ -49,6 +49,7 @@ export function registerSalesOrderRoutes(api: ApiRouter, db: Database, deps: Dom
         updateSalesOrder(m, { ...ctx, principal: ctx.principal! }, id, version, body),
     },
     remove: (m, ctx, id, version) => removeSalesOrder(m, ctx, id, version),
+    bulk: { edit: orders.SalesOrderBulkEdit },
     actions: {
       confirm: {
         summary: 'Confirm (确认) a pending order; it may then ship',

@@ -106,6 +106,7 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
         kind: 'text',
         maxLength: 60,
         exportValue: (c) => c.primaryContactName,
+        aliases: ['primaryContactName'],
       },
       {
         key: 'contactPhone',
@@ -113,6 +114,7 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
         kind: 'text',
         maxLength: 30,
         exportValue: (c) => c.primaryContactPhone,
+        aliases: ['primaryContactPhone'],
       },
       { key: 'nextFollowUpAt', label: label('下次跟进时间', 'Next follow-up'), kind: 'datetime' },
       { key: 'remark', label: label('备注', 'Remark'), kind: 'text', maxLength: 2000 },

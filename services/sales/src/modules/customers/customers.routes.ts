@@ -55,6 +55,7 @@ export function registerCustomerRoutes(api: ApiRouter, db: Database, deps: Domai
       apply: (m, ctx, id, version, body) => updateCustomer(m, ctx, deps, id, version, body),
     },
     remove: deleteCustomer,
+    bulk: { edit: sales.CustomerBulkEdit },
     restore: restoreCustomer,
     views: {
       duplicates: {
@@ -112,6 +113,8 @@ export function registerContactRoutes(api: ApiRouter, db: Database, deps: Domain
     },
     update: { body: sales.ContactUpdate, apply: updateContact },
     remove: deleteContact,
+    // No field of a contact is one to set alike on many (decision 111): bulk delete only.
+    bulk: {},
     restore: restoreContact,
   })
 }

@@ -201,7 +201,16 @@ describe('customer import and export', () => {
     const picked = await readSheet('xlsx', filtered.bytes)
     expect(picked.headers).toEqual(['Level', 'Name'])
     expect(picked.rows.map((r) => r.cells)).toEqual([['A (key account)', 'Bob Only Co']])
-    const unknown = await s.h.call('GET', '/customers/export?columns=name,secret', { token: s.bob.token })
+    // The list asks with its columns on screen: names of shown fields, computed badges left out.
+    const shown = await f.download(
+      s.bob,
+      '/customers/export?format=xlsx&level=A&columns=name,primaryContactName,ownerName,dealStatus',
+      'en',
+    )
+    expect((await readSheet('xlsx', shown.bytes)).headers).toEqual(['Name', 'Primary contact', 'Owner'])
+    const unknown = await s.h.call('GET', '/customers/export?columns=secret,dealStatus', {
+      token: s.bob.token,
+    })
     expectProblem(unknown, 400)
   })
 

@@ -31,6 +31,7 @@ export function registerFollowUpRoutes(api: ApiRouter, db: Database, deps: Domai
       apply: (m, ctx, id, version, body) => updateFollowUp(m, ctx, deps, id, version, body),
     },
     remove: deleteFollowUp,
+    bulk: { edit: sales.FollowUpBulkEdit },
     restore: restoreFollowUp,
   })
 }

@@ -15,7 +15,6 @@ import { presentLead } from './leads.present.js'
 import {
   advanceLead,
   bulkAssign,
-  bulkDelete,
   createLead,
   deleteLead,
   invalidateLead,
@@ -52,6 +51,7 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
       apply: (m, ctx, id, version, body) => updateLead(m, ctx, deps, id, version, body),
     },
     remove: (m, ctx, id, version) => deleteLead(m, ctx, id, version),
+    bulk: { edit: sales.LeadBulkEdit },
     restore: restoreLead,
     actions: {
       advance: {
@@ -89,13 +89,6 @@ export function registerLeadRoutes(api: ApiRouter, db: Database, deps: DomainDep
         body: sales.BulkAssign,
         response: sales.BulkResult,
         run: (m, ctx, { body }) => bulkAssign(m, ctx, body.ids, body.ownerId),
-      },
-      'bulk-delete': {
-        summary: 'Move many leads to the recycle bin, one result per lead',
-        access: 'delete',
-        body: sales.BulkDelete,
-        response: sales.BulkResult,
-        run: (m, ctx, { body }) => bulkDelete(m, ctx, body.ids),
       },
       'recycle-invalid': {
         summary: 'Move invalid leads older than N days to the recycle bin (无效线索回收)',

@@ -206,14 +206,6 @@ export async function bulkAssign(m: EntityManager, ctx: RecordContext, ids: stri
   return result
 }
 
-export async function bulkDelete(m: EntityManager, ctx: RecordContext, ids: string[]) {
-  return bulkEach(ids, async (id) => {
-    const lead = await leads.get(m, id, ctx, { access: 'owner', lock: true })
-    await deleteLead(m, ctx, id, lead.version, 'Bulk delete')
-    return `${lead.name} (${lead.number})`
-  })
-}
-
 /** Invalid leads (无效线索) in the caller's scope, invalid for at least N days, go to the recycle bin. */
 export async function recycleInvalid(
   m: EntityManager,

@@ -42,6 +42,7 @@ export function registerOpportunityRoutes(api: ApiRouter, db: Database, deps: Op
       apply: (m, ctx, id, version, body) => updateOpportunity(m, ctx, deps, id, version, body),
     },
     remove: deleteOpportunity,
+    bulk: { edit: sales.OpportunityBulkEdit },
     restore: restoreOpportunity,
     views: {
       closing: {

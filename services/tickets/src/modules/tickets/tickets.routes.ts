@@ -36,6 +36,7 @@ export function registerTicketRoutes(api: ApiRouter, db: Database, deps: TicketD
       apply: (m, ctx, id, version, body) => updateTicket(m, ctx, deps, id, version, body),
     },
     remove: 'soft',
+    bulk: { edit: tickets.TicketBulkEdit },
     views: {
       ':id/log': {
         summary: 'The processing log (处理记录), oldest first, internal notes included',
