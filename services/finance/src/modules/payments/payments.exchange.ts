@@ -81,6 +81,8 @@ export function paymentExchange(deps: DomainDeps): ExchangeSpec<PaymentRow, fina
         ref: contractReceivableRef,
         required: true,
         businessKey: true,
+        // The payments list shows it as the contract's number.
+        aliases: ['contractNumber'],
       },
       { key: 'customerName', label: label('客户', 'Customer'), kind: 'text', readOnly: true },
       {
