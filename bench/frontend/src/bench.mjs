@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 })
 
-const mark = (ok) => (ok ? '✓' : '✗')
+const mark = (ok) => (ok ? 'PASS' : 'MISS')
 const pad = (s, n) => String(s).padEnd(n)
 const lpad = (s, n) => String(s).padStart(n)
 

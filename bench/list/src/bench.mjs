@@ -1,32 +1,25 @@
-// `pnpm bench:list`: fills (once) a dedicated Postgres database with generated customers, starts
-// the sales service from this checkout against it, and prints per role and filter the API's
-// p50/p95/p99 beside the raw SQL the same request issued, then throughput at 50 connections and
-// /healthz against a bare Express route.
+// `pnpm bench:list`: fills (once) a dedicated Postgres database with generated customers (generate.mjs),
+// starts the sales service from this checkout against it, and prints per role and filter the API's
+// p50/p95/p99 beside the same SQL issued with raw pg in the same run, request for request, with the
+// issue's targets (API p50 ≤ 1.5× the SQL's p50, p99 ≤ 2× its p99).
 //   --url URL          database (default postgres://postgres@127.0.0.1:5432/mosaic_bench_sales)
 //   --customers N      rows to generate (default 1000000)
 //   --reset            drop and regenerate the database
 //   --generate-only    stop after generating
-//   --seconds S        per throughput run (default 8)
-//   --connections C    for throughput runs (default 50)
+//   --samples N        requests per scenario (default 200; at most 10 s each)
+//   --only TEXT        just the scenarios whose user or name contains TEXT
+//   --explain          print EXPLAIN (ANALYZE, BUFFERS) of every statement a scenario's request sent
 //   --json FILE        also write the figures
-import { fork } from 'node:child_process'
-import fs from 'node:fs'
-import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { generate } from './generate.mjs'
-import { load, percentile, sample } from './load.mjs'
+import { check, header, ms, options, printChecks, startService, writeJson } from './harness.mjs'
+import { get, keepAliveAgent, sample, summary } from './load.mjs'
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: {
-    url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mosaic_bench_sales' },
-    customers: { type: 'string', default: '1000000' },
-    reset: { type: 'boolean', default: false },
-    'generate-only': { type: 'boolean', default: false },
-    seconds: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '50' },
-    json: { type: 'string' },
-  },
+const values = options({
+  'generate-only': { type: 'boolean', default: false },
+  samples: { type: 'string', default: '200' },
+  only: { type: 'string' },
+  explain: { type: 'boolean', default: false },
 })
 
 /** What a user of each role opens: the first page, filters, keyword, number prefix, short name. */
@@ -34,8 +27,9 @@ export const SCENARIOS = [
   ['admin', 'first page', '/customers?limit=20'],
   ['mgr-1', 'first page', '/customers?limit=20'],
   ['rep-1-1', 'first page', '/customers?limit=20'],
-  ['admin', 'status filter', '/customers?limit=20&status=negotiating'],
-  ['rep-1-1', 'status filter', '/customers?limit=20&status=negotiating'],
+  ['admin', 'status filter', '/customers?limit=20&status=intention'],
+  ['mgr-1', 'status filter', '/customers?limit=20&status=intention'],
+  ['rep-1-1', 'status filter', '/customers?limit=20&status=intention'],
   ['admin', 'locked', '/customers?limit=20&locked=true'],
   ['admin', 'level+industry', '/customers?limit=20&level=A&industry=finance'],
   ['rep-1-1', 'view=team', '/customers?limit=20&view=team'],
@@ -45,6 +39,7 @@ export const SCENARIOS = [
   ['admin', 'number prefix KH2025', '/customers?limit=20&q=KH2025'],
   ['rep-1-1', 'number prefix KH2025', '/customers?limit=20&q=KH2025'],
   ['admin', '2-char name 华鑫', `/customers?limit=20&q=${encodeURIComponent('华鑫')}`],
+  ['mgr-1', '2-char name 华鑫', `/customers?limit=20&q=${encodeURIComponent('华鑫')}`],
   ['rep-1-1', '2-char name 华鑫', `/customers?limit=20&q=${encodeURIComponent('华鑫')}`],
   ['admin', 'contacts', '/contacts?limit=20'],
   ['rep-1-1', 'contacts', '/contacts?limit=20'],
@@ -52,135 +47,139 @@ export const SCENARIOS = [
   ['rep-1-1', 'opportunities', '/opportunities?limit=20'],
 ]
 const USERS = [...new Set(SCENARIOS.map(([user]) => user))]
-
-const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–').padStart(7)
+const LIMITS = { p50: 1.5, p99: 2 }
 const TRANSACTION_CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i
 
-function startChild(url) {
-  const child = fork(new URL('./serve.mjs', import.meta.url), {
-    // The service from this checkout's sources, as the bench itself runs (no build needed).
-    execArgv: ['--conditions', 'source', '--import', 'tsx'],
-    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_USERS: JSON.stringify(USERS) },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  // Messages and waiters meet in order, whichever comes first.
-  const messages = []
-  const waiting = []
-  let exited = null
-  child.on('message', (message) => {
-    const waiter = waiting.shift()
-    if (waiter) waiter.resolve(message)
-    else messages.push(message)
-  })
-  child.on('exit', (code) => {
-    exited = new Error(`The service exited (${code})`)
-    for (const w of waiting.splice(0)) w.reject(exited)
-  })
-  const next = () =>
-    new Promise((resolve, reject) => {
-      if (messages.length) resolve(messages.shift())
-      else if (exited) reject(exited)
-      else waiting.push({ resolve, reject })
-    })
-  return { child, next }
+/** The statements of one request, sent again in order on the bench's own connection: ms for all of them. */
+async function replay(client, statements) {
+  const started = performance.now()
+  for (const { query, parameters } of statements) await client.query(query, parameters)
+  return performance.now() - started
 }
 
-/** The SQL one request issued, each statement timed on its own connection (median of up to 16 runs in about 2 s). */
-async function rawSql(client, statements) {
-  const timings = []
-  for (const { query, parameters } of statements) {
-    if (TRANSACTION_CONTROL.test(query.trim())) continue
-    const runs = []
-    const until = performance.now() + 2000
-    for (let i = 0; i < 18 && (runs.length < 3 || performance.now() < until); i++) {
-      const started = performance.now()
-      await client.query(query, parameters)
-      if (i >= 2) runs.push(performance.now() - started)
+/**
+ * One scenario: warm-ups, the SQL of one request recorded, then API request and raw replay of that SQL
+ * alternately (so both see the same moments of a shared machine), `samples` times or 10 s.
+ */
+async function measure(service, client, path, user, samples) {
+  const url = service.base + path
+  const headers = service.auth(user)
+  await sample(url, headers, { count: 0, warmups: 3 })
+  const agentRequest = () => sample(url, headers, { count: 1, warmups: 0 })
+  const statements = (await service.capture(agentRequest)).filter(
+    (s) => !TRANSACTION_CONTROL.test(s.query.trim()),
+  )
+  await replay(client, statements)
+  if (values.explain) await explain(client, statements)
+  const api = []
+  const raw = []
+  const until = performance.now() + 10_000
+  const agent = keepAliveAgent()
+  try {
+    while (api.length < samples && performance.now() < until) {
+      api.push(await get(agent, url, headers))
+      raw.push(await replay(client, statements))
     }
-    runs.sort((a, b) => a - b)
-    timings.push({ query, median: percentile(runs, 50) })
+  } finally {
+    agent.destroy()
   }
-  const page = timings.filter((t) => /ORDER BY/i.test(t.query)).at(-1)
-  return {
-    statements: statements.length,
-    pageSql: page?.median ?? NaN,
-    allSql: timings.reduce((sum, t) => sum + t.median, 0),
+  return { api: summary(api), raw: summary(raw), statements: statements.length }
+}
+
+/** The plans of a request's statements, as Postgres ran them just now: for investigating a MISS. */
+async function explain(client, statements) {
+  for (const { query, parameters } of statements) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, parameters)
+    console.log(`\n${query}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
   }
 }
 
 async function main() {
-  const url = values.url
-  const customers = Number(values.customers)
+  const { url, customers } = values
   await generate({ url, customers, reset: values.reset })
   if (values['generate-only']) return
-  const { child, next } = startChild(url)
-  const ready = await next()
-  const base = `http://127.0.0.1:${ready.port}/api/sales`
-  const auth = (user) => ({ authorization: `Bearer ${ready.tokens[user]}` })
+  const service = await startService(url, USERS)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  const results = { customers, at: new Date().toISOString(), scenarios: [], throughput: [] }
+  const report = {
+    ...header(`bench:list — ${customers} customers, one connection, sequential requests (ms)`),
+  }
+  report.scenarios = []
   try {
     // What any answer costs on this machine before the service does anything: the probe, one connection.
-    const roundTrip = await sample(`http://127.0.0.1:${ready.port}/healthz`, {}, { count: 200, seconds: 4 })
-    results.httpRoundTrip = roundTrip
-    console.log(`\nHTTP round trip (/healthz, one connection): p50 ${roundTrip.p50.toFixed(2)} ms`)
-    console.log(`\n${customers} customers — one connection, sequential requests (ms)`)
+    const roundTrip = await sample(`${service.origin}/healthz`, {}, { count: 200, seconds: 4 })
+    report.httpRoundTrip = roundTrip
+    console.log(`HTTP round trip (/healthz, one connection): p50 ${roundTrip.p50.toFixed(2)} ms\n`)
     console.log(
-      `${'user'.padEnd(8)} ${'scenario'.padEnd(24)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  ${'page SQL'.padStart(8)} ${'all SQL'.padStart(8)} stmts  overhead`,
+      `${'user'.padEnd(8)} ${'scenario'.padEnd(22)} ${'API p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}` +
+        `  ${'SQL p50'.padStart(7)} ${'p99'.padStart(7)} stmts  ${'×p50'.padStart(5)} ${'×p99'.padStart(5)}`,
     )
-    for (const [user, name, path] of SCENARIOS) {
-      const latency = await sample(base + path, auth(user))
-      // The SQL of one more request of the same kind, recorded on its own.
-      child.send('capture')
-      await next()
-      await sample(base + path, auth(user), { count: 1, warmups: 0 })
-      child.send('captured')
-      const { captured: perRequest } = await next()
-      const sql = await rawSql(client, perRequest)
-      const overhead = latency.p50 - sql.allSql
-      results.scenarios.push({ user, name, path, ...latency, ...sql, overhead })
+    const samples = Number(values.samples)
+    const chosen = SCENARIOS.filter(([user, name]) => !values.only || `${user} ${name}`.includes(values.only))
+    for (const [user, name, path] of chosen) {
+      const { api, raw, statements } = await measure(service, client, path, user, samples)
+      const row = {
+        user,
+        name,
+        path,
+        n: api.n,
+        api,
+        raw,
+        statements,
+        p50Ratio: api.p50 / raw.p50,
+        p99Ratio: api.p99 / raw.p99,
+      }
+      report.scenarios.push(row)
       console.log(
-        `${user.padEnd(8)} ${name.padEnd(24)} ${ms(latency.p50)} ${ms(latency.p95)} ${ms(latency.p99)}  ${ms(sql.pageSql)} ${ms(sql.allSql)}  ${String(sql.statements).padStart(4)}  ${ms(overhead)}`,
+        `${user.padEnd(8)} ${name.padEnd(22)} ${ms(api.p50)} ${ms(api.p95)} ${ms(api.p99)}  ${ms(raw.p50)} ${ms(raw.p99)}` +
+          `  ${String(statements).padStart(4)}  ${row.p50Ratio.toFixed(2).padStart(5)} ${row.p99Ratio.toFixed(2).padStart(5)}`,
       )
     }
-    const connections = Number(values.connections)
-    const seconds = Number(values.seconds)
-    console.log(`\nThroughput: ${connections} connections, ${seconds} s each`)
-    const runs = [
-      ['admin list', base + '/customers?limit=20', auth('admin')],
-      ['rep list', base + '/customers?limit=20', auth('rep-1-1')],
-      ['sales /healthz', `http://127.0.0.1:${ready.port}/healthz`, {}],
-      ['bare Express route', `http://127.0.0.1:${ready.barePort}/healthz`, {}],
-      ['bare + helmet headers', `http://127.0.0.1:${ready.helmetedPort}/healthz`, {}],
-    ]
-    // Service CPU µs per answer: the child's user + system time over the run, per request served.
-    const cpuNow = async () => {
-      child.send('cpu')
-      const { cpu } = await next()
-      return cpu.user + cpu.system
-    }
-    for (const [name, target, headers] of runs) {
-      const before = await cpuNow()
-      const r = await load(target, headers, { connections, seconds })
-      const cpuPerRequest = (await cpuNow()) - before
-      r.serviceCpuUs = cpuPerRequest / r.n
-      results.throughput.push({ name, ...r })
-      console.log(
-        `${name.padEnd(21)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(r.p50)}  p99 ${ms(r.p99)}   service CPU ${r.serviceCpuUs.toFixed(0).padStart(5)} µs/req`,
-      )
-    }
-    const [healthz, bare, helmeted] = results.throughput.slice(-3)
-    const pct = (a, b) => `${((a / b) * 100).toFixed(0)} %`
-    console.log(
-      `/healthz: ${pct(healthz.rps, bare.rps)} of the bare route's rate, ${pct(healthz.rps, helmeted.rps)} of the same ` +
-        `route with the same headers; service CPU per answer ${pct(healthz.serviceCpuUs, bare.serviceCpuUs)} of the bare route's`,
-    )
-    if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2))
+    report.checks = listChecks(report.scenarios)
+    printChecks(report.checks)
+    writeJson(values.json, report)
   } finally {
     await client.end()
-    child.send('stop')
+    await service.stop()
   }
+}
+
+/** The three roles' first pages one by one, then how many of all rows meet each ratio. */
+function listChecks(rows) {
+  const checks = []
+  for (const row of rows.filter((r) => r.name === 'first page')) {
+    checks.push(
+      check(
+        `${row.user} list p50 vs raw pg`,
+        `${row.api.p50.toFixed(1)} / ${row.raw.p50.toFixed(1)} ms = ${row.p50Ratio.toFixed(2)}×`,
+        `≤ ${LIMITS.p50}×`,
+        row.p50Ratio <= LIMITS.p50,
+      ),
+      check(
+        `${row.user} list p99 vs raw pg`,
+        `${row.api.p99.toFixed(1)} / ${row.raw.p99.toFixed(1)} ms = ${row.p99Ratio.toFixed(2)}×`,
+        `≤ ${LIMITS.p99}×`,
+        row.p99Ratio <= LIMITS.p99,
+      ),
+    )
+  }
+  const p50Met = rows.filter((r) => r.p50Ratio <= LIMITS.p50).length
+  const p99Met = rows.filter((r) => r.p99Ratio <= LIMITS.p99).length
+  checks.push(
+    check(
+      'every scenario p50 vs raw pg',
+      `${p50Met} of ${rows.length} rows`,
+      `≤ ${LIMITS.p50}×`,
+      p50Met === rows.length,
+    ),
+    check(
+      'every scenario p99 vs raw pg',
+      `${p99Met} of ${rows.length} rows`,
+      `≤ ${LIMITS.p99}×`,
+      p99Met === rows.length,
+    ),
+  )
+  return checks
 }
 
 await main()

@@ -1,8 +1,12 @@
-// A small keep-alive HTTP client: sequential samples for latency percentiles, and N concurrent
-// connections for a fixed time for throughput. Every answer must be 200.
+// A small keep-alive HTTP client for sequential samples and latency percentiles (throughput runs use
+// autocannon: throughput.mjs). Every answer must be 200.
 import http from 'node:http'
 
-function get(agent, url, headers) {
+/** One connection kept open between requests. */
+export const keepAliveAgent = () => new http.Agent({ keepAlive: true, maxSockets: 1 })
+
+/** One GET on `agent`: its latency in ms; anything but 200 fails. */
+export function get(agent, url, headers) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const req = http.get(url, { agent, headers }, (res) => {
@@ -21,20 +25,20 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-function summary(latencies, seconds) {
+/** n, p50, p95, p99 of latencies in ms. */
+export function summary(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b)
   return {
     n: sorted.length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    rps: seconds ? sorted.length / seconds : undefined,
   }
 }
 
 /** One connection, one request after another: up to `count` requests or `seconds`, after warm-ups. */
 export async function sample(url, headers, { count = 40, seconds = 8, warmups = 3 } = {}) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const agent = keepAliveAgent()
   try {
     for (let i = 0; i < warmups; i++) await get(agent, url, headers)
     const latencies = []
@@ -42,24 +46,6 @@ export async function sample(url, headers, { count = 40, seconds = 8, warmups = 
     while (latencies.length < count && performance.now() < until)
       latencies.push(await get(agent, url, headers))
     return summary(latencies)
-  } finally {
-    agent.destroy()
-  }
-}
-
-/** `connections` keep-alive connections requesting as fast as answers come, for `seconds`. */
-export async function load(url, headers, { connections = 50, seconds = 8 } = {}) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
-  const latencies = []
-  const started = performance.now()
-  const until = started + seconds * 1000
-  try {
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < until) latencies.push(await get(agent, url, headers))
-      }),
-    )
-    return summary(latencies, (performance.now() - started) / 1000)
   } finally {
     agent.destroy()
   }

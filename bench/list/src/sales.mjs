@@ -39,8 +39,9 @@ export function principalOf(username) {
   }
 }
 
-/** Postgres' md5(text)::uuid. */
-function md5Uuid(text) {
-  const h = createHash('md5').update(text).digest('hex')
+/** The generator's bench_uuid(text): md5 with the version nibble 4 and the variant 8 (generate.mjs). */
+export function md5Uuid(text) {
+  const m = createHash('md5').update(text).digest('hex')
+  const h = `${m.slice(0, 12)}4${m.slice(13, 16)}8${m.slice(17)}`
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }

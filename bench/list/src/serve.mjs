@@ -34,6 +34,8 @@ logger.logQuery = (query, parameters, runner) => {
 const minted = {}
 for (const name of users) minted[name] = await tokens.mint(principalOf(name))
 
+// The bench gone (killed, crashed): nothing will ask the service to stop.
+process.on('disconnect', () => process.exit(0))
 process.on('message', (message) => {
   if (message === 'capture') {
     captured = []
