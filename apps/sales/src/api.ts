@@ -87,6 +87,7 @@ export const salesApi = {
   customerContacts: (id: string) => call(routes.customerContacts, byId(id)),
   customerReceivables: (id: string) => call(routes.customerReceivablesSummary, byId(id)),
 
+  listContacts: (q: ListParams): Promise<Page<sales.Contact>> => call(routes.listContacts, { query: q }),
   getContact: (id: string) => call(routes.getContact, byId(id)),
   createContact: (body: sales.ContactCreate) => call(routes.createContact, { body }),
   updateContact: (c: Versioned, body: sales.ContactUpdate) =>

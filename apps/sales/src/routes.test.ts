@@ -46,6 +46,7 @@ describe('sales remote module', () => {
       leads: 'sales.lead.read',
       customers: 'sales.customer.read',
       'customers/:id': 'sales.customer.read',
+      contacts: 'sales.contact.read',
       pool: 'sales.pool.read',
       'pool/upcoming': 'sales.customer.read',
       followups: 'sales.followup.read',

@@ -38,6 +38,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'contacts',
+    name: 'sales-contacts',
+    component: () => import('./pages/contacts/ContactsPage.vue'),
+    meta: { title: { zh: '联系人', en: 'Contacts' }, permission: 'sales.contact.read', icon: 'Postcard' },
+  },
+  {
     path: 'pool',
     name: 'sales-pool',
     component: () => import('./pages/pool/PoolPage.vue'),

@@ -5,13 +5,22 @@ import { listWorkbench, useText, type BulkField, type ListParams } from '@mosaic
 
 /** The sales app's business lists that have import/export and bulk routes. */
 export type WorkbenchList =
-  'leads' | 'customers' | 'followups' | 'opportunities' | 'products' | 'quotes' | 'contracts' | 'orders'
+  | 'leads'
+  | 'customers'
+  | 'contacts'
+  | 'followups'
+  | 'opportunities'
+  | 'products'
+  | 'quotes'
+  | 'contracts'
+  | 'orders'
 
 interface ListSpec {
   path: string
   resource: string
   /** Import and export routes (`exchangeRoutesOf` in the contract). */
   exchange: boolean
+  /** The fields bulk edit offers; none: the bulk bar offers only delete (no bulk-edit route). */
   fields: (f: FieldMaker) => BulkField[]
 }
 type FieldMaker = ReturnType<typeof fieldMaker>
@@ -38,6 +47,13 @@ export const LISTS: Record<WorkbenchList, ListSpec> = {
       f.dict('source', 'lead_source'),
       f.dict('industry', 'industry'),
     ],
+  },
+  contacts: {
+    path: salesRoutes.listContacts.path,
+    resource: 'sales.contact',
+    exchange: true,
+    // No field of a contact is one to set alike on many (decision 111): bulk delete only.
+    fields: () => [],
   },
   followups: {
     path: salesRoutes.listFollowUps.path,

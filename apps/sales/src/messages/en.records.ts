@@ -108,6 +108,7 @@ export const records: typeof zh = {
     create: 'New contact',
     edit: 'Edit contact',
     name: 'Name',
+    customer: 'Customer',
     title: 'Job title',
     primary: 'Primary',
     makePrimary: 'Make primary',

@@ -5,6 +5,7 @@ export const workbench: typeof zh = {
     lists: {
       leads: 'Leads',
       customers: 'Customers',
+      contacts: 'Contacts',
       followups: 'Follow-ups',
       opportunities: 'Opportunities',
       products: 'Products',

@@ -105,6 +105,7 @@ export const records = {
     create: '新建联系人',
     edit: '编辑联系人',
     name: '姓名',
+    customer: '客户',
     title: '职务',
     primary: '主联系人',
     makePrimary: '设为主联系人',

@@ -4,6 +4,7 @@ export const workbench = {
     lists: {
       leads: '线索',
       customers: '客户',
+      contacts: '联系人',
       followups: '跟进记录',
       opportunities: '商机',
       products: '产品',

@@ -53,7 +53,9 @@ function answer(path: string): unknown {
       invoiced: '0.00',
       progressedAt: '2026-01-02T00:00:00Z',
     } satisfies sales.CustomerReceivablesSummary
-  if (path.endsWith('/pool/upcoming') || path.endsWith('/users') || path.endsWith('/contacts')) return []
+  // A customer's contacts are an array; the contacts list (/api/sales/contacts) is a page.
+  if (path.endsWith('/pool/upcoming') || path.endsWith('/users') || path.endsWith(`${CUSTOMER}/contacts`))
+    return []
   if (path.endsWith('/pool/recycling/preview'))
     return { at: '2026-01-02T00:00:00Z', enabled: true, items: [] }
   if (path.endsWith('/opportunities/pipeline')) return { stages: [], total: 0 }
@@ -68,6 +70,7 @@ const EVERYTHING = [
   'sales.customer.create',
   'sales.customer.lock',
   'sales.customer.transfer',
+  'sales.contact.read',
   'sales.pool.read',
   'sales.pool.run',
   'sales.followup.read',
@@ -87,6 +90,7 @@ describe('every sales page', () => {
     ['/sales/leads', 'Leads'],
     ['/sales/customers', 'Customers'],
     [`/sales/customers/${CUSTOMER}`, 'Acme'],
+    ['/sales/contacts', 'Contacts'],
     ['/sales/pool', 'Public pool'],
     ['/sales/pool/upcoming', 'Pool recycling'],
     ['/sales/followups', 'Follow-ups'],

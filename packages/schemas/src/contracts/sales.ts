@@ -108,6 +108,7 @@ export const salesRoutes = defineRoutes({
   },
   removeCustomerTeamMember: { method: 'delete', path: '/api/sales/customers/:id/team/:userId' },
 
+  listContacts: { method: 'get', path: '/api/sales/contacts', response: pageOf(sales.Contact) },
   getContact: { method: 'get', path: '/api/sales/contacts/:id', response: sales.Contact },
   createContact: {
     method: 'post',

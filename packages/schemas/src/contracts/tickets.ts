@@ -4,7 +4,7 @@ import { AuditEntry, pageOf, RecycleBinItem } from '../common.js'
 import * as finance from '../finance/index.js'
 import * as tickets from '../tickets/index.js'
 import { defineRoutes } from './contract.js'
-import { bulkRoutesOf, dashboardRouteOf, exchangeRoutesOf, prefixed } from './workbench.js'
+import { bulkRoutesOf, dashboardRouteOf, prefixed } from './workbench.js'
 
 /**
  * The tickets service's staff routes (`/api/tickets/*`, admin-issued staff tokens), by client method:

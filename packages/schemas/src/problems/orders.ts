@@ -135,6 +135,10 @@ export const ordersProblems = {
     zh: '请选择客户或来源报价单',
     en: 'Choose a customer or the quote to create from.',
   },
+  'orders.contract.import_line_format': {
+    zh: '无法识别产品明细“{value}”，格式：产品编码 × 数量 @ 含税单价 -折扣% tax 税率%（多行用分号分隔）',
+    en: 'Cannot read the line "{value}"; write: product code × quantity @ unit price -discount% tax rate% (lines separated by ;).',
+  },
   'orders.contract.lines_required': {
     zh: '至少需要一行产品明细',
     en: 'At least one line is required.',

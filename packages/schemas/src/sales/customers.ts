@@ -161,6 +161,8 @@ export const Contact = z.object({
   primary: z.boolean(),
   remark: z.string().nullable(),
   ownerId: z.string().nullable(),
+  /** The customer's owner: a contact moves with its customer, so they share the owner. */
+  ownerName: z.string().nullable(),
   deptId: z.string().nullable(),
 })
 export type Contact = z.infer<typeof Contact>
@@ -208,6 +210,27 @@ export const CustomerCardQuery = z.object({
   dataScope: z.enum(DATA_SCOPES).optional(),
   deptIds: IdListText(108).optional(),
 })
+/** Most names/numbers one customer lookup takes (an import asks once per chunk of its file). */
+export const CUSTOMER_LOOKUP_MAX = 5000
+
+/**
+ * Customers another service reads by their readable form (`POST /api/sales/internal/customers/lookup`,
+ * an import's customer column): names (compared like the duplicate check: case and spaces ignored)
+ * or numbers, among the live customers in the acting user's data scope.
+ */
+export const CustomerLookup = z.strictObject({
+  texts: z.array(z.string().trim().min(1).max(200)).min(1).max(CUSTOMER_LOOKUP_MAX),
+  userId: Id,
+  dataScope: z.enum(DATA_SCOPES),
+  deptIds: z.array(Id).max(108).optional(),
+})
+export type CustomerLookup = z.infer<typeof CustomerLookup>
+
+export const CustomerLookupResult = z.object({
+  items: z.array(z.object({ id: Id, number: z.string(), name: z.string() })),
+})
+export type CustomerLookupResult = z.infer<typeof CustomerLookupResult>
+
 export const CustomerCard = z.object({
   id: Id,
   number: z.string(),

@@ -160,6 +160,8 @@ function readable(
   timeZone: string,
 ): string | number {
   if (value === null || value === undefined || value === '') return ''
+  const labelled = field.exportLabels?.[String(value)]
+  if (labelled) return labelled[lang]
   switch (field.kind) {
     case 'number':
       return typeof value === 'number' ? value : String(value)

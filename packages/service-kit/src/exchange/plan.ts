@@ -39,6 +39,9 @@ interface Column {
   field: ExchangeField
 }
 
+/** A field every row (and so the mapping) must give: required, or a business key that is not optional. */
+const mustHave = (field: ExchangeField) => field.required || (field.businessKey && !field.keyOptional)
+
 /** Rows per business-key lookup (one query each). */
 const KEY_CHUNK = 5000
 
@@ -78,7 +81,7 @@ export function mappedColumns(spec: ExchangeSpec, headers: string[], mapping: Im
     used.add(key)
   }
   for (const field of fields.values())
-    if ((field.required || field.businessKey) && !used.has(field.key))
+    if (mustHave(field) && !used.has(field.key))
       problems.push(fieldError(`mapping`, 'import.required_unmapped', { field: field.key }))
   if (problems.length) throw validationFailed(problems)
   return columns
@@ -143,12 +146,13 @@ export async function planImport(
       if (value instanceof CellProblem) {
         errors.push(rowError(row.line, c.header, c.field.key, value.code, value.params))
         ok = false
-      } else if (value === null && (c.field.required || c.field.businessKey)) {
+      } else if (value === null && mustHave(c.field)) {
         errors.push(rowError(row.line, c.header, c.field.key, 'import.required'))
         ok = false
       } else if (value !== null) values[c.field.key] = value
     }
-    const key = keyColumns.length
+    // A row without any key value (an optional key, e.g. a number the service issues) always creates.
+    const key = keyColumns.some((c) => values[c.field.key] !== undefined)
       ? keyColumns.map((c) => normaliseKey(String(values[c.field.key] ?? '')))
       : null
     if (key && ok) {

@@ -239,7 +239,7 @@ export function importFields(spec: ExchangeSpec, lang: Lang): ImportField[] {
       key: f.key,
       label: f.label[lang],
       kind: f.kind,
-      required: !!(f.required || f.businessKey),
+      required: !!(f.required || (f.businessKey && !f.keyOptional)),
       businessKey: !!f.businessKey,
       ...(f.dict ? { dict: f.dict } : {}),
       ...(hintOf(f.kind, lang) ? { hint: hintOf(f.kind, lang) } : {}),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { ResourceKey } from '@mosaic/permissions'
-import type { ImportFieldKind, Page } from '@mosaic/schemas'
+import type { ImportFieldKind, Page, ProblemCode, ProblemParams } from '@mosaic/schemas'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { RecordBase } from '../records/columns.js'
 import type { RecordStore } from '../records/record-store.js'
@@ -24,6 +24,18 @@ export interface RefResolver {
   names(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>>
 }
 
+/** What a `TextReader` made of one text: the value `create`/`update` get, or that cell's row error. */
+export type ReadResult = { value: unknown } | { problem: ProblemCode; params?: ProblemParams }
+
+/**
+ * A `text` field whose readable form the list parses and resolves itself (a contract's lines
+ * "HW-001 × 2 @ 100.00"), for all of a file's distinct texts at once: one batch of queries per
+ * file, never one per row. A text left out of the answer is read as it is.
+ */
+export interface TextReader {
+  read(m: EntityManager, ctx: AggregateContext, texts: readonly string[]): Promise<Map<string, ReadResult>>
+}
+
 /** One column of a list's files. */
 export interface ExchangeField {
   /** The key the values carry into `create`/`update` (and the list item's property on export). */
@@ -37,14 +49,26 @@ export interface ExchangeField {
    * update leaves the field as it is.
    */
   businessKey?: boolean
+  /**
+   * With `businessKey`: the key may be left empty (a number the service issues, e.g. a contract's):
+   * a row without it always creates, and a key found nowhere creates too (under a new number).
+   */
+  keyOptional?: boolean
   /** For `dict`: the dictionary type. */
   dict?: string
   /** For `ref`: how names/numbers map to ids. */
   ref?: RefResolver
+  /** For `text`: the list's own batched parsing of the cell (export writes `exportValue`'s text). */
+  reader?: TextReader
   /** Longest accepted text (checked in the dry run). */
   maxLength?: number
   /** Export only (a number, a derived field): shown in the template, never read from a file. */
   readOnly?: boolean
+  /**
+   * Export only: the labels of a code-valued column (a status), written in the caller's language;
+   * a value without a label is written as it is.
+   */
+  exportLabels?: Readonly<Record<string, Bilingual>>
   /** The export value from a list item; default `item[key]`. user/dept/ref give the id. */
   exportValue?: (item: Record<string, unknown>) => unknown
   /** A value for the template's example row (readable form). */

@@ -1,8 +1,12 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { readableRows } from './export.js'
 import { readSheet } from './read-file.js'
 import type { ExchangeField } from './spec.js'
-import { escapeFormula, readCell, readDateTime, unescapeCell, writeDateTime } from './values.js'
+import type { EntityManager } from 'typeorm'
+import type { AggregateContext } from '../records/aggregate.js'
+import type { Dictionaries } from '../preset/dictionaries.js'
+import { buildLookups, escapeFormula, readCell, readDateTime, unescapeCell, writeDateTime } from './values.js'
 
 const field = (kind: ExchangeField['kind'], extra: Partial<ExchangeField> = {}): ExchangeField => ({
   key: 'x',
@@ -89,3 +93,52 @@ function gb18030(text: string): Buffer {
   }
   return Buffer.from([...text].flatMap((ch) => table[ch] ?? [ch.charCodeAt(0)]))
 }
+
+describe('a list’s own text reader', () => {
+  it('reads all of a file’s texts in one call; answers values, row problems, or the text as it is', async () => {
+    const calls: string[][] = []
+    const lines = field('text', {
+      key: 'lines',
+      reader: {
+        async read(_m, _ctx, texts) {
+          calls.push([...texts])
+          return new Map([
+            ['A × 2', { value: [{ code: 'A', quantity: '2' }] }],
+            ['Z × 1', { problem: 'import.unknown_ref', params: { value: 'Z' } }],
+          ])
+        },
+      },
+    })
+    const lookups = await buildLookups(
+      {} as EntityManager,
+      {} as AggregateContext,
+      {} as Dictionaries,
+      [lines],
+      () => new Set(['A × 2', 'Z × 1', 'plain']),
+    )
+    expect(calls).toEqual([['A × 2', 'Z × 1', 'plain']])
+    const lookup = lookups.get('lines')
+    expect(readCell(lines, 'A × 2', lookup, 'UTC')).toEqual([{ code: 'A', quantity: '2' }])
+    expect(readCell(lines, 'Z × 1', lookup, 'UTC')).toMatchObject({
+      code: 'import.unknown_ref',
+      params: { value: 'Z' },
+    })
+    expect(readCell(lines, 'plain', lookup, 'UTC')).toBe('plain')
+    expect(readCell(lines, '', lookup, 'UTC')).toBeNull()
+  })
+})
+
+describe('export labels', () => {
+  it('writes a code-valued column by its label in the caller’s language, an unknown code as it is', async () => {
+    const status = field('text', {
+      key: 'status',
+      readOnly: true,
+      exportLabels: { draft: { zh: '草稿', en: 'Draft' } },
+    })
+    const items = [{ status: 'draft' }, { status: 'odd' }, { status: null }]
+    const none = {} as EntityManager
+    const dicts = {} as Dictionaries
+    expect(await readableRows(none, dicts, [status], items, 'zh', 'UTC')).toEqual([['草稿'], ['odd'], ['']])
+    expect(await readableRows(none, dicts, [status], items, 'en', 'UTC')).toEqual([['Draft'], ['odd'], ['']])
+  })
+})

@@ -4,7 +4,7 @@ import type { DictEntry } from '@mosaic/dictionary'
 import type { ProblemCode, ProblemParams } from '@mosaic/schemas'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { Dictionaries } from '../preset/dictionaries.js'
-import type { ExchangeField } from './spec.js'
+import type { ExchangeField, ReadResult } from './spec.js'
 
 export type Lang = 'zh' | 'en'
 
@@ -21,7 +21,7 @@ const YES = new Set(['true', 'yes', 'y', '1', '是', '对', '√'])
 const NO = new Set(['false', 'no', 'n', '0', '否', '×'])
 
 /** Readable text → id or value, for one field over the whole file (built once, looked up per row). */
-export type Lookup = (text: string) => string | CellProblem
+export type Lookup = (text: string) => unknown
 
 /** The lookups of the mapped dict/user/dept/ref fields, each from one batched query. */
 export async function buildLookups(
@@ -37,6 +37,7 @@ export async function buildLookups(
     if (field.kind === 'dict') lookups.set(field.key, dictLookup(field, await dicts.entries(field.dict!)))
     if (field.kind === 'user') lookups.set(field.key, await userLookup(m, texts))
     if (field.kind === 'dept') lookups.set(field.key, await deptLookup(m, texts))
+    if (field.reader) lookups.set(field.key, await readerLookup(m, ctx, field, texts))
     if (field.kind === 'ref') {
       const ids = texts.length ? await field.ref!.ids(m, ctx, texts) : new Map<string, string>()
       const lower = new Map([...ids].map(([k, v]) => [k.toLowerCase(), v]))
@@ -47,6 +48,21 @@ export async function buildLookups(
     }
   }
   return lookups
+}
+
+/** A list's own reading of a text field, its problems as cell problems; unanswered texts read as they are. */
+async function readerLookup(
+  m: EntityManager,
+  ctx: AggregateContext,
+  field: ExchangeField,
+  texts: string[],
+): Promise<Lookup> {
+  const read = texts.length ? await field.reader!.read(m, ctx, texts) : new Map<string, ReadResult>()
+  return (text) => {
+    const result = read.get(text)
+    if (!result) return text
+    return 'problem' in result ? new CellProblem(result.problem, result.params ?? {}) : result.value
+  }
 }
 
 /** A dictionary entry by its value or its label in either language (enabled entries only). */
@@ -112,7 +128,7 @@ export function readCell(
     return new CellProblem('import.too_long', { maximum: field.maxLength })
   switch (field.kind) {
     case 'text':
-      return text
+      return lookup && field.reader ? lookup(text) : text
     case 'number': {
       const n = Number(text.replace(/,/g, ''))
       return Number.isFinite(n) ? n : new CellProblem('import.invalid_number', { value: text })

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 
@@ -14,6 +14,29 @@ export const ZHANG = { id: randomUUID(), name: '张三', phone: '13800000000' }
 export const DEAL = { id: randomUUID(), name: '二期扩容' }
 /** A customer whose card request breaks the connection (sales unreachable). */
 export const BROKEN = randomUUID()
+
+/**
+ * The lookup an import's customer column makes: ACME (unless hidden from the user) and `others`,
+ * by name or number.
+ */
+function answerLookup(
+  req: IncomingMessage,
+  res: ServerResponse,
+  others: Record<string, string>,
+  hiddenFrom: Set<string>,
+) {
+  let raw = ''
+  req.on('data', (chunk) => (raw += chunk))
+  req.on('end', () => {
+    const body = JSON.parse(raw) as { texts: string[]; userId: string }
+    const known = [
+      ...(hiddenFrom.has(body.userId) ? [] : [{ id: ACME.id, number: ACME.number, name: ACME.name }]),
+      ...Object.entries(others).map(([id, name]) => ({ id, number: `KH-${id.slice(0, 8)}`, name })),
+    ]
+    const items = known.filter((c) => body.texts.some((t) => t === c.number || t === c.name))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }))
+  })
+}
 
 export interface FakeSales {
   server: Server
@@ -36,6 +59,10 @@ export function fakeSales(others: Record<string, string> = {}): Promise<FakeSale
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sales')
     calls.push(url.pathname + url.search)
+    if (url.pathname === '/api/sales/internal/customers/lookup' && req.method === 'POST') {
+      answerLookup(req, res, others, hiddenFrom)
+      return
+    }
     const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)
     if (!card || !req.headers.authorization?.startsWith('Bearer ')) {
       res.writeHead(card ? 401 : 200, { 'content-type': 'application/json' }).end('{}')

@@ -3,10 +3,12 @@ import { finance, sales } from '@mosaic/schemas'
 import {
   IdParams,
   registerAggregate,
+  registerExchange,
   type ApiRouter,
   type Database,
   type DomainDeps,
 } from '@mosaic/service-kit'
+import { paymentExchange } from './payments.exchange.js'
 import { payments } from './payments.store.js'
 import {
   bulkUpdatePayments,
@@ -20,6 +22,8 @@ import {
 import { listWriteoffs, reverseWriteoff, writeOffPayment } from './writeoffs.js'
 
 export function registerPaymentRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, paymentExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'finance.payment',
     path: '/payments',

@@ -1,7 +1,15 @@
 import { admin, orders } from '@mosaic/schemas'
-import { closingTerms, IdParams, registerAggregate, type ApiRouter, type Database } from '@mosaic/service-kit'
+import {
+  closingTerms,
+  IdParams,
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+} from '@mosaic/service-kit'
 import { z } from 'zod'
 import { closeContract, reopenContract } from './contracts.closing.js'
+import { contractExchange } from './contracts.exchange.js'
 import { contracts } from './contracts.store.js'
 import {
   changeContract,
@@ -19,6 +27,8 @@ import {
 import type { ContractDeps } from './contracts.values.js'
 
 export function registerContractRoutes(api: ApiRouter, db: Database, deps: ContractDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, contractExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'orders.contract',
     path: '/contracts',

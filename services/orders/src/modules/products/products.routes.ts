@@ -1,5 +1,12 @@
 import { orders } from '@mosaic/schemas'
-import { registerAggregate, type ApiRouter, type Database, type DomainDeps } from '@mosaic/service-kit'
+import {
+  registerAggregate,
+  registerExchange,
+  type ApiRouter,
+  type Database,
+  type DomainDeps,
+} from '@mosaic/service-kit'
+import { productExchange } from './products.exchange.js'
 import {
   bulkEditProduct,
   createProduct,
@@ -12,6 +19,8 @@ import {
 } from './products.service.js'
 
 export function registerProductRoutes(api: ApiRouter, db: Database, deps: DomainDeps) {
+  // Before the aggregate's `/:id` routes, which would otherwise take `/export` for an id.
+  registerExchange(api, productExchange(deps), { db, ...deps })
   registerAggregate(api, {
     resource: 'orders.product',
     path: '/products',

@@ -12,17 +12,8 @@ import {
   type RecordContext,
 } from '@mosaic/service-kit'
 import type { ContactRow } from './customers.entity.js'
-import { presentContact } from './customers.present.js'
+import { presentContacts } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
-
-export async function presentContacts(m: EntityManager, rows: ContactRow[]): Promise<sales.Contact[]> {
-  const ids = [...new Set(rows.map((r) => r.customerId))]
-  const names: Array<{ id: string; name: string }> = ids.length
-    ? await m.query('SELECT id, name FROM customer WHERE id = ANY($1::uuid[])', [ids])
-    : []
-  const byId = new Map(names.map((n) => [n.id, n.name]))
-  return rows.map((r) => presentContact(r, byId.get(r.customerId) ?? ''))
-}
 
 export function listContacts(
   m: EntityManager,

@@ -50,6 +50,25 @@ describe('customer card for other services', () => {
     other = await make('别家客户')
   })
 
+  it('looks customers up by name (case and spaces ignored) or number, in the acting user’s scope', async () => {
+    const lookup = (body: unknown, token = ordersToken) =>
+      fetch(`${s.h.base}/internal/customers/lookup`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const texts = ['卡片 客户', customer.number, '别家客户', 'nobody']
+    const mine = await lookup({ texts, userId: s.rep.id, dataScope: 'self' })
+    expect(mine.status).toBe(200)
+    expect(((await mine.json()) as { items: { id: string }[] }).items.map((c) => c.id).sort()).toEqual(
+      [customer.id, other.id].sort(),
+    )
+    const outsider = await lookup({ texts, userId: s.peer.id, dataScope: 'self' })
+    expect(await outsider.json()).toEqual({ items: [] })
+    expect((await lookup({ texts, userId: s.rep.id, dataScope: 'self' }, s.rep.token)).status).toBe(401)
+    expect((await lookup({ texts: [], userId: s.rep.id, dataScope: 'self' })).status).toBe(400)
+  })
+
   it('gives a live customer with its own contact and opportunity', async () => {
     const res = await card(
       customer.id,

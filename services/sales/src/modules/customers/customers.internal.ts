@@ -8,8 +8,10 @@ import { customers } from './customers.store.js'
 type CardQuery = z.infer<typeof sales.CustomerCardQuery>
 
 /** The user another service acts for, as far as the data scope needs them. */
-function actingUser(query: CardQuery): Principal {
-  const deptIds = query.deptIds ? query.deptIds.split(',') : []
+function actingUser(
+  query: Pick<CardQuery, 'userId' | 'dataScope'> & { deptIds?: string | string[] },
+): Principal {
+  const deptIds = Array.isArray(query.deptIds) ? query.deptIds : query.deptIds ? query.deptIds.split(',') : []
   return {
     userId: query.userId!,
     username: query.userId!,
@@ -41,7 +43,38 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
     // simply not there, which the caller handles as for any other id).
     handler: ({ params, query }) => readCard(db.dataSource.manager, params.id, query),
   })
+  internal.route({
+    method: 'post',
+    path: '/customers/lookup',
+    // A read with a body (too many names for a query string): 200, nothing is created.
+    status: 200,
+    summary: 'Live customers by name (case and spaces ignored) or number, in the acting user’s data scope',
+    tags: ['internal'],
+    access: 'service',
+    body: sales.CustomerLookup,
+    response: sales.CustomerLookupResult,
+    handler: async ({ body }) => ({ items: await lookupCustomers(db.dataSource.manager, body) }),
+  })
   registerServiceDeskRoutes(internal, db)
+}
+
+/** A name as `customer.name_key` holds it (lower case, no spaces). */
+const nameKey = (name: string) => name.toLowerCase().replace(/[\s\u3000]/g, '')
+
+/** An import's customer column in another service: one query for a whole chunk of names and numbers. */
+async function lookupCustomers(m: EntityManager, body: sales.CustomerLookup) {
+  const qb = customers
+    .repo(m)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.number', 'c.name'])
+    .where('c.deleted_at IS NULL')
+    .andWhere('(c.name_key IN (:...keys) OR c.number IN (:...texts))', {
+      keys: body.texts.map(nameKey),
+      texts: body.texts,
+    })
+  const scope = customers.scopeWhere(actingUser(body), 'c')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  return (await qb.getMany()).map((c) => ({ id: c.id, number: c.number, name: c.name }))
 }
 
 /** How many customers a ticket form's search offers when it does not say. */

@@ -12,7 +12,6 @@ import {
   contactsOfCustomer,
   deleteContact,
   listContacts,
-  presentContacts,
   restoreContact,
   updateContact,
 } from './contacts.service.js'
@@ -25,6 +24,7 @@ import {
   setLocked,
   updateCustomer,
 } from './customers.service.js'
+import { presentContacts } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
 import { contactExchange, customerExchange } from './customers.exchange.js'
 import { duplicateCheck } from './duplicates.js'

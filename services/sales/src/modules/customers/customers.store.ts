@@ -1,6 +1,6 @@
 import { RecordStore } from '@mosaic/service-kit'
 import { ContactEntity, CustomerEntity, type ContactRow, type CustomerRow } from './customers.entity.js'
-import { presentContact, presentCustomer } from './customers.present.js'
+import { presentContacts, presentCustomer } from './customers.present.js'
 import { assertNameFree } from './duplicates.js'
 
 export const customers = new RecordStore<CustomerRow>({
@@ -44,8 +44,5 @@ export const contacts = new RecordStore<ContactRow>({
   systemFields: ['customerId', 'ownerId', 'deptId'],
   scope: { owner: 'ownerId', dept: 'deptId' },
   team: { entityType: 'customer', idField: 'customerId' },
-  present: async (m, row) => {
-    const [c] = await m.query('SELECT name FROM customer WHERE id = $1', [row.customerId])
-    return presentContact(row, c?.name ?? '')
-  },
+  present: async (m, row) => (await presentContacts(m, [row]))[0]!,
 })

@@ -192,6 +192,19 @@ describe('customers', () => {
     expectProblem(await s.h.call('GET', `/customers/${c.id}/contacts`, { token: s.bob.token }), 404)
     const bobsView = await s.h.call('GET', `/contacts?customerId=${c.id}`, { token: s.bob.token })
     expect(bobsView.body.items).toEqual([])
+
+    // The contacts list names the customer and its owner, and finds by name within a customer.
+    const found = await s.h.call('GET', `/contacts?customerId=${c.id}&q=seco`, { token: s.alice.token })
+    expect(found.body.items).toEqual([
+      expect.objectContaining({
+        name: 'Second',
+        customerName: 'Contacts Co',
+        ownerId: s.alice.id,
+        ownerName: 'alice',
+      }),
+    ])
+    const one = await s.h.call('GET', `/contacts/${second.body.id}`, { token: s.alice.token })
+    expect(one.body).toMatchObject({ customerName: 'Contacts Co', ownerName: 'alice' })
   })
 
   it('moves contacts and follow-ups to the recycle bin with the customer and brings them back', async () => {

@@ -7,7 +7,7 @@ import {
   type Database,
   type DomainDeps,
 } from '@mosaic/service-kit'
-import { presentContacts } from '../customers/contacts.service.js'
+import { presentContacts } from '../customers/customers.present.js'
 import { presentOne as presentCustomer } from '../customers/customers.service.js'
 import { presentOne as presentOpportunity } from '../opportunities/opportunities.query.js'
 import { convertLead } from './leads.convert.js'
