@@ -17,13 +17,15 @@ let page: Page
 let errors: string[]
 let team: SalesTeam
 let rep: ApiSession
+let manager: ApiSession
+let managerPage: Page
 const customers: sales.Customer[] = []
 
 const named = (what: string) => `${what} ${team.tag}`
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n') + '\n', 'utf8')
 
-async function customerNamed(name: string): Promise<sales.Customer | undefined> {
-  const list = await rep.json<ListPage<sales.Customer>>(
+async function customerNamed(name: string, as: ApiSession = rep): Promise<sales.Customer | undefined> {
+  const list = await as.json<ListPage<sales.Customer>>(
     'GET',
     `/api/sales/customers?q=${encodeURIComponent(name)}`,
   )
@@ -38,6 +40,9 @@ beforeAll(async () => {
   browser = await launchBrowser()
   ;({ page, errors } = await newPage(browser))
   await login(page, team.rep1.username, team.rep1.password)
+  manager = await apiLogin(team.manager.username, team.manager.password)
+  managerPage = (await newPage(browser)).page
+  await login(managerPage, team.manager.username, team.manager.password)
 })
 afterAll(async () => {
   await browser?.close()
@@ -61,60 +66,60 @@ describe("a rep's daily workbench", () => {
       .toBe(`共 ${figure.value} 条`)
   })
 
-  test('an import shows the bad row in a dry run, writes nothing, then goes in and is undone', async () => {
-    await page.goto('/sales/customers')
+  test('a manager’s import shows the bad row in a dry run, writes nothing, then goes in and is undone', async () => {
+    await managerPage.goto('/sales/customers')
     const bad = csv([
       ['客户名称', '客户级别', '电话'],
       [named('温州东方鞋业'), 'A级（重点客户）', '0577-8888001'],
       [named('台州远航机械'), '不存在的级别', '0576-8888002'],
     ])
-    await page.getByTestId('list-import').click()
-    await page
+    await managerPage.getByTestId('list-import').click()
+    await managerPage
       .getByTestId('import-file')
       .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: bad })
-    await page.getByTestId('import-step-mapping').waitFor()
-    await page.getByTestId('import-next').click()
-    await page.getByTestId('import-dry-run').click()
-    const problems = page.getByTestId('import-errors')
+    await managerPage.getByTestId('import-step-mapping').waitFor()
+    await managerPage.getByTestId('import-next').click()
+    await managerPage.getByTestId('import-dry-run').click()
+    const problems = managerPage.getByTestId('import-errors')
     await expect.poll(() => problems.textContent(), { timeout: 15_000 }).toContain('不存在的级别')
     expect(await problems.textContent()).toContain('3')
-    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true)
-    expect(await customerNamed(named('温州东方鞋业'))).toBeUndefined()
-    await page.getByTestId('import-close').click()
+    expect(await managerPage.getByTestId('import-commit').isDisabled()).toBe(true)
+    expect(await customerNamed(named('温州东方鞋业'), manager)).toBeUndefined()
+    await managerPage.getByTestId('import-close').click()
 
     const good = csv([
       ['客户名称', '客户级别', '电话'],
       [named('温州东方鞋业'), 'A级（重点客户）', '0577-8888001'],
       [named('台州远航机械'), 'B级（普通客户）', '0576-8888002'],
     ])
-    await page.getByTestId('list-import').click()
-    await page
+    await managerPage.getByTestId('list-import').click()
+    await managerPage
       .getByTestId('import-file')
       .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: good })
-    await page.getByTestId('import-step-mapping').waitFor()
-    await page.getByTestId('import-next').click()
-    await page.getByTestId('import-dry-run').click()
-    await page.getByTestId('import-no-errors').waitFor()
-    await page.getByTestId('import-commit').click()
-    await page.getByTestId('import-done').waitFor({ timeout: 60_000 })
-    const imported = await customerNamed(named('温州东方鞋业'))
+    await managerPage.getByTestId('import-step-mapping').waitFor()
+    await managerPage.getByTestId('import-next').click()
+    await managerPage.getByTestId('import-dry-run').click()
+    await managerPage.getByTestId('import-no-errors').waitFor()
+    await managerPage.getByTestId('import-commit').click()
+    await managerPage.getByTestId('import-done').waitFor({ timeout: 60_000 })
+    const imported = await customerNamed(named('温州东方鞋业'), manager)
     expect(imported?.level).toBe('A')
-    expect((await customerNamed(named('台州远航机械')))?.level).toBe('B')
-    await page.getByTestId('import-close').click()
+    expect((await customerNamed(named('台州远航机械'), manager))?.level).toBe('B')
+    await managerPage.getByTestId('import-close').click()
 
-    const batches = await rep.json<ImportBatch[]>('GET', '/api/sales/customers/imports')
+    const batches = await manager.json<ImportBatch[]>('GET', '/api/sales/customers/imports')
     const batch = batches.find((b) => b.status === 'committed' && b.created === 2)!
-    await page.getByTestId('list-import-batches').click()
-    await page.getByTestId(`import-undo-${batch.id}`).click()
+    await managerPage.getByTestId('list-import-batches').click()
+    await managerPage.getByTestId(`import-undo-${batch.id}`).click()
     await clickForResponse(
-      page,
-      page.locator('.el-message-box__btns .el-button--primary'),
+      managerPage,
+      managerPage.locator('.el-message-box__btns .el-button--primary'),
       'POST',
       new RegExp(`^/api/sales/customers/imports/${batch.id}/undo$`),
     )
-    await page.getByTestId('bulk-result').waitFor()
-    expect(await customerNamed(named('温州东方鞋业'))).toBeUndefined()
-    expect(await customerNamed(named('台州远航机械'))).toBeUndefined()
+    await managerPage.getByTestId('bulk-result').waitFor()
+    expect(await customerNamed(named('温州东方鞋业'), manager)).toBeUndefined()
+    expect(await customerNamed(named('台州远航机械'), manager)).toBeUndefined()
   })
 
   test('a bulk edit sets the level of two customers at once, each reported', async () => {
@@ -124,7 +129,8 @@ describe("a rep's daily workbench", () => {
     await expect.poll(() => page.getByTestId('bulk-count').textContent()).toContain('2')
     await page.getByTestId('bulk-edit').click()
     await chooseOption(page, 'bulk-edit-field', '客户级别')
-    await chooseOption(page, 'bulk-edit-value-level', 'C级（一般客户）')
+    await page.getByTestId('bulk-edit-value-level').locator('.el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'C级' }).last().click()
     await page.getByTestId('bulk-edit-submit').click()
     const result = page.getByTestId('bulk-result')
     await expect.poll(() => result.textContent(), { timeout: 15_000 }).toContain(customers[0]!.name)

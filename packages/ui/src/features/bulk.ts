@@ -2,7 +2,7 @@ import { BULK_IDS_MAX, type BulkDeleteBody, type BulkEditBody } from '@mosaic/sc
 import { bulkRoutesOf } from '@mosaic/schemas/contracts'
 import { api, contractCaller } from '@mosaic/web-kit'
 import { asProblem, problemText } from '../errors'
-import type { BulkResult } from '../types'
+import type { BulkResult } from '@mosaic/schemas'
 
 /** A list's bulk calls; either may be missing (a list without bulk delete, or with its own edit). */
 export interface BulkClient {

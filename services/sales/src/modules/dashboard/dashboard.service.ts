@@ -1,11 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { can, type PermissionCode } from '@mosaic/permissions'
-import type {
-  Dashboard,
-  DashboardFunnelStage,
-  DashboardQuery,
-  DashboardTodo,
-} from '@mosaic/schemas'
+import type { Dashboard, DashboardFunnelStage, DashboardQuery, DashboardTodo } from '@mosaic/schemas'
 import {
   addCalendarDays,
   dashboardLink,
