@@ -85,7 +85,9 @@ describe("a rep's daily workbench", () => {
     expect(await problems.textContent()).toContain('3')
     expect(await managerPage.getByTestId('import-commit').isDisabled()).toBe(true)
     expect(await customerNamed(named('温州东方鞋业'), manager)).toBeUndefined()
-    await managerPage.getByTestId('import-close').click()
+    // Closed from its header; opening it again starts over with a new file.
+    await managerPage.locator('[data-testid="import-dialog"] .el-dialog__headerbtn').click()
+    await managerPage.getByTestId('import-step-file').waitFor({ state: 'detached' })
 
     const good = csv([
       ['客户名称', '客户级别', '电话'],
