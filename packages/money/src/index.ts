@@ -42,6 +42,13 @@ export function canonicalDecimal(value: string): string {
   return new D(value).toFixed()
 }
 
+/** The exact sum of decimal texts as the shortest decimal text ("0.1" + "0.2" → "0.3", "1.50" + "1" → "2.5"). */
+export function sumExact(values: Iterable<string>): string {
+  let total = new D(0)
+  for (const value of values) total = total.plus(value)
+  return total.toFixed()
+}
+
 /** -1, 0 or 1 as `a` is below, equal to or above `b` (decimal texts, compared exactly). */
 export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
   return new D(a).comparedTo(b) as -1 | 0 | 1

@@ -9,6 +9,7 @@ import {
   minusDecimal,
   progressPercent,
   sumDecimal,
+  sumExact,
   documentTotals,
   documentTotalsTaxIncluded,
   isDecimalText,
@@ -206,6 +207,13 @@ describe('money', () => {
 })
 
 describe('quantity arithmetic', () => {
+  it('sums decimals exactly to the shortest text (dashboard figures)', () => {
+    expect(sumExact(['0.1', '0.2', '3'])).toBe('3.3')
+    expect(sumExact(['1.50', '-2.25'])).toBe('-0.75')
+    expect(sumExact(['0.123456789', '1'])).toBe('1.123456789')
+    expect(sumExact([])).toBe('0')
+  })
+
   it('compares, sums and subtracts decimal text exactly', () => {
     expect(compareDecimal('2.5', '2.50')).toBe(0)
     expect(compareDecimal('0.0001', '0')).toBe(1)

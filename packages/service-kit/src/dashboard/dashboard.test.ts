@@ -25,7 +25,6 @@ import {
   seriesFigure,
   seriesTrend,
   shiftMonth,
-  sumDecimal,
   teamRows,
   teamSeries,
   teamTotal,
@@ -77,12 +76,6 @@ describe('month windows in the business time zone', () => {
     })
     expect(dayRange(dec, ['dueFrom', 'dueTo'])).toEqual({ dueFrom: '2026-12-01', dueTo: '2026-12-31' })
     expect(lastInstantBefore(new Date('2026-12-05T16:00:00Z'))).toBe('2026-12-05T15:59:59.999999Z')
-  })
-
-  it('sums decimals exactly', () => {
-    expect(sumDecimal(['0.1', '0.2', '3'])).toBe('3.3')
-    expect(sumDecimal(['1.50', '-2.25'])).toBe('-0.75')
-    expect(sumDecimal([])).toBe('0')
   })
 })
 

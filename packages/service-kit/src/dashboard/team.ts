@@ -1,7 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { DashboardTeamRow } from '@mosaic/schemas'
-import { sumDecimal } from './sum.js'
+import { compareDecimal, sumExact } from '@mosaic/money'
 import { valueSql, type Measure } from './figures.js'
 import type { MonthWindow } from './month.js'
 
@@ -91,7 +91,7 @@ export async function teamRows(
   const first = keys[0]
   return rows.sort(
     (a, b) =>
-      (first ? Number(b.figures[first]) - Number(a.figures[first]) : 0) ||
+      (first ? compareDecimal(b.figures[first]!, a.figures[first]!) : 0) ||
       Number(a.id === null) - Number(b.id === null) ||
       a.name.localeCompare(b.name),
   )
@@ -99,7 +99,7 @@ export async function teamRows(
 
 /** Sums a figure over the team rows (exact decimals): a check that they add up to the total. */
 export function teamTotal(rows: DashboardTeamRow[], key: string): string {
-  return sumDecimal(rows.map((r) => r.figures[key] ?? '0'))
+  return sumExact(rows.map((r) => r.figures[key] ?? '0'))
 }
 
 async function namesOf(m: EntityManager, groupBy: TeamGroup, ids: string[]): Promise<Map<string, string>> {
