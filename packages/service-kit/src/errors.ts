@@ -72,6 +72,15 @@ export function statusTitle(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request')
 }
 
+/**
+ * A refusal of the `index`th item of a batch (a run of imported rows, a list of owners), so the
+ * caller can say which one: an import reports that row's line (`ExchangeSpec.createMany`).
+ */
+export function atRow<E>(index: number, error: E): E {
+  if (error instanceof Error) Object.assign(error, { importIndex: index })
+  return error
+}
+
 /** The one way to answer with a coded problem: `problem(409, 'sales.customer.name_taken', { name })`. */
 export function problem(
   status: number,

@@ -26,14 +26,33 @@ const Published = z.strictObject({
  * for topics of services that do not exist yet.
  */
 export async function writeOutboxEvent(m: EntityManager, event: OutboxEvent): Promise<string> {
-  const parsed = Published.safeParse(event)
-  // A malformed event is a programming error in the publisher, not a client's mistake: fail loudly.
-  if (!parsed.success) throw new Error(`Invalid event "${event.topic}": ${z.prettifyError(parsed.error)}`)
-  const { topic, payload, notify, actorId } = parsed.data
-  const id = randomUUID()
+  const [id] = await writeOutboxEvents(m, [event])
+  return id!
+}
+
+/** Events of one transaction in one statement, in order (an import chunk publishes hundreds). */
+export async function writeOutboxEvents(m: EntityManager, events: OutboxEvent[]): Promise<string[]> {
+  const rows = events.map((event) => {
+    const parsed = Published.safeParse(event)
+    // A malformed event is a programming error in the publisher, not a client's mistake: fail loudly.
+    if (!parsed.success) throw new Error(`Invalid event "${event.topic}": ${z.prettifyError(parsed.error)}`)
+    return { id: randomUUID(), ...parsed.data }
+  })
+  if (!rows.length) return []
   await m.query(
-    'INSERT INTO outbox_event (id, topic, actor_id, payload, notify) VALUES ($1, $2, $3, $4, $5)',
-    [id, topic, actorId, JSON.stringify(payload), JSON.stringify(notify)],
+    `INSERT INTO outbox_event (id, topic, actor_id, payload, notify)
+     SELECT * FROM ROWS FROM (
+       unnest($1::uuid[]), unnest($2::varchar[]), unnest($3::uuid[]),
+       jsonb_array_elements($4::jsonb), jsonb_array_elements($5::jsonb)
+     )`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.topic),
+      rows.map((r) => r.actorId),
+      // One JSON document per column: parsed once, not as an array of escaped texts.
+      JSON.stringify(rows.map((r) => r.payload)),
+      JSON.stringify(rows.map((r) => r.notify)),
+    ],
   )
-  return id
+  return rows.map((r) => r.id)
 }

@@ -7,7 +7,7 @@ import {
   type EventTopic,
   type NotificationRequest,
 } from '@mosaic/schemas'
-import { writeOutboxEvent } from './outbox-write.js'
+import { writeOutboxEvents } from './outbox-write.js'
 
 export interface PublishedEvent<T extends EventTopic> {
   /** A topic of the event catalog (`EVENTS` in @mosaic/schemas). */
@@ -30,11 +30,24 @@ export async function publishEvent<T extends EventTopic>(
   m: EntityManager,
   event: PublishedEvent<T>,
 ): Promise<string> {
+  const [id] = await publishEvents(m, [event])
+  return id!
+}
+
+/** `publishEvent` for several events of one transaction, written in one statement (a batch's). */
+export function publishEvents<T extends EventTopic>(
+  m: EntityManager,
+  events: PublishedEvent<T>[],
+): Promise<string[]> {
+  return writeOutboxEvents(m, events.map(checkedEvent))
+}
+
+function checkedEvent<T extends EventTopic>(event: PublishedEvent<T>) {
   const topic: string = event.topic
   if (!isEventTopic(topic))
     throw new Error(`Invalid event "${topic}": not a topic of the event catalog (EVENTS in @mosaic/schemas)`)
   const schema: z.ZodType<Record<string, unknown>> = EVENTS[topic]
   const parsed = schema.safeParse(event.payload)
   if (!parsed.success) throw new Error(`Invalid event "${topic}": ${z.prettifyError(parsed.error)}`)
-  return writeOutboxEvent(m, { ...event, payload: parsed.data })
+  return { ...event, payload: parsed.data }
 }

@@ -118,10 +118,9 @@ async function writeRows(env: ImportEnv, ctx: AggregateContext, id: string, rows
       .transaction(async (m) => {
         const step = { ...tally }
         const entries: EntryInput[] = []
-        for (const row of chunk) {
-          const entry = await writeRow(m, env.spec, ctx, row, step)
-          if (entry) entries.push(entry)
-          step.processed++
+        for (const run of runsOf(env.spec, chunk)) {
+          entries.push(...(await writeRun(m, env.spec, ctx, run, step)))
+          step.processed += run.length
         }
         await insertEntries(m, id, entries)
         await patchBatch(m, id, step)
@@ -184,6 +183,50 @@ function refusal(error: unknown, chunk: PlannedRow[]): ImportRowError {
   const line = (error as { importLine?: number }).importLine ?? chunk[0]!.line
   if (error instanceof HttpError) return problemsOfRow(error, line, [])[0]!
   throw error
+}
+
+/** The chunk in runs written together: consecutive creates when the spec creates in bulk, else one row each. */
+function runsOf(spec: ExchangeSpec, chunk: PlannedRow[]): PlannedRow[][] {
+  const runs: PlannedRow[][] = []
+  for (const row of chunk) {
+    const last = runs.at(-1)
+    const joins = spec.createMany && row.outcome === 'create' && last?.[0]!.outcome === 'create'
+    if (joins) last!.push(row)
+    else runs.push([row])
+  }
+  return runs
+}
+
+async function writeRun(
+  m: EntityManager,
+  spec: ExchangeSpec,
+  ctx: AggregateContext,
+  run: PlannedRow[],
+  step: { created: number; updated: number; skipped: number },
+): Promise<EntryInput[]> {
+  if (run.length === 1 || !spec.createMany) {
+    const entry = await writeRow(m, spec, ctx, run[0]!, step)
+    return entry ? [entry] : []
+  }
+  const written = await spec
+    .createMany(
+      m,
+      ctx,
+      run.map((r) => r.values),
+    )
+    .catch((error: unknown) => {
+      const index = (error as { importIndex?: number }).importIndex ?? 0
+      if (error instanceof Error) Object.assign(error, { importLine: run[index]?.line ?? run[0]!.line })
+      throw error
+    })
+  step.created += written.length
+  return written.map((w, i) => ({
+    recordId: w.id,
+    line: run[i]!.line,
+    outcome: 'created',
+    versionBefore: null,
+    versionAfter: w.version,
+  }))
 }
 
 async function writeRow(

@@ -127,6 +127,12 @@ export interface ExchangeSpec<T extends RecordBase = RecordBase, Q = unknown> {
   check?(values: ImportValues, mode: 'create' | 'update'): void
   /** Creates through the aggregate's create rule. */
   create(m: EntityManager, ctx: AggregateContext, values: ImportValues): Promise<Written>
+  /**
+   * The same rule for a run of rows at once (one query per check, one INSERT), where an aggregate
+   * imports in bulk (customers: 100,000 in a minute). Answers in the rows' order; a refusal names
+   * its row by throwing `atRow(index, error)`. Without it, each row goes through `create`.
+   */
+  createMany?(m: EntityManager, ctx: AggregateContext, rows: ImportValues[]): Promise<Written[]>
   /** Updates through the aggregate's update rule (only the mapped fields are in `values`). */
   update(
     m: EntityManager,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../db/database.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { KitRuleTables1763900000100 } from './kit-migration.js'
-import { nextNumber, type NumberRuleSpec } from './numbering.js'
+import { nextNumber, nextNumbers, type NumberRuleSpec } from './numbering.js'
 
 const daily: NumberRuleSpec = {
   docType: 'customer',
@@ -67,6 +67,20 @@ describe('nextNumber', () => {
     // Embedded Postgres queues whole transactions; a server runs them side by side (the real race).
     if (db.embedded) expect(most).toBe(1)
     else expect(most).toBeGreaterThan(1)
+  })
+
+  it('hands out a run of numbers in one step, contiguous with single ones', async () => {
+    const at = new Date('2026-11-22T04:00:00Z')
+    expect(await issue(daily, at)).toBe('KH202611220001')
+    const run = await db.transaction((m) => nextNumbers(m, daily, 3, { at }))
+    expect(run).toEqual(['KH202611220002', 'KH202611220003', 'KH202611220004'])
+    expect(await issue(daily, at)).toBe('KH202611220005')
+    expect(await db.transaction((m) => nextNumbers(m, daily, 0, { at }))).toEqual([])
+    // A first run of a new period starts at 1.
+    const next = await db.transaction((m) =>
+      nextNumbers(m, daily, 2, { at: new Date('2026-11-23T04:00:00Z') }),
+    )
+    expect(next).toEqual(['KH202611230001', 'KH202611230002'])
   })
 
   it('restarts each day under a daily reset, in the business time zone', async () => {

@@ -35,23 +35,49 @@ export async function nextNumber(
   rule: NumberRuleSpec,
   opts: NumberOptions = {},
 ): Promise<string> {
+  const [number] = await nextNumbers(m, rule, 1, opts)
+  return number!
+}
+
+/**
+ * `count` consecutive numbers in one step of the counter (a batch's), in order. The counter row
+ * stays locked until the transaction ends, as for one number.
+ */
+export async function nextNumbers(
+  m: EntityManager,
+  rule: NumberRuleSpec,
+  count: number,
+  opts: NumberOptions = {},
+): Promise<string[]> {
+  if (count < 1) return []
   const at = opts.at ?? new Date()
   const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE
   const [row] = await m.query(
-    `INSERT INTO number_sequence (doc_type, period, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (doc_type, period) DO UPDATE SET last_value = number_sequence.last_value + 1
+    `INSERT INTO number_sequence (doc_type, period, last_value) VALUES ($1, $2, $3)
+     ON CONFLICT (doc_type, period) DO UPDATE SET last_value = number_sequence.last_value + $3
      RETURNING last_value`,
-    [rule.docType, periodKey(rule, at, timeZone)],
+    [rule.docType, periodKey(rule, at, timeZone), count],
   )
-  // bigint arrives as a string; it is printed, never computed with, so it stays one.
-  return formatNumber(rule, String(row.last_value), datePartsIn(at, timeZone))
+  // bigint arrives as a string; counted in BigInt so a long-lived counter never loses digits.
+  const first = BigInt(row.last_value) - BigInt(count) + 1n
+  const parts = datePartsIn(at, timeZone)
+  return Array.from({ length: count }, (_, i) => formatNumber(rule, String(first + BigInt(i)), parts))
 }
 
-/** The next number for a document type under the rule the service holds (replica, else the default). */
 export async function issueNumber(
   m: EntityManager,
   docType: admin.NumberedDocType,
   opts: NumberOptions = {},
 ): Promise<string> {
   return nextNumber(m, await numberRuleFor(m, docType), opts)
+}
+
+/** `count` numbers of a document type at once (a batch), in order. */
+export async function issueNumbers(
+  m: EntityManager,
+  docType: admin.NumberedDocType,
+  count: number,
+  opts: NumberOptions = {},
+): Promise<string[]> {
+  return nextNumbers(m, await numberRuleFor(m, docType), count, opts)
 }

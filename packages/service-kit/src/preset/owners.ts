@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { ProblemCode } from '@mosaic/schemas'
-import { fieldError, problem, validationFailed } from '../errors.js'
-import { findUser } from '../records/user-replica.js'
+import { atRow, fieldError, problem, validationFailed } from '../errors.js'
+import { findUser, findUsers, type ReplicatedUser } from '../records/user-replica.js'
 
 export interface Owner {
   ownerId: string
@@ -35,7 +35,10 @@ export function directoryOwners(service: OwnerCodesOf) {
 
   /** An enabled user of the directory replica as an owner; 400 on `field` otherwise. */
   async function directoryOwner(m: EntityManager, userId: string, field = 'ownerId'): Promise<Owner> {
-    const user = await findUser(m, userId)
+    return ownerOf(await findUser(m, userId), field)
+  }
+
+  function ownerOf(user: ReplicatedUser | null | undefined, field: string): Owner {
     if (!user) throw validationFailed([fieldError(field, unknownUser)])
     if (!user.enabled) throw validationFailed([fieldError(field, disabledUser)])
     return { ownerId: user.id, ownerName: user.displayName, deptId: user.deptId }
@@ -52,12 +55,36 @@ export function directoryOwners(service: OwnerCodesOf) {
     transferPermission: string,
     field = 'ownerId',
   ): Promise<Owner> {
-    if (!ownerId || ownerId === p.userId) return ownerOfCaller(p)
-    if (!p.permissions.includes(transferPermission)) {
-      throw problem(403, needsTransfer, { permission: transferPermission })
-    }
-    return directoryOwner(m, ownerId, field)
+    const [owner] = await resolveOwners(m, p, [ownerId], transferPermission, field)
+    return owner!
   }
 
-  return { resolveOwner, directoryOwner }
+  /**
+   * `resolveOwner` for a batch of new records (an import run): the users looked up in one query,
+   * the answer in the given order; a refusal names its item (`atRow`).
+   */
+  async function resolveOwners(
+    m: EntityManager,
+    p: Principal,
+    ownerIds: Array<string | undefined>,
+    transferPermission: string,
+    field = 'ownerId',
+  ): Promise<Owner[]> {
+    const others = ownerIds.filter((id): id is string => !!id && id !== p.userId)
+    if (others.length && !p.permissions.includes(transferPermission)) {
+      const index = ownerIds.findIndex((id) => id && id !== p.userId)
+      throw atRow(index, problem(403, needsTransfer, { permission: transferPermission }))
+    }
+    const users = others.length ? await findUsers(m, [...new Set(others)]) : new Map<string, ReplicatedUser>()
+    return ownerIds.map((id, index) => {
+      if (!id || id === p.userId) return ownerOfCaller(p)
+      try {
+        return ownerOf(users.get(id), field)
+      } catch (error) {
+        throw atRow(index, error)
+      }
+    })
+  }
+
+  return { resolveOwner, resolveOwners, directoryOwner }
 }

@@ -40,7 +40,9 @@ export function diffRecords(
 ): Diff {
   const ignore = new Set(options.ignore ?? [])
   const secret = new Set(options.secret ?? [])
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  // A creation (or a purge) lists every field that has a value: nothing to compare against.
+  if (!before || !after) return presentFields((before ?? after)!, before ? 'before' : 'after', ignore, secret)
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
   const diff: Diff = {}
   for (const key of keys) {
     if (ignore.has(key)) continue
@@ -51,6 +53,22 @@ export function diffRecords(
     diff[key] = secret.has(key)
       ? { before: b === null ? null : '***', after: a === null ? null : '***' }
       : { before: b, after: a }
+  }
+  return diff
+}
+
+function presentFields(
+  values: Record<string, unknown> | null,
+  side: 'before' | 'after',
+  ignore: Set<string>,
+  secret: Set<string>,
+): Diff {
+  const diff: Diff = {}
+  for (const [key, raw] of Object.entries(values ?? {})) {
+    const value = normalise(raw)
+    if (ignore.has(key) || value === null) continue
+    const shown = secret.has(key) ? '***' : value
+    diff[key] = side === 'after' ? { before: null, after: shown } : { before: shown, after: null }
   }
   return diff
 }
@@ -67,24 +85,36 @@ export interface AuditInput {
 }
 
 /** Writes one audit row through the caller's transaction manager, so it commits or rolls back with the change. */
-export async function writeAudit(m: EntityManager, ctx: ActionContext, input: AuditInput): Promise<void> {
+export function writeAudit(m: EntityManager, ctx: ActionContext, input: AuditInput): Promise<void> {
+  return writeAudits(m, ctx, [input])
+}
+
+/** Audit rows of one action context in one statement (a batch: an import chunk writes hundreds). */
+export async function writeAudits(m: EntityManager, ctx: ActionContext, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return
   // A programming error, caught by the services' tests: every action needs its labels first.
-  if (!isAuditAction(input.action))
-    throw new Error(`Audit action "${String(input.action)}" is not in AUDIT_ACTIONS (@mosaic/schemas)`)
+  for (const input of inputs)
+    if (!isAuditAction(input.action))
+      throw new Error(`Audit action "${String(input.action)}" is not in AUDIT_ACTIONS (@mosaic/schemas)`)
   await m.query(
     `INSERT INTO audit_log (id, actor_id, actor_name, action, entity_type, entity_id, entity_title, diff, note, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     SELECT id, $1::uuid, $2::varchar, action, entity_type, entity_id, entity_title, diff, note, $3::varchar
+     FROM ROWS FROM (
+       unnest($4::uuid[]), unnest($5::varchar[]), unnest($6::varchar[]), unnest($7::varchar[]),
+       unnest($8::varchar[]), jsonb_array_elements($9::jsonb), unnest($10::text[])
+     ) AS t(id, action, entity_type, entity_id, entity_title, diff, note)`,
     [
-      randomUUID(),
       ctx.actor.id,
       ctx.actor.name,
-      input.action,
-      input.entityType,
-      input.entityId,
-      input.entityTitle?.slice(0, 200) ?? null,
-      JSON.stringify(input.diff ?? {}),
-      input.note ?? null,
       ctx.requestId ?? null,
+      inputs.map(() => randomUUID()),
+      inputs.map((i) => i.action),
+      inputs.map((i) => i.entityType),
+      inputs.map((i) => i.entityId),
+      inputs.map((i) => i.entityTitle?.slice(0, 200) ?? null),
+      // One JSON document for all the diffs: parsed once, not as an array literal of escaped texts.
+      JSON.stringify(inputs.map((i) => i.diff ?? {})),
+      inputs.map((i) => i.note ?? null),
     ],
   )
 }

@@ -193,6 +193,41 @@ describe('RecordStore', () => {
     expect(JSON.stringify([trail, snaps])).not.toContain('hunter2')
   })
 
+  it('createMany: the records create makes, in one INSERT each for rows, audit and versions, in order', async () => {
+    const titles = ['Bulk "one"', 'Bulk two', 'Bulk {three}']
+    const rows = await db.transaction((m) =>
+      notes.createMany(
+        m,
+        ctx,
+        titles.map((title) => ({
+          title,
+          body: null,
+          ownerId: OWNER,
+          deptId: DEPT,
+          secret: 's',
+          label: null,
+        })),
+      ),
+    )
+    expect(rows.map((r) => r.title)).toEqual(titles)
+    for (const [i, row] of rows.entries()) {
+      expect(await stored(row.id)).toMatchObject({ title: titles[i], version: 1, created_by: ACTOR })
+      const [audit] = await audits(row.id)
+      expect(audit).toMatchObject({ action: 'create', entity_title: titles[i], request_id: 'req-1' })
+      expect(audit!.diff).toMatchObject({ title: { before: null, after: titles[i] } })
+      const [snap] = await versions(row.id)
+      expect(snap).toMatchObject({ version: 1, action: 'create', snapshot: { title: titles[i] } })
+      expect(JSON.stringify(snap)).not.toContain('"secret"')
+    }
+    // The audit rows keep the run's order (their sequence), as one-by-one creates would.
+    const seqs = await db.dataSource.query(
+      `SELECT entity_id FROM audit_log WHERE entity_id = ANY($1::varchar[]) ORDER BY seq`,
+      [rows.map((r) => r.id)],
+    )
+    expect(seqs.map((r: { entity_id: string }) => r.entity_id)).toEqual(rows.map((r) => r.id))
+    expect(await db.transaction((m) => notes.createMany(m, ctx, []))).toEqual([])
+  })
+
   it('update with the current version: version 2, exact diff, new snapshot', async () => {
     const row = await create()
     const saved = await db.transaction((m) =>

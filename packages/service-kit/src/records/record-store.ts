@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { AuditAction, AuditEntry, VersionEntry } from '@mosaic/schemas'
 import { conflict, forbidden, notFound, preconditionFailed } from '../errors.js'
-import { auditOf, diffRecords, normalise, withNames, writeAudit, type Diff } from './audit.js'
+import { insertRows } from './bulk-insert.js'
+import { auditOf, diffRecords, normalise, withNames, writeAudit, writeAudits, type Diff } from './audit.js'
 import { accessSatisfies, type AccessLevel, type RecordAccess } from './access.js'
 import { META_FIELDS, type RecordBase } from './columns.js'
 import type { RecordContext, RecordTypeOptions } from './record-type.js'
@@ -90,22 +91,42 @@ export class RecordStore<T extends RecordBase> {
     ctx: RecordContext,
     values: Omit<T, keyof RecordBase> & Partial<RecordBase>,
   ): Promise<T> {
+    const [row] = await this.createMany(m, ctx, [values])
+    return row!
+  }
+
+  /**
+   * Creates the rows in one INSERT, with their audit rows and first versions in one statement each
+   * (an import chunk writes hundreds at the cost of a few): the same records `create` makes one by one.
+   */
+  async createMany(
+    m: EntityManager,
+    ctx: RecordContext,
+    values: Array<Omit<T, keyof RecordBase> & Partial<RecordBase>>,
+  ): Promise<T[]> {
+    if (!values.length) return []
     const now = new Date()
-    const row = this.repo(m).create({
-      ...values,
-      id: values.id ?? randomUUID(),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: ctx.actor.id,
-      updatedBy: ctx.actor.id,
-      deletedAt: null,
-      deletedBy: null,
-    } as T)
-    await this.repo(m).insert(row as never)
-    await this.record(m, ctx, 'create', row, diffRecords(null, this.state(row)))
-    await this.options.onChange?.(m, row, 'create')
-    return row
+    const rows = values.map((v) =>
+      this.repo(m).create({
+        ...v,
+        id: v.id ?? randomUUID(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: ctx.actor.id,
+        updatedBy: ctx.actor.id,
+        deletedAt: null,
+        deletedBy: null,
+      } as T),
+    )
+    await insertRows(this.repo(m), rows)
+    const changes = rows.map((row) => {
+      const state = this.state(row)
+      return { row, state, diff: diffRecords(null, state) }
+    })
+    await this.recordMany(m, ctx, 'create', changes)
+    for (const row of rows) await this.options.onChange?.(m, row, 'create')
+    return rows
   }
 
   /**
@@ -323,7 +344,7 @@ export class RecordStore<T extends RecordBase> {
     )
   }
 
-  private async record(
+  private record(
     m: EntityManager,
     ctx: RecordContext,
     action: AuditAction,
@@ -331,25 +352,42 @@ export class RecordStore<T extends RecordBase> {
     diff: Diff,
     note?: string,
   ) {
-    await writeAudit(m, ctx, {
-      action,
-      entityType: this.entityType,
-      entityId: row.id,
-      entityTitle: this.options.title(row),
-      diff,
-      note,
-    })
+    return this.recordMany(m, ctx, action, [{ row, diff, note }])
+  }
+
+  /** The audit rows and version snapshots of changes made under one action, a statement each. */
+  private async recordMany(
+    m: EntityManager,
+    ctx: RecordContext,
+    action: AuditAction,
+    changes: Array<{ row: T; diff: Diff; note?: string; state?: Record<string, unknown> }>,
+  ) {
+    await writeAudits(
+      m,
+      ctx,
+      changes.map(({ row, diff, note }) => ({
+        action,
+        entityType: this.entityType,
+        entityId: row.id,
+        entityTitle: this.options.title(row),
+        diff,
+        note,
+      })),
+    )
     await m.query(
       `INSERT INTO record_version (entity_type, entity_id, version, actor_id, actor_name, action, snapshot)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT $1::varchar, entity_id, version, $2::uuid, $3::varchar, $4::varchar, snapshot
+       FROM ROWS FROM (unnest($5::uuid[]), unnest($6::int[]), jsonb_array_elements($7::jsonb))
+         AS t(entity_id, version, snapshot)`,
       [
         this.entityType,
-        row.id,
-        row.version,
         ctx.actor.id,
         ctx.actor.name,
         action,
-        JSON.stringify(this.state(row)),
+        changes.map((c) => c.row.id),
+        changes.map((c) => c.row.version),
+        // One JSON document for all the snapshots: parsed once, not as an array of escaped texts.
+        JSON.stringify(changes.map((c) => c.state ?? this.state(c.row))),
       ],
     )
   }

@@ -70,6 +70,16 @@ export async function findUser(m: EntityManager, id: string): Promise<Replicated
   return row ? toUser(row) : null
 }
 
+/** Users of the replica (not deleted) by id, in one query; ids that are not uuids are left out. */
+export async function findUsers(m: EntityManager, ids: string[]): Promise<Map<string, ReplicatedUser>> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+  if (!valid.length) return new Map()
+  const rows: Row[] = await m.query('SELECT * FROM user_replica WHERE id = ANY($1::uuid[]) AND NOT deleted', [
+    valid,
+  ])
+  return new Map(rows.map((row) => [row.id, toUser(row)]))
+}
+
 /** Enabled users whose username or display name contains `q`, by display name: for user pickers. */
 export async function searchUsers(
   m: EntityManager,

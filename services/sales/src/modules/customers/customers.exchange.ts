@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { sales } from '@mosaic/schemas'
 import {
+  atRow,
   existingMatches,
   parseOrThrow,
   type AggregateContext,
@@ -11,7 +12,8 @@ import {
 } from '@mosaic/service-kit'
 import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.js'
 import type { ContactRow, CustomerRow } from './customers.entity.js'
-import { createCustomer, deleteCustomer, listCustomers, updateCustomer } from './customers.service.js'
+import { createCustomer, createCustomers } from './customers.create.js'
+import { deleteCustomer, listCustomers, updateCustomer } from './customers.service.js'
 import { contacts, customers } from './customers.store.js'
 
 /** A customer name as the duplicate check compares it (`customer.name_key`: lower case, no spaces). */
@@ -73,6 +75,17 @@ export const customerRef: RefResolver = {
 }
 
 const label = (zh: string, en: string) => ({ zh, en })
+
+/** A body parser for a run of rows whose refusal names its row. */
+const bodyAt =
+  <B>(parse: (v: ImportValues) => B) =>
+  (v: ImportValues, index: number): B => {
+    try {
+      return parse(v)
+    } catch (error) {
+      throw atRow(index, error)
+    }
+  }
 
 /** Customers: business key = the name (unique in the service, so one outside my scope is refused). */
 export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sales.CustomerListQuery> {
@@ -137,6 +150,9 @@ export function customerExchange(deps: DomainDeps): ExchangeSpec<CustomerRow, sa
     },
     check: (v, mode) => void (mode === 'create' ? customerCreate(v) : customerUpdate(v)),
     create: (m, ctx, v) => createCustomer(m, ctx, deps, customerCreate(v)),
+    createMany: (m, ctx, rows) => createCustomers(m, ctx, deps, rows.map(bodyAt(customerCreate))),
+    // A run of creates is written in bulk: larger chunks, fewer transactions.
+    chunkSize: 1000,
     update: (m, ctx, id, version, v) => updateCustomer(m, ctx, deps, id, version, customerUpdate(v)),
     remove: deleteCustomer,
   }

@@ -16,7 +16,6 @@ import {
   updateContact,
 } from './contacts.service.js'
 import {
-  createCustomer,
   deleteCustomer,
   listCustomers,
   presentOne,
@@ -24,6 +23,7 @@ import {
   setLocked,
   updateCustomer,
 } from './customers.service.js'
+import { createCustomer } from './customers.create.js'
 import { presentContacts } from './customers.present.js'
 import { contacts, customers } from './customers.store.js'
 import { contactExchange, customerExchange } from './customers.exchange.js'

@@ -3,29 +3,25 @@ import type { sales } from '@mosaic/schemas'
 import {
   definedOnly,
   fieldPath,
-  issueNumber,
   listPage,
   liveRows,
   nameOrNumber,
   problem,
   presentWithAccess,
-  publishEvent,
   uniqueOr,
   updateReturning,
   writeAudit,
   type CallerContext,
   type DomainDeps,
   type ListSpec,
-  type Owner,
   type RecordContext,
   type WhereFragment,
 } from '@mosaic/service-kit'
-import { resolveOwner } from '../directory/owners.js'
 import type { CustomerRow } from './customers.entity.js'
 import { presentCustomer } from './customers.present.js'
-import { contacts, customers } from './customers.store.js'
+import { customers } from './customers.store.js'
 import { assertNameFree, nameTaken } from './duplicates.js'
-import { checkLockedLimit, checkOwnedLimit, lockPortfolio } from '../ownership/limits.js'
+import { checkLockedLimit, lockPortfolio } from '../ownership/limits.js'
 
 export const presentCustomers = presentWithAccess(customers, presentCustomer)
 
@@ -80,99 +76,9 @@ export function customerDictFields(input: CustomerFields, prefix?: string) {
   ]
 }
 
-/** The unique index is the last word: two concurrent creates of one name cannot both pass the check. */
+/** The unique index is the last word: two concurrent updates to one name cannot both pass the check. */
 const uniqueName = <T>(work: Promise<T>, field: string): Promise<T> =>
   uniqueOr(work, 'customer_name_key_uq', () => nameTaken(field))
-
-export interface NewCustomer {
-  input: Omit<sales.CustomerCreate, 'ownerId'> & { status: string }
-  owner: Owner
-  leadId?: string | null
-  leadNumber?: string | null
-  /** Field path prefix for errors (lead conversion: 'customer'). */
-  prefix?: string
-}
-
-/** Creates the customer (numbered, duplicate-checked) and its optional primary contact. */
-export async function insertCustomer(m: EntityManager, ctx: RecordContext, deps: DomainDeps, o: NewCustomer) {
-  const { input, owner, prefix } = o
-  await deps.dicts.assert(customerDictFields(input, prefix))
-  await assertNameFree(m, customers, input.name, undefined, fieldPath(prefix, 'name'), ctx.principal)
-  await lockPortfolio(m, owner.ownerId)
-  await checkOwnedLimit(m, { id: owner.ownerId, deptId: owner.deptId, name: owner.ownerName })
-  const now = new Date()
-  const row = await uniqueName(
-    customers.create(m, ctx, {
-      number: await issueNumber(m, 'customer', { timeZone: deps.timeZone }),
-      name: input.name,
-      status: input.status,
-      level: input.level ?? null,
-      industry: input.industry ?? null,
-      source: input.source ?? null,
-      ...owner,
-      phone: input.phone ?? null,
-      address: input.address ?? null,
-      website: input.website ?? null,
-      remark: input.remark ?? null,
-      dealStatus: 'undealt',
-      locked: false,
-      lastFollowUpAt: null,
-      nextFollowUpAt: input.nextFollowUpAt ? new Date(input.nextFollowUpAt) : null,
-      lastDealAt: null,
-      ownerSince: now,
-      poolEnteredAt: null,
-      poolReason: null,
-      previousOwnerId: null,
-      previousOwnerName: null,
-      primaryContactName: input.contact?.name ?? null,
-      primaryContactPhone: input.contact?.phone ?? null,
-      leadId: o.leadId ?? null,
-      leadNumber: o.leadNumber ?? null,
-    }),
-    fieldPath(prefix, 'name'),
-  )
-  const contact = input.contact
-    ? await contacts.create(m, ctx, {
-        customerId: row.id,
-        name: input.contact.name,
-        title: input.contact.title ?? null,
-        phone: input.contact.phone ?? null,
-        email: input.contact.email ?? null,
-        isPrimary: true,
-        remark: input.contact.remark ?? null,
-        ownerId: owner.ownerId,
-        deptId: owner.deptId,
-      })
-    : null
-  await publishEvent(m, {
-    topic: 'sales.customer.created',
-    actorId: ctx.actor.id,
-    payload: {
-      id: row.id,
-      number: row.number,
-      name: row.name,
-      ownerId: row.ownerId,
-      ownerName: row.ownerName,
-      leadId: row.leadId,
-    },
-  })
-  return { customer: row, contact }
-}
-
-export async function createCustomer(
-  m: EntityManager,
-  ctx: CallerContext,
-  deps: DomainDeps,
-  input: sales.CustomerCreate,
-) {
-  const owner = await resolveOwner(m, ctx.principal, input.ownerId, 'sales.customer.transfer')
-  const { ownerId: _ignored, ...rest } = input
-  const { customer } = await insertCustomer(m, ctx, deps, {
-    input: { ...rest, status: input.status ?? 'potential' },
-    owner,
-  })
-  return customer
-}
 
 export async function updateCustomer(
   m: EntityManager,

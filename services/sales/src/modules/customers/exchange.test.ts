@@ -4,6 +4,7 @@ import { readSheet } from '@mosaic/service-kit'
 import { harnessSuite } from '@mosaic/service-kit/testing'
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
 import { startSales, type SalesHarness, type TestUser } from '../../test-support/harness.js'
+import { poolFixtures } from '../../test-support/pool-fixtures.js'
 
 const DEPT = randomUUID()
 const OTHER_DEPT = randomUUID()
@@ -181,6 +182,63 @@ describe('customer import and export', () => {
     const again = await s.h.call('POST', `/customers/imports/${done.id}/undo`, { token: s.alice.token })
     expectProblem(again, 409)
     expect(again.body.code).toBe('import.already_undone')
+  })
+
+  it('writes a run of new customers in bulk, each as its own create would: number, contact, audit, event', async () => {
+    const fx = poolFixtures(s.h)
+    const names = ['Bulk Alpha', 'Bulk Beta', 'Bulk Gamma', 'Bulk Delta']
+    const csv = `Name,Primary contact\n${names.map((n, i) => `${n},${i % 2 ? '' : `Contact ${i}`}`).join('\n')}\n`
+    const done = await importCsv(s.h, f, s.alice, '/customers', csv)
+    expect(done).toMatchObject({ status: 'committed', created: 4, processed: 4 })
+    const rows = await fx.query<{
+      id: string
+      name: string
+      number: string
+      primary_contact_name: string | null
+    }>('SELECT id, name, number, primary_contact_name FROM customer WHERE name = ANY($1) ORDER BY number', [
+      names,
+    ])
+    expect(rows.map((r) => r.name)).toEqual(names)
+    // Consecutive numbers in file order, as single creates one after another would get.
+    const seqs = rows.map((r) => Number(r.number.slice(-4)))
+    expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2, seqs[0]! + 3])
+    expect(rows.map((r) => r.primary_contact_name)).toEqual(['Contact 0', null, 'Contact 2', null])
+    const contacts = await fx.query(
+      'SELECT customer_id FROM contact WHERE customer_id = ANY($1) AND is_primary',
+      [rows.map((r) => r.id)],
+    )
+    expect(contacts).toHaveLength(2)
+    for (const row of rows) {
+      const trail = await s.h.call('GET', `/customers/${row.id}/audit`, { token: s.alice.token })
+      expect(trail.body.map((e: { action: string }) => e.action)).toEqual(['create'])
+    }
+    const events = await fx.query<{ name: string }>(
+      `SELECT payload->>'name' AS name FROM outbox_event WHERE topic = 'sales.customer.created'
+       AND payload->>'id' = ANY($1) ORDER BY seq`,
+      [rows.map((r) => r.id)],
+    )
+    expect(events.map((e) => e.name)).toEqual(names)
+  })
+
+  it('refuses a bulk run at its row when a rule changed after the dry run, and writes none of its chunk', async () => {
+    const fx = poolFixtures(s.h)
+    const owned = (
+      await fx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM customer WHERE owner_id = $1 AND deleted_at IS NULL',
+        [s.alice.id],
+      )
+    )[0]!.n
+    await fx.setRules({ ownedLimit: owned + 1 })
+    try {
+      const csv = 'Name\nLimit Run One\nLimit Run Two\n'
+      const done = await importCsv(s.h, f, s.alice, '/customers', csv)
+      expect(done).toMatchObject({ status: 'failed', created: 0, errorCount: 1 })
+      expect(done.errors[0]).toMatchObject({ row: 2, code: 'sales.limit.owned' })
+      const left = await fx.query('SELECT id FROM customer WHERE name LIKE $1', ['Limit Run %'])
+      expect(left).toHaveLength(0)
+    } finally {
+      await fx.setRules({ ownedLimit: null })
+    }
   })
 
   it('exports the caller’s scope with the list’s filters and the chosen columns, formulas escaped', async () => {

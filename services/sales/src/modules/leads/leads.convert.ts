@@ -12,7 +12,7 @@ import {
 import type { CustomerRow } from '../customers/customers.entity.js'
 import { customers } from '../customers/customers.store.js'
 import type { LeadRow } from './leads.entity.js'
-import { insertCustomer } from '../customers/customers.service.js'
+import { insertCustomer } from '../customers/customers.create.js'
 import { insertOpportunity } from '../opportunities/opportunities.service.js'
 import { presentLead } from './leads.present.js'
 import { assertOpen } from './leads.service.js'

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { admin, ProblemCode } from '@mosaic/schemas'
-import { poolRuleFor, problem, type HttpError } from '@mosaic/service-kit'
+import { atRow, poolRuleFor, problem, type HttpError } from '@mosaic/service-kit'
 
 /** The administrator's public-pool rule (replicated from admin), whose limits apply here. */
 type PoolRules = admin.PoolRuleValues
@@ -43,6 +43,26 @@ export async function lockPortfolio(m: EntityManager, userId: string): Promise<v
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('sales.portfolio'), hashtext($1))`, [userId])
 }
 
+/** `lockPortfolio` for several users in one statement, in id order (so two batches cannot deadlock). */
+export async function lockPortfolios(m: EntityManager, userIds: string[]): Promise<void> {
+  const ids = [...new Set(userIds)].sort()
+  await m.query(
+    `SELECT pg_advisory_xact_lock(hashtext('sales.portfolio'), hashtext(id))
+     FROM (SELECT id FROM unnest($1::text[]) AS u(id) ORDER BY id) AS ordered`,
+    [ids],
+  )
+}
+
+/** Each user's owned customers (not in the recycle bin), counted in one query. */
+async function ownedCounts(m: EntityManager, userIds: string[]): Promise<Map<string, number>> {
+  const rows: Array<{ owner_id: string; n: number }> = await m.query(
+    `SELECT owner_id, count(*)::int AS n FROM customer
+     WHERE owner_id = ANY($1::uuid[]) AND deleted_at IS NULL GROUP BY owner_id`,
+    [userIds],
+  )
+  return new Map(rows.map((r) => [r.owner_id, r.n]))
+}
+
 /** A refused limit: 409 with the numbers as params (for the message) and as `limit` (for scripts). */
 export function limitExceeded(
   code: ProblemCode,
@@ -59,14 +79,33 @@ export async function checkOwnedLimit(
   adding = 1,
   rules?: PoolRules,
 ): Promise<void> {
-  const limit = limitFor(rules ?? (await poolRuleFor(m)), 'owned', user.id, user.deptId)
-  if (limit === null) return
-  const current = await ownedCount(m, user.id)
-  if (current + adding > limit) {
-    const limits = { kind: 'owned', current, adding, limit }
+  await checkOwnedLimits(m, [{ ...user, adding }], rules)
+}
+
+/**
+ * `checkOwnedLimit` for several users at once (a batch of new customers), one count query for all;
+ * a refusal names the first user over their limit (`atRow` with that user's index).
+ */
+export async function checkOwnedLimits(
+  m: EntityManager,
+  users: Array<{ id: string; deptId: string | null; name?: string; adding: number }>,
+  rules?: PoolRules,
+): Promise<void> {
+  const pool = rules ?? (await poolRuleFor(m))
+  const limited = users.filter((u) => limitFor(pool, 'owned', u.id, u.deptId) !== null)
+  if (!limited.length) return
+  const counts = await ownedCounts(
+    m,
+    limited.map((u) => u.id),
+  )
+  for (const [index, user] of users.entries()) {
+    const limit = limitFor(pool, 'owned', user.id, user.deptId)
+    const current = counts.get(user.id) ?? 0
+    if (limit === null || current + user.adding <= limit) continue
+    const limits = { kind: 'owned', current, adding: user.adding, limit }
     // The caller's own limit, or (assign, transfer) the named receiver's.
-    if (!user.name || user.name === 'You') throw limitExceeded('sales.limit.owned_self', limits)
-    throw limitExceeded('sales.limit.owned', limits, { user: user.name })
+    if (!user.name || user.name === 'You') throw atRow(index, limitExceeded('sales.limit.owned_self', limits))
+    throw atRow(index, limitExceeded('sales.limit.owned', limits, { user: user.name }))
   }
 }
 
