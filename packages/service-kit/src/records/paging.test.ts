@@ -7,7 +7,7 @@ import { HttpError } from '../errors.js'
 import { PAGE_DEPTH_MAX } from '@mosaic/schemas'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor, resolvePaging } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
-import { keysetPage, type KeysetOptions } from './paging.js'
+import { BY_ID_MAX, keysetPage, type KeysetOptions } from './paging.js'
 import { containsPattern } from './search.js'
 import { MAX_BRANCHES } from './branches.js'
 import type { WhereFragment } from './search.js'
@@ -403,6 +403,76 @@ describe('keysetPage', () => {
     )
     expect(under.total).toBe(123)
     expect(under.totalCapped).toBe(false)
+  })
+
+  describe(`a counted set is fetched by id up to ${BY_ID_MAX} rows, above it paged as the plain query`, () => {
+    // The bulk rows share one created_at (one statement's now()): the pages' order rests on the id.
+    const upTo = (max: number) => (m: EntityManager) =>
+      m
+        .getRepository(ItemEntity)
+        .createQueryBuilder('i')
+        .where('i.grp = :g', { g: 'bulk' })
+        .andWhere('i.rank <= :max', { max })
+
+    /** Every page of the set, 100 at a time (the most a page holds), with the SELECTs each page sent. */
+    async function walkSet(max: number) {
+      const pages: Array<{ ids: string[]; total: number; selects: string[] }> = []
+      let cursor: string | undefined
+      for (let guard = 0; guard < 20; guard++) {
+        const selects: string[] = []
+        const logger = db.dataSource.logger
+        const original = logger.logQuery
+        logger.logQuery = (sql) => void (/^\s*SELECT/i.test(sql) && selects.push(sql))
+        const page = await db
+          .transaction((m) =>
+            keysetPage(upTo(max)(m), {
+              alias: 'i',
+              sortColumn: 'created_at',
+              sortProperty: 'createdAt',
+              paging: { limit: 100, cursor },
+            }),
+          )
+          .finally(() => (logger.logQuery = original))
+        pages.push({ ids: page.items.map((r) => r.id), total: page.total, selects })
+        if (!page.nextCursor) break
+        cursor = page.nextCursor
+      }
+      return pages
+    }
+
+    async function expectedIds(max: number) {
+      const rows: Array<{ id: string }> = await db.dataSource.query(
+        `SELECT id FROM item WHERE grp = 'bulk' AND rank <= $1 ORDER BY created_at DESC, id DESC`,
+        [max],
+      )
+      return rows.map((r) => r.id)
+    }
+
+    const pageQueries = (selects: string[]) => selects.filter((sql) => !/^\s*SELECT count\(/i.test(sql))
+
+    it('both sides of the bound: the same exact totals, order and cursors as the set itself', async () => {
+      for (const max of [BY_ID_MAX, BY_ID_MAX + 1]) {
+        const pages = await walkSet(max)
+        const expected = await expectedIds(max)
+        expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+        expect(pages.map((p) => p.ids.length)).toEqual(
+          Array.from({ length: Math.ceil(max / 100) }, (_, k) => Math.min(100, max - k * 100)),
+        )
+        expect(pages.every((p) => p.total === max)).toBe(true)
+      }
+    })
+
+    it(`by id at ${BY_ID_MAX}; at ${BY_ID_MAX + 1} the page query filters and orders the rows itself`, async () => {
+      const [small] = await walkSet(BY_ID_MAX)
+      const [large] = await walkSet(BY_ID_MAX + 1)
+      expect(pageQueries(small!.selects)).toHaveLength(1)
+      expect(pageQueries(small!.selects)[0]).toContain('= ANY(ARRAY(')
+      expect(pageQueries(large!.selects)).toHaveLength(1)
+      expect(pageQueries(large!.selects)[0]).not.toContain('ANY(ARRAY(')
+      // Each was counted first, exactly.
+      expect(small!.selects.filter((sql) => /^\s*SELECT count\(/i.test(sql))).toHaveLength(1)
+      expect(large!.selects.filter((sql) => /^\s*SELECT count\(/i.test(sql))).toHaveLength(1)
+    })
   })
 
   it('a garbage cursor is a 400, not a database error', async () => {

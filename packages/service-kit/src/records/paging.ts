@@ -32,6 +32,18 @@ export interface KeysetOptions {
 }
 
 /**
+ * The largest counted set a page is fetched from by id. Fetching by id costs per row of the set
+ * (the set is read again, each id looked up, the filters re-evaluated: ~30 µs a row at a million
+ * customers, 225 ms for 8,168 opportunities named 华鑫), while walking the order index costs per row
+ * passed over, about table size × page / set size: the walk loses below ~1,000 matches in a million
+ * (a set of 1,150: by id 29 ms, walk 18 ms, bitmap and sort 22 ms). A set this large cannot lie so
+ * thinly that a walk for one page reads more than a small share of the table; and a planner that
+ * underestimates it (a trigram or bigram term: ~100 rows expected) reads it once with a bitmap and
+ * keeps the first rows, still cheaper than by id.
+ */
+export const BY_ID_MAX = 1_000
+
+/**
  * Keyset pagination: (sort, id) strictly after the cursor, so deep pages cost the same as the
  * first. A numbered `page` is offset paging in the same order, allowed within the first
  * PAGE_DEPTH_MAX rows (see resolvePaging); its answer carries the cursor to walk on from there.
@@ -43,9 +55,10 @@ export interface KeysetOptions {
  * own index (the owner's `(owner_id, created_at, id)`, the number's btree), and the page is the
  * first of their union, its total counted in the same statement. As one OR, no index hands the
  * rows out in order: Postgres reads every match and sorts them.
- * Without alternatives, a set counted exactly (at most COUNT_CAP rows) is fetched by id: the
- * planner, misled by correlated filters (a manager's department, all of one status), would
- * otherwise walk the sort index through a million rows looking for 21 that are not there.
+ * Without alternatives, a set counted at most BY_ID_MAX rows is fetched by id: the planner,
+ * misled by correlated filters (a manager's department, all of one status), would otherwise walk
+ * the sort index through a million rows looking for 21 that are not there. A larger set is paged
+ * as the plain query (see BY_ID_MAX).
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -82,7 +95,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   } else {
     total ??= await cappedCount(sets)
     if (total === 0 && !cursor) return { items: [], nextCursor: null, total: 0, totalCapped: false }
-    if (total <= COUNT_CAP) page.andWhere(`${alias}.id = ANY(ARRAY(${sets[0]!.getQuery()}))`)
+    if (total <= BY_ID_MAX) page.andWhere(`${alias}.id = ANY(ARRAY(${sets[0]!.getQuery()}))`)
   }
   // The key goes into the cursor as Postgres prints it: a JS Date would drop timestamptz microseconds,
   // and rows sharing a millisecond would then repeat or go missing on the next page.
