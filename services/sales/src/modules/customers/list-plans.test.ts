@@ -168,6 +168,7 @@ describe.each(modes)('list plans at 20,000 customers ($name)', ({ server }) => {
     ['status filter', 'admin', { status: 'negotiating' }, ['customer_status_idx']],
     ['locked filter', 'admin', { locked: 'true' }, ['customer_locked_idx']],
     ['a rep’s status filter', 'rep', { status: 'signed' }, ['customer_owner_id_idx']],
+    ["a manager's status filter", 'manager', { status: 'signed' }, ['customer_dept_status_idx']],
     ['shared with me (view=team)', 'rep', { view: 'team' }, ['customer_pkey']],
     ['two-character name (bigram index)', 'admin', { q: '华鑫' }, ['customer_name_bigram']],
     ['three-character name (trigram index)', 'admin', { q: '独一无' }, ['customer_name_trgm']],
