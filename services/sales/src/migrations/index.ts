@@ -9,6 +9,7 @@ import { SalesCustomerReceivables1766000310000 } from './1766000310000-customer-
 import { SalesDashboardIndexes1766100000000 } from './1766100000000-dashboard-indexes.js'
 import { SalesDashboardCoveringIndexes1766200000000 } from './1766200000000-dashboard-covering-indexes.js'
 import { SalesDeptStatusIndex1766300000000 } from './1766300000000-dept-status-index.js'
+import { SalesDeptNumberIndex1766400000000 } from './1766400000000-dept-number-index.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -26,4 +27,5 @@ export const migrations = [
   SalesDashboardIndexes1766100000000,
   SalesDashboardCoveringIndexes1766200000000,
   SalesDeptStatusIndex1766300000000,
+  SalesDeptNumberIndex1766400000000,
 ]
