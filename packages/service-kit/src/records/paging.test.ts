@@ -7,7 +7,7 @@ import { HttpError } from '../errors.js'
 import { PAGE_DEPTH_MAX } from '@mosaic/schemas'
 import { COUNT_CAP, clampLimit, decodeCursor, encodeCursor, resolvePaging } from '../http/paging.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from './columns.js'
-import { BY_ID_MAX, keysetPage, type KeysetOptions } from './paging.js'
+import { keysetPage, type KeysetOptions } from './paging.js'
 import { containsPattern } from './search.js'
 import { MAX_BRANCHES } from './branches.js'
 import type { WhereFragment } from './search.js'
@@ -405,7 +405,7 @@ describe('keysetPage', () => {
     expect(under.totalCapped).toBe(false)
   })
 
-  describe(`a counted set is fetched by id up to ${BY_ID_MAX} rows, above it paged as the plain query`, () => {
+  describe('a counted set without alternatives is read once, with its page', () => {
     // The bulk rows share one created_at (one statement's now()): the pages' order rests on the id.
     const upTo = (max: number) => (m: EntityManager) =>
       m
@@ -414,15 +414,15 @@ describe('keysetPage', () => {
         .where('i.grp = :g', { g: 'bulk' })
         .andWhere('i.rank <= :max', { max })
 
-    /** Every page of the set, 100 at a time (the most a page holds), with the SELECTs each page sent. */
-    async function walkSet(max: number) {
-      const pages: Array<{ ids: string[]; total: number; selects: string[] }> = []
+    /** Every page of the set, 100 at a time (the most a page holds), with the statements each sent. */
+    async function walkSet(max: number, pagesAtMost = 20) {
+      const pages: Array<{ ids: string[]; total: number; capped: boolean; statements: string[] }> = []
       let cursor: string | undefined
-      for (let guard = 0; guard < 20; guard++) {
-        const selects: string[] = []
+      for (let n = 0; n < pagesAtMost; n++) {
+        const statements: string[] = []
         const logger = db.dataSource.logger
         const original = logger.logQuery
-        logger.logQuery = (sql) => void (/^\s*SELECT/i.test(sql) && selects.push(sql))
+        logger.logQuery = (sql) => void (/^\s*(SELECT|WITH)/i.test(sql) && statements.push(sql))
         const page = await db
           .transaction((m) =>
             keysetPage(upTo(max)(m), {
@@ -433,7 +433,12 @@ describe('keysetPage', () => {
             }),
           )
           .finally(() => (logger.logQuery = original))
-        pages.push({ ids: page.items.map((r) => r.id), total: page.total, selects })
+        pages.push({
+          ids: page.items.map((r) => r.id),
+          total: page.total,
+          capped: page.totalCapped,
+          statements,
+        })
         if (!page.nextCursor) break
         cursor = page.nextCursor
       }
@@ -448,30 +453,46 @@ describe('keysetPage', () => {
       return rows.map((r) => r.id)
     }
 
-    const pageQueries = (selects: string[]) => selects.filter((sql) => !/^\s*SELECT count\(/i.test(sql))
-
-    it('both sides of the bound: the same exact totals, order and cursors as the set itself', async () => {
-      for (const max of [BY_ID_MAX, BY_ID_MAX + 1]) {
+    it('one statement a page: exact totals, the set in order, cursors across ties', async () => {
+      for (const max of [7, 1_234]) {
         const pages = await walkSet(max)
-        const expected = await expectedIds(max)
-        expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+        expect(pages.flatMap((p) => p.ids)).toEqual(await expectedIds(max))
         expect(pages.map((p) => p.ids.length)).toEqual(
           Array.from({ length: Math.ceil(max / 100) }, (_, k) => Math.min(100, max - k * 100)),
         )
-        expect(pages.every((p) => p.total === max)).toBe(true)
+        expect(pages.every((p) => p.total === max && !p.capped)).toBe(true)
+        for (const { statements } of pages) {
+          expect(statements).toHaveLength(1)
+          expect(statements[0]).toMatch(/^\s*WITH "kit_set" AS MATERIALIZED/)
+        }
       }
     })
 
-    it(`by id at ${BY_ID_MAX}; at ${BY_ID_MAX + 1} the page query filters and orders the rows itself`, async () => {
-      const [small] = await walkSet(BY_ID_MAX)
-      const [large] = await walkSet(BY_ID_MAX + 1)
-      expect(pageQueries(small!.selects)).toHaveLength(1)
-      expect(pageQueries(small!.selects)[0]).toContain('= ANY(ARRAY(')
-      expect(pageQueries(large!.selects)).toHaveLength(1)
-      expect(pageQueries(large!.selects)[0]).not.toContain('ANY(ARRAY(')
-      // Each was counted first, exactly.
-      expect(small!.selects.filter((sql) => /^\s*SELECT count\(/i.test(sql))).toHaveLength(1)
-      expect(large!.selects.filter((sql) => /^\s*SELECT count\(/i.test(sql))).toHaveLength(1)
+    it('numbered pages of the set: page n is its rows (n-1)*limit.., in order', async () => {
+      const expected = await expectedIds(345)
+      const numbered = (page: number) =>
+        db.transaction((m) =>
+          keysetPage(upTo(345)(m), {
+            alias: 'i',
+            sortColumn: 'created_at',
+            sortProperty: 'createdAt',
+            paging: { page, limit: 50 },
+          }),
+        )
+      const pages = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(numbered))
+      expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(expected)
+      expect(pages.every((p) => p.total === 345)).toBe(true)
+    })
+
+    it(`past the cap (${COUNT_CAP}+): the rows read were not the first, the plain query pages`, async () => {
+      const pages = await walkSet(COUNT_CAP + 5, 2)
+      const expected = (await expectedIds(COUNT_CAP + 5)).slice(0, 200)
+      expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+      for (const { statements, total, capped } of pages) {
+        expect([total, capped]).toEqual([COUNT_CAP, true])
+        expect(statements).toHaveLength(2)
+        expect(statements[1]).not.toContain('kit_set')
+      }
     })
   })
 

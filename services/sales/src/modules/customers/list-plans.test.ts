@@ -91,7 +91,7 @@ async function recorded(db: Database, work: (m: EntityManager) => Promise<unknow
   } finally {
     logger.logQuery = original
   }
-  return statements.filter((s) => /^\s*SELECT/i.test(s.sql))
+  return statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.sql))
 }
 
 interface PlanNode {
