@@ -10,6 +10,7 @@ import { SalesDashboardIndexes1766100000000 } from './1766100000000-dashboard-in
 import { SalesDashboardCoveringIndexes1766200000000 } from './1766200000000-dashboard-covering-indexes.js'
 import { SalesDeptStatusIndex1766300000000 } from './1766300000000-dept-status-index.js'
 import { SalesDeptNumberIndex1766400000000 } from './1766400000000-dept-number-index.js'
+import { SalesScopeSearchIndexes1766450000000 } from './1766450000000-scope-search-indexes.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -28,4 +29,5 @@ export const migrations = [
   SalesDashboardCoveringIndexes1766200000000,
   SalesDeptStatusIndex1766300000000,
   SalesDeptNumberIndex1766400000000,
+  SalesScopeSearchIndexes1766450000000,
 ]
