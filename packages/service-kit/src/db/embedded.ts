@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
@@ -34,9 +35,10 @@ export const EMBEDDED_POSTGRES_CONF = [
  */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) await initialiseDataDir(dataDir)
-  // pg_trgm backs fuzzy name search (ILIKE '%…%') with GIN indexes, as on a server Postgres with contrib.
+  // pg_trgm backs fuzzy name search (ILIKE '%…%') with GIN indexes, as on a server Postgres with contrib;
+  // btree_gin lets such an index lead with a scope column (a department's, an owner's names).
   const db = await PGlite.create(dataDir, {
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gin },
     postgresqlconf: EMBEDDED_POSTGRES_CONF,
   })
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })

@@ -38,8 +38,8 @@ export interface ListSpec<Row, Q, Item> {
 
 /**
  * A list endpoint's page: `from` (the base query with its alias and the rows the list ever shows)
- * narrowed by the scope and the query's filters, paged by `keysetPage` (capped total, small sets
- * fetched by id), then presented. Runs on the manager it is given: a read needs no transaction.
+ * narrowed by the scope and the query's filters, paged by `keysetPage` (capped total; a counted set
+ * read once for its total and page), then presented. Runs on the manager it is given: a read needs no transaction.
  */
 export async function listPage<Row extends ObjectLiteral & { id: string }, Q extends PageRequest, Item>(
   from: SelectQueryBuilder<Row>,

@@ -405,6 +405,97 @@ describe('keysetPage', () => {
     expect(under.totalCapped).toBe(false)
   })
 
+  describe('a counted set without alternatives is read once, with its page', () => {
+    // The bulk rows share one created_at (one statement's now()): the pages' order rests on the id.
+    const upTo = (max: number) => (m: EntityManager) =>
+      m
+        .getRepository(ItemEntity)
+        .createQueryBuilder('i')
+        .where('i.grp = :g', { g: 'bulk' })
+        .andWhere('i.rank <= :max', { max })
+
+    /** Every page of the set, 100 at a time (the most a page holds), with the statements each sent. */
+    async function walkSet(max: number, pagesAtMost = 20) {
+      const pages: Array<{ ids: string[]; total: number; capped: boolean; statements: string[] }> = []
+      let cursor: string | undefined
+      for (let n = 0; n < pagesAtMost; n++) {
+        const statements: string[] = []
+        const logger = db.dataSource.logger
+        const original = logger.logQuery
+        logger.logQuery = (sql) => void (/^\s*(SELECT|WITH)/i.test(sql) && statements.push(sql))
+        const page = await db
+          .transaction((m) =>
+            keysetPage(upTo(max)(m), {
+              alias: 'i',
+              sortColumn: 'created_at',
+              sortProperty: 'createdAt',
+              paging: { limit: 100, cursor },
+            }),
+          )
+          .finally(() => (logger.logQuery = original))
+        pages.push({
+          ids: page.items.map((r) => r.id),
+          total: page.total,
+          capped: page.totalCapped,
+          statements,
+        })
+        if (!page.nextCursor) break
+        cursor = page.nextCursor
+      }
+      return pages
+    }
+
+    async function expectedIds(max: number) {
+      const rows: Array<{ id: string }> = await db.dataSource.query(
+        `SELECT id FROM item WHERE grp = 'bulk' AND rank <= $1 ORDER BY created_at DESC, id DESC`,
+        [max],
+      )
+      return rows.map((r) => r.id)
+    }
+
+    it('one statement a page: exact totals, the set in order, cursors across ties', async () => {
+      for (const max of [7, 1_234]) {
+        const pages = await walkSet(max)
+        expect(pages.flatMap((p) => p.ids)).toEqual(await expectedIds(max))
+        expect(pages.map((p) => p.ids.length)).toEqual(
+          Array.from({ length: Math.ceil(max / 100) }, (_, k) => Math.min(100, max - k * 100)),
+        )
+        expect(pages.every((p) => p.total === max && !p.capped)).toBe(true)
+        for (const { statements } of pages) {
+          expect(statements).toHaveLength(1)
+          expect(statements[0]).toMatch(/^\s*WITH "kit_set" AS MATERIALIZED/)
+        }
+      }
+    })
+
+    it('numbered pages of the set: page n is its rows (n-1)*limit.., in order', async () => {
+      const expected = await expectedIds(345)
+      const numbered = (page: number) =>
+        db.transaction((m) =>
+          keysetPage(upTo(345)(m), {
+            alias: 'i',
+            sortColumn: 'created_at',
+            sortProperty: 'createdAt',
+            paging: { page, limit: 50 },
+          }),
+        )
+      const pages = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(numbered))
+      expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(expected)
+      expect(pages.every((p) => p.total === 345)).toBe(true)
+    })
+
+    it(`past the cap (${COUNT_CAP}+): the rows read were not the first, the plain query pages`, async () => {
+      const pages = await walkSet(COUNT_CAP + 5, 2)
+      const expected = (await expectedIds(COUNT_CAP + 5)).slice(0, 200)
+      expect(pages.flatMap((p) => p.ids)).toEqual(expected)
+      for (const { statements, total, capped } of pages) {
+        expect([total, capped]).toEqual([COUNT_CAP, true])
+        expect(statements).toHaveLength(2)
+        expect(statements[1]).not.toContain('kit_set')
+      }
+    })
+  })
+
   it('a garbage cursor is a 400, not a database error', async () => {
     const tampered = [
       'garbage',

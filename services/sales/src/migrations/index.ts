@@ -8,6 +8,9 @@ import { SalesOpportunityClosureApproval1765300000000 } from './1765300000000-op
 import { SalesCustomerReceivables1766000310000 } from './1766000310000-customer-receivables.js'
 import { SalesDashboardIndexes1766100000000 } from './1766100000000-dashboard-indexes.js'
 import { SalesDashboardCoveringIndexes1766200000000 } from './1766200000000-dashboard-covering-indexes.js'
+import { SalesDeptStatusIndex1766300000000 } from './1766300000000-dept-status-index.js'
+import { SalesDeptNumberIndex1766400000000 } from './1766400000000-dept-number-index.js'
+import { SalesScopeSearchIndexes1766450000000 } from './1766450000000-scope-search-indexes.js'
 
 /**
  * Sales' own, in order; createDomainService adds the kit's tables (domainKitMigrations) and the
@@ -24,4 +27,7 @@ export const migrations = [
   SalesCustomerReceivables1766000310000,
   SalesDashboardIndexes1766100000000,
   SalesDashboardCoveringIndexes1766200000000,
+  SalesDeptStatusIndex1766300000000,
+  SalesDeptNumberIndex1766400000000,
+  SalesScopeSearchIndexes1766450000000,
 ]
