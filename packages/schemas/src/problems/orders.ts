@@ -139,6 +139,10 @@ export const ordersProblems = {
     zh: '无法识别产品明细“{value}”，格式：产品编码 × 数量 @ 含税单价 -折扣% tax 税率%（多行用分号分隔）',
     en: 'Cannot read the line "{value}"; write: product code × quantity @ unit price -discount% tax rate% (lines separated by ;).',
   },
+  'orders.contract.import_unknown_contact': {
+    zh: '该客户没有名为“{value}”的联系人',
+    en: 'The customer has no contact named "{value}".',
+  },
   'orders.contract.lines_required': {
     zh: '至少需要一行产品明细',
     en: 'At least one line is required.',

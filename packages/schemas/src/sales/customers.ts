@@ -231,6 +231,33 @@ export const CustomerLookupResult = z.object({
 })
 export type CustomerLookupResult = z.infer<typeof CustomerLookupResult>
 
+/** Most (customer, name) pairs one contact lookup takes (an import asks once per chunk of its file). */
+export const CONTACT_LOOKUP_MAX = 5000
+/** The longest contact name sales keeps (a longer one names no contact). */
+export const CONTACT_NAME_MAX = 60
+
+/**
+ * Contacts another service reads by name (`POST /api/sales/internal/contacts/lookup`, an import's
+ * contact column): each pair names a contact among that customer's live contacts (trimmed, case
+ * ignored), and the customer must be in the acting user's data scope, as for the customer lookup.
+ */
+export const ContactLookup = z.strictObject({
+  pairs: z
+    .array(z.strictObject({ customerId: Id, name: z.string().trim().min(1).max(CONTACT_NAME_MAX) }))
+    .min(1)
+    .max(CONTACT_LOOKUP_MAX),
+  userId: Id,
+  dataScope: z.enum(DATA_SCOPES),
+  deptIds: z.array(Id).max(108).optional(),
+})
+export type ContactLookup = z.infer<typeof ContactLookup>
+
+/** One contact per pair found: `name` is the pair's name as asked (trimmed), so the caller can match it. */
+export const ContactLookupResult = z.object({
+  items: z.array(z.object({ id: Id, customerId: Id, name: z.string() })),
+})
+export type ContactLookupResult = z.infer<typeof ContactLookupResult>
+
 export const CustomerCard = z.object({
   id: Id,
   number: z.string(),

@@ -69,6 +69,44 @@ describe('customer card for other services', () => {
     expect((await lookup({ texts: [], userId: s.rep.id, dataScope: 'self' })).status).toBe(400)
   })
 
+  it('looks contacts up by name among given customers: primary first, then first added, in scope', async () => {
+    const lookup = (body: unknown) =>
+      fetch(`${s.h.base}/internal/contacts/lookup`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ordersToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const addContact = async (customerId: string, name: string) => {
+      const res = await s.h.call('POST', '/contacts', { token: s.rep.token, body: { customerId, name } })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return res.body.id as string
+    }
+    // A namesake added after the primary contact, and two namesakes where none is primary.
+    await addContact(customer.id, '卡片客户 联系人')
+    const firstTwin = await addContact(customer.id, 'Twin')
+    await addContact(customer.id, 'twin')
+    const pairs = [
+      { customerId: customer.id, name: '  卡片客户 联系人 ' },
+      { customerId: customer.id, name: 'TWIN' },
+      // Another customer's contact is not this one's.
+      { customerId: customer.id, name: '别家客户 联系人' },
+      { customerId: other.id, name: '别家客户 联系人' },
+    ]
+    const mine = await lookup({ pairs, userId: s.rep.id, dataScope: 'self' })
+    expect(mine.status).toBe(200)
+    expect(await mine.json()).toEqual({
+      items: [
+        { id: customer.contactId, customerId: customer.id, name: '卡片客户 联系人' },
+        { id: firstTwin, customerId: customer.id, name: 'TWIN' },
+        { id: other.contactId, customerId: other.id, name: '别家客户 联系人' },
+      ],
+    })
+    // The customers are outside the peer's scope: their contacts are not found for them.
+    const outsider = await lookup({ pairs, userId: s.peer.id, dataScope: 'self' })
+    expect(await outsider.json()).toEqual({ items: [] })
+    expect((await lookup({ pairs: [], userId: s.rep.id, dataScope: 'self' })).status).toBe(400)
+  })
+
   it('gives a live customer with its own contact and opportunity', async () => {
     const res = await card(
       customer.id,

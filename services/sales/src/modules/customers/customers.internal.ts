@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm'
 import { Id, sales, tickets } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { notFound, textContains, type ApiRouter, type Database } from '@mosaic/service-kit'
-import { customers } from './customers.store.js'
+import { contacts, customers } from './customers.store.js'
 
 type CardQuery = z.infer<typeof sales.CustomerCardQuery>
 
@@ -55,6 +55,18 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
     response: sales.CustomerLookupResult,
     handler: async ({ body }) => ({ items: await lookupCustomers(db.dataSource.manager, body) }),
   })
+  internal.route({
+    method: 'post',
+    path: '/contacts/lookup',
+    status: 200,
+    summary:
+      'Live contacts by name (trimmed, case ignored) among given customers, in the acting user’s data scope',
+    tags: ['internal'],
+    access: 'service',
+    body: sales.ContactLookup,
+    response: sales.ContactLookupResult,
+    handler: async ({ body }) => ({ items: await lookupContacts(db.dataSource.manager, body) }),
+  })
   registerServiceDeskRoutes(internal, db)
 }
 
@@ -75,6 +87,44 @@ async function lookupCustomers(m: EntityManager, body: sales.CustomerLookup) {
   const scope = customers.scopeWhere(actingUser(body), 'c')
   if (scope) qb.andWhere(scope.sql, scope.params)
   return (await qb.getMany()).map((c) => ({ id: c.id, number: c.number, name: c.name }))
+}
+
+/** A contact name as the lookup compares it. */
+const contactKey = (customerId: string, name: string) => `${customerId}\u0000${name.trim().toLowerCase()}`
+
+/**
+ * An import's contact column in another service: one query for a chunk of (customer, name) pairs.
+ * Contacts carry their customer's owner, department and team, so their own scope is the customer's.
+ * Two contacts of one customer may share a name: the primary one answers, else the first added
+ * (the order the customer's contact list shows), so the same file always resolves the same way.
+ */
+async function lookupContacts(m: EntityManager, body: sales.ContactLookup) {
+  const qb = contacts
+    .repo(m)
+    .createQueryBuilder('ct')
+    .select(['ct.id', 'ct.customerId', 'ct.name'])
+    .where('ct.deleted_at IS NULL')
+    .andWhere(
+      '(ct.customer_id, lower(btrim(ct.name))) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[])))',
+      {
+        ids: body.pairs.map((p) => p.customerId),
+        names: body.pairs.map((p) => p.name.toLowerCase()),
+      },
+    )
+    .orderBy('ct.is_primary', 'DESC')
+    .addOrderBy('ct.created_at', 'ASC')
+    .addOrderBy('ct.id', 'ASC')
+  const scope = contacts.scopeWhere(actingUser(body), 'ct')
+  if (scope) qb.andWhere(scope.sql, scope.params)
+  const first = new Map<string, string>()
+  for (const c of await qb.getMany()) {
+    const key = contactKey(c.customerId, c.name)
+    if (!first.has(key)) first.set(key, c.id)
+  }
+  return body.pairs.flatMap((p) => {
+    const id = first.get(contactKey(p.customerId, p.name))
+    return id ? [{ id, customerId: p.customerId, name: p.name }] : []
+  })
 }
 
 /** How many customers a ticket form's search offers when it does not say. */
