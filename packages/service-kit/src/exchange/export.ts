@@ -131,7 +131,8 @@ export async function readableRows(
       )
     if (field.kind === 'dept')
       names.set(field.key, await namesOf(m, 'SELECT id, name FROM dept_replica WHERE id = ANY($1)', ids))
-    if (field.kind === 'ref') names.set(field.key, ids.length ? await field.ref!.names(m, ids) : new Map())
+    if (field.kind === 'ref' && field.ref)
+      names.set(field.key, ids.length ? await field.ref.names(m, ids) : new Map())
     if (field.kind === 'dict') {
       const entries = await dicts.entries(field.dict!)
       names.set(field.key, new Map(entries.map((e) => [e.value, lang === 'en' ? e.label.en : e.label.zh])))

@@ -11,6 +11,7 @@ import type { AggregateContext } from '../records/aggregate.js'
 import type { SheetRow } from './read-file.js'
 import {
   keyOf,
+  type ScopedText,
   normaliseKey,
   type ExchangeDeps,
   type ExchangeField,
@@ -18,7 +19,14 @@ import {
   type ImportValues,
   type Existing,
 } from './spec.js'
-import { buildLookups, CellProblem, readCell } from './values.js'
+import {
+  buildLookups,
+  CellProblem,
+  readCell,
+  scopedLookup,
+  unescapeCell,
+  type ScopedLookup,
+} from './values.js'
 
 /** One data row after the dry run's checks: what it would do. */
 export interface PlannedRow {
@@ -83,6 +91,10 @@ export function mappedColumns(spec: ExchangeSpec, headers: string[], mapping: Im
   for (const field of fields.values())
     if (mustHave(field) && !used.has(field.key))
       problems.push(fieldError(`mapping`, 'import.required_unmapped', { field: field.key }))
+  // A scoped reference is read within its `within` column's record: that column must be read too.
+  for (const c of columns)
+    if (c.field.scopedRef && !used.has(c.field.scopedRef.within))
+      problems.push(fieldError(`mapping`, 'import.required_unmapped', { field: c.field.scopedRef.within }))
   if (problems.length) throw validationFailed(problems)
   return columns
 }
@@ -134,6 +146,14 @@ export async function planImport(
     columns.map((c) => c.field),
     textsOf,
   )
+  const readPlain = (c: Column, row: SheetRow) =>
+    readCell(c.field, row.cells[c.index] ?? '', lookups.get(c.field.key), deps.timeZone)
+  const scoped = await scopedLookups(m, ctx, columns, o.rows, readPlain)
+  // Scoped references last: their `within` value is read first, whatever the columns' order.
+  const ordered = [
+    ...columns.filter((c) => !scoped.has(c.field.key)),
+    ...columns.filter((c) => scoped.has(c.field.key)),
+  ]
   const errors: ImportRowError[] = []
   const read: { line: number; values: ImportValues; key: string[] | null; ok: boolean }[] = []
   const firstLineOfKey = new Map<string, number>()
@@ -141,8 +161,16 @@ export async function planImport(
   for (const row of o.rows) {
     const values: ImportValues = {}
     let ok = true
-    for (const c of columns) {
-      const value = readCell(c.field, row.cells[c.index] ?? '', lookups.get(c.field.key), deps.timeZone)
+    for (const c of ordered) {
+      const within = scoped.get(c.field.key)
+      const value = within
+        ? readCell(
+            c.field,
+            row.cells[c.index] ?? '',
+            (text) => within(values[c.field.scopedRef!.within], text),
+            deps.timeZone,
+          )
+        : readPlain(c, row)
       if (value instanceof CellProblem) {
         errors.push(rowError(row.line, c.header, c.field.key, value.code, value.params))
         ok = false
@@ -204,6 +232,31 @@ export async function planImport(
   }
   errors.sort((a, b) => a.row - b.row)
   return { rows, errors }
+}
+
+/**
+ * The scoped references' lookups, one batched call per field: each row's text with the id its
+ * `within` cell reads as (rows whose `within` cell is unreadable ask nothing).
+ */
+async function scopedLookups(
+  m: EntityManager,
+  ctx: AggregateContext,
+  columns: Column[],
+  rows: SheetRow[],
+  readPlain: (c: Column, row: SheetRow) => unknown,
+): Promise<Map<string, ScopedLookup>> {
+  const lookups = new Map<string, ScopedLookup>()
+  for (const c of columns.filter((x) => x.field.scopedRef)) {
+    const withinColumn = columns.find((x) => x.field.key === c.field.scopedRef!.within)!
+    const pairs = new Map<string, ScopedText>()
+    for (const row of rows) {
+      const text = unescapeCell(row.cells[c.index] ?? '')
+      const within = text ? readPlain(withinColumn, row) : null
+      if (typeof within === 'string') pairs.set(keyOf([within, text]), { within, text })
+    }
+    lookups.set(c.field.key, await scopedLookup(m, ctx, c.field, [...pairs.values()]))
+  }
+  return lookups
 }
 
 async function findAll(m: EntityManager, ctx: AggregateContext, spec: ExchangeSpec, keys: string[][]) {

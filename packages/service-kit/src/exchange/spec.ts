@@ -24,6 +24,29 @@ export interface RefResolver {
   names(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>>
 }
 
+/** One cell of a scoped reference with the id its row's `within` column resolved to. */
+export interface ScopedText {
+  within: string
+  text: string
+}
+
+/** The key a `ScopedRefResolver` answers a pair under. */
+export const scopedKey = (within: string, text: string) => `${within}\u0000${text}`
+
+/**
+ * A `ref` field whose readable form names a record only among another column's record (a
+ * contract's contact among its customer's contacts): resolved for all of a file's distinct
+ * (within, text) pairs at once, never one call per row.
+ */
+export interface ScopedRefResolver {
+  /** The key of the field (mapped too) whose resolved id scopes this one. */
+  within: string
+  /** (within id, readable) → id, keyed by `scopedKey`; a pair left out is the row error `unknown`. */
+  ids(m: EntityManager, ctx: AggregateContext, pairs: readonly ScopedText[]): Promise<Map<string, string>>
+  /** The row error (params `{ value }`) of a text naming nothing there; default `import.unknown_ref`. */
+  unknown?: ProblemCode
+}
+
 /** What a `TextReader` made of one text: the value `create`/`update` get, or that cell's row error. */
 export type ReadResult = { value: unknown } | { problem: ProblemCode; params?: ProblemParams }
 
@@ -58,6 +81,11 @@ export interface ExchangeField {
   dict?: string
   /** For `ref`: how names/numbers map to ids. */
   ref?: RefResolver
+  /**
+   * For `ref`, instead of `ref`: a reference read within another column's record (export writes
+   * `exportValue`'s text, the list item's name for it).
+   */
+  scopedRef?: ScopedRefResolver
   /** For `text`: the list's own batched parsing of the cell (export writes `exportValue`'s text). */
   reader?: TextReader
   /** Longest accepted text (checked in the dry run). */

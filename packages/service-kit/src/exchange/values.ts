@@ -4,7 +4,7 @@ import type { DictEntry } from '@mosaic/dictionary'
 import type { ProblemCode, ProblemParams } from '@mosaic/schemas'
 import type { AggregateContext } from '../records/aggregate.js'
 import type { Dictionaries } from '../preset/dictionaries.js'
-import type { ExchangeField, ReadResult } from './spec.js'
+import { scopedKey, type ExchangeField, type ReadResult, type ScopedText } from './spec.js'
 
 export type Lang = 'zh' | 'en'
 
@@ -38,7 +38,7 @@ export async function buildLookups(
     if (field.kind === 'user') lookups.set(field.key, await userLookup(m, texts))
     if (field.kind === 'dept') lookups.set(field.key, await deptLookup(m, texts))
     if (field.reader) lookups.set(field.key, await readerLookup(m, ctx, field, texts))
-    if (field.kind === 'ref') {
+    if (field.kind === 'ref' && field.ref) {
       const ids = texts.length ? await field.ref!.ids(m, ctx, texts) : new Map<string, string>()
       const lower = new Map([...ids].map(([k, v]) => [k.toLowerCase(), v]))
       lookups.set(
@@ -48,6 +48,24 @@ export async function buildLookups(
     }
   }
   return lookups
+}
+
+/** Readable text → id within the row's `within` value, for one scoped reference field. */
+export type ScopedLookup = (within: unknown, text: string) => unknown
+
+/** A scoped reference's lookup, from one batched call for all the file's (within, text) pairs. */
+export async function scopedLookup(
+  m: EntityManager,
+  ctx: AggregateContext,
+  field: ExchangeField,
+  pairs: ScopedText[],
+): Promise<ScopedLookup> {
+  const resolver = field.scopedRef!
+  const ids = pairs.length ? await resolver.ids(m, ctx, pairs) : new Map<string, string>()
+  // Without its `within` id (that cell empty or unreadable) the text names nothing.
+  return (within, text) =>
+    (typeof within === 'string' && ids.get(scopedKey(within, text))) ||
+    new CellProblem(resolver.unknown ?? 'import.unknown_ref', { value: text })
 }
 
 /** A list's own reading of a text field, its problems as cell problems; unanswered texts read as they are. */
