@@ -38,6 +38,21 @@ function answerLookup(
   })
 }
 
+/** The lookup an import's contact column makes: ZHANG among ACME's contacts (trimmed, case ignored). */
+function answerContactLookup(req: IncomingMessage, res: ServerResponse, hiddenFrom: Set<string>) {
+  let raw = ''
+  req.on('data', (chunk) => (raw += chunk))
+  req.on('end', () => {
+    const body = JSON.parse(raw) as { pairs: { customerId: string; name: string }[]; userId: string }
+    const items = hiddenFrom.has(body.userId)
+      ? []
+      : body.pairs
+          .filter((p) => p.customerId === ACME.id && p.name.trim().toLowerCase() === ZHANG.name)
+          .map((p) => ({ id: ZHANG.id, customerId: ACME.id, name: p.name.trim() }))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }))
+  })
+}
+
 export interface FakeSales {
   server: Server
   url: string
@@ -61,6 +76,10 @@ export function fakeSales(others: Record<string, string> = {}): Promise<FakeSale
     calls.push(url.pathname + url.search)
     if (url.pathname === '/api/sales/internal/customers/lookup' && req.method === 'POST') {
       answerLookup(req, res, others, hiddenFrom)
+      return
+    }
+    if (url.pathname === '/api/sales/internal/contacts/lookup' && req.method === 'POST') {
+      answerContactLookup(req, res, hiddenFrom)
       return
     }
     const card = /^\/api\/sales\/internal\/customers\/([^/]+)\/card$/.exec(url.pathname)

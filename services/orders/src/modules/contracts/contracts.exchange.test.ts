@@ -9,7 +9,7 @@ import {
   type TestUser,
 } from '@mosaic/service-kit/testing'
 import { expectProblem } from '@mosaic/service-kit/testing/expect'
-import { ACME, fakeSales, type FakeSales } from '../../test-support/fake-sales.js'
+import { ACME, fakeSales, ZHANG, type FakeSales } from '../../test-support/fake-sales.js'
 import { ALL_ORDERS, startOrders, type OrdersHarness } from '../../test-support/harness.js'
 import { addProduct, ordersSuite, REPS } from '../../test-support/suite.js'
 
@@ -73,6 +73,42 @@ describe('contract import and export', () => {
     ])
     expect(dry).toMatchObject({ create: 1, errorCount: 7 })
     expect((await listed(s.east)).length).toBe(before)
+  })
+
+  it('reads the contact by name among the row’s customer’s contacts, asking sales once per file', async () => {
+    const head = '合同名称,联系人,客户,产品明细'
+    const before = s.sales.calls.filter((c) => c === '/api/sales/internal/contacts/lookup').length
+    const { dry } = await dryRun(
+      s.h,
+      s.east,
+      '/contracts',
+      [
+        head,
+        `有联系人,${ZHANG.name},${ACME.name},X-BOLT × 1`,
+        `大小写空格, ${ZHANG.name} ,${ACME.name},X-BOLT × 1`,
+        `无联系人,,${ACME.name},X-BOLT × 1`,
+        `错联系人,李四,${ACME.name},X-BOLT × 1`,
+        `错客户,${ZHANG.name},不存在公司,X-BOLT × 1`,
+      ].join('\n'),
+    )
+    expect(dry.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.code])).toEqual([
+      [5, '联系人', 'orders.contract.import_unknown_contact'],
+      [6, '客户', 'import.unknown_ref'],
+      [6, '联系人', 'orders.contract.import_unknown_contact'],
+    ])
+    expect(dry.errors[0]).toMatchObject({ params: { value: '李四' } })
+    expect(dry).toMatchObject({ create: 3, errorCount: 3 })
+    expect(s.sales.calls.filter((c) => c === '/api/sales/internal/contacts/lookup').length).toBe(before + 1)
+
+    const done = await importCsv(
+      s.h,
+      s.east,
+      '/contracts',
+      `${head}\n带联系人合同,${ZHANG.name},${ACME.name},X-BOLT × 1\n`,
+    )
+    expect(done).toMatchObject({ status: 'committed', created: 1 })
+    const [made] = await listed(s.east, '&q=带联系人合同')
+    expect(made).toMatchObject({ contactId: ZHANG.id, contactName: ZHANG.name })
   })
 
   it('creates drafts through the contract’s rule, skips or updates by number, and undoes the batch', async () => {
@@ -190,6 +226,7 @@ describe('contract round trip', () => {
     const body = {
       name: '往返合同, "引号"',
       customerId: ACME.id,
+      contactId: ZHANG.id,
       lines: [{ productId: product, quantity: '3', unitPrice: '99.5', discountPercent: '5', taxRate: '6' }],
       paymentMethod: 'acceptance',
       prepayRatio: '20',
@@ -218,6 +255,7 @@ describe('contract round trip', () => {
     const keys = [
       ...Object.keys(body).filter((k) => k !== 'lines'),
       'customerName',
+      'contactName',
       'status',
       'total',
       'ownerName',

@@ -1,6 +1,7 @@
 import { orders, sales } from '@mosaic/schemas'
 import {
   existingMatches,
+  scopedKey,
   parseOrThrow,
   problem,
   type AggregateContext,
@@ -8,6 +9,7 @@ import {
   type ImportValues,
   type ReadResult,
   type RefResolver,
+  type ScopedRefResolver,
   type TextReader,
 } from '@mosaic/service-kit'
 import { pick } from '../products/products.exchange.js'
@@ -127,21 +129,62 @@ export function salesCustomerRef(deps: ContractDeps): RefResolver {
   }
 }
 
-async function lookup(deps: ContractDeps, ctx: AggregateContext, texts: string[]) {
+const lookup = (deps: ContractDeps, ctx: AggregateContext, texts: string[]) =>
+  internalLookup<sales.CustomerLookupResult>(deps, ctx, '/customers/lookup', { texts })
+
+/** One of sales' import lookups, for the importing user's data scope. */
+async function internalLookup<R>(
+  deps: ContractDeps,
+  ctx: AggregateContext,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<R> {
   const p = ctx.principal
   try {
-    return await deps.serviceClient.internalFetch<sales.CustomerLookupResult>('sales', '/customers/lookup', {
+    return await deps.serviceClient.internalFetch<R>('sales', path, {
       method: 'POST',
-      body: { texts, userId: p.userId, dataScope: p.dataScope, deptIds: p.scopeDeptIds ?? [] },
+      body: { ...body, userId: p.userId, dataScope: p.dataScope, deptIds: p.scopeDeptIds ?? [] },
     })
   } catch {
     throw problem(503, 'orders.sales_unavailable')
   }
 }
 
+/**
+ * A contract's contact by name among its row's customer's contacts, as sales answers for the
+ * importing user's data scope: one internal call per chunk of the file's distinct (customer, name)
+ * pairs. Sales compares names trimmed and case-insensitively; where two contacts of a customer
+ * share the name it answers the primary one, else the first added.
+ */
+export function salesContactRef(deps: ContractDeps): ScopedRefResolver {
+  return {
+    within: 'customerId',
+    unknown: 'orders.contract.import_unknown_contact',
+    async ids(_m, ctx, pairs) {
+      const found = new Map<string, string>()
+      const key = (customerId: string, name: string) => scopedKey(customerId, name.trim().toLowerCase())
+      // Longer than any contact name: unknown without asking (sales would refuse the whole call).
+      const askable = pairs.filter((p) => p.text.trim() && p.text.trim().length <= sales.CONTACT_NAME_MAX)
+      for (let i = 0; i < askable.length; i += sales.CONTACT_LOOKUP_MAX) {
+        const chunk = askable.slice(i, i + sales.CONTACT_LOOKUP_MAX)
+        const { items } = await internalLookup<sales.ContactLookupResult>(deps, ctx, '/contacts/lookup', {
+          pairs: chunk.map((p) => ({ customerId: p.within, name: p.text.trim() })),
+        })
+        const idOf = new Map(items.map((c) => [key(c.customerId, c.name), c.id]))
+        for (const p of chunk) {
+          const id = idOf.get(key(p.within, p.text))
+          if (id) found.set(scopedKey(p.within, p.text), id)
+        }
+      }
+      return found
+    },
+  }
+}
+
 const EDITABLE = [
   'name',
   'customerId',
+  'contactId',
   'lines',
   'paymentMethod',
   'prepayRatio',
@@ -221,10 +264,13 @@ export function contractExchange(deps: ContractDeps): ExchangeSpec<ContractRow, 
       },
       { key: 'ownerId', label: label('负责人', 'Owner'), kind: 'user', readOnly: true },
       {
-        key: 'contactName',
+        key: 'contactId',
         label: label('联系人', 'Contact'),
-        kind: 'text',
-        readOnly: true,
+        kind: 'ref',
+        scopedRef: salesContactRef(deps),
+        // The contract keeps its contact's name (a snapshot): export reads it from the list item.
+        exportValue: (c) => c.contactName,
+        example: '张三',
       },
       { key: 'signDate', label: label('签订日期', 'Sign date'), kind: 'date' },
       { key: 'startDate', label: label('开始日期', 'Start date'), kind: 'date' },
