@@ -270,7 +270,6 @@ export function contractExchange(deps: ContractDeps): ExchangeSpec<ContractRow, 
         scopedRef: salesContactRef(deps),
         // The contract keeps its contact's name (a snapshot): export reads it from the list item.
         exportValue: (c) => c.contactName,
-        example: '张三',
       },
       { key: 'signDate', label: label('签订日期', 'Sign date'), kind: 'date' },
       { key: 'startDate', label: label('开始日期', 'Start date'), kind: 'date' },
