@@ -1,8 +1,29 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm'
-import type { DashboardFigure, DashboardLink, DashboardTodo, DashboardTrend } from '@mosaic/schemas'
+import type {
+  Dashboard,
+  DashboardFigure,
+  DashboardLink,
+  DashboardTodo,
+  DashboardTrend,
+} from '@mosaic/schemas'
 import { lastInstantOf, type DashboardPeriod, type MonthWindow } from './month.js'
 
 type LinkValue = string | number | boolean | null | undefined
+
+/** A service's dashboard answer for `period` with nothing in it yet: each service fills the parts it owns. */
+export function emptyDashboard(period: DashboardPeriod): Dashboard {
+  return {
+    month: period.current.month,
+    from: period.current.from.toISOString(),
+    to: period.current.to.toISOString(),
+    figures: [],
+    mine: [],
+    todo: [],
+    trends: [],
+    funnel: [],
+    team: [],
+  }
+}
 
 /** A list link: the app path and its filter; unset values are left out (the list ignores them too). */
 export function dashboardLink(path: string, query: Record<string, LinkValue> = {}): DashboardLink {

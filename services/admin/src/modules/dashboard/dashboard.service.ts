@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Principal } from '@mosaic/permissions'
 import type { Dashboard, DashboardQuery, DashboardTodo } from '@mosaic/schemas'
-import { countTodo, dashboardLink, dashboardPeriod } from '@mosaic/service-kit'
+import { countTodo, dashboardLink, dashboardPeriod, emptyDashboard } from '@mosaic/service-kit'
 import { taskRows } from '../approvals/reads.js'
 
 /**
@@ -18,17 +18,7 @@ export async function adminDashboard(
   now = new Date(),
 ): Promise<Dashboard> {
   const period = dashboardPeriod(query.month, timeZone, now)
-  return {
-    month: period.current.month,
-    from: period.current.from.toISOString(),
-    to: period.current.to.toISOString(),
-    figures: [],
-    mine: [],
-    todo: [await approvalsWaiting(m, principal)],
-    trends: [],
-    funnel: [],
-    team: [],
-  }
+  return { ...emptyDashboard(period), todo: [await approvalsWaiting(m, principal)] }
 }
 
 function approvalsWaiting(m: EntityManager, principal: Principal): Promise<DashboardTodo> {

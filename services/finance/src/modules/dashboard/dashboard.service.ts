@@ -6,6 +6,7 @@ import {
   countTodo,
   dashboardLink,
   dashboardPeriod,
+  emptyDashboard,
   dayRange,
   listedRows,
   liveRows,
@@ -53,17 +54,7 @@ export async function financeDashboard(
   now = new Date(),
 ): Promise<Dashboard> {
   const period = dashboardPeriod(ask.month, timeZone, now)
-  const answer: Dashboard = {
-    month: period.current.month,
-    from: period.current.from.toISOString(),
-    to: period.current.to.toISOString(),
-    figures: [],
-    mine: [],
-    todo: [],
-    trends: [],
-    funnel: [],
-    team: [],
-  }
+  const answer = emptyDashboard(period)
   const me = ctx.principal.userId
   const owner = ask.view === 'me' ? me : undefined
   if (can(ctx.principal, 'finance.payment.read')) {

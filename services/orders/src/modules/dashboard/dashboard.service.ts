@@ -5,6 +5,7 @@ import type { Dashboard, DashboardQuery, orders } from '@mosaic/schemas'
 import {
   dashboardLink,
   dashboardPeriod,
+  emptyDashboard,
   dayRange,
   listedRows,
   liveRows,
@@ -52,17 +53,7 @@ export async function ordersDashboard(
   now = new Date(),
 ): Promise<Dashboard> {
   const period = dashboardPeriod(ask.month, timeZone, now)
-  const answer: Dashboard = {
-    month: period.current.month,
-    from: period.current.from.toISOString(),
-    to: period.current.to.toISOString(),
-    figures: [],
-    mine: [],
-    todo: [],
-    trends: [],
-    funnel: [],
-    team: [],
-  }
+  const answer = emptyDashboard(period)
   if (!can(ctx.principal, 'orders.contract.read')) return answer
   const me = ctx.principal.userId
   const shown = signedOf(ask.view === 'me' ? me : undefined)

@@ -5,6 +5,7 @@ import {
   addCalendarDays,
   dashboardLink,
   dashboardPeriod,
+  emptyDashboard,
   instantRange,
   lastInstantBefore,
   listedRows,
@@ -125,9 +126,7 @@ export async function salesDashboard(
     query.groupBy ? team(m, ctx, query.groupBy, shown, viewFilter, period) : Promise.resolve([]),
   ])
   return {
-    month: period.current.month,
-    from: period.current.from.toISOString(),
-    to: period.current.to.toISOString(),
+    ...emptyDashboard(period),
     figures: shown.map((x, i) =>
       seriesFigure(x.key, 'count', series[i]!, period, monthLink(x, viewFilter(x), period.current)),
     ),

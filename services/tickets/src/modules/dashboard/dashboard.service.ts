@@ -6,6 +6,7 @@ import {
   countTodo,
   dashboardLink,
   dashboardPeriod,
+  emptyDashboard,
   instantRange,
   listedRows,
   liveRows,
@@ -44,17 +45,7 @@ export async function ticketsDashboard(
   now = new Date(),
 ): Promise<Dashboard> {
   const period = dashboardPeriod(ask.month, timeZone, now)
-  const answer: Dashboard = {
-    month: period.current.month,
-    from: period.current.from.toISOString(),
-    to: period.current.to.toISOString(),
-    figures: [],
-    mine: [],
-    todo: [],
-    trends: [],
-    funnel: [],
-    team: [],
-  }
+  const answer = emptyDashboard(period)
   if (!can(ctx.principal, 'tickets.ticket.read')) return answer
   const assigneeId = ask.view === 'me' ? ctx.principal.userId : undefined
   const rows = (filter: tickets.TicketListQuery) =>
