@@ -15,9 +15,7 @@ import type { ContactRow, CustomerRow } from './customers.entity.js'
 import { createCustomer, createCustomers } from './customers.create.js'
 import { deleteCustomer, listCustomers, updateCustomer } from './customers.service.js'
 import { contacts, customers } from './customers.store.js'
-
-/** A customer name as the duplicate check compares it (`customer.name_key`: lower case, no spaces). */
-const nameKey = (name: string) => name.toLowerCase().replace(/[\s\u3000]/g, '')
+import { nameKey } from './duplicates.js'
 
 /** Only the named keys that have a value: an empty cell never reaches the domain function. */
 function pick(values: ImportValues, keys: readonly string[]) {

@@ -4,6 +4,7 @@ import { Id, sales, tickets } from '@mosaic/schemas'
 import type { Principal } from '@mosaic/permissions'
 import { notFound, textContains, type ApiRouter, type Database } from '@mosaic/service-kit'
 import { contacts, customers } from './customers.store.js'
+import { nameKey } from './duplicates.js'
 
 type CardQuery = z.infer<typeof sales.CustomerCardQuery>
 
@@ -69,9 +70,6 @@ export function registerCustomerInternalRoutes(internal: ApiRouter, db: Database
   })
   registerServiceDeskRoutes(internal, db)
 }
-
-/** A name as `customer.name_key` holds it (lower case, no spaces). */
-const nameKey = (name: string) => name.toLowerCase().replace(/[\s\u3000]/g, '')
 
 /** An import's customer column in another service: one query for a whole chunk of names and numbers. */
 async function lookupCustomers(m: EntityManager, body: sales.CustomerLookup) {

@@ -22,6 +22,9 @@ type Customers = RecordStore<CustomerRow>
  */
 export const NAME_KEY_SQL = (expr: string) => `lower(regexp_replace(${expr}, '[[:space:]\u3000]', '', 'g'))`
 
+/** The same key computed in JS, for matching texts against rows read back (imports, lookups). */
+export const nameKey = (name: string) => name.toLowerCase().replace(/[\s\u3000]/g, '')
+
 interface Match {
   id: string
   number: string
