@@ -2,6 +2,12 @@ export * from './config.js'
 export * from './errors.js'
 export * from './service.js'
 export * from './db/database.js'
+export {
+  genericPlanName,
+  GENERIC_PLAN_POOL_SIZE,
+  GENERIC_PLAN_SESSION,
+  GENERIC_PLAN_STATEMENTS_MAX,
+} from './db/generic-plans.js'
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.js'
 export * from './http/route.js'
 export * from './http/paging.js'

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
+import { attachGenericPlans, type GenericPlans } from './generic-plans.js'
 
 export interface DatabaseOptions {
   /** A Postgres server URL; when absent, embedded PGlite in `dataDir` (in memory if that is absent too). */
@@ -10,6 +11,11 @@ export interface DatabaseOptions {
   /** Pool size for a server database. Embedded is always exactly one connection. */
   poolSize?: number
   logging?: boolean
+  /**
+   * Plan-stable list pages as prepared generic-plan statements on a small pool of their own (see
+   * generic-plans.ts); server databases only. Default true.
+   */
+  genericPlans?: boolean
 }
 
 export interface Database {
@@ -39,6 +45,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     embedded = await startEmbeddedPostgres(options.dataDir)
     connection = { host: embedded.host, port: embedded.port, username: 'postgres', database: 'postgres' }
   }
+  let genericPlans: GenericPlans | undefined
   const dataSource = new DataSource({
     type: 'postgres',
     ...connection,
@@ -53,6 +60,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     await dataSource.initialize()
     await dataSource.runMigrations({ transaction: 'each' })
+    if (options.url && options.genericPlans !== false)
+      genericPlans = attachGenericPlans(dataSource, options.url)
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy()
     await embedded?.close()
@@ -66,6 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dataSource.query('SELECT 1')
     },
     async close() {
+      await genericPlans?.close()
       if (dataSource.isInitialized) await dataSource.destroy()
       await embedded?.close()
     },

@@ -49,10 +49,12 @@ export async function listPage<Row extends ObjectLiteral & { id: string }, Q ext
   const alias = from.alias
   const anyOf: WhereFragment[][] = []
   let preferred: ListOrder | undefined
+  let planStable = true
   for (const where of listWheres(alias, query, spec)) {
     if (where.anyOf && where.anyOf.length > 1) anyOf.push(where.anyOf)
     else from.andWhere(where.sql, where.params)
     preferred ??= where.order
+    planStable &&= where.planStable === true
   }
   const page = await keysetPage(from, {
     alias,
@@ -61,6 +63,7 @@ export async function listPage<Row extends ObjectLiteral & { id: string }, Q ext
     ...(spec.sort ?? orderedBy(preferred)),
     paging: query,
     anyOf,
+    planStable,
   })
   return { ...page, items: await spec.present(page.items) }
 }
@@ -94,7 +97,8 @@ function* listWheres<Q>(
   spec: ListSpec<never, Q, unknown>,
 ): Generator<WhereFragment> {
   const value = (key: Keys<Q>) => query[key] as unknown
-  if (spec.scope) yield spec.scope
+  // The scope narrows by who is asking (their id, department, memberships): one plan serves every caller.
+  if (spec.scope) yield { ...spec.scope, planStable: true }
   for (const [key, filter] of Object.entries(spec.filters ?? {}) as Array<[Keys<Q>, Filter]>) {
     const where = value(key) ? filter(value(key)) : null
     if (where) yield where

@@ -4,6 +4,7 @@ import { COUNT_CAP, encodeCursor, invalidCursor, resolvePaging, type PageRequest
 import type { WhereFragment } from './search.js'
 import { mergedParameters, splitBranches, unionAllSql } from './branches.js'
 import { cappedCount, cappedCountSql, countedSets, worthCounting } from './list-total.js'
+import { runWithGenericPlan } from '../db/generic-plans.js'
 
 export interface KeysetOptions {
   alias: string
@@ -25,6 +26,12 @@ export interface KeysetOptions {
    * alternatives (`WhereFragment.anyOf`). The list is paged per combination and merged (see keysetPage).
    */
   anyOf?: WhereFragment[][]
+  /**
+   * The page's best plan does not depend on its values (only the caller's scope narrows it): its
+   * statement may run prepared with a generic plan (see generic-plans.ts). Numbered pages past the
+   * first never do (their OFFSET makes every page a statement of its own).
+   */
+  planStable?: boolean
   /** @deprecated pass `paging` (the route's query); kept for callers written before numbered pages. */
   limit?: number
   /** @deprecated pass `paging`. */
@@ -81,20 +88,21 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   }
   // The key goes into the cursor as Postgres prints it: a JS Date would drop timestamptz microseconds,
   // and rows sharing a millisecond would then repeat or go missing on the next page.
-  const pageOf = (from: SelectQueryBuilder<T>) =>
-    ordered(from)
+  const generic = options.planStable === true && offset === 0
+  const pageOf = async (from: SelectQueryBuilder<T>) => {
+    const query = ordered(from)
       .addSelect(`CAST(${sort} AS text)`, 'kit_cursor_key')
       .skip(offset)
       .take(limit + 1)
-      .getRawAndEntities()
-      .catch((error: unknown) => {
-        // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
-        const code = (error as { driverError?: { code?: string } }).driverError?.code
-        if (cursor && code?.startsWith('22')) {
-          throw invalidCursor()
-        }
-        throw error
-      })
+    try {
+      return (generic && (await runWithGenericPlan(query))) || (await query.getRawAndEntities())
+    } catch (error) {
+      // A tampered cursor the database cannot cast (SQLSTATE class 22, data exception) is the client's fault.
+      const failed = error as { code?: string; driverError?: { code?: string } }
+      if (cursor && (failed.driverError?.code ?? failed.code)?.startsWith('22')) throw invalidCursor()
+      throw error
+    }
+  }
   let { entities: rows, raw } = await pageOf(page)
   let total = counted ? (raw[0] as { kit_total?: number } | undefined)?.kit_total : COUNT_CAP + 1
   if (counted && !branches.length && total !== undefined && total > COUNT_CAP) {

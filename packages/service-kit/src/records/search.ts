@@ -26,6 +26,12 @@ export interface WhereFragment {
   anyOf?: WhereFragment[]
   /** An order an index serves for this condition, for a list left at its default order (see ListOrder). */
   order?: ListOrder
+  /**
+   * The condition's best plan is the same whatever its values (a user's own rows, their memberships),
+   * unlike a search term's or a skewed column's: a list narrowed only by such conditions and the
+   * caller's scope may run with one generic plan (see KeysetOptions.planStable).
+   */
+  planStable?: boolean
 }
 
 /**

@@ -58,11 +58,12 @@ export function listCustomers(m: EntityManager, ctx: CallerContext, q: sales.Cus
 }
 
 function customerView(view: NonNullable<sales.CustomerListQuery['view']>, me: string): WhereFragment | null {
-  if (view === 'mine') return { sql: 'c.owner_id = :me', params: { me } }
+  // Both narrow by who is asking, like the scope: one plan serves every caller (planStable).
+  if (view === 'mine') return { sql: 'c.owner_id = :me', params: { me }, planStable: true }
   if (view !== 'team') return null
   // The caller's memberships, looked up once: the customer's primary key index does the rest.
   const memberships = `SELECT v.entity_id FROM team_member v WHERE v.user_id = :me AND v.entity_type = 'customer'`
-  return { sql: `c.id = ANY(ARRAY(${memberships}))`, params: { me } }
+  return { sql: `c.id = ANY(ARRAY(${memberships}))`, params: { me }, planStable: true }
 }
 
 type CustomerFields = Pick<sales.CustomerCreate, 'status' | 'level' | 'industry' | 'source'>
