@@ -3,6 +3,7 @@
 // next request issues. Talks to the bench over IPC.
 import express from 'express'
 import helmet from 'helmet'
+import { genericPlanName } from '@mosaic/service-kit'
 import { principalOf, startSalesOn } from './sales.mjs'
 
 const url = process.env.BENCH_DATABASE_URL
@@ -27,7 +28,9 @@ let captured = null
 const logger = service.db.dataSource.logger
 const logQuery = logger.logQuery.bind(logger)
 logger.logQuery = (query, parameters, runner) => {
-  captured?.push({ query, parameters: parameters ?? [] })
+  // A plan-stable list page runs prepared with a generic plan (kit generic-plans.ts): replayed the same way.
+  const name = genericPlanName(service.db.dataSource, query)
+  captured?.push({ query, parameters: parameters ?? [], ...(name ? { name } : {}) })
   return logQuery(query, parameters, runner)
 }
 
