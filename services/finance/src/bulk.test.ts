@@ -63,7 +63,9 @@ describe('finance bulk operations', () => {
     expect(await read(`/invoices/${west.id}`)).toMatchObject({ type: 'vat_special', version: 1 })
     expect(await auditActions(plain.id)).toEqual(['create', 'update'])
     const bad = await bulk('/invoices/bulk-edit', { ids: [plain.id], changes: { type: 'no_such_type' } })
-    expect(bulkOutcomes(bad)).toEqual({ [plain.id]: 'http.validation_failed' })
+    expect(bulkOutcomes(bad)).toEqual({ [plain.id]: 'dict.unknown' })
+    // The field's own refusal, not a generic "fields are invalid": the reader sees which value.
+    expect(bad.body.results[0]).toMatchObject({ field: 'type', params: { value: 'no_such_type' } })
   })
 
   it('deletes invoices through the deletion guard: an issued one answers with the guard’s code', async () => {

@@ -148,7 +148,9 @@ describe('orders bulk operations', () => {
     const many = await call('/contracts/bulk-delete', { ids: Array.from({ length: 201 }, () => draft.id) })
     expect(fieldCodes(many)).toEqual({ ids: 'validation.too_many' })
     const bad = await call('/contracts/bulk-edit', { ids: [draft.id], changes: { paymentMethod: 'barter' } })
-    expect(bulkOutcomes(bad)).toEqual({ [draft.id]: 'http.validation_failed' })
+    expect(bulkOutcomes(bad)).toEqual({ [draft.id]: 'dict.unknown' })
+    // The field's own refusal, not a generic "fields are invalid": the reader sees which value.
+    expect(bad.body.results[0]).toMatchObject({ field: 'paymentMethod', params: { value: 'barter' } })
     expect(await read(`/contracts/${draft.id}`)).toMatchObject({ version: 1 })
   })
 })

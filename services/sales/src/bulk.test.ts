@@ -61,7 +61,9 @@ describe('sales bulk operations', () => {
     const c = await customer('Bulk Dict Co')
     const bad = await bulk('/customers/bulk-edit', { ids: [c.id], changes: { level: 'Z' } })
     // The single edit's dictionary check, per record: a value not in the dictionary changes nothing.
-    expect(bulkOutcomes(bad)).toEqual({ [c.id]: 'http.validation_failed' })
+    expect(bulkOutcomes(bad)).toEqual({ [c.id]: 'dict.unknown' })
+    // The field's own refusal, not a generic "fields are invalid": the reader sees which value.
+    expect(bad.body.results[0]).toMatchObject({ field: 'level', params: { value: 'Z' } })
     const owner = await bulk('/customers/bulk-edit', { ids: [c.id], changes: { ownerId: s.other.id } })
     expectProblem(owner, 400)
     expect(fieldCodes(owner)).toEqual({ 'changes.ownerId': 'validation.unknown_field' })

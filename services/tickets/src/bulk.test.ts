@@ -109,7 +109,9 @@ describe('tickets bulk operations', () => {
     const assignee = await bulk('/tickets/bulk-edit', { ids: [t.id], changes: { assigneeId: MISSING } })
     expect(fieldCodes(assignee)).toEqual({ 'changes.assigneeId': 'validation.unknown_field' })
     const bad = await bulk('/tickets/bulk-edit', { ids: [t.id], changes: { priority: 'whenever' } })
-    expect(bulkOutcomes(bad)).toEqual({ [t.id]: 'http.validation_failed' })
+    expect(bulkOutcomes(bad)).toEqual({ [t.id]: 'dict.unknown' })
+    // The field's own refusal, not a generic "fields are invalid": the reader sees which value.
+    expect(bad.body.results[0]).toMatchObject({ field: 'priority', params: { value: 'whenever' } })
     const many = await bulk('/tickets/bulk-delete', { ids: Array.from({ length: 201 }, () => t.id) })
     expect(fieldCodes(many)).toEqual({ ids: 'validation.too_many' })
     expect(await read(t.id)).toMatchObject({ priority: 'high', version: 1 })

@@ -20,6 +20,8 @@ export const BulkResult = z.object({
       error: z.string().optional(),
       code: z.string().optional(),
       params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      /** The record's field a refusal is about (a value its dictionary does not hold): `code` is that field's. */
+      field: z.string().optional(),
     }),
   ),
   succeeded: z.number().int(),

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { sales } from '@mosaic/schemas'
+import type { FieldError, sales } from '@mosaic/schemas'
 import { HttpError } from '../errors.js'
 
 type BulkResult = sales.BulkResult
@@ -24,12 +24,29 @@ export async function bulkEach(
       results.push({ id, ok: true, title: await (m ? inSavepoint(m, () => work(id)) : work(id)) })
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
-      const coded = { code: error.code, ...(error.params ? { params: error.params } : {}) }
-      results.push({ id, ok: false, title: null, status: error.status, error: error.detail, ...coded })
+      results.push({ id, ok: false, title: null, status: error.status, ...reasonOf(error) })
     }
   }
   const succeeded = results.filter((r) => r.ok).length
   return { results, succeeded, failed: results.length - succeeded }
+}
+
+/**
+ * Why a record was refused, as the reader's language can say it: the refusal's code, or for a
+ * validation failure its first field's (a bulk edit's `level: 'Z'` reads "Z is not a value of
+ * customer_level", not "one or more fields are invalid"), with the field.
+ */
+function reasonOf(error: HttpError): Pick<BulkItem, 'error' | 'code' | 'params' | 'field'> {
+  const [first] = (error.extra as { errors?: FieldError[] }).errors ?? []
+  if (first?.code) {
+    return {
+      error: first.message,
+      code: first.code,
+      field: first.field,
+      ...(first.params ? { params: first.params } : {}),
+    }
+  }
+  return { error: error.detail, code: error.code, ...(error.params ? { params: error.params } : {}) }
 }
 
 /** `work` undone alone when it throws; the transaction around it goes on. */
