@@ -12,6 +12,7 @@ import {
   attachGenericPlans,
   genericPlanName,
   runWithGenericPlan,
+  type GenericPlans,
 } from './generic-plans.js'
 import { createTestDatabase, type TestDatabase } from '../testing.js'
 import { RECORD_COLUMNS_SQL, recordColumns, type RecordBase } from '../records/columns.js'
@@ -111,6 +112,8 @@ describe('plan-stable list pages', () => {
   let testDb: TestDatabase
   let db: Database
   const server = Boolean(process.env.TEST_DATABASE_URL)
+  /** The pool put back after a test replaced the database's own (closed with the database). */
+  let restored: GenericPlans | undefined
 
   beforeAll(async () => {
     testDb = await createTestDatabase()
@@ -130,6 +133,7 @@ describe('plan-stable list pages', () => {
       FROM generate_series(1, 40) AS i`)
   })
   afterAll(async () => {
+    await restored?.close()
     await db?.close()
     await testDb?.drop()
   })
@@ -204,6 +208,20 @@ describe('plan-stable list pages', () => {
     pages.forEach((page, i) => {
       expect(page.items.map((d) => d.id)).toEqual(sequential.items.slice(0, 1 + (i % 6)).map((d) => d.id))
     })
+  })
+
+  it.skipIf(!server)('answers from the service pool when the generic-plan pool has no session', async () => {
+    const expected = await dealList(db.dataSource.manager, { limit: 8 })
+    // A pool whose server refuses connections stands in for one at the server's connection limit.
+    const unreachable = attachGenericPlans(db.dataSource, 'postgres://postgres@127.0.0.1:1/nowhere')
+    try {
+      const page = await dealList(db.dataSource.manager, { limit: 8 })
+      expect(page.items.map((d) => d.id)).toEqual(expected.items.map((d) => d.id))
+      expect(page.total).toBe(30)
+    } finally {
+      await unreachable.close()
+      restored = attachGenericPlans(db.dataSource, testDb.url!)
+    }
   })
 
   it('refuses a tampered cursor with 400 on either path', async () => {

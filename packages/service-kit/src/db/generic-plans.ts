@@ -103,8 +103,27 @@ export async function runWithGenericPlan<T extends ObjectLiteral>(
   const name = plans.nameOf(sql)
   if (!name) return null
   query.connection.logger.logQuery(sql, values)
-  const raw = await plans.run(name, sql, values)
+  let raw: Record<string, unknown>[]
+  try {
+    raw = await plans.run(name, sql, values)
+  } catch (error) {
+    // The pool could not serve (no session to be had: the server's connection limit, a restart): the
+    // page is still answered, planned per request on the service's pool. The statement's own errors
+    // (a tampered cursor's cast) are the caller's to handle.
+    if (sessionFailure(error)) return null
+    throw error
+  }
   return { entities: raw.map((row) => hydrate(query, columns, row)), raw }
+}
+
+/**
+ * A failure of the session rather than of the statement: no SQLSTATE at all (the socket), or class
+ * 08 (connection exception), 53 (insufficient resources: too many connections) or 57P (shut down).
+ */
+function sessionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true
+  return code.startsWith('08') || code.startsWith('53') || code.startsWith('57P')
 }
 
 type Hydration = Array<{ alias: string; set: (entity: ObjectLiteral, raw: unknown) => void }>
