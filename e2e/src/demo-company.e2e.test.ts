@@ -6,7 +6,7 @@ import { apiLogin, until, type ApiSession } from './support/api.js'
 /**
  * Journey: the administrator loads the demo company (POST /api/admin/demo; the system runs with
  * DEMO_CUSTOMERS=60, see global-setup) and waits until it is done. Then, through each service's API as
- * the demo users: a rep sees only their own customers; the finance clerk finds contracts' receivables
+ * the demo users: a rep sees only their own customers; deals are open, won and lost; the finance clerk finds contracts' receivables
  * with their confirmed payments adding up to what was received; the service desk has tickets in several
  * states; a contact signs in to the portal. Loading again changes nothing: every count stays the same.
  */
@@ -71,6 +71,24 @@ describe('the demo company', () => {
       `/api/sales/followups?targetType=customer&targetId=${first.id}`,
     )
     expect(followUps.items.length).toBeGreaterThan(0)
+  })
+
+  test('deals are won and lost as well as open, a lost one with its reason and a won one making its customer dealt', async () => {
+    const closed = async (status: 'won' | 'lost') =>
+      (
+        await admin.json<{ items: sales.Opportunity[] }>(
+          'GET',
+          `/api/sales/opportunities?status=${status}&limit=100`,
+        )
+      ).items
+    const won = await closed('won')
+    const lost = await closed('lost')
+    expect(won.length).toBeGreaterThan(0)
+    expect(lost.length).toBeGreaterThan(0)
+    expect(lost.every((o) => o.lostReason)).toBe(true)
+    expect(await total(admin, '/api/sales/opportunities?status=open')).toBeGreaterThan(won.length)
+    const customer = await admin.json<sales.Customer>('GET', `/api/sales/customers/${won[0]!.customerId}`)
+    expect(customer.dealStatus).toBe('dealt')
   })
 
   test('finance has the receivables of the approved contracts, with the payments that make up what was received', async () => {

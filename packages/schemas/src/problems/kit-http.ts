@@ -12,11 +12,12 @@ export const kitHttpProblems = {
   'validation.cursor': { zh: '分页位置无效', en: 'Invalid paging cursor' },
   // Field errors of @mosaic/dictionary's value check (found by the hostile-input harness without a catalog entry).
   'dict.unknown': {
-    zh: '「{value}」不是字典 {type} 中的值',
-    en: '"{value}" is not a value of dictionary {type}',
+    // The dictionary's code (`params.type`) stays out of the words: a reader sees the field's label beside them.
+    zh: '「{value}」不是可选的值',
+    en: '"{value}" is not one of the allowed values',
   },
   'dict.disabled': {
-    zh: '「{value}」在字典 {type} 中已停用',
-    en: '"{value}" is disabled in dictionary {type}',
+    zh: '「{value}」已停用，不能再选',
+    en: '"{value}" has been disabled and can no longer be chosen',
   },
 } as const satisfies ProblemCatalog

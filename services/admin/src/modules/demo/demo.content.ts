@@ -142,7 +142,35 @@ export interface DemoCustomer {
   contacts: Array<{ name: string; title: string; phone: string; email: string }>
   /** Days before today of each follow-up (spread over the last 12 months). */
   followUpDaysAgo: number[]
-  opportunity: { name: string; stage: string; amount: string; closeInDays: number } | null
+  opportunity: DemoOpportunity | null
+}
+
+export interface DemoOpportunity {
+  name: string
+  stage: string
+  amount: string
+  closeInDays: number
+  /** Closed (结单) as won or lost some days ago, or still open. */
+  outcome: 'won' | 'lost' | null
+  lostReason: string | null
+  closedDaysAgo: number
+}
+
+/** Values of the lost_reason dictionary the demo's lost deals give. */
+const LOST_REASONS = ['price', 'competitor', 'budget', 'postponed', 'requirement'] as const
+
+/**
+ * How a customer's opportunity ended, by the customer's place in the list rather than a random draw,
+ * so adding outcomes left every other generated value as it was: about one in six won, one in nine
+ * lost, the rest open across the stages (the funnel has a bottom and the win rate a figure).
+ */
+function outcomeOf(index: number): Pick<DemoOpportunity, 'outcome' | 'lostReason' | 'closedDaysAgo'> {
+  const outcome = index % 6 === 1 ? 'won' : index % 9 === 4 ? 'lost' : null
+  return {
+    outcome,
+    lostReason: outcome === 'lost' ? LOST_REASONS[index % LOST_REASONS.length]! : null,
+    closedDaysAgo: 1 + ((index * 7) % 90),
+  }
 }
 
 const STAGES = ['initial', 'needs', 'proposal', 'negotiation'] as const
@@ -195,6 +223,7 @@ export function demoCustomers(count: number, seed = 20261205): DemoCustomer[] {
             stage: r.pick(STAGES),
             amount: `${r.int(20, 900) * 1000}.00`,
             closeInDays: r.int(10, 120),
+            ...outcomeOf(index),
           }
         : null,
     })

@@ -211,20 +211,35 @@ async function makeOpportunity(
   resuming: boolean,
 ) {
   const o = d.opportunity!
-  if (resuming) {
-    const found = await c.call(token, salesRoutes.listOpportunities, { query: { customerId } })
-    if (found.items.some((x) => x.name === o.name)) return
+  const found = resuming
+    ? (await c.call(token, salesRoutes.listOpportunities, { query: { customerId } })).items.find(
+        (x) => x.name === o.name,
+      )
+    : undefined
+  const opportunity =
+    found ??
+    (await c.call(token, salesRoutes.createOpportunity, {
+      body: {
+        name: o.name,
+        customerId,
+        contactId,
+        stage: o.stage,
+        expectedAmount: o.amount,
+        expectedCloseDate: daysAgo(c.today, -o.closeInDays),
+      },
+    }))
+  // Closed through the sales service's own closing (the closure rule; a win makes the customer a dealt one).
+  if (o.outcome && opportunity.status === 'open') {
+    await c.call(token, salesRoutes.closeOpportunity, {
+      params: { id: opportunity.id },
+      body: {
+        outcome: o.outcome,
+        ...(o.lostReason ? { lostReason: o.lostReason } : {}),
+        closeDate: daysAgo(c.today, o.closedDaysAgo),
+      },
+      ifMatch: opportunity.version,
+    })
   }
-  await c.call(token, salesRoutes.createOpportunity, {
-    body: {
-      name: o.name,
-      customerId,
-      contactId,
-      stage: o.stage,
-      expectedAmount: o.amount,
-      expectedCloseDate: daysAgo(c.today, -o.closeInDays),
-    },
-  })
 }
 
 // ── deals: quote → contract → order → shipment → payments → invoice ──────────────────────────

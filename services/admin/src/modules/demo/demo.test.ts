@@ -153,5 +153,13 @@ describe('content', () => {
     expect(demoCustomers(3000)).toEqual(a)
     expect(new Set(a.map((c) => c.name)).size).toBe(3000)
     expect(a.every((c) => c.followUpDaysAgo.every((d) => d >= 1 && d <= 360))).toBe(true)
+    // Deals end as won or lost (a lost one with its reason), many stay open across the stages.
+    const deals = a.flatMap((c) => (c.opportunity ? [c.opportunity] : []))
+    const share = (outcome: string | null) => deals.filter((o) => o.outcome === outcome).length / deals.length
+    expect(share('won')).toBeGreaterThan(0.1)
+    expect(share('lost')).toBeGreaterThan(0.05)
+    expect(share(null)).toBeGreaterThan(0.5)
+    expect(deals.every((o) => (o.outcome === 'lost') === (o.lostReason !== null))).toBe(true)
+    expect(new Set(deals.filter((o) => !o.outcome).map((o) => o.stage)).size).toBe(4)
   })
 })
