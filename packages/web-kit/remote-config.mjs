@@ -145,7 +145,10 @@ export function defineRemoteTestConfig({ fakeApi = false } = {}) {
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.test.ts'],
-      setupFiles: fakeApi ? [fileURLToPath(new URL('./src/fake-api-setup.ts', import.meta.url))] : [],
+      setupFiles: [
+        fileURLToPath(new URL('./src/dom-teardown-setup.ts', import.meta.url)),
+        ...(fakeApi ? [fileURLToPath(new URL('./src/fake-api-setup.ts', import.meta.url))] : []),
+      ],
       css: false,
       // Mounting a whole page with Element Plus inlined takes seconds on a loaded 2-core CI machine;
       // a long form (the contract drawer's field groups) driven field by field took 30–100 s there
