@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { Page as ListAnswer, sales } from '@mosaic/schemas'
 import { baseUrl, launchBrowser, login } from './support/browser.js'
 import { apiLogin, createCustomer, createSalesTeam, type SalesTeam } from './support/api.js'
+import { BUSINESS_TIME_ZONE } from './support/time-zone.js'
 
 /**
  * Journey: a rep with a couple of dozen customers reads the customer list on a 1440 px screen, in
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: 'zh-CN',
+    timezoneId: BUSINESS_TIME_ZONE,
     viewport: { width: 1440, height: 900 },
   })
   page = await context.newPage()

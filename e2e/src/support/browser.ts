@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { inject } from 'vitest'
+import { BUSINESS_TIME_ZONE } from './time-zone.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -26,7 +27,13 @@ export async function remoteServer(name: string, action: 'stop' | 'start') {
 
 /** A page that fails the test on any uncaught page error (e.g. two copies of Vue). */
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN' })
+  // A user of the company, in its business time zone: the browser's "today" (a statement's period, a date
+  // picker's default) is then the same calendar day the services date documents by, also after 16:00 UTC.
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    timezoneId: BUSINESS_TIME_ZONE,
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

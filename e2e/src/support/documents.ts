@@ -1,12 +1,8 @@
 import type { admin, orders, sales } from '@mosaic/schemas'
 import { apiLogin, createCustomer, until, type ApiSession, type SalesTeam, type TeamMember } from './api.js'
+import { businessToday } from './time-zone.js'
 
-/**
- * Today in the services' business time zone (BUSINESS_TIME_ZONE, default Asia/Shanghai), where a
- * document's dates are calendar days: the UTC date is yesterday there from 16:00 UTC, and a prepayment
- * due "today" in UTC was already overdue for finance.
- */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+const today = businessToday
 
 /** As the team's administrator: a user of the department holding one built-in role, signed in. */
 export async function createMember(team: SalesTeam, key: string, displayName: string, roleCode: string) {
