@@ -2,8 +2,6 @@ import type { admin, orders, sales } from '@mosaic/schemas'
 import { apiLogin, createCustomer, until, type ApiSession, type SalesTeam, type TeamMember } from './api.js'
 import { businessToday } from './time-zone.js'
 
-const today = businessToday
-
 /** As the team's administrator: a user of the department holding one built-in role, signed in. */
 export async function createMember(team: SalesTeam, key: string, displayName: string, roleCode: string) {
   const roles = await team.admin.json<{ items: admin.Role[] }>('GET', '/api/admin/roles?limit=100')
@@ -86,8 +84,8 @@ export async function contractInForce(
     invoiceType: 'vat_special',
     invoiceTitle: o.customer,
     invoiceTaxNumber: '91330100MA2H000001',
-    signDate: today(),
-    startDate: today(),
+    signDate: businessToday(),
+    startDate: businessToday(),
     lines: [{ productId: product.id, quantity: o.quantity, unitPrice: o.price }],
   })
   const submitted = await rep.json<orders.Contract>(
@@ -125,7 +123,7 @@ export async function shippedOrder(
   await shipper.json('POST', `/api/orders/sales-orders/${created.id}/shipments`, {
     courier: 'sf',
     trackingNumber: `SF${created.number}`,
-    shippedDate: today(),
+    shippedDate: businessToday(),
     items: [{ productId: c.product.id, quantity }],
   })
   void confirmed

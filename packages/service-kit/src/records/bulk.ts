@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { FieldError, sales } from '@mosaic/schemas'
+import type { sales } from '@mosaic/schemas'
 import { HttpError } from '../errors.js'
 
 type BulkResult = sales.BulkResult
@@ -37,7 +37,7 @@ export async function bulkEach(
  * customer_level", not "one or more fields are invalid"), with the field.
  */
 function reasonOf(error: HttpError): Pick<BulkItem, 'error' | 'code' | 'params' | 'field'> {
-  const [first] = (error.extra as { errors?: FieldError[] }).errors ?? []
+  const [first] = error.extra.errors ?? []
   if (first?.code) {
     return {
       error: first.message,
